@@ -1,0 +1,103 @@
+package dev.baton.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.Wiring;
+import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.knowledge.KnowledgeBaseException;
+import dev.baton.knowledge.KnowledgeBaseLoader;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses the command line and runs one command. Returns the process exit code. */
+public final class Cli {
+
+    static final String USAGE = """
+            usage: java -jar baton.jar [command] [options]
+
+            commands:
+              chat     [--kb FILE]                 talk to the engine as a customer, one message per line (default)
+              triage   --kb FILE [--answer-threshold P]
+                                                   JSON Lines on stdin -> one decision per line on stdout
+              bench    [--data DIR] [--only NAME]  measure the engine on the evaluation data (default ../shared/data)
+              help                                 this text
+
+            The default knowledge base is config/knowledge.yaml.
+            """;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Cli(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        String command = rest.isEmpty() || rest.get(0).startsWith("-") ? "chat" : rest.remove(0);
+        try {
+            Options options = Options.parse(rest);
+            return switch (command) {
+                case "triage" -> triage(options);
+                case "chat" -> chat(options);
+                case "bench" -> BenchCommand.run(options, out);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> usageError("unknown command \"" + command + "\"");
+            };
+        } catch (UsageException e) {
+            return usageError(e.getMessage());
+        } catch (KnowledgeBaseException e) {
+            err.println("baton: the knowledge base is not valid:");
+            err.println(e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("baton: " + e.getMessage());
+            return 1;
+        } catch (UncheckedIOException e) {
+            err.println("baton: " + e.getCause().getMessage());
+            return 1;
+        }
+    }
+
+    private int triage(Options options) throws IOException {
+        KnowledgeBase kb = KnowledgeBaseLoader.load(options.requiredPath("--kb"));
+        double threshold = options.probability("--answer-threshold", Wiring.DEFAULT_ANSWER_THRESHOLD);
+        options.rejectUnknown();
+        var engine = new Wiring().engine(kb, threshold);
+        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        new TriageCommand(engine, new ObjectMapper()).run(reader, writer);
+        writer.flush();
+        return 0;
+    }
+
+    private int chat(Options options) throws IOException {
+        Path kbPath = options.path("--kb", Path.of("config", "knowledge.yaml"));
+        options.rejectUnknown();
+        KnowledgeBase kb = KnowledgeBaseLoader.load(kbPath);
+        new ChatCommand(new Wiring().engine(kb), kb).run(
+                new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), out);
+        return 0;
+    }
+
+    private int usageError(String message) {
+        err.println("baton: " + message);
+        err.print(USAGE);
+        return 2;
+    }
+}

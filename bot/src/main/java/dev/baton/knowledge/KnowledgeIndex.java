@@ -1,0 +1,83 @@
+package dev.baton.knowledge;
+
+import dev.baton.text.TextEmbedder;
+import dev.baton.text.Words;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A knowledge base made ready for matching: every phrasing and every answer embedded once, each
+ * entry's centroid, and which meaningful words each entry uses (with how rare they are in the KB).
+ */
+final class KnowledgeIndex {
+
+    final KnowledgeBase base;
+    final float[][] questionVectors;
+    final int[] questionEntry;
+    final float[][] centroids;
+    final float[][] answerVectors;
+    final List<Set<String>> entryStems;
+    final Map<String, Double> idf;
+    final double unseenIdf;
+
+    KnowledgeIndex(KnowledgeBase base, TextEmbedder embedder) {
+        this.base = base;
+        List<KnowledgeEntry> entries = base.entries();
+        List<String> questions = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        for (int e = 0; e < entries.size(); e++) {
+            for (String question : entries.get(e).questions()) {
+                questions.add(question);
+                owners.add(e);
+            }
+        }
+        questionVectors = embedder.embedAll(questions).toArray(float[][]::new);
+        questionEntry = owners.stream().mapToInt(Integer::intValue).toArray();
+        answerVectors = embedder.embedAll(entries.stream().map(KnowledgeEntry::answer).toList()).toArray(float[][]::new);
+        centroids = new float[entries.size()][];
+        for (int e = 0; e < entries.size(); e++) {
+            centroids[e] = centroid(e);
+        }
+        entryStems = new ArrayList<>();
+        Map<String, Integer> documentFrequency = new HashMap<>();
+        for (KnowledgeEntry entry : entries) {
+            Set<String> stems = new HashSet<>();
+            entry.questions().forEach(q -> stems.addAll(Words.contentStems(q)));
+            stems.addAll(Words.contentStems(entry.answer()));
+            entryStems.add(stems);
+            stems.forEach(s -> documentFrequency.merge(s, 1, Integer::sum));
+        }
+        int n = entries.size();
+        idf = new HashMap<>();
+        documentFrequency.forEach((stem, df) -> idf.put(stem, Math.log((n + 1.0) / (df + 0.5))));
+        unseenIdf = Math.log((n + 1.0) / 0.5);
+    }
+
+    private float[] centroid(int entry) {
+        float[] sum = new float[questionVectors[0].length];
+        for (int q = 0; q < questionVectors.length; q++) {
+            if (questionEntry[q] == entry) {
+                for (int d = 0; d < sum.length; d++) {
+                    sum[d] += questionVectors[q][d];
+                }
+            }
+        }
+        double norm = 0;
+        for (float v : sum) {
+            norm += v * v;
+        }
+        norm = Math.sqrt(norm);
+        for (int d = 0; d < sum.length; d++) {
+            sum[d] /= (float) norm;
+        }
+        return sum;
+    }
+
+    double idf(String stem) {
+        return idf.getOrDefault(stem, unseenIdf);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.baton.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Several separate questions or issues packed into the customer's current turn. One FAQ answer
+ * would answer one of them and drop the rest, so a person should untangle it.
+ */
+final class QuestionBundleDetector implements CueDetector {
+
+    /** Where one request ends and the next begins inside a run-on chat message. */
+    private static final Pattern SEPARATOR = Pattern.compile(
+            "[?!.;\\n]+|,?\\s+(?:and also|oh and|also|plus|and then|and separately|separately)\\s+|,\\s+(?=(?:do|does|did|is|are|can|could|when|what|whats|where|how|why|will)\\b)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ASKS = Pattern.compile(
+            "^(?:(?:ok|so|and|also|oh|wait|actually|but|hey|btw)\\s+)*(?:do|does|did|is|are|was|can|could|would|will|when|whens|what|whats|where|wheres|how|why|who|which|should)\\b.*"
+                    + "|.*\\b(?:never came|never arrived|doesn'?t work|not working|won'?t|got denied|got banned)\\b.*",
+            Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public List<Cue> detect(Conversation conversation) {
+        List<String> requests = new ArrayList<>();
+        int last = conversation.focus();
+        for (int index : Turns.currentTurn(conversation)) {
+            for (String part : SEPARATOR.split(Lexicon.normalise(conversation.get(index).text()))) {
+                String clause = part.trim();
+                if (clause.split("\\s+").length >= 3 && ASKS.matcher(clause).matches()) {
+                    requests.add(clause);
+                }
+            }
+        }
+        if (requests.size() >= 3) {
+            return List.of(new Cue(CueKind.NONLINEAR, 0.75, last, requests.size() + " requests at once: "
+                    + String.join(" / ", requests)));
+        }
+        if (requests.size() == 2) {
+            return List.of(new Cue(CueKind.NONLINEAR, 0.3, last, "two requests at once: "
+                    + String.join(" / ", requests)));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.baton.triage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Capitals as raised voice. Alone it is a hint (acronyms and excitement are capitals too), so its
+ * score stays under the firing line and only tips the balance together with angry or urgent words.
+ */
+final class ShoutingDetector implements CueDetector {
+
+    static final double HINT = 0.35;
+
+    private final CueKind kind;
+
+    ShoutingDetector(CueKind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public List<Cue> detect(Conversation conversation) {
+        List<Cue> cues = new ArrayList<>();
+        for (int index : Turns.currentTurn(conversation)) {
+            String shouted = shoutedWords(conversation.get(index).text());
+            if (!shouted.isEmpty()) {
+                cues.add(new Cue(kind, HINT, index, "shouting: " + shouted));
+            }
+        }
+        return cues;
+    }
+
+    /** The capitalised words when at least two words of three or more letters are in capitals. */
+    static String shoutedWords(String text) {
+        List<String> shouted = new ArrayList<>();
+        for (String word : text.split("[^\\p{L}]+")) {
+            if (word.length() >= 3 && word.equals(word.toUpperCase(java.util.Locale.ROOT))
+                    && !word.equals(word.toLowerCase(java.util.Locale.ROOT))) {
+                shouted.add(word);
+            }
+        }
+        return shouted.size() >= 2 || (shouted.size() == 1 && shouted.get(0).length() >= 5 && wordCount(text) <= 2)
+                ? String.join(" ", shouted) : "";
+    }
+
+    private static int wordCount(String text) {
+        return text.trim().split("\\s+").length;
+    }
+}

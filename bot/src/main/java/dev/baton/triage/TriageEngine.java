@@ -1,0 +1,100 @@
+package dev.baton.triage;
+
+import dev.baton.knowledge.AnswerMatcher;
+import dev.baton.knowledge.Match;
+import dev.baton.text.TextEmbedder;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides, for the last customer message of a conversation, whether Baton may answer from the
+ * knowledge base or must hand off to a person. Any cue that fires wins over an answer, however good
+ * the match: an angry refund question goes to a person. Only when nothing fires and the match is
+ * confident does Baton answer.
+ */
+public final class TriageEngine {
+
+    /** A cue kind whose combined score reaches this hands the conversation off. */
+    public static final double FIRE = 0.5;
+
+    private final List<CueDetector> detectors;
+    private final AnswerMatcher matcher;
+    private final double answerThreshold;
+
+    public TriageEngine(List<CueDetector> detectors, AnswerMatcher matcher, double answerThreshold) {
+        this.detectors = List.copyOf(detectors);
+        this.matcher = matcher;
+        this.answerThreshold = answerThreshold;
+    }
+
+    /** The detectors Baton ships with, all offline. */
+    public static List<CueDetector> standardDetectors(TextEmbedder embedder) {
+        List<CueDetector> detectors = new ArrayList<>();
+        for (CueKind kind : CueKind.values()) {
+            if (kind != CueKind.OUT_OF_SCOPE) {
+                detectors.add(LexiconDetector.forKind(kind));
+            }
+        }
+        detectors.add(LexiconDetector.troubleshooting());
+        detectors.add(new ShoutingDetector(CueKind.ANGER));
+        detectors.add(new RepetitionDetector(embedder));
+        detectors.add(new QuestionBundleDetector());
+        return detectors;
+    }
+
+    /** Every cue the detectors find, before any answer is considered. */
+    public List<Cue> cues(Conversation conversation) {
+        List<Cue> cues = new ArrayList<>();
+        for (CueDetector detector : detectors) {
+            cues.addAll(detector.detect(conversation));
+        }
+        return cues;
+    }
+
+    public Decision decide(Conversation conversation) {
+        List<Cue> cues = cues(conversation);
+        Map<CueKind, Double> combined = combine(cues);
+        List<CueKind> fired = combined.entrySet().stream()
+                .filter(e -> e.getValue() >= FIRE)
+                .sorted(byImportance())
+                .map(Map.Entry::getKey)
+                .toList();
+        Match match = matcher.match(conversation.focusMessage().text());
+        if (!fired.isEmpty()) {
+            return new Decision.Handoff(fired, combined.get(fired.get(0)), strongestFirst(cues));
+        }
+        if (match.confidence() >= answerThreshold) {
+            return new Decision.Answer(match.entry().id(), match.confidence(), match.matchedQuestion(),
+                    strongestFirst(cues));
+        }
+        cues.add(new Cue(CueKind.OUT_OF_SCOPE, 1 - match.confidence(), conversation.focus(),
+                "no entry covers it; closest is " + match.entry().id() + " (\"" + match.matchedQuestion()
+                        + "\", confidence " + String.format(java.util.Locale.ROOT, "%.2f", match.confidence()) + ")"));
+        return new Decision.Handoff(List.of(CueKind.OUT_OF_SCOPE), 1 - match.confidence(), strongestFirst(cues));
+    }
+
+    /** Per kind, the evidence from every message and detector combined as a noisy-or. */
+    public static Map<CueKind, Double> combine(List<Cue> cues) {
+        Map<CueKind, Double> miss = new EnumMap<>(CueKind.class);
+        for (Cue cue : cues) {
+            miss.merge(cue.kind(), 1 - cue.score(), (a, b) -> a * b);
+        }
+        Map<CueKind, Double> combined = new EnumMap<>(CueKind.class);
+        miss.forEach((kind, m) -> combined.put(kind, 1 - m));
+        return combined;
+    }
+
+    /** Crisis always first; otherwise the stronger signal leads, ties broken by the vocabulary's order. */
+    private static Comparator<Map.Entry<CueKind, Double>> byImportance() {
+        return Comparator.<Map.Entry<CueKind, Double>, Boolean>comparing(e -> e.getKey() != CueKind.CRISIS)
+                .thenComparing(Map.Entry::getValue, Comparator.reverseOrder())
+                .thenComparing(Map.Entry::getKey);
+    }
+
+    private static List<Cue> strongestFirst(List<Cue> cues) {
+        return cues.stream().sorted(Comparator.comparing(Cue::score).reversed()).toList();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.baton.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.Wiring;
+import dev.baton.knowledge.KnowledgeBaseLoader;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The decision on the product's own hard cases, with the real in-process model and a small
+ * knowledge base of a fictional photo app (src/test/resources/test-knowledge.yaml).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TriageEngineTest {
+
+    private TriageEngine engine;
+
+    @BeforeAll
+    void buildEngine() throws Exception {
+        Path kb = Path.of(getClass().getResource("/test-knowledge.yaml").toURI());
+        engine = new Wiring().engine(KnowledgeBaseLoader.load(kb));
+    }
+
+    private Decision decide(Message... messages) {
+        return engine.decide(Conversation.of(messages));
+    }
+
+    private Decision decide(String text) {
+        return decide(Message.customer(text));
+    }
+
+    private static void assertAnswers(String entry, Decision decision) {
+        Decision.Answer answer = assertInstanceOf(Decision.Answer.class, decision, () -> "expected an answer: " + decision);
+        assertEquals(entry, answer.entry());
+    }
+
+    private static void assertHandsOffFor(CueKind reason, Decision decision) {
+        Decision.Handoff handoff = assertInstanceOf(Decision.Handoff.class, decision, () -> "expected a handoff: " + decision);
+        assertTrue(handoff.reasons().contains(reason), () -> "expected " + reason + " among " + handoff.reasons()
+                + " (cues " + handoff.cues() + ")");
+    }
+
+    @Nested
+    class AnswersOnlyWhatTheKnowledgeBaseCovers {
+
+        @Test
+        void aSimpleCoveredQuestionIsAnsweredWithItsEntry() {
+            assertAnswers("plus-price", decide("how much is plus per month?"));
+        }
+
+        @Test
+        void anAnswerSaysWhichPhrasingMatched() {
+            Decision.Answer answer = (Decision.Answer) decide("what are your support hours");
+            assertEquals("What are your support hours?", answer.matchedQuestion());
+            assertTrue(answer.confidence() >= Wiring.DEFAULT_ANSWER_THRESHOLD);
+        }
+
+        @Test
+        void mildNegativityNotAimedAtTheServiceIsStillAnAnswer() {
+            assertAnswers("support-hours", decide("ugh mondays. what are support hours?"));
+        }
+
+        @Test
+        void aNewSelfContainedQuestionAfterAnAnsweredOneIsAnOrdinaryFollowUp() {
+            assertAnswers("refund-policy", decide(
+                    Message.customer("how much does plus cost"),
+                    Message.bot("Plus costs $4 a month or $40 a year."),
+                    Message.customer("thanks! and can i get a refund if i don't like it?")));
+        }
+
+        @Test
+        void anOnTopicQuestionNoEntryCoversIsOutOfScope() {
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("which camera models do you recommend for street photography?"));
+        }
+
+        @Test
+        void aTroubleshootingQuestionIsNotAnsweredFromTheFaq() {
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("my uploads keep failing with an error at 99%, what's causing it?"));
+        }
+
+        @Test
+        void somethingUnrelatedToTheCommunityIsOutOfScope() {
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("what's the capital of australia"));
+        }
+    }
+
+    @Nested
+    class AHandoffSignalWinsOverACoveredQuestion {
+
+        @Test
+        void anAngryRefundQuestionGoesToAPerson() {
+            assertHandsOffFor(CueKind.ANGER, decide("you people are scammers. i want my refund NOW or i'm doing a chargeback"));
+        }
+
+        @Test
+        void griefIsNeverAnsweredWithAnFaq() {
+            assertHandsOffFor(CueKind.SADNESS_GRIEF, decide("my mum passed away last week. how do i delete her account?"));
+        }
+
+        @Test
+        void worryAboutAHackedAccountIsAnxiety() {
+            assertHandsOffFor(CueKind.ANXIETY, decide("i think someone hacked my account, i'm really scared. how do i reset my password?"));
+        }
+
+        @Test
+        void timePressureIsUrgency() {
+            assertHandsOffFor(CueKind.URGENCY, decide("my exhibition opens in 20 minutes and my shared album is gone, need help asap"));
+        }
+
+        @Test
+        void askingForAPersonIsAHumanRequest() {
+            assertHandsOffFor(CueKind.HUMAN_REQUEST, decide("can i talk to a real person please"));
+        }
+
+        @Test
+        void signsOfSelfHarmAreACrisisAndComeFirst() {
+            Decision decision = decide("i can't do this anymore, i want to kill myself. how do i delete my account");
+            assertHandsOffFor(CueKind.CRISIS, decision);
+            assertEquals(CueKind.CRISIS, ((Decision.Handoff) decision).reasons().get(0));
+        }
+
+        @Test
+        void sarcasmAfterAnUnhelpfulAnswerIsFrustration() {
+            assertHandsOffFor(CueKind.FRUSTRATION, decide(
+                    Message.customer("how do i reset my password"),
+                    Message.bot("Use 'Forgot password' on the login page; the reset link is valid for one hour."),
+                    Message.customer("great, thanks for nothing. the link never arrives")));
+        }
+
+        @Test
+        void askingTheSameThingAgainAfterSayingItDidNotWorkIsFrustration() {
+            assertHandsOffFor(CueKind.FRUSTRATION, decide(
+                    Message.customer("how do i share an album"),
+                    Message.bot("Open an album and choose Share; invited friends can view and, if you allow it, add photos."),
+                    Message.customer("did that"),
+                    Message.customer("did it twice"),
+                    Message.customer("how do i share an album")));
+        }
+    }
+
+    @Nested
+    class ReadsTheShapeOfTheConversation {
+
+        @Test
+        void goingBackToAnEarlierIssueIsNonlinear() {
+            assertHandsOffFor(CueKind.NONLINEAR, decide(
+                    Message.customer("my album disappeared"),
+                    Message.bot("Open an album and choose Share; invited friends can view and, if you allow it, add photos."),
+                    Message.customer("ok whatever, how much is plus"),
+                    Message.bot("Plus costs $4 a month or $40 a year."),
+                    Message.customer("like i said before, my album is gone. what about that?")));
+        }
+
+        @Test
+        void severalUnrelatedQuestionsInOneMessageAreNonlinear() {
+            assertHandsOffFor(CueKind.NONLINEAR, decide(
+                    "how do i share an album and also what's the upload limit, oh and how do refunds work"));
+        }
+    }
+
+    @Test
+    void everyHandoffCarriesEvidenceFromTheMessage() {
+        Decision.Handoff handoff = (Decision.Handoff) decide("can i talk to a real person please");
+        List<Cue> human = handoff.cues().stream().filter(c -> c.kind() == CueKind.HUMAN_REQUEST).toList();
+        assertTrue(human.get(0).evidence().contains("person"), human::toString);
+        assertEquals(0, human.get(0).message());
+    }
+}
