@@ -20,12 +20,16 @@ public final class AnswerMatcher {
     /** How much lexical overlap adds to the ranking, on top of the embedding similarity. */
     private static final double LEXICAL_WEIGHT = 0.15;
 
-    private static final double W_BEST = 1.302;
-    private static final double W_CENTROID = 4.44;
-    private static final double W_MARGIN = 2.834;
-    private static final double W_SHARE = 3.379;
-    private static final double W_ANSWER = 1.079;
-    private static final double BIAS = -7.22;
+    /** How much an answer sentence that fits better than any phrasing lifts the entry's rank. */
+    private static final double SENTENCE_WEIGHT = 0.5;
+
+    private static final double W_BEST = 0.971;
+    private static final double W_CENTROID = 4.168;
+    private static final double W_MARGIN = 2.787;
+    private static final double W_SHARE = 3.515;
+    private static final double W_ANSWER = 0.451;
+    private static final double W_SENTENCE = 0.956;
+    private static final double BIAS = -7.071;
 
     private final KnowledgeIndex index;
     private final TextEmbedder embedder;
@@ -53,6 +57,12 @@ public final class AnswerMatcher {
                 bestQuestion[e] = q;
             }
         }
+        double[] sentence = new double[entries];
+        java.util.Arrays.fill(sentence, -1);
+        for (int s = 0; s < index.sentenceVectors.length; s++) {
+            int e = index.sentenceEntry[s];
+            sentence[e] = Math.max(sentence[e], TextEmbedder.cosine(v, index.sentenceVectors[s]));
+        }
         List<String> stems = Words.contentStems(question);
         double total = 0;
         for (String stem : stems) {
@@ -64,7 +74,8 @@ public final class AnswerMatcher {
         for (int e = 0; e < entries; e++) {
             covered[e] = coverage(stems, total, e);
             double centroid = TextEmbedder.cosine(v, index.centroids[e]);
-            rank[e] = (best[e] + centroid) / 2 + LEXICAL_WEIGHT * covered[e];
+            rank[e] = (best[e] + centroid) / 2 + LEXICAL_WEIGHT * covered[e]
+                    + SENTENCE_WEIGHT * Math.max(0, sentence[e] - best[e]);
             if (rank[e] > rank[top]) {
                 top = e;
             }
@@ -82,13 +93,10 @@ public final class AnswerMatcher {
         double centroid = TextEmbedder.cosine(v, index.centroids[top]);
         double answer = TextEmbedder.cosine(v, index.answerVectors[top]);
         double logit = BIAS + W_BEST * best[top] + W_CENTROID * centroid + W_MARGIN * margin + W_SHARE * share
-                + W_ANSWER * answer;
+                + W_ANSWER * answer + W_SENTENCE * sentence[top];
         double confidence = 1 / (1 + Math.exp(-logit));
         KnowledgeEntry entry = index.base.entries().get(top);
-        String phrasing = index.base.entries().get(top).questions().get(0);
-        int q = bestQuestion[top];
-        int offset = q - firstQuestionOf(top);
-        phrasing = entry.questions().get(offset);
+        String phrasing = entry.questions().get(bestQuestion[top] - firstQuestionOf(top));
         return new Match(entry, confidence, phrasing, best[top], covered[top]);
     }
 

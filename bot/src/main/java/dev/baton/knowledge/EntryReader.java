@@ -21,7 +21,11 @@ final class EntryReader {
     static final List<String> KEYS = List.of("id", "topic", "questions", "answer", "source");
 
     // Ids end up in logs, URLs and handoff notes, so keep them to characters that need no quoting.
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    /**
+     * Printable ASCII without spaces, slashes, quotes or backslashes: ids end up in URLs, logs and
+     * JSON. Real knowledge bases use more than [a-z0-9-] (e.g. {@code reverted_card_payment?}).
+     */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][\\x21-\\x7E&&[^/\\\\\"'`]]*");
 
     /**
      * @param id      the entry's valid id, or null; reported even when the entry is otherwise broken
@@ -68,8 +72,8 @@ final class EntryReader {
     private String readId(Node node) {
         String id = requiredText(node, "id");
         if (id != null && !ID.matcher(id).matches()) {
-            problems.at(node, "id `" + id + "` is not valid: use letters, digits, '.', '_' or '-',"
-                    + " starting with a letter or digit (e.g. `refund-policy`)");
+            problems.at(node, "id `" + id + "` is not valid: use ASCII letters, digits and punctuation without"
+                    + " spaces, slashes or quotes, starting with a letter or digit (e.g. `refund-policy`)");
             return null;
         }
         return id;

@@ -20,9 +20,14 @@ final class KnowledgeIndex {
     final int[] questionEntry;
     final float[][] centroids;
     final float[][] answerVectors;
+    /** Each sentence of each answer on its own: a question may be about one detail of a long answer. */
+    final float[][] sentenceVectors;
+    final int[] sentenceEntry;
     final List<Set<String>> entryStems;
     final Map<String, Double> idf;
     final double unseenIdf;
+
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?;:])\\s+");
 
     KnowledgeIndex(KnowledgeBase base, TextEmbedder embedder) {
         this.base = base;
@@ -38,6 +43,18 @@ final class KnowledgeIndex {
         questionVectors = embedder.embedAll(questions).toArray(float[][]::new);
         questionEntry = owners.stream().mapToInt(Integer::intValue).toArray();
         answerVectors = embedder.embedAll(entries.stream().map(KnowledgeEntry::answer).toList()).toArray(float[][]::new);
+        List<String> sentences = new ArrayList<>();
+        List<Integer> sentenceOwners = new ArrayList<>();
+        for (int e = 0; e < entries.size(); e++) {
+            for (String sentence : SENTENCE_END.split(entries.get(e).answer())) {
+                if (!sentence.isBlank()) {
+                    sentences.add(sentence.strip());
+                    sentenceOwners.add(e);
+                }
+            }
+        }
+        sentenceVectors = embedder.embedAll(sentences).toArray(float[][]::new);
+        sentenceEntry = sentenceOwners.stream().mapToInt(Integer::intValue).toArray();
         centroids = new float[entries.size()][];
         for (int e = 0; e < entries.size(); e++) {
             centroids[e] = centroid(e);

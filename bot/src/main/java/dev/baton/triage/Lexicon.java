@@ -24,7 +24,7 @@ final class Lexicon {
     }
 
     /** One pattern that matched: its weight and the words it matched, quoted as evidence. */
-    record Hit(double weight, String words) {
+    record Hit(double weight, String words, int start) {
     }
 
     private final String name;
@@ -86,7 +86,7 @@ final class Lexicon {
         for (WeightedPattern p : patterns) {
             Matcher m = p.pattern().matcher(normalisedText);
             if (m.find()) {
-                hits.add(new Hit(p.weight(), m.group()));
+                hits.add(new Hit(p.weight(), m.group(), m.start()));
             }
         }
         return hits;

@@ -12,6 +12,13 @@ import java.util.stream.Collectors;
 final class LexiconDetector implements CueDetector {
 
     private static final double EARLIER_DISCOUNT = 0.5;
+    /**
+     * "rough week ngl. anyway, what time is the event?" — the customer sets a mild feeling aside
+     * themselves before asking. Mild cues said before such a pivot count at this share.
+     */
+    private static final double SET_ASIDE_DISCOUNT = 0.5;
+    private static final java.util.regex.Pattern PIVOT = java.util.regex.Pattern.compile(
+            "(?<![\\p{L}])(?:anyway|anyways|anyhow|that said|but yeah|moving on)(?![\\p{L}])");
 
     private final CueKind kind;
     private final Lexicon lexicon;
@@ -42,8 +49,24 @@ final class LexiconDetector implements CueDetector {
         return cues;
     }
 
+    private List<Lexicon.Hit> setAside(String text, List<Lexicon.Hit> hits) {
+        if (kind != CueKind.FRUSTRATION && kind != CueKind.SADNESS_GRIEF) {
+            return hits;
+        }
+        java.util.regex.Matcher pivot = PIVOT.matcher(text);
+        if (!pivot.find()) {
+            return hits;
+        }
+        int at = pivot.start();
+        return hits.stream()
+                .map(h -> h.start() < at && h.weight() < 0.8
+                        ? new Lexicon.Hit(h.weight() * SET_ASIDE_DISCOUNT, h.words(), h.start()) : h)
+                .toList();
+    }
+
     private java.util.Optional<Cue> score(Conversation conversation, int index, double discount) {
-        List<Lexicon.Hit> hits = lexicon.find(Lexicon.normalise(conversation.get(index).text()));
+        String text = Lexicon.normalise(conversation.get(index).text());
+        List<Lexicon.Hit> hits = setAside(text, lexicon.find(text));
         if (hits.isEmpty()) {
             return java.util.Optional.empty();
         }

@@ -19,6 +19,15 @@ final class QuestionBundleDetector implements CueDetector {
                     + "|.*\\b(?:never came|never arrived|doesn'?t work|not working|won'?t|got denied|got banned)\\b.*",
             Pattern.CASE_INSENSITIVE);
 
+    /** Two requests this similar are one request asked in two sentences. */
+    static final double SAME_TOPIC = 0.45;
+
+    private final dev.baton.text.TextEmbedder embedder;
+
+    QuestionBundleDetector(dev.baton.text.TextEmbedder embedder) {
+        this.embedder = embedder;
+    }
+
     @Override
     public List<Cue> detect(Conversation conversation) {
         List<String> requests = new ArrayList<>();
@@ -31,6 +40,7 @@ final class QuestionBundleDetector implements CueDetector {
                 }
             }
         }
+        requests = distinctTopics(requests);
         if (requests.size() >= 3) {
             return List.of(new Cue(CueKind.NONLINEAR, 0.75, last, requests.size() + " requests at once: "
                     + String.join(" / ", requests)));
@@ -40,5 +50,20 @@ final class QuestionBundleDetector implements CueDetector {
                     + String.join(" / ", requests)));
         }
         return List.of();
+    }
+
+    /** One representative per topic: a request joins the first earlier one it is close to. */
+    private List<String> distinctTopics(List<String> requests) {
+        List<String> distinct = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (String request : requests) {
+            float[] v = embedder.embed(request);
+            boolean known = vectors.stream().anyMatch(u -> dev.baton.text.TextEmbedder.cosine(u, v) >= SAME_TOPIC);
+            if (!known) {
+                distinct.add(request);
+                vectors.add(v);
+            }
+        }
+        return distinct;
     }
 }

@@ -41,7 +41,7 @@ public final class TriageEngine {
         detectors.add(LexiconDetector.troubleshooting());
         detectors.add(new ShoutingDetector(CueKind.ANGER));
         detectors.add(new RepetitionDetector(embedder));
-        detectors.add(new QuestionBundleDetector());
+        detectors.add(new QuestionBundleDetector(embedder));
         return detectors;
     }
 
