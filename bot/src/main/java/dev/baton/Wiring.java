@@ -11,7 +11,7 @@ import dev.baton.triage.TriageEngine;
 public final class Wiring {
 
     /** Answer only when the calibrated chance that the entry really answers is at least this. */
-    public static final double DEFAULT_ANSWER_THRESHOLD = 0.6;
+    public static final double DEFAULT_ANSWER_THRESHOLD = 0.5;
 
     private static final int EMBEDDING_CACHE = 10_000;
 

@@ -32,10 +32,10 @@ final class PrototypeDetector implements CueDetector {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\\n])\\s+");
 
     /** Score = logistic(SLOPE * (closeness to the cue - closeness to neutral) + OFFSET). */
-    static final double SLOPE = 25;
-    static final double OFFSET = -1.0;
+    static final double SLOPE = 40;
+    static final double OFFSET = -1.9;
     /** An example-based hunch never counts as much as the customer's own explicit words. */
-    static final double CAP = 0.8;
+    static final double CAP = 0.45;
     private static final double EARLIER_DISCOUNT = 0.5;
 
     private final TextEmbedder embedder;

@@ -42,6 +42,7 @@ public final class TriageEngine {
         detectors.add(new ShoutingDetector(CueKind.ANGER));
         detectors.add(new RepetitionDetector(embedder));
         detectors.add(new QuestionBundleDetector(embedder));
+        detectors.add(new PrototypeDetector(embedder));
         return detectors;
     }
 
