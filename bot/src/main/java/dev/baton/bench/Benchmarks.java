@@ -272,8 +272,39 @@ public final class Benchmarks {
         out.printf(Locale.ROOT, "decisions %d in %.2f s: %.0f decisions/s%n", timed.size(), seconds, timed.size() / seconds);
         out.printf(Locale.ROOT, "latency p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", latencies[latencies.length / 2] / 1e6,
                 latencies[(int) (latencies.length * 0.99)] / 1e6, latencies[latencies.length - 1] / 1e6);
+        out.printf(Locale.ROOT, "throughput with %d threads: %.0f decisions/s%n", THREADS, parallelThroughput(fresh));
         out.println("peak RSS " + peakRss());
         out.println();
+    }
+
+    private static final int THREADS = 2;
+
+    /** Decisions per second when two threads share one engine, on texts no thread has seen before. */
+    private double parallelThroughput(Wiring wiring) throws IOException {
+        TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(data.resolve("kb/banking77.yaml")), threshold);
+        List<Conversation> conversations = new ArrayList<>();
+        for (JsonNode row : rows(data.resolve("bench/scope_banking77_oos.dev.jsonl"))) {
+            conversations.add(Conversation.of(Message.customer(row.path("text").asText())));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS);
+        try {
+            long start = System.nanoTime();
+            List<java.util.concurrent.Future<Decision>> pending = new ArrayList<>();
+            for (Conversation c : conversations) {
+                pending.add(pool.submit(() -> engine.decide(c)));
+            }
+            for (var future : pending) {
+                future.get();
+            }
+            return conversations.size() / ((System.nanoTime() - start) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static String peakRss() {

@@ -40,6 +40,9 @@ final class QuestionBundleDetector implements CueDetector {
                 }
             }
         }
+        if (requests.size() < 2) {
+            return List.of();
+        }
         requests = distinctTopics(requests);
         if (requests.size() >= 3) {
             return List.of(new Cue(CueKind.NONLINEAR, 0.75, last, requests.size() + " requests at once: "

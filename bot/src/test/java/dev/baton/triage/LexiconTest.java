@@ -1,0 +1,57 @@
+package dev.baton.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class LexiconTest {
+
+    private static Lexicon parse(String text) throws Exception {
+        return Lexicon.parse("test.txt", new BufferedReader(new StringReader(text)));
+    }
+
+    @Test
+    void patternsMatchWholeWordsOnly() throws Exception {
+        Lexicon lexicon = parse("0.6\tscam\n");
+        assertEquals(1, lexicon.find("this is a scam").size());
+        assertTrue(lexicon.find("scammed? scampi").isEmpty());
+    }
+
+    @Test
+    void severalWeakHintsCombineAsANoisyOr() throws Exception {
+        Lexicon lexicon = parse("# comment\n\n0.3\tugh\n0.4\tagain\n");
+        List<Lexicon.Hit> hits = lexicon.find("ugh, down again");
+        assertEquals(0.58, Lexicon.noisyOr(hits), 1e-9);
+    }
+
+    @Test
+    void aMalformedLineNamesTheFileAndLine() {
+        var e = assertThrows(IllegalStateException.class, () -> parse("0.5\tok\n0.5 missing tab\n"));
+        assertEquals("test.txt:2: expected WEIGHT<TAB>PATTERN", e.getMessage());
+    }
+
+    @Test
+    void aWeightOutsideTheUnitIntervalIsRejected() {
+        var e = assertThrows(IllegalStateException.class, () -> parse("1.5\tok\n"));
+        assertTrue(e.getMessage().startsWith("test.txt:1: weight must be in (0, 1]"), e.getMessage());
+    }
+
+    @Test
+    void aBrokenRegexIsRejectedWithItsLine() {
+        var e = assertThrows(IllegalStateException.class, () -> parse("0.5\t(unclosed\n"));
+        assertTrue(e.getMessage().startsWith("test.txt:1: bad pattern"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CueKind.class, names = "OUT_OF_SCOPE", mode = EnumSource.Mode.EXCLUDE)
+    void everyShippedLexiconLoads(CueKind kind) {
+        assertTrue(Lexicon.load(kind.wireName()).toString().contains("patterns"));
+    }
+}
