@@ -4,9 +4,10 @@ import dev.baton.text.TextEmbedder;
 import java.util.List;
 
 /**
- * The customer asks again what they asked before Baton's last answer: the answer did not help. On
- * its own this stays below the firing line, because re-asking to double-check is ordinary; together
- * with "I did that" or any other sign of frustration it fires.
+ * Going round in circles. The customer asks again what they asked before Baton's last answer, or
+ * Baton has given the same answer twice running and the customer is still writing: either way the
+ * answer did not help. On its own this stays below the firing line, because re-asking to
+ * double-check is ordinary; together with "I did that" or any other sign of frustration it fires.
  */
 final class RepetitionDetector implements CueDetector {
 
@@ -26,6 +27,11 @@ final class RepetitionDetector implements CueDetector {
             return List.of();
         }
         int focus = conversation.focus();
+        int previousBot = previousBotMessage(conversation, lastBot);
+        if (previousBot >= 0 && sameText(conversation.get(previousBot).text(), conversation.get(lastBot).text())) {
+            return List.of(new Cue(CueKind.FRUSTRATION, SCORE, focus,
+                    "the bot gave the same answer twice (messages " + previousBot + " and " + lastBot + ")"));
+        }
         float[] now = embedder.embed(conversation.get(focus).text());
         for (int index : Turns.earlierCustomerMessages(conversation)) {
             if (index > lastBot) {
@@ -38,5 +44,18 @@ final class RepetitionDetector implements CueDetector {
             }
         }
         return List.of();
+    }
+
+    private static int previousBotMessage(Conversation conversation, int before) {
+        for (int i = before - 1; i >= 0; i--) {
+            if (conversation.get(i).author() == Author.BOT) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean sameText(String a, String b) {
+        return dev.baton.text.Words.normalise(a).equals(dev.baton.text.Words.normalise(b));
     }
 }

@@ -57,6 +57,19 @@ class DetectorsTest {
     }
 
     @Test
+    void theBotGivingTheSameAnswerTwiceIsNoticed() {
+        Conversation conversation = Conversation.of(
+                Message.customer("my upload is stuck"),
+                Message.bot("Each photo can be up to 50 MB."),
+                Message.customer("it is a small photo"),
+                Message.bot("Each photo can be up to 50 MB."),
+                Message.customer("hello?"));
+        List<Cue> cues = new RepetitionDetector(embedder).detect(conversation);
+        assertEquals(1, cues.size());
+        assertTrue(cues.get(0).evidence().contains("same answer twice"), cues::toString);
+    }
+
+    @Test
     void aQuestionBeforeAnyBotAnswerIsNotARepetition() {
         Conversation conversation = Conversation.of(
                 Message.customer("how do i link my account"),

@@ -81,6 +81,14 @@ class TriageEngineTest {
         }
 
         @Test
+        void aQuestionWhoseNeighbourIsCloseButNotTheSameIntentIsOutOfScope() {
+            // plus-price, delete-account and password-reset are close neighbours; none answers these.
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("can i share my plus subscription with family?"));
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("can i recover a deleted album?"));
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("how do i change my email address?"));
+        }
+
+        @Test
         void aTroubleshootingQuestionIsNotAnsweredFromTheFaq() {
             assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("my uploads keep failing with an error at 99%, what's causing it?"));
         }
@@ -132,6 +140,16 @@ class TriageEngineTest {
                     Message.customer("how do i reset my password"),
                     Message.bot("Use 'Forgot password' on the login page; the reset link is valid for one hour."),
                     Message.customer("great, thanks for nothing. the link never arrives")));
+        }
+
+        @Test
+        void irritationBuildingAcrossTurnsIsFrustration() {
+            assertHandsOffFor(CueKind.FRUSTRATION, decide(
+                    Message.customer("my upload is stuck"),
+                    Message.bot("Each photo can be up to 50 MB; Plus members can upload up to 200 MB."),
+                    Message.customer("it's a 3 MB photo. still stuck"),
+                    Message.bot("Each photo can be up to 50 MB; Plus members can upload up to 200 MB."),
+                    Message.customer("same answer again")));
         }
 
         @Test
