@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.Decision;
@@ -67,6 +68,60 @@ public final class Benchmarks {
         if (selected(only, "speed")) {
             speed();
         }
+        if (selected(only, "holdout")) {
+            holdout(Path.of("config", "knowledge.yaml"));
+        }
+    }
+
+    /**
+     * A knowledge base the engine was never tuned on: each phrasing in turn is taken out of the KB and
+     * asked as a question. Answering it with its own entry is right; with another entry, wrong.
+     */
+    private void holdout(Path kbFile) throws IOException {
+        if (!Files.exists(kbFile)) {
+            out.println("holdout: " + kbFile + " not found, skipped");
+            return;
+        }
+        KnowledgeBase kb = KnowledgeBaseLoader.load(kbFile);
+        int asked = 0;
+        int answered = 0;
+        int right = 0;
+        for (KnowledgeEntry entry : kb.entries()) {
+            if (entry.questions().size() < 2) {
+                continue;
+            }
+            for (String question : entry.questions()) {
+                KnowledgeBase without = withoutQuestion(kb, entry, question);
+                Decision decision = wiring.engine(without, threshold)
+                        .decide(Conversation.of(Message.customer(question)));
+                asked++;
+                if (decision instanceof Decision.Answer a) {
+                    answered++;
+                    if (a.entry().equals(entry.id())) {
+                        right++;
+                    } else if (verbose) {
+                        out.printf("  wrong: \"%s\" answered with %s instead of %s%n", question, a.entry(), entry.id());
+                    }
+                }
+            }
+        }
+        out.println("## held-out phrasings of " + kbFile + " (" + kb.size() + " entries, " + asked + " phrasings)");
+        out.printf(Locale.ROOT, "answer precision %.3f (%d/%d)%n", ratio(right, answered), right, answered);
+        out.printf(Locale.ROOT, "answer coverage  %.3f (%d/%d)%n%n", ratio(right, asked), right, asked);
+    }
+
+    private static KnowledgeBase withoutQuestion(KnowledgeBase kb, KnowledgeEntry entry, String question) {
+        List<KnowledgeEntry> entries = new ArrayList<>();
+        for (KnowledgeEntry e : kb.entries()) {
+            if (e == entry) {
+                List<String> rest = new ArrayList<>(e.questions());
+                rest.remove(question);
+                entries.add(new KnowledgeEntry(e.id(), e.topic(), rest, e.answer(), e.source()));
+            } else {
+                entries.add(e);
+            }
+        }
+        return new KnowledgeBase(kb.origin(), entries);
     }
 
     private static boolean selected(String only, String name) {

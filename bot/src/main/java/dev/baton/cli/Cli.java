@@ -28,7 +28,8 @@ public final class Cli {
               chat     [--kb FILE]                 talk to the engine as a customer, one message per line (default)
               triage   --kb FILE [--answer-threshold P]
                                                    JSON Lines on stdin -> one decision per line on stdout
-              bench    [--data DIR] [--only NAME]  measure the engine on the evaluation data (default ../shared/data)
+              bench    [--data DIR] [--only conversations,scope,cues,speed,holdout] [--verbose true]
+                                                   measure the engine on the evaluation data (default ../shared/data)
               help                                 this text
 
             The default knowledge base is config/knowledge.yaml.
