@@ -135,6 +135,12 @@ class TriageEngineTest {
         }
 
         @Test
+        void wantingToDieIsACrisisHoweverItIsSpelled() {
+            assertHandsOffFor(CueKind.CRISIS, decide("honestly i just wanna die"));
+            assertHandsOffFor(CueKind.CRISIS, decide("i don't want to be here anymore"));
+        }
+
+        @Test
         void sarcasmAfterAnUnhelpfulAnswerIsFrustration() {
             assertHandsOffFor(CueKind.FRUSTRATION, decide(
                     Message.customer("how do i reset my password"),
