@@ -39,10 +39,6 @@ public final class AnswerMatcher {
         this.embedder = embedder;
     }
 
-    public KnowledgeBase knowledgeBase() {
-        return index.base;
-    }
-
     public Match match(String question) {
         float[] v = embedder.embed(question);
         int entries = index.centroids.length;

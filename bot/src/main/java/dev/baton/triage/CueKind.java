@@ -22,9 +22,4 @@ public enum CueKind {
         throw new IllegalArgumentException("unknown cue \"" + value + "\"");
     }
 
-    /** The feelings a customer shows, as opposed to the shape or coverage of the conversation. */
-    public boolean isEmotional() {
-        return this == ANGER || this == SADNESS_GRIEF || this == ANXIETY || this == FRUSTRATION || this == URGENCY
-                || this == CRISIS;
-    }
 }
