@@ -63,10 +63,10 @@ public final class TriageEngine {
                 .sorted(byImportance())
                 .map(Map.Entry::getKey)
                 .toList();
-        Match match = matcher.match(conversation.focusMessage().text());
         if (!fired.isEmpty()) {
             return new Decision.Handoff(fired, combined.get(fired.get(0)), strongestFirst(cues));
         }
+        Match match = matcher.match(conversation.focusMessage().text());
         if (match.confidence() >= answerThreshold) {
             return new Decision.Answer(match.entry().id(), match.confidence(), match.matchedQuestion(),
                     strongestFirst(cues));
