@@ -26,6 +26,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 
 /**
@@ -341,10 +345,10 @@ public final class Benchmarks {
         for (JsonNode row : rows(data.resolve("bench/scope_banking77_oos.dev.jsonl"))) {
             conversations.add(Conversation.of(Message.customer(row.path("text").asText())));
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             long start = System.nanoTime();
-            List<java.util.concurrent.Future<Decision>> pending = new ArrayList<>();
+            List<Future<Decision>> pending = new ArrayList<>();
             for (Conversation c : conversations) {
                 pending.add(pool.submit(() -> engine.decide(c)));
             }
@@ -355,7 +359,7 @@ public final class Benchmarks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

@@ -2,6 +2,7 @@ package dev.baton.knowledge;
 
 import dev.baton.text.TextEmbedder;
 import dev.baton.text.Words;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -44,7 +45,7 @@ public final class AnswerMatcher {
         int entries = index.centroids.length;
         double[] best = new double[entries];
         int[] bestQuestion = new int[entries];
-        java.util.Arrays.fill(best, -1);
+        Arrays.fill(best, -1);
         for (int q = 0; q < index.questionVectors.length; q++) {
             double s = TextEmbedder.cosine(v, index.questionVectors[q]);
             int e = index.questionEntry[q];
@@ -54,7 +55,7 @@ public final class AnswerMatcher {
             }
         }
         double[] sentence = new double[entries];
-        java.util.Arrays.fill(sentence, -1);
+        Arrays.fill(sentence, -1);
         for (int s = 0; s < index.sentenceVectors.length; s++) {
             int e = index.sentenceEntry[s];
             sentence[e] = Math.max(sentence[e], TextEmbedder.cosine(v, index.sentenceVectors[s]));

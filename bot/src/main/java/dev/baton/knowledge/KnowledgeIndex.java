@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A knowledge base made ready for matching: every phrasing and every answer embedded once, each
@@ -27,7 +28,7 @@ final class KnowledgeIndex {
     final Map<String, Double> idf;
     final double unseenIdf;
 
-    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("(?<=[.!?;:])\\s+");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?;:])\\s+");
 
     KnowledgeIndex(KnowledgeBase base, TextEmbedder embedder) {
         this.base = base;

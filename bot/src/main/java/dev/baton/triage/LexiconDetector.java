@@ -2,6 +2,9 @@ package dev.baton.triage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +20,7 @@ final class LexiconDetector implements CueDetector {
      * themselves before asking. Mild cues said before such a pivot count at this share.
      */
     private static final double SET_ASIDE_DISCOUNT = 0.5;
-    private static final java.util.regex.Pattern PIVOT = java.util.regex.Pattern.compile(
+    private static final Pattern PIVOT = Pattern.compile(
             "(?<![\\p{L}])(?:anyway|anyways|anyhow|that said|but yeah|moving on)(?![\\p{L}])");
 
     private final CueKind kind;
@@ -53,7 +56,7 @@ final class LexiconDetector implements CueDetector {
         if (kind != CueKind.FRUSTRATION && kind != CueKind.SADNESS_GRIEF) {
             return hits;
         }
-        java.util.regex.Matcher pivot = PIVOT.matcher(text);
+        Matcher pivot = PIVOT.matcher(text);
         if (!pivot.find()) {
             return hits;
         }
@@ -64,14 +67,14 @@ final class LexiconDetector implements CueDetector {
                 .toList();
     }
 
-    private java.util.Optional<Cue> score(Conversation conversation, int index, double discount) {
+    private Optional<Cue> score(Conversation conversation, int index, double discount) {
         String text = Lexicon.normalise(conversation.get(index).text());
         List<Lexicon.Hit> hits = setAside(text, lexicon.find(text));
         if (hits.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String evidence = hits.stream().map(h -> "\"" + h.words() + "\"").distinct()
                 .collect(Collectors.joining(", "));
-        return java.util.Optional.of(new Cue(kind, Lexicon.noisyOr(hits) * discount, index, evidence));
+        return Optional.of(new Cue(kind, Lexicon.noisyOr(hits) * discount, index, evidence));
     }
 }

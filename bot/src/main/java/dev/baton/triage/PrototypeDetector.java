@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +109,7 @@ final class PrototypeDetector implements CueDetector {
     /** Mean similarity of the few nearest examples: steadier than the single nearest one. */
     private static Nearest nearest(float[] v, Examples examples) {
         double[] top = new double[NEAREST];
-        java.util.Arrays.fill(top, -1);
+        Arrays.fill(top, -1);
         int bestIndex = 0;
         for (int i = 0; i < examples.vectors().length; i++) {
             double s = TextEmbedder.cosine(v, examples.vectors()[i]);

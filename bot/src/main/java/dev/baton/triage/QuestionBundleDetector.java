@@ -1,5 +1,6 @@
 package dev.baton.triage;
 
+import dev.baton.text.TextEmbedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -22,9 +23,9 @@ final class QuestionBundleDetector implements CueDetector {
     /** Two requests this similar are one request asked in two sentences. */
     static final double SAME_TOPIC = 0.45;
 
-    private final dev.baton.text.TextEmbedder embedder;
+    private final TextEmbedder embedder;
 
-    QuestionBundleDetector(dev.baton.text.TextEmbedder embedder) {
+    QuestionBundleDetector(TextEmbedder embedder) {
         this.embedder = embedder;
     }
 
@@ -61,7 +62,7 @@ final class QuestionBundleDetector implements CueDetector {
         List<float[]> vectors = new ArrayList<>();
         for (String request : requests) {
             float[] v = embedder.embed(request);
-            boolean known = vectors.stream().anyMatch(u -> dev.baton.text.TextEmbedder.cosine(u, v) >= SAME_TOPIC);
+            boolean known = vectors.stream().anyMatch(u -> TextEmbedder.cosine(u, v) >= SAME_TOPIC);
             if (!known) {
                 distinct.add(request);
                 vectors.add(v);

@@ -1,6 +1,7 @@
 package dev.baton.triage;
 
 import dev.baton.text.TextEmbedder;
+import dev.baton.text.Words;
 import java.util.List;
 
 /**
@@ -56,6 +57,6 @@ final class RepetitionDetector implements CueDetector {
     }
 
     private static boolean sameText(String a, String b) {
-        return dev.baton.text.Words.normalise(a).equals(dev.baton.text.Words.normalise(b));
+        return Words.normalise(a).equals(Words.normalise(b));
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.triage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Capitals as raised voice. Alone it is a hint (acronyms and excitement are capitals too), so its
@@ -33,8 +34,8 @@ final class ShoutingDetector implements CueDetector {
     static String shoutedWords(String text) {
         List<String> shouted = new ArrayList<>();
         for (String word : text.split("[^\\p{L}]+")) {
-            if (word.length() >= 3 && word.equals(word.toUpperCase(java.util.Locale.ROOT))
-                    && !word.equals(word.toLowerCase(java.util.Locale.ROOT))) {
+            if (word.length() >= 3 && word.equals(word.toUpperCase(Locale.ROOT))
+                    && !word.equals(word.toLowerCase(Locale.ROOT))) {
                 shouted.add(word);
             }
         }

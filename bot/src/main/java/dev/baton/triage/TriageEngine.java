@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -73,7 +74,7 @@ public final class TriageEngine {
         }
         cues.add(new Cue(CueKind.OUT_OF_SCOPE, 1 - match.confidence(), conversation.focus(),
                 "no entry covers it; closest is " + match.entry().id() + " (\"" + match.matchedQuestion()
-                        + "\", confidence " + String.format(java.util.Locale.ROOT, "%.2f", match.confidence()) + ")"));
+                        + "\", confidence " + String.format(Locale.ROOT, "%.2f", match.confidence()) + ")"));
         return new Decision.Handoff(List.of(CueKind.OUT_OF_SCOPE), 1 - match.confidence(), strongestFirst(cues));
     }
 

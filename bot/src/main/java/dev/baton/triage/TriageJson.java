@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,12 +73,12 @@ public final class TriageJson {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ".author: " + e.getMessage());
         }
-        java.time.Instant time = null;
+        Instant time = null;
         JsonNode timeNode = node.get("time");
         if (timeNode != null && !timeNode.isNull()) {
             try {
-                time = java.time.Instant.parse(timeNode.asText());
-            } catch (java.time.format.DateTimeParseException e) {
+                time = Instant.parse(timeNode.asText());
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException(where + ".time must be an ISO-8601 instant such as 2026-01-31T18:00:00Z");
             }
         }
