@@ -8,13 +8,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Finds one cue by its phrases. The customer's current turn counts in full; their earlier messages
- * count at a discount, so a feeling that has been building across turns still shows, but one from long
- * ago that Baton already answered past does not decide on its own.
+ * Finds one cue by its phrases, in the customer's current turn and, at a discount, their earlier
+ * messages (see {@link Turns#customerMessages}).
  */
 final class LexiconDetector implements CueDetector {
 
-    private static final double EARLIER_DISCOUNT = 0.5;
     /**
      * "rough week ngl. anyway, what time is the event?" — the customer sets a mild feeling aside
      * themselves before asking. Mild cues said before such a pivot count at this share.
@@ -43,11 +41,8 @@ final class LexiconDetector implements CueDetector {
     @Override
     public List<Cue> detect(Conversation conversation) {
         List<Cue> cues = new ArrayList<>();
-        for (int index : Turns.currentTurn(conversation)) {
-            score(conversation, index, 1.0).ifPresent(cues::add);
-        }
-        for (int index : Turns.earlierCustomerMessages(conversation)) {
-            score(conversation, index, EARLIER_DISCOUNT).ifPresent(cues::add);
+        for (Turns.Weighted message : Turns.customerMessages(conversation)) {
+            score(conversation, message.index(), message.weight()).ifPresent(cues::add);
         }
         return cues;
     }

@@ -37,7 +37,6 @@ final class PrototypeDetector implements CueDetector {
     static final double OFFSET = -1.9;
     /** An example-based hunch never counts as much as the customer's own explicit words. */
     static final double CAP = 0.45;
-    private static final double EARLIER_DISCOUNT = 0.5;
 
     private final TextEmbedder embedder;
     private final Map<CueKind, Examples> examples;
@@ -63,11 +62,8 @@ final class PrototypeDetector implements CueDetector {
     @Override
     public List<Cue> detect(Conversation conversation) {
         List<Cue> cues = new ArrayList<>();
-        for (int index : Turns.currentTurn(conversation)) {
-            cues.addAll(score(conversation.get(index).text(), index, 1.0));
-        }
-        for (int index : Turns.earlierCustomerMessages(conversation)) {
-            cues.addAll(score(conversation.get(index).text(), index, EARLIER_DISCOUNT));
+        for (Turns.Weighted message : Turns.customerMessages(conversation)) {
+            cues.addAll(score(conversation.get(message.index()).text(), message.index(), message.weight()));
         }
         return cues;
     }

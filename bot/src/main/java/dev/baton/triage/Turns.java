@@ -12,6 +12,28 @@ final class Turns {
     private Turns() {
     }
 
+    /**
+     * How much a feeling in an earlier customer message counts: enough that one building across turns
+     * still shows, not enough that one Baton already answered past decides on its own.
+     */
+    static final double EARLIER_DISCOUNT = 0.5;
+
+    /** A customer message and how much what it says counts for the decision now. */
+    record Weighted(int index, double weight) {
+    }
+
+    /** The current turn at full weight, then earlier customer messages at {@link #EARLIER_DISCOUNT}. */
+    static List<Weighted> customerMessages(Conversation conversation) {
+        List<Weighted> messages = new ArrayList<>();
+        for (int index : currentTurn(conversation)) {
+            messages.add(new Weighted(index, 1.0));
+        }
+        for (int index : earlierCustomerMessages(conversation)) {
+            messages.add(new Weighted(index, EARLIER_DISCOUNT));
+        }
+        return messages;
+    }
+
     /** Indices of the customer's messages in the current turn, oldest first. */
     static List<Integer> currentTurn(Conversation conversation) {
         int focus = conversation.focus();
