@@ -41,6 +41,9 @@ public final class Benchmarks {
     private static final Set<CueKind> FEELINGS = EnumSet.of(CueKind.FRUSTRATION, CueKind.ANGER,
             CueKind.SADNESS_GRIEF, CueKind.ANXIETY, CueKind.URGENCY, CueKind.CRISIS);
 
+    /** The parts {@code --only} can pick, in the order they run. */
+    public static final List<String> NAMES = List.of("conversations", "scope", "cues", "speed", "holdout");
+
     private final Path data;
     private final Wiring wiring;
     private final double threshold;

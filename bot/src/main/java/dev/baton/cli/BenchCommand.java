@@ -19,6 +19,11 @@ final class BenchCommand {
         boolean verbose = Boolean.parseBoolean(options.string("--verbose", "false"));
         double threshold = options.probability("--answer-threshold", Wiring.DEFAULT_ANSWER_THRESHOLD);
         options.rejectUnknown();
+        for (String name : only.split(",")) {
+            if (!Benchmarks.NAMES.contains(name) && !name.equals("all")) {
+                throw new UsageException("--only takes " + String.join(", ", Benchmarks.NAMES) + " or all, not \"" + name + "\"");
+            }
+        }
         if (!Files.isDirectory(data)) {
             out.println("bench: no evaluation data at " + data.toAbsolutePath() + "; skipped.");
             return 0;
