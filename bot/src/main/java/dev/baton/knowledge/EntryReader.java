@@ -20,7 +20,6 @@ final class EntryReader {
 
     static final List<String> KEYS = List.of("id", "topic", "questions", "answer", "source");
 
-    // Ids end up in logs, URLs and handoff notes, so keep them to characters that need no quoting.
     /**
      * Printable ASCII without spaces, slashes, quotes or backslashes: ids end up in URLs, logs and
      * JSON. Real knowledge bases use more than [a-z0-9-] (e.g. {@code reverted_card_payment?}).
