@@ -66,12 +66,10 @@ public final class AnswerMatcher {
             total += index.idf(stem);
         }
         double[] rank = new double[entries];
-        double[] covered = new double[entries];
         int top = 0;
         for (int e = 0; e < entries; e++) {
-            covered[e] = coverage(stems, total, e);
             double centroid = TextEmbedder.cosine(v, index.centroids[e]);
-            rank[e] = (best[e] + centroid) / 2 + LEXICAL_WEIGHT * covered[e]
+            rank[e] = (best[e] + centroid) / 2 + LEXICAL_WEIGHT * coverage(stems, total, e)
                     + SENTENCE_WEIGHT * Math.max(0, sentence[e] - best[e]);
             if (rank[e] > rank[top]) {
                 top = e;
@@ -94,7 +92,7 @@ public final class AnswerMatcher {
         double confidence = 1 / (1 + Math.exp(-logit));
         KnowledgeEntry entry = index.base.entries().get(top);
         String phrasing = entry.questions().get(bestQuestion[top] - firstQuestionOf(top));
-        return new Match(entry, confidence, phrasing, best[top], covered[top]);
+        return new Match(entry, confidence, phrasing);
     }
 
     private int firstQuestionOf(int entry) {

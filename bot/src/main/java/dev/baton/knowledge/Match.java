@@ -1,10 +1,8 @@
 package dev.baton.knowledge;
 
 /**
- * The knowledge-base entry closest to a question, and how sure the matcher is that the entry really
- * answers it ({@code confidence}, a calibrated probability). {@code covered} is the share of the
- * question's meaningful words (weighted by rarity) that the entry itself uses.
+ * The knowledge-base entry closest to a question, the phrasing that matched it best, and how sure
+ * the matcher is that the entry really answers it ({@code confidence}, a calibrated probability).
  */
-public record Match(KnowledgeEntry entry, double confidence, String matchedQuestion, double similarity,
-                    double covered) {
+public record Match(KnowledgeEntry entry, double confidence, String matchedQuestion) {
 }
