@@ -5,7 +5,9 @@ import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
+import dev.baton.triage.CueDetector;
 import dev.baton.triage.TriageEngine;
+import java.util.List;
 
 /** The one place where Baton's parts are built and connected, with plain constructors. */
 public final class Wiring {
@@ -16,6 +18,8 @@ public final class Wiring {
     private static final int EMBEDDING_CACHE = 10_000;
 
     private final TextEmbedder embedder;
+    /** The detectors do not depend on the knowledge base, so every engine built here shares them. */
+    private List<CueDetector> detectors;
 
     public Wiring() {
         this(new CachingEmbedder(new MiniLmEmbedder(), EMBEDDING_CACHE));
@@ -25,16 +29,18 @@ public final class Wiring {
         this.embedder = embedder;
     }
 
-    public TextEmbedder embedder() {
-        return embedder;
-    }
-
     public TriageEngine engine(KnowledgeBase knowledgeBase) {
         return engine(knowledgeBase, DEFAULT_ANSWER_THRESHOLD);
     }
 
     public TriageEngine engine(KnowledgeBase knowledgeBase, double answerThreshold) {
-        return new TriageEngine(TriageEngine.standardDetectors(embedder),
-                new AnswerMatcher(knowledgeBase, embedder), answerThreshold);
+        return new TriageEngine(detectors(), new AnswerMatcher(knowledgeBase, embedder), answerThreshold);
+    }
+
+    private synchronized List<CueDetector> detectors() {
+        if (detectors == null) {
+            detectors = TriageEngine.standardDetectors(embedder);
+        }
+        return detectors;
     }
 }
