@@ -1,5 +1,8 @@
 package dev.baton.knowledge;
 
+import dev.baton.config.Fields;
+import dev.baton.config.Nodes;
+import dev.baton.config.Problems;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,52 +1,16 @@
 package dev.baton.knowledge;
 
+import dev.baton.config.ConfigException;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Collectors;
 
-/**
- * The knowledge base could not be loaded. Carries every problem found, so whoever edits the file
- * can fix them all in one pass instead of one reload per mistake.
- */
-public final class KnowledgeBaseException extends RuntimeException {
-
-    private final transient List<Problem> problems;
+/** The knowledge base could not be loaded; every problem found is listed with its file:line:column. */
+public final class KnowledgeBaseException extends ConfigException {
 
     public KnowledgeBaseException(List<Problem> problems) {
-        this(problems, null);
+        super(problems);
     }
 
     public KnowledgeBaseException(List<Problem> problems, Throwable cause) {
-        super(describe(problems), cause);
-        this.problems = List.copyOf(problems);
-    }
-
-    public List<Problem> problems() {
-        return problems;
-    }
-
-    private static String describe(List<Problem> problems) {
-        if (Objects.requireNonNull(problems, "problems").isEmpty()) {
-            throw new IllegalArgumentException("a KnowledgeBaseException needs at least one problem");
-        }
-        return problems.stream().map(Problem::toString).collect(Collectors.joining("\n"));
-    }
-
-    /**
-     * One mistake in a knowledge-base file. Lines and columns are 1-based; both are 0 when the
-     * problem concerns the file as a whole (for example, it cannot be read).
-     */
-    public record Problem(String file, int line, int column, String message) {
-
-        public Problem {
-            Objects.requireNonNull(file, "file");
-            Objects.requireNonNull(message, "message");
-        }
-
-        /** The {@code file:line:column: message} shape editors and terminals turn into links. */
-        @Override
-        public String toString() {
-            return file + ":" + line + ":" + column + ": " + message;
-        }
+        super(problems, cause);
     }
 }

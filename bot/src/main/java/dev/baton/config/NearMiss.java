@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.config;
 
 import java.util.Collection;
 import java.util.Locale;
@@ -8,12 +8,12 @@ import java.util.Optional;
  * Guesses which allowed key a misspelt one was meant to be ({@code question} → {@code questions}).
  * Deliberately conservative: a wrong suggestion is worse than none.
  */
-final class NearMiss {
+public final class NearMiss {
 
     private NearMiss() {
     }
 
-    static Optional<String> suggest(String typed, Collection<String> allowed) {
+    public static Optional<String> suggest(String typed, Collection<String> allowed) {
         String lower = typed.toLowerCase(Locale.ROOT);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -44,7 +44,7 @@ final class NearMiss {
     }
 
     /** Edit distance counting a swap of neighbours as one edit, since "anwser" is one slip, not two. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

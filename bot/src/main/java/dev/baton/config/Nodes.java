@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.config;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -7,23 +7,23 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /** Small helpers over SnakeYAML nodes, phrased for people who don't know YAML's vocabulary. */
-final class Nodes {
+public final class Nodes {
 
     private Nodes() {
     }
 
     /** 1-based line, the way it is shown to the person editing the file. */
-    static int line(Node node) {
+    public static int line(Node node) {
         return node.getStartMark().getLine() + 1;
     }
 
     /** {@code key:} with nothing after it, {@code ~} or {@code null}. */
-    static boolean isNull(Node node) {
+    public static boolean isNull(Node node) {
         return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
     }
 
     /** What was found instead of what was expected, for "must be X, but found Y" messages. */
-    static String describe(Node node) {
+    public static String describe(Node node) {
         if (isNull(node)) {
             return "nothing";
         }

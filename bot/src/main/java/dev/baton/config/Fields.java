@@ -1,4 +1,4 @@
-package dev.baton.knowledge;
+package dev.baton.config;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,13 +13,13 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  * Reads a mapping whose keys must come from a fixed list. Unknown keys are errors rather than
  * being ignored because a silently ignored typo ({@code anwser:}) would drop content without a trace.
  */
-final class Fields {
+public final class Fields {
 
     private Fields() {
     }
 
     /** Returns the value node of each allowed key, reporting unknown, duplicate and non-text keys. */
-    static Map<String, Node> read(MappingNode mapping, List<String> allowed, Problems problems) {
+    public static Map<String, Node> read(MappingNode mapping, List<String> allowed, Problems problems) {
         Map<String, Node> values = new LinkedHashMap<>();
         Map<String, Node> keyNodes = new HashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {

@@ -1,6 +1,6 @@
-package dev.baton.knowledge;
+package dev.baton.config;
 
-import dev.baton.knowledge.KnowledgeBaseException.Problem;
+import dev.baton.config.ConfigException.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,34 +11,34 @@ import org.yaml.snakeyaml.nodes.Node;
  * Collects problems for one file instead of throwing at the first, so a community manager sees
  * every mistake after a single reload. Converts SnakeYAML's 0-based marks to 1-based positions.
  */
-final class Problems {
+public final class Problems {
 
     private final String file;
     private final List<Problem> found = new ArrayList<>();
 
-    Problems(String file) {
+    public Problems(String file) {
         this.file = file;
     }
 
-    void at(Node node, String message) {
+    public void at(Node node, String message) {
         at(node.getStartMark(), message);
     }
 
-    void at(Mark mark, String message) {
+    public void at(Mark mark, String message) {
         at(mark.getLine() + 1, mark.getColumn() + 1, message);
     }
 
-    void at(int line, int column, String message) {
+    public void at(int line, int column, String message) {
         // Quoted values may span lines; keep each problem on one line of the exception message.
         found.add(new Problem(file, line, column, message.replaceAll("\\R+", " ")));
     }
 
-    int count() {
+    public int count() {
         return found.size();
     }
 
     /** Problems in file order; checks run per entry, so raw discovery order can jump back a line or two. */
-    List<Problem> inFileOrder() {
+    public List<Problem> inFileOrder() {
         List<Problem> sorted = new ArrayList<>(found);
         sorted.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
         return sorted;
