@@ -1,5 +1,9 @@
 package dev.baton;
 
+import dev.baton.config.BatonConfig;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.desk.SupportDesk;
+import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.text.CachingEmbedder;
@@ -7,6 +11,7 @@ import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
 import dev.baton.triage.CueDetector;
 import dev.baton.triage.TriageEngine;
+import java.time.Clock;
 import java.util.List;
 
 /** The one place where Baton's parts are built and connected, with plain constructors. */
@@ -35,6 +40,13 @@ public final class Wiring {
 
     public TriageEngine engine(KnowledgeBase knowledgeBase, double answerThreshold) {
         return new TriageEngine(detectors(), new AnswerMatcher(knowledgeBase, embedder), answerThreshold);
+    }
+
+    /** The desk for a loaded configuration. */
+    public SupportDesk desk(BatonConfig config, ConversationStore conversations, HandoffStore handoffs, Clock clock) {
+        SupportDesk.Rules rules = new SupportDesk.Rules(engine(config.knowledge()), config.knowledge(), config.roster(),
+                config.wording());
+        return new SupportDesk(conversations, handoffs, () -> rules, config.discord().quietGap(), clock);
     }
 
     private synchronized List<CueDetector> detectors() {

@@ -1,7 +1,10 @@
 package dev.baton.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.Settings;
 import dev.baton.Wiring;
+import dev.baton.config.ConfigException;
+import dev.baton.discord.DiscordStartException;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseException;
 import dev.baton.knowledge.KnowledgeBaseLoader;
@@ -17,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Parses the command line and runs one command. Returns the process exit code. */
 public final class Cli {
@@ -25,7 +29,8 @@ public final class Cli {
             usage: java -jar baton.jar [command] [options]
 
             commands:
-              chat     [--kb FILE]                 talk to the engine as a customer, one message per line (default)
+              run      [--config DIR] [--data DIR] run Baton: Discord (when DISCORD_TOKEN is set) and storage (default)
+              chat     [--kb FILE]                 talk to the engine as a customer, one message per line
               triage   --kb FILE [--answer-threshold P]
                                                    JSON Lines on stdin -> one decision per line on stdout
               bench    [--data DIR] [--only conversations,scope,cues,speed,holdout] [--verbose true]
@@ -33,25 +38,35 @@ public final class Cli {
               help                                 this text
 
             The default knowledge base is config/knowledge.yaml.
+            Environment: DISCORD_TOKEN, BATON_CONFIG_DIR (default config), BATON_DATA_DIR (default data),
+            BATON_DISCORD_REST_URL, BATON_DISCORD_GATEWAY_URL (default: Discord's own).
             """;
 
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
+    private final Map<String, String> environment;
+
     public Cli(InputStream in, PrintStream out, PrintStream err) {
+        this(in, out, err, System.getenv());
+    }
+
+    public Cli(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.environment = environment;
     }
 
     public int run(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
-        String command = rest.isEmpty() || rest.get(0).startsWith("-") ? "chat" : rest.remove(0);
+        String command = rest.isEmpty() || rest.get(0).startsWith("-") ? "run" : rest.remove(0);
         try {
             Options options = Options.parse(rest);
             return switch (command) {
                 case "triage" -> triage(options);
+                case "run" -> run(options);
                 case "chat" -> chat(options);
                 case "bench" -> BenchCommand.run(options, out);
                 case "help", "--help", "-h" -> {
@@ -66,6 +81,16 @@ public final class Cli {
             err.println("baton: the knowledge base is not valid:");
             err.println(e.getMessage());
             return 2;
+        } catch (ConfigException e) {
+            err.println("baton: the configuration is not valid:");
+            err.println(e.getMessage());
+            return 2;
+        } catch (DiscordStartException | IllegalArgumentException e) {
+            err.println("baton: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
         } catch (IOException e) {
             err.println("baton: " + e.getMessage());
             return 1;
@@ -85,6 +110,14 @@ public final class Cli {
         new TriageCommand(engine, new ObjectMapper()).run(reader, writer);
         writer.flush();
         return 0;
+    }
+
+    private int run(Options options) throws InterruptedException {
+        Settings fromEnv = Settings.fromEnvironment(environment);
+        Settings settings = new Settings(options.path("--config", fromEnv.configDir()),
+                options.path("--data", fromEnv.dataDir()), fromEnv.discord());
+        options.rejectUnknown();
+        return RunCommand.run(settings);
     }
 
     private int chat(Options options) throws IOException {

@@ -78,6 +78,14 @@ public final class TriageEngine {
         return new Decision.Handoff(List.of(CueKind.OUT_OF_SCOPE), 1 - match.confidence(), strongestFirst(cues));
     }
 
+    /**
+     * The entry closest to the customer's last message, however unsure. A handoff uses its topic to
+     * pick the person who knows the subject; it is never shown to the customer.
+     */
+    public Match nearest(Conversation conversation) {
+        return matcher.match(conversation.focusMessage().text());
+    }
+
     /** Per kind, the evidence from every message and detector combined as a noisy-or. */
     public static Map<CueKind, Double> combine(List<Cue> cues) {
         Map<CueKind, Double> miss = new EnumMap<>(CueKind.class);

@@ -1,0 +1,390 @@
+package dev.baton.conversation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.store.Database;
+import dev.baton.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Customers, conversations and messages in the database. Saving only: no decisions here. */
+public final class ConversationStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final String CONVERSATION_COLUMNS =
+            "id, customer_id, place, channel_id, thread_id, state, started_at, last_message_at";
+    private static final String MESSAGE_COLUMNS = "id, discord_id, conversation_id, channel_id, author_id, author_name,"
+            + " author_kind, text, attachments, reply_to, kb_id, created_at, edited_at, deleted_at";
+
+    private final Database database;
+
+    public ConversationStore(Database database) {
+        this.database = database;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    // ------------------------------------------------------------------------------------ customers
+
+    /** Records who the customer is now (name and roles change); keeps when they were first seen. */
+    public void rememberCustomer(Incoming.Person person, Instant at) {
+        database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO customers (id, name, roles, joined_at, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles,
+                        joined_at = COALESCE(excluded.joined_at, customers.joined_at), last_seen = excluded.last_seen""")) {
+                s.setString(1, person.id());
+                s.setString(2, person.name());
+                s.setString(3, json(person.roles()));
+                setInstant(s, 4, person.joinedAt());
+                s.setLong(5, at.toEpochMilli());
+                s.setLong(6, at.toEpochMilli());
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    public Optional<Customer> customer(String id) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT id, name, roles, joined_at, first_seen, last_seen FROM customers WHERE id = ?")) {
+                s.setString(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new Customer(rs.getString(1), rs.getString(2), strings(rs.getString(3)),
+                            instant(rs, 4), instant(rs, 5), instant(rs, 6)));
+                }
+            }
+        });
+    }
+
+    /** A customer as last seen. {@code joinedAt} is null when they were never seen as a server member. */
+    public record Customer(String id, String name, List<String> roles, Instant joinedAt, Instant firstSeen,
+                           Instant lastSeen) {
+    }
+
+    // -------------------------------------------------------------------------------- conversations
+
+    /** The newest conversation that lives in this thread (started in it, or given it by Baton). */
+    public Optional<ConversationRecord> latestInThread(String threadId) {
+        return oneConversation("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE thread_id = ?"
+                + " ORDER BY id DESC LIMIT 1", threadId);
+    }
+
+    /** The conversation of a stored message, found by its Discord id. */
+    public Optional<ConversationRecord> ofMessage(String discordId) {
+        return oneConversation("SELECT " + prefixed("c") + " FROM conversations c JOIN messages m"
+                + " ON m.conversation_id = c.id WHERE m.discord_id = ?", discordId);
+    }
+
+    public Optional<ConversationRecord> latestOf(String customerId, String channelId) {
+        return oneConversation("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE customer_id = ?"
+                + " AND channel_id = ? ORDER BY id DESC LIMIT 1", customerId, channelId);
+    }
+
+    public Optional<ConversationRecord> conversation(long id) {
+        return oneConversation("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE id = ?", id);
+    }
+
+    /** The customer's other conversations, newest first. */
+    public List<ConversationRecord> conversationsOf(String customerId, long except, int limit) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + CONVERSATION_COLUMNS + " FROM conversations"
+                    + " WHERE customer_id = ? AND id <> ? ORDER BY id DESC LIMIT ?")) {
+                s.setString(1, customerId);
+                s.setLong(2, except);
+                s.setInt(3, limit);
+                return conversations(s);
+            }
+        });
+    }
+
+    public ConversationRecord start(String customerId, PlaceKind place, String channelId, String threadId, Instant at) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (customer_id, place, channel_id,"
+                    + " thread_id, state, started_at, last_message_at) VALUES (?, ?, ?, ?, 'bot', ?, ?)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, customerId);
+                s.setString(2, place.wireName());
+                s.setString(3, channelId);
+                s.setString(4, threadId);
+                s.setLong(5, at.toEpochMilli());
+                s.setLong(6, at.toEpochMilli());
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    return new ConversationRecord(keys.getLong(1), customerId, place, channelId, threadId,
+                            ConversationState.BOT, at, at);
+                }
+            }
+        });
+    }
+
+    public void setThread(long conversationId, String threadId) {
+        update("UPDATE conversations SET thread_id = ? WHERE id = ?", threadId, conversationId);
+    }
+
+    public void setState(long conversationId, ConversationState state) {
+        update("UPDATE conversations SET state = ? WHERE id = ?", state.wireName(), conversationId);
+    }
+
+    public void touch(long conversationId, Instant at) {
+        update("UPDATE conversations SET last_message_at = MAX(last_message_at, ?) WHERE id = ?",
+                at.toEpochMilli(), conversationId);
+    }
+
+    /** Conversations a person is handling now: the ones Baton must stay quiet in. */
+    public List<ConversationRecord> handedOff() {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + CONVERSATION_COLUMNS
+                    + " FROM conversations WHERE state = 'handed_off' ORDER BY id")) {
+                return conversations(s);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------------------------- messages
+
+    /** A message to store; {@code discordId} may be null for messages that never were on Discord. */
+    public record NewMessage(String discordId, Long conversationId, String channelId, String authorId,
+                             String authorName, AuthorKind authorKind, String text, List<String> attachments,
+                             String replyTo, String kbId, Instant at) {
+        public NewMessage {
+            attachments = List.copyOf(attachments);
+        }
+    }
+
+    /**
+     * Stores a message; returns its row id, or empty when a message with this Discord id is already
+     * stored (the gateway redelivered it, e.g. after a resume), so the caller must not act twice.
+     */
+    public Optional<Long> insert(NewMessage m) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO messages (discord_id, conversation_id, channel_id,"
+                    + " author_id, author_name, author_kind, text, attachments, reply_to, kb_id, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (discord_id) DO NOTHING",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, m.discordId());
+                setLong(s, 2, m.conversationId());
+                s.setString(3, m.channelId());
+                s.setString(4, m.authorId());
+                s.setString(5, m.authorName());
+                s.setString(6, m.authorKind().wireName());
+                s.setString(7, m.text());
+                s.setString(8, json(m.attachments()));
+                s.setString(9, m.replyTo());
+                s.setString(10, m.kbId());
+                s.setLong(11, m.at().toEpochMilli());
+                if (s.executeUpdate() == 0) {
+                    return Optional.empty();
+                }
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    return Optional.of(keys.getLong(1));
+                }
+            }
+        });
+    }
+
+    public boolean isStored(String discordId) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM messages WHERE discord_id = ?")) {
+                s.setString(1, discordId);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    public Optional<StoredMessage> message(String discordId) {
+        List<StoredMessage> found = messages("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE discord_id = ?",
+                discordId);
+        return found.stream().findFirst();
+    }
+
+    /** A conversation's messages in the order they were stored, deleted ones included (and marked). */
+    public List<StoredMessage> transcript(long conversationId) {
+        return messages("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE conversation_id = ? ORDER BY id",
+                conversationId);
+    }
+
+    /** What the customer wrote lately outside this conversation, oldest first. */
+    public List<StoredMessage> recentElsewhere(String customerId, long conversationId, Instant since, int limit) {
+        List<StoredMessage> newestFirst = messages("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE author_id = ?"
+                + " AND (conversation_id IS NULL OR conversation_id <> ?) AND created_at >= ?"
+                + " ORDER BY id DESC LIMIT ?", customerId, conversationId, since.toEpochMilli(), limit);
+        List<StoredMessage> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
+    /** Keeps the old text in {@code message_edits}; returns false when the message was never stored. */
+    public boolean recordEdit(String discordId, String newText, Instant at) {
+        return database.transaction(c -> {
+            Optional<StoredMessage> old = message(c, discordId);
+            if (old.isEmpty()) {
+                return false;
+            }
+            if (old.get().text().equals(newText)) {
+                return true; // an embed unfurling also arrives as an edit; nothing the person wrote changed
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO message_edits (message_id, old_text, edited_at) VALUES (?, ?, ?)")) {
+                s.setLong(1, old.get().id());
+                s.setString(2, old.get().text());
+                s.setLong(3, at.toEpochMilli());
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?")) {
+                s.setString(1, newText);
+                s.setLong(2, at.toEpochMilli());
+                s.setLong(3, old.get().id());
+                s.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** Earlier versions of a message, oldest first. */
+    public List<String> earlierVersions(long messageId) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT old_text FROM message_edits WHERE message_id = ? ORDER BY id")) {
+                s.setLong(1, messageId);
+                List<String> texts = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        texts.add(rs.getString(1));
+                    }
+                }
+                return texts;
+            }
+        });
+    }
+
+    /** Marks a message deleted; the text stays for the people helping. Returns false if never stored. */
+    public boolean recordDelete(String discordId, Instant at) {
+        return update("UPDATE messages SET deleted_at = ? WHERE discord_id = ? AND deleted_at IS NULL",
+                at.toEpochMilli(), discordId) > 0 || isStored(discordId);
+    }
+
+    // ------------------------------------------------------------------------------------- helpers
+
+    private Optional<StoredMessage> message(Connection c, String discordId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE discord_id = ?")) {
+            s.setString(1, discordId);
+            return storedMessages(s).stream().findFirst();
+        }
+    }
+
+    private List<StoredMessage> messages(String sql, Object... parameters) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, parameters);
+                return storedMessages(s);
+            }
+        });
+    }
+
+    private static List<StoredMessage> storedMessages(PreparedStatement s) throws SQLException {
+        List<StoredMessage> found = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                long conversation = rs.getLong(3);
+                Long conversationId = rs.wasNull() ? null : conversation;
+                found.add(new StoredMessage(rs.getLong(1), rs.getString(2), conversationId, rs.getString(4),
+                        rs.getString(5), rs.getString(6), AuthorKind.fromWire(rs.getString(7)), rs.getString(8),
+                        strings(rs.getString(9)), rs.getString(10), rs.getString(11), instant(rs, 12),
+                        instant(rs, 13), instant(rs, 14)));
+            }
+        }
+        return found;
+    }
+
+    private Optional<ConversationRecord> oneConversation(String sql, Object... parameters) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, parameters);
+                return conversations(s).stream().findFirst();
+            }
+        });
+    }
+
+    private static List<ConversationRecord> conversations(PreparedStatement s) throws SQLException {
+        List<ConversationRecord> found = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                found.add(new ConversationRecord(rs.getLong(1), rs.getString(2), PlaceKind.fromWire(rs.getString(3)),
+                        rs.getString(4), rs.getString(5), ConversationState.fromWire(rs.getString(6)),
+                        instant(rs, 7), instant(rs, 8)));
+            }
+        }
+        return found;
+    }
+
+    private int update(String sql, Object... parameters) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                bind(s, parameters);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static String prefixed(String alias) {
+        return alias + "." + CONVERSATION_COLUMNS.replace(", ", ", " + alias + ".");
+    }
+
+    static void bind(PreparedStatement s, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.INTEGER);
+        } else {
+            s.setLong(index, value);
+        }
+    }
+
+    private static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
+        setLong(s, index, value == null ? null : value.toEpochMilli());
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static String json(List<String> values) {
+        try {
+            return JSON.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot write a list of strings as JSON", e);
+        }
+    }
+
+    private static List<String> strings(String json) {
+        try {
+            return JSON.readValue(json, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("a stored list is not valid JSON: " + json, e);
+        }
+    }
+}

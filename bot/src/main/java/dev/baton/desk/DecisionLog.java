@@ -1,0 +1,56 @@
+package dev.baton.desk;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.store.Database;
+import dev.baton.store.StoreException;
+import dev.baton.triage.CueKind;
+import dev.baton.triage.Decision;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Writes one row per decision: the record replays and rule-health numbers are computed from. */
+final class DecisionLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DecisionLog() {
+    }
+
+    static void record(Database database, long conversationId, long messageRow, Decision decision, long micros,
+                       Instant at) {
+        String verdict = decision instanceof Decision.Answer ? "answer" : "handoff";
+        String kbId = decision instanceof Decision.Answer answer ? answer.entry() : null;
+        List<String> reasons = decision instanceof Decision.Handoff handoff
+                ? handoff.reasons().stream().map(CueKind::wireName).toList() : List.of();
+        List<Map<String, Object>> cues = decision.cues().stream()
+                .map(c -> Map.<String, Object>of("kind", c.kind().wireName(), "score", c.score(),
+                        "message", c.message(), "evidence", c.evidence()))
+                .toList();
+        database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (conversation_id, message_id, verdict,"
+                    + " kb_id, reasons, confidence, cues, decided_at, latency_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, conversationId);
+                s.setLong(2, messageRow);
+                s.setString(3, verdict);
+                s.setString(4, kbId);
+                s.setString(5, json(reasons));
+                s.setDouble(6, decision.confidence());
+                s.setString(7, json(cues));
+                s.setLong(8, at.toEpochMilli());
+                s.setLong(9, micros);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot write a decision as JSON", e);
+        }
+    }
+}

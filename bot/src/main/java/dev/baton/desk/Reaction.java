@@ -1,0 +1,26 @@
+package dev.baton.desk;
+
+import dev.baton.conversation.ConversationRecord;
+import dev.baton.handoff.HandoffRecord;
+import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.routing.Person;
+
+/** What the desk wants said after a message; the Discord side carries it out. */
+public sealed interface Reaction {
+
+    /** Say nothing. {@code why} is for the log ("handed off", "duplicate", "attachments only"). */
+    record Silence(String why) implements Reaction {
+    }
+
+    /** Answer from the knowledge base; {@code starterMessageId} is the customer's message to thread from. */
+    record Answer(ConversationRecord conversation, KnowledgeEntry entry, String starterMessageId) implements Reaction {
+    }
+
+    /**
+     * A person takes over: tell the customer who is coming ({@code notice}), and bring the person in.
+     * The handoff is already stored when this is returned.
+     */
+    record HandOff(ConversationRecord conversation, HandoffRecord handoff, Person person, String notice,
+                   String starterMessageId) implements Reaction {
+    }
+}

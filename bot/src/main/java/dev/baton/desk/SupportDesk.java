@@ -1,0 +1,313 @@
+package dev.baton.desk;
+
+import dev.baton.conversation.AuthorKind;
+import dev.baton.conversation.ConversationRecord;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.ConversationStore.Customer;
+import dev.baton.conversation.ConversationStore.NewMessage;
+import dev.baton.conversation.Grouping;
+import dev.baton.conversation.Grouping.Candidates;
+import dev.baton.conversation.Incoming;
+import dev.baton.conversation.StoredMessage;
+import dev.baton.handoff.HandoffPacket;
+import dev.baton.handoff.HandoffPacket.EarlierConversation;
+import dev.baton.handoff.HandoffRecord;
+import dev.baton.handoff.HandoffStore;
+import dev.baton.handoff.HandoffWording;
+import dev.baton.handoff.NoticeFacts;
+import dev.baton.handoff.Summarizer;
+import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.knowledge.Match;
+import dev.baton.routing.Roster;
+import dev.baton.routing.Router;
+import dev.baton.routing.Routing;
+import dev.baton.routing.RoutingRequest;
+import dev.baton.routing.Workload;
+import dev.baton.text.Invisible;
+import dev.baton.text.Words;
+import dev.baton.triage.Conversation;
+import dev.baton.triage.Cue;
+import dev.baton.triage.CueKind;
+import dev.baton.triage.Decision;
+import dev.baton.triage.Message;
+import dev.baton.triage.TriageEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The heart of Baton, free of Discord: a message comes in, is stored first, joins a conversation,
+ * and gets a {@link Reaction}: silence, an answer, or a handoff to a named person (stored before
+ * it is returned). The Discord side only carries reactions out and reports back what it sent.
+ */
+public final class SupportDesk {
+
+    /** Feelings that go only to people who opted in to sensitive conversations. */
+    private static final Set<CueKind> SENSITIVE = EnumSet.of(CueKind.CRISIS, CueKind.SADNESS_GRIEF, CueKind.ANXIETY);
+    /** Below this the nearest entry says little about the subject, so its topic is not used for routing. */
+    private static final double TOPIC_HINT = 0.2;
+    private static final Duration ELSEWHERE = Duration.ofDays(1);
+    private static final int ELSEWHERE_LIMIT = 20;
+    private static final int EARLIER_LIMIT = 10;
+
+    /** What the desk needs that may be reloaded while running. */
+    public record Rules(TriageEngine engine, KnowledgeBase knowledge, Roster roster, HandoffWording wording) {
+    }
+
+    private final ConversationStore conversations;
+    private final HandoffStore handoffs;
+    private final Supplier<Rules> rules;
+    private final Duration quietGap;
+    private final Clock clock;
+
+    public SupportDesk(ConversationStore conversations, HandoffStore handoffs, Supplier<Rules> rules,
+                       Duration quietGap, Clock clock) {
+        this.conversations = conversations;
+        this.handoffs = handoffs;
+        this.rules = rules;
+        this.quietGap = quietGap;
+        this.clock = clock;
+    }
+
+    /**
+     * A message in a place Baton listens. Synchronized so that two messages of one customer are
+     * grouped and decided in arrival order (the store is single-writer anyway).
+     */
+    public synchronized Reaction onMessage(Incoming message) {
+        Rules now = rules.get();
+        Optional<Placed> placed = store(message, now);
+        if (placed.isEmpty()) {
+            return new Reaction.Silence("already stored (redelivered)");
+        }
+        ConversationRecord conversation = placed.get().conversation();
+        if (placed.get().kind() != AuthorKind.CUSTOMER) {
+            return new Reaction.Silence("written by " + placed.get().kind().wireName() + " in someone else's conversation");
+        }
+        if (conversation.isQuiet()) {
+            return new Reaction.Silence("a person has this conversation");
+        }
+        if (Invisible.strip(message.text()).isBlank()) {
+            return new Reaction.Silence("nothing to read (attachments only or empty)");
+        }
+        return decide(conversation, placed.get().row(), message.discordId(), now);
+    }
+
+    /**
+     * The customer asked for a person (button or {@code /human}). {@code request} is stored as their
+     * message when given (a slash command has no Discord message of its own).
+     */
+    public synchronized Reaction onHumanRequest(long conversationId, String requesterId, String evidence) {
+        ConversationRecord conversation = conversations.conversation(conversationId)
+                .orElseThrow(() -> new IllegalArgumentException("no conversation " + conversationId));
+        if (!conversation.customerId().equals(requesterId)) {
+            return new Reaction.Silence("only the customer can ask for a person in their conversation");
+        }
+        Optional<HandoffRecord> open = handoffs.openFor(conversationId);
+        if (open.isPresent()) {
+            return new Reaction.Silence("already with a person (handoff " + open.get().id() + ")");
+        }
+        Rules now = rules.get();
+        Reading reading = read(conversationId);
+        List<Cue> cues = new ArrayList<>();
+        if (reading.conversation() != null) {
+            cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, reading.conversation().size() - 1, evidence));
+            cues.addAll(now.engine().cues(reading.conversation()));
+        } else {
+            cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, evidence));
+        }
+        Decision.Handoff decision = new Decision.Handoff(List.of(CueKind.HUMAN_REQUEST), 1.0, cues);
+        return handOff(conversation, decision, reading, null, now);
+    }
+
+    /** A customer's {@code /human} in a place: stored as their message, then handed to a person. */
+    public synchronized Reaction onHumanCommand(Incoming command) {
+        Optional<Placed> placed = store(command, rules.get());
+        if (placed.isEmpty()) {
+            return new Reaction.Silence("already stored (redelivered)");
+        }
+        if (placed.get().kind() != AuthorKind.CUSTOMER) {
+            return new Reaction.Silence("only the customer can ask for a person in their conversation");
+        }
+        return onHumanRequest(placed.get().conversation().id(), command.author().id(),
+                "asked for a person: \"" + command.text() + "\"");
+    }
+
+    /** Baton said something in a conversation (an answer or a handoff notice), now that Discord confirmed it. */
+    public synchronized void botSaid(long conversationId, String discordId, String channelId, String text, String kbId) {
+        Instant at = clock.instant();
+        conversations.insert(new NewMessage(discordId, conversationId, channelId, "baton", "Baton", AuthorKind.BOT,
+                text, List.of(), null, kbId, at));
+        conversations.touch(conversationId, at);
+    }
+
+    public synchronized void threadStarted(long conversationId, String threadId) {
+        conversations.setThread(conversationId, threadId);
+    }
+
+    /** Whether the customer was told and the person brought in; an event row either way. */
+    public void handoffNotified(long handoffId, boolean delivered, String detail) {
+        handoffs.note(handoffId, "baton", delivered ? "notified" : "notify_failed", detail, clock.instant());
+    }
+
+    public synchronized void onEdit(String discordId, String newText) {
+        conversations.recordEdit(discordId, newText, clock.instant());
+    }
+
+    public synchronized void onDelete(String discordId) {
+        conversations.recordDelete(discordId, clock.instant());
+    }
+
+    /** Whether a thread holds one of Baton's conversations, so Baton keeps listening there without a mention. */
+    public boolean hasConversationIn(String threadId) {
+        return conversations.latestInThread(threadId).isPresent();
+    }
+
+    // -------------------------------------------------------------------------------------- inside
+
+    private Candidates candidates(Incoming message) {
+        if (message.place().isThread()) {
+            return new Candidates(conversations.latestInThread(message.place().channelId()), Optional.empty(),
+                    Optional.empty());
+        }
+        return new Candidates(Optional.empty(),
+                Optional.ofNullable(message.replyTo()).flatMap(conversations::ofMessage),
+                conversations.latestOf(message.author().id(), message.place().channelId()));
+    }
+
+    /** A stored message: its conversation, who wrote it relative to that conversation, its row. */
+    private record Placed(ConversationRecord conversation, AuthorKind kind, long row) {
+    }
+
+    /** Stores the message in its conversation (starting one if needed); empty if it was already stored. */
+    private Optional<Placed> store(Incoming message, Rules now) {
+        if (conversations.isStored(message.discordId())) {
+            return Optional.empty();
+        }
+        Grouping.Choice choice = Grouping.choose(message, candidates(message), quietGap);
+        ConversationRecord conversation = choice instanceof Grouping.Join join
+                ? join.conversation()
+                : start((Grouping.Start) choice, message);
+        boolean fromCustomer = conversation.customerId().equals(message.author().id());
+        AuthorKind kind = fromCustomer ? AuthorKind.CUSTOMER
+                : now.roster().byDiscordUserId(message.author().id()).isPresent() ? AuthorKind.STAFF : AuthorKind.OTHER;
+        if (fromCustomer) {
+            conversations.rememberCustomer(message.author(), message.at());
+        }
+        Optional<Long> row = conversations.insert(new NewMessage(message.discordId(), conversation.id(),
+                message.place().channelId(), message.author().id(), message.author().name(), kind, message.text(),
+                message.attachments(), message.replyTo(), null, message.at()));
+        row.ifPresent(r -> conversations.touch(conversation.id(), message.at()));
+        return row.map(r -> new Placed(conversation, kind, r));
+    }
+
+    private ConversationRecord start(Grouping.Start start, Incoming message) {
+        return conversations.start(message.author().id(), start.place(), start.channelId(), start.threadId(),
+                message.at());
+    }
+
+    /** The engine's view of a conversation, and where each of its messages sits in the stored transcript. */
+    private record Reading(List<StoredMessage> transcript, Conversation conversation, int[] engineToTranscript) {
+    }
+
+    private Reading read(long conversationId) {
+        List<StoredMessage> transcript = conversations.transcript(conversationId);
+        List<Message> messages = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < transcript.size(); i++) {
+            StoredMessage m = transcript.get(i);
+            String text = Invisible.strip(m.text()).strip();
+            if (m.isDeleted() || text.isEmpty() || m.authorKind().asTriageAuthor().isEmpty()) {
+                continue;
+            }
+            messages.add(new Message(m.authorKind().asTriageAuthor().get(), text, m.createdAt(), m.discordId(),
+                    m.replyTo()));
+            positions.add(i);
+        }
+        boolean hasCustomer = messages.stream().anyMatch(m -> m.author() == dev.baton.triage.Author.CUSTOMER);
+        Conversation conversation = hasCustomer ? new Conversation(messages) : null;
+        return new Reading(transcript, conversation, positions.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private Reaction decide(ConversationRecord conversation, long messageRow, String starterId, Rules now) {
+        Reading reading = read(conversation.id());
+        long started = System.nanoTime();
+        Decision decision = now.engine().decide(reading.conversation());
+        long micros = (System.nanoTime() - started) / 1_000;
+        DecisionLog.record(conversations.database(), conversation.id(), messageRow, decision, micros, clock.instant());
+        if (decision instanceof Decision.Answer answer) {
+            KnowledgeEntry entry = now.knowledge().find(answer.entry()).orElseThrow();
+            return new Reaction.Answer(conversation, entry, starterId);
+        }
+        return handOff(conversation, (Decision.Handoff) decision, reading, starterId, now);
+    }
+
+    private Reaction handOff(ConversationRecord conversation, Decision.Handoff decision, Reading reading,
+                             String starterId, Rules now) {
+        Instant at = clock.instant();
+        Set<CueKind> fired = EnumSet.copyOf(decision.reasons());
+        RoutingRequest request = new RoutingRequest(topics(reading, now), !disjoint(fired, SENSITIVE),
+                fired.contains(CueKind.CRISIS));
+        Routing routing = Router.route(request, now.roster(),
+                new Workload(handoffs.openCounts(), handoffs.lastRoutedAt()), at);
+        Customer customer = conversations.customer(conversation.customerId()).orElseGet(() ->
+                new Customer(conversation.customerId(), conversation.customerId(), List.of(), null, at, at));
+        List<Message> forSummary = reading.conversation() == null ? List.of() : reading.conversation().messages();
+        String summary = Summarizer.summarize(forSummary, decision.cues()).line();
+        HandoffPacket packet = PacketBuilder.build(conversation,
+                new PacketBuilder.Reading(reading.transcript(), reading.engineToTranscript()),
+                conversations.recentElsewhere(customer.id(), conversation.id(), at.minus(ELSEWHERE), ELSEWHERE_LIMIT),
+                customer, earlier(customer.id(), conversation.id()), decision, routing, summary, at);
+        HandoffRecord handoff = handoffs.create(packet, at);
+        conversations.setState(conversation.id(), ConversationState.HANDED_OFF);
+        NoticeFacts facts = new NoticeFacts(routing.person().name(), routing.person().team(),
+                "<@" + routing.person().discordUserId() + ">", routing.onShift(), now.roster().typicalPickup(),
+                ZonedDateTime.ofInstant(routing.availableAt(), routing.person().hours().zone()),
+                ZonedDateTime.ofInstant(at, routing.person().hours().zone()));
+        String notice = now.wording().render(decision.reasons().get(0), facts);
+        return new Reaction.HandOff(conversation, handoff, routing.person(), notice, starterId);
+    }
+
+    /** The subject, for routing: the nearest entry's topic when it is a fair guess, and topics named outright. */
+    private static Set<String> topics(Reading reading, Rules now) {
+        Set<String> topics = new LinkedHashSet<>();
+        if (reading.conversation() == null) {
+            return topics;
+        }
+        Match nearest = now.engine().nearest(reading.conversation());
+        if (nearest.confidence() >= TOPIC_HINT && nearest.entry().topic() != null) {
+            topics.add(nearest.entry().topic().toLowerCase(java.util.Locale.ROOT));
+        }
+        Set<String> said = new java.util.HashSet<>();
+        for (Message m : reading.conversation().messages()) {
+            if (m.author() == dev.baton.triage.Author.CUSTOMER) {
+                said.addAll(Words.words(m.text()));
+            }
+        }
+        now.roster().people().forEach(p -> p.topics().stream().filter(said::contains).forEach(topics::add));
+        return topics;
+    }
+
+    private List<EarlierConversation> earlier(String customerId, long conversationId) {
+        List<EarlierConversation> earlier = new ArrayList<>();
+        for (ConversationRecord c : conversations.conversationsOf(customerId, conversationId, EARLIER_LIMIT)) {
+            String reason = handoffs.forConversation(c.id()).stream().reduce((a, b) -> b)
+                    .map(HandoffRecord::reason).orElse(null);
+            earlier.add(new EarlierConversation(c.id(), c.startedAt(), c.channelId(), c.state().wireName(), reason));
+        }
+        return earlier;
+    }
+
+    private static boolean disjoint(Set<CueKind> a, Set<CueKind> b) {
+        return a.stream().noneMatch(b::contains);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.baton.discord;
+
+import dev.baton.conversation.Incoming;
+import dev.baton.conversation.Place;
+import dev.baton.desk.Reaction;
+import dev.baton.desk.SupportDesk;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageType;
+import net.dv8tion.jda.api.entities.Role;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one JDA listener: turns Discord events into the desk's plain values and hands the desk's
+ * reactions to the {@link Replier}. Keeps the Discord edge thin; every decision is the desk's.
+ */
+final class BatonListener extends ListenerAdapter {
+
+    static final String ASK = "ask";
+    static final String HUMAN = "human";
+    private static final Logger LOG = LoggerFactory.getLogger(BatonListener.class);
+
+    private final SupportDesk desk;
+    private final DiscordSettings settings;
+    private final Clock clock;
+    private final AtomicBoolean warnedAboutContent = new AtomicBoolean();
+    private volatile Replier replier;
+
+    BatonListener(SupportDesk desk, DiscordSettings settings, Clock clock) {
+        this.desk = desk;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void attach(Replier replier) {
+        this.replier = replier;
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        Message message = event.getMessage();
+        User author = event.getAuthor();
+        if (author.isBot() || author.isSystem() || message.isWebhookMessage() || !isConversational(message)) {
+            return; // Baton's own posts, other bots and "thread created" notices are not customers talking
+        }
+        Place place = place(event.getChannel());
+        String selfId = event.getJDA().getSelfUser().getId();
+        boolean mentioned = message.getMentions().isMentioned(event.getJDA().getSelfUser());
+        String guildId = event.isFromGuild() ? event.getGuild().getId() : null;
+        boolean known = place.isThread() && desk.hasConversationIn(place.channelId());
+        if (!Listening.hears(place, guildId, settings, mentioned, known)) {
+            return;
+        }
+        warnIfContentIsWithheld(message, place);
+        Incoming incoming = new Incoming(message.getId(), person(author, event.getMember()), place,
+                withoutMention(message.getContentRaw(), selfId), attachments(message),
+                Optional.ofNullable(message.getMessageReference()).map(r -> r.getMessageId()).orElse(null),
+                clock.instant());
+        Reaction reaction;
+        try {
+            reaction = desk.onMessage(incoming);
+        } catch (RuntimeException e) {
+            LOG.error("could not handle message {} in {}: {}", message.getId(), place, e.toString(), e);
+            return;
+        }
+        replier.carryOut(reaction, message);
+    }
+
+    @Override
+    public void onMessageUpdate(MessageUpdateEvent event) {
+        if (!event.getAuthor().isBot()) {
+            desk.onEdit(event.getMessageId(), withoutMention(event.getMessage().getContentRaw(),
+                    event.getJDA().getSelfUser().getId()));
+        }
+    }
+
+    @Override
+    public void onMessageDelete(MessageDeleteEvent event) {
+        desk.onDelete(event.getMessageId());
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        String name = event.getName();
+        if (!name.equals(ASK) && !name.equals(HUMAN)) {
+            return;
+        }
+        event.deferReply().queue();
+        MessageChannel channel = event.getChannel();
+        String text = name.equals(ASK)
+                ? Optional.ofNullable(event.getOption("question")).map(o -> o.getAsString()).orElse("")
+                : "/human" + Optional.ofNullable(event.getOption("why")).map(o -> " " + o.getAsString()).orElse("");
+        Incoming incoming = new Incoming("interaction:" + event.getId(), person(event.getUser(), event.getMember()),
+                place(channel), text, List.of(), null, clock.instant());
+        Reaction reaction = name.equals(ASK) ? desk.onMessage(incoming) : desk.onHumanCommand(incoming);
+        replier.carryOut(reaction, event.getHook(), channel);
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        String id = event.getComponentId();
+        if (!id.startsWith(Replier.HUMAN_BUTTON)) {
+            return;
+        }
+        long conversationId;
+        try {
+            conversationId = Long.parseLong(id.substring(Replier.HUMAN_BUTTON.length()));
+        } catch (NumberFormatException e) {
+            event.reply("This button is not one of Baton's.").setEphemeral(true).queue();
+            return;
+        }
+        event.deferReply().queue();
+        Reaction reaction = desk.onHumanRequest(conversationId, event.getUser().getId(),
+                "pressed \u201cTalk to a person\u201d");
+        replier.carryOut(reaction, event.getHook(), event.getChannel());
+    }
+
+    // ------------------------------------------------------------------------------ translating
+
+    private static boolean isConversational(Message message) {
+        MessageType type = message.getType();
+        return type == MessageType.DEFAULT || type == MessageType.INLINE_REPLY;
+    }
+
+    static Place place(MessageChannel channel) {
+        if (channel.getType() == ChannelType.PRIVATE) {
+            return Place.dm(channel.getId());
+        }
+        if (channel instanceof ThreadChannel thread) {
+            String parent = thread.getParentChannel().getId();
+            return thread.getParentChannel().getType() == ChannelType.FORUM
+                    ? Place.forumPost(thread.getId(), parent) : Place.thread(thread.getId(), parent);
+        }
+        return Place.channel(channel.getId());
+    }
+
+    private static Incoming.Person person(User user, Member member) {
+        if (member == null) {
+            return new Incoming.Person(user.getId(), displayName(user), List.of(), null);
+        }
+        List<String> roles = member.getRoles().stream().map(Role::getName).toList();
+        return new Incoming.Person(user.getId(), member.getEffectiveName(), roles,
+                member.hasTimeJoined() ? member.getTimeJoined().toInstant() : null);
+    }
+
+    private static String displayName(User user) {
+        return user.getGlobalName() != null ? user.getGlobalName() : user.getName();
+    }
+
+    private static List<String> attachments(Message message) {
+        return message.getAttachments().stream().map(Message.Attachment::getFileName).toList();
+    }
+
+    /** Removes the mention of Baton itself ("@Baton how do I…"), which is addressing, not content. */
+    static String withoutMention(String content, String selfId) {
+        return content.replaceAll("<@!?" + Pattern.quote(selfId) + ">", "").strip();
+    }
+
+    /**
+     * Without the privileged Message Content intent, Discord delivers guild messages with empty text
+     * (except those mentioning the bot). Say so once, loudly, instead of silently seeing nothing.
+     */
+    private void warnIfContentIsWithheld(Message message, Place place) {
+        boolean empty = message.getContentRaw().isEmpty() && message.getAttachments().isEmpty()
+                && message.getEmbeds().isEmpty() && message.getStickers().isEmpty() && message.getPoll() == null;
+        if (empty && place.kind() != dev.baton.conversation.PlaceKind.DM && warnedAboutContent.compareAndSet(false, true)) {
+            LOG.error("Discord delivered message {} in {} with no text: the Message Content intent is probably not"
+                    + " enabled. Baton cannot read customers without it. Enable it at"
+                    + " https://discord.com/developers/applications > your app > Bot > Privileged Gateway Intents >"
+                    + " Message Content Intent, then restart Baton.", message.getId(), place.channelId());
+        }
+    }
+}

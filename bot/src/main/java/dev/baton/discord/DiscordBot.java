@@ -1,0 +1,169 @@
+package dev.baton.discord;
+
+import dev.baton.desk.SupportDesk;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.entities.ApplicationInfo;
+import net.dv8tion.jda.api.events.session.ReadyEvent;
+import net.dv8tion.jda.api.events.session.ShutdownEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.requests.CloseCode;
+import net.dv8tion.jda.api.requests.GatewayIntent;
+import net.dv8tion.jda.api.requests.RestConfig;
+import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import net.dv8tion.jda.api.utils.Compression;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Connects Baton to Discord with JDA, registers its slash commands, and checks the privileged intent. */
+public final class DiscordBot implements AutoCloseable {
+
+    /** Guild messages, DMs, and the text of messages (privileged: must be enabled in the developer portal). */
+    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
+            GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+
+    private final JDA jda;
+
+    private DiscordBot(JDA jda) {
+        this.jda = jda;
+    }
+
+    /**
+     * Logs in and waits until the gateway is ready.
+     *
+     * @throws DiscordStartException with a sentence saying what to fix (bad token, intent not enabled)
+     */
+    public static DiscordBot start(DiscordEndpoints endpoints, DiscordSettings settings, SupportDesk desk, Clock clock,
+                                   Duration readyTimeout) {
+        BatonListener listener = new BatonListener(desk, settings, clock);
+        CountDownLatch ready = new CountDownLatch(1);
+        CloseWatcher closes = new CloseWatcher(ready);
+        JDA jda;
+        try {
+            jda = JDABuilder.createLight(endpoints.token(), INTENTS)
+                    .setRestConfig(new RestConfig().setBaseUrl(endpoints.restUrl()))
+                    .setSessionController(new GatewayAt(endpoints.gatewayUrl()))
+                    .setCompression(Compression.NONE)
+                    .addEventListeners(listener, closes)
+                    .build();
+        } catch (net.dv8tion.jda.api.exceptions.InvalidTokenException e) {
+            throw new DiscordStartException("Discord rejected DISCORD_TOKEN: copy the bot token again from"
+                    + " https://discord.com/developers/applications > your app > Bot > Reset Token.", e);
+        }
+        listener.attach(new Replier(jda, desk, settings));
+        try {
+            if (!ready.await(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                jda.shutdownNow();
+                throw new DiscordStartException("Discord's gateway (" + endpoints.gatewayUrl() + ") did not become"
+                        + " ready within " + readyTimeout.toSeconds() + " s.", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+            throw new DiscordStartException("interrupted while connecting to Discord", e);
+        }
+        if (closes.closeCode != null) {
+            throw new DiscordStartException(explain(closes.closeCode), null);
+        }
+        DiscordBot bot = new DiscordBot(jda);
+        bot.registerCommands();
+        bot.checkMessageContentIntent();
+        return bot;
+    }
+
+    public JDA jda() {
+        return jda;
+    }
+
+    private void registerCommands() {
+        jda.updateCommands().addCommands(
+                Commands.slash(BatonListener.ASK, "Ask Baton a question")
+                        .addOption(OptionType.STRING, "question", "What would you like to know?", true),
+                Commands.slash(BatonListener.HUMAN, "Talk to a person from the team")
+                        .addOption(OptionType.STRING, "why", "Anything you want them to know (optional)", false))
+                .queue(done -> LOG.info("slash commands /ask and /human registered"),
+                        e -> LOG.error("could not register the slash commands /ask and /human: {}. Invite Baton"
+                                + " with the applications.commands scope.", e.toString()));
+    }
+
+    private void checkMessageContentIntent() {
+        jda.retrieveApplicationInfo().queue(info -> {
+            EnumSet<ApplicationInfo.Flag> flags = info.getFlags();
+            if (!flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT)
+                    && !flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT_LIMITED)) {
+                LOG.error("The Message Content intent is not enabled for this bot, so Discord will deliver"
+                        + " customers' messages without text. Enable it at https://discord.com/developers/applications"
+                        + " > your app > Bot > Privileged Gateway Intents > Message Content Intent.");
+            } else {
+                LOG.info("Message Content intent: enabled");
+            }
+        }, e -> LOG.warn("could not check the bot's intents: {}", e.toString()));
+    }
+
+    static String explain(CloseCode code) {
+        return switch (code) {
+            case DISALLOWED_INTENTS -> "Discord refused the connection because the Message Content intent is not"
+                    + " enabled for this bot. Enable it at https://discord.com/developers/applications > your app >"
+                    + " Bot > Privileged Gateway Intents > Message Content Intent, then start Baton again.";
+            case AUTHENTICATION_FAILED -> "Discord rejected DISCORD_TOKEN: copy the bot token again from"
+                    + " https://discord.com/developers/applications > your app > Bot.";
+            default -> "Discord closed the gateway connection: " + code.getCode() + " " + code.getMeaning();
+        };
+    }
+
+    @Override
+    public void close() {
+        jda.shutdown();
+        try {
+            if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+                jda.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            jda.shutdownNow();
+        }
+    }
+
+    /** Points JDA's gateway at a configured URL (JDABuilder asks the session controller, not REST). */
+    private static final class GatewayAt extends ConcurrentSessionController {
+        private final String url;
+
+        GatewayAt(String url) {
+            this.url = url;
+        }
+
+        @Override
+        public String getGateway() {
+            return url;
+        }
+    }
+
+    /** Releases the startup wait on READY, or on a shutdown before it (bad token, disallowed intents). */
+    private static final class CloseWatcher extends ListenerAdapter {
+        private final CountDownLatch ready;
+        private volatile CloseCode closeCode;
+
+        CloseWatcher(CountDownLatch ready) {
+            this.ready = ready;
+        }
+
+        @Override
+        public void onReady(ReadyEvent event) {
+            ready.countDown();
+        }
+
+        @Override
+        public void onShutdown(ShutdownEvent event) {
+            closeCode = event.getCloseCode();
+            ready.countDown();
+        }
+    }
+}

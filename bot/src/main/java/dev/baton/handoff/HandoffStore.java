@@ -1,0 +1,242 @@
+package dev.baton.handoff;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.store.Database;
+import dev.baton.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Handoffs and their event rows. Every state change goes through {@link #move}, which writes the
+ * new state and its event in one transaction, so the timeline can never disagree with the state.
+ */
+public final class HandoffStore {
+
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final String COLUMNS =
+            "id, conversation_id, state, reason, assignee_id, outcome, created_at, updated_at";
+
+    private final Database database;
+
+    public HandoffStore(Database database) {
+        this.database = database;
+    }
+
+    /** Stores a new waiting handoff with its packet and the {@code created} event. */
+    public HandoffRecord create(HandoffPacket packet, Instant at) {
+        String json = write(packet);
+        return database.transaction(c -> {
+            long id;
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO handoffs (conversation_id, state, reason,"
+                    + " assignee_id, packet, created_at, updated_at) VALUES (?, 'waiting', ?, ?, ?, ?, ?)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                s.setLong(1, packet.conversationId());
+                s.setString(2, packet.reason());
+                s.setString(3, packet.assignment().personId());
+                s.setString(4, json);
+                s.setLong(5, at.toEpochMilli());
+                s.setLong(6, at.toEpochMilli());
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            event(c, id, at, HandoffEvent.BATON, "created", null, HandoffState.WAITING,
+                    "routed to " + packet.assignment().personName() + ": " + packet.assignment().why());
+            return new HandoffRecord(id, packet.conversationId(), HandoffState.WAITING, packet.reason(),
+                    packet.assignment().personId(), null, at, at);
+        });
+    }
+
+    /** A requested change of state, with what else changes alongside it. */
+    public record Move(HandoffState to, String actor, String kind, String detail, String newAssignee, Outcome outcome) {
+    }
+
+    /**
+     * Applies {@code move} if the handoff's current state allows it.
+     *
+     * @throws IllegalStateException naming the current state when the move is not allowed
+     */
+    public HandoffRecord move(long id, Move move, Instant at) {
+        return database.transaction(c -> {
+            HandoffRecord current = find(c, id).orElseThrow(() -> new IllegalArgumentException("no handoff " + id));
+            if (!current.state().canMoveTo(move.to())) {
+                throw new IllegalStateException("handoff " + id + " is " + current.state().wireName()
+                        + " and cannot become " + move.to().wireName());
+            }
+            String assignee = move.newAssignee() != null ? move.newAssignee() : current.assigneeId();
+            Outcome outcome = move.to() == HandoffState.RESOLVED ? move.outcome() : null;
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE handoffs SET state = ?, assignee_id = ?, outcome = ?, updated_at = ? WHERE id = ?")) {
+                s.setString(1, move.to().wireName());
+                s.setString(2, assignee);
+                s.setString(3, outcome == null ? null : outcome.wireName());
+                s.setLong(4, at.toEpochMilli());
+                s.setLong(5, id);
+                s.executeUpdate();
+            }
+            event(c, id, at, move.actor(), move.kind(), current.state(), move.to(), move.detail());
+            return new HandoffRecord(id, current.conversationId(), move.to(), current.reason(), assignee, outcome,
+                    current.createdAt(), at);
+        });
+    }
+
+    /** An event that changes no state: a notification sent or failed, a note. */
+    public void note(long id, String actor, String kind, String detail, Instant at) {
+        database.transaction(c -> {
+            event(c, id, at, actor, kind, null, null, detail);
+            return null;
+        });
+    }
+
+    public Optional<HandoffRecord> handoff(long id) {
+        return database.read(c -> find(c, id));
+    }
+
+    public Optional<HandoffPacket> packet(long id) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT packet FROM handoffs WHERE id = ?")) {
+                s.setLong(1, id);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? Optional.of(read(rs.getString(1))) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public List<HandoffEvent> events(long id) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, handoff_id, at, actor, kind, from_state, to_state,"
+                    + " detail FROM handoff_events WHERE handoff_id = ? ORDER BY id")) {
+                s.setLong(1, id);
+                List<HandoffEvent> events = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(new HandoffEvent(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
+                                rs.getString(4), rs.getString(5), state(rs.getString(6)), state(rs.getString(7)),
+                                rs.getString(8)));
+                    }
+                }
+                return events;
+            }
+        });
+    }
+
+    /** Every handoff not yet resolved, oldest first. */
+    public List<HandoffRecord> open() {
+        return list("SELECT " + COLUMNS + " FROM handoffs WHERE state <> 'resolved' ORDER BY created_at, id");
+    }
+
+    public Optional<HandoffRecord> openFor(long conversationId) {
+        return list("SELECT " + COLUMNS + " FROM handoffs WHERE state <> 'resolved' AND conversation_id = "
+                + conversationId + " ORDER BY id DESC LIMIT 1").stream().findFirst();
+    }
+
+    public List<HandoffRecord> forConversation(long conversationId) {
+        return list("SELECT " + COLUMNS + " FROM handoffs WHERE conversation_id = " + conversationId + " ORDER BY id");
+    }
+
+    /** Open handoffs per assignee, for capacity. */
+    public Map<String, Integer> openCounts() {
+        return database.read(c -> {
+            Map<String, Integer> counts = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT assignee_id, COUNT(*) FROM handoffs"
+                    + " WHERE state <> 'resolved' GROUP BY assignee_id"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            return counts;
+        });
+    }
+
+    /** When each person last had a handoff routed to them, for fair turns. */
+    public Map<String, Instant> lastRoutedAt() {
+        return database.read(c -> {
+            Map<String, Instant> last = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT assignee_id, MAX(created_at) FROM handoffs"
+                    + " GROUP BY assignee_id"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    last.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+                }
+            }
+            return last;
+        });
+    }
+
+    private List<HandoffRecord> list(String sql) {
+        return database.read(c -> {
+            List<HandoffRecord> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(record(rs));
+                }
+            }
+            return found;
+        });
+    }
+
+    private static Optional<HandoffRecord> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM handoffs WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static HandoffRecord record(ResultSet rs) throws SQLException {
+        String outcome = rs.getString(6);
+        return new HandoffRecord(rs.getLong(1), rs.getLong(2), HandoffState.fromWire(rs.getString(3)),
+                rs.getString(4), rs.getString(5), outcome == null ? null : Outcome.fromWire(outcome),
+                Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)));
+    }
+
+    private static void event(Connection c, long handoffId, Instant at, String actor, String kind, HandoffState from,
+                              HandoffState to, String detail) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO handoff_events (handoff_id, at, actor, kind,"
+                + " from_state, to_state, detail) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, handoffId);
+            s.setLong(2, at.toEpochMilli());
+            s.setString(3, actor);
+            s.setString(4, kind);
+            s.setString(5, from == null ? null : from.wireName());
+            s.setString(6, to == null ? null : to.wireName());
+            s.setString(7, detail == null ? "" : detail);
+            s.executeUpdate();
+        }
+    }
+
+    private static HandoffState state(String wire) {
+        return wire == null ? null : HandoffState.fromWire(wire);
+    }
+
+    private static String write(HandoffPacket packet) {
+        try {
+            return JSON.writeValueAsString(packet);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot write a handoff packet as JSON", e);
+        }
+    }
+
+    private static HandoffPacket read(String json) {
+        try {
+            return JSON.readValue(json, HandoffPacket.class);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("a stored handoff packet is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.baton.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import javax.sql.DataSource;
+
+/**
+ * Baton's SQLite database: one file, WAL, foreign keys, a busy timeout, schema by Flyway.
+ *
+ * <p>One connection, used by one thread at a time. SQLite has a single writer anyway, and sharing
+ * one connection means a write is visible to the next read without any pool to reason about.
+ * Other processes (a replay, a backup) can still read the file alongside, thanks to WAL.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+    private final Connection connection;
+    private final String location;
+
+    private Database(Connection connection, String location) {
+        this.connection = connection;
+        this.location = location;
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory for " + file.toAbsolutePath() + ": " + e, e);
+        }
+        return open("jdbc:sqlite:" + file.toAbsolutePath(), file.toAbsolutePath().toString());
+    }
+
+    /** A private database that lives as long as this object; for tests and dry runs. */
+    public static Database inMemory() {
+        return open("jdbc:sqlite::memory:", ":memory:");
+    }
+
+    private static Database open(String url, String location) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // NORMAL is durable across application crashes in WAL mode; only a power cut may lose the last commit.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        try {
+            Connection connection = DriverManager.getConnection(url, config.toProperties());
+            migrate(connection);
+            return new Database(connection, location);
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void migrate(Connection connection) {
+        // Flyway wants a DataSource; hand it the already-open connection so an in-memory
+        // database is migrated in place instead of in a second, separate memory database.
+        DataSource single = new SingleConnectionDataSource(connection);
+        Flyway.configure()
+                .dataSource(single)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    /** Runs {@code work} in one transaction: all its writes land, or none do. */
+    public synchronized <T> T transaction(Work<T> work) {
+        try {
+            boolean previous = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(previous);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error in " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a read (or a single-statement write) without an explicit transaction. */
+    public synchronized <T> T read(Work<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("database error in " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String location() {
+        return location;
+    }
+
+    /** The journal mode actually in effect, e.g. {@code wal} (in-memory databases report {@code memory}). */
+    public String journalMode() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA journal_mode")) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the database " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Database work that may throw {@link SQLException}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.baton.handoff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.conversation.ConversationRecord;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.Incoming;
+import dev.baton.conversation.PlaceKind;
+import dev.baton.store.Database;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HandoffStoreTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+    private final Database database = Database.inMemory();
+    private final ConversationStore conversations = new ConversationStore(database);
+    private final HandoffStore handoffs = new HandoffStore(database);
+    private final HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs, conversations,
+            Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    private HandoffRecord aWaitingHandoff() {
+        conversations.rememberCustomer(new Incoming.Person("ann", "Ann", List.of(), null), T0);
+        ConversationRecord c = conversations.start("ann", PlaceKind.DM, "dm", null, T0);
+        conversations.setState(c.id(), ConversationState.HANDED_OFF);
+        HandoffPacket packet = new HandoffPacket(c.id(), "anger", List.of("anger"), "wants: a refund",
+                new HandoffPacket.Profile("ann", "Ann", List.of(), null, T0, List.of()), List.of(), List.of(),
+                List.of(), List.of(new HandoffPacket.CueEvidence("anger", 0.9, true, 0, "this is ridiculous")),
+                new HandoffPacket.Assignment("alex", "Alex", "billing", "billing topic; on shift", true, T0), T0);
+        return handoffs.create(packet, T0);
+    }
+
+    @Test
+    void aNewHandoffIsWaitingWithACreatedEventNamingThePersonAndWhy() {
+        HandoffRecord h = aWaitingHandoff();
+        assertEquals(HandoffState.WAITING, h.state());
+        HandoffEvent created = handoffs.events(h.id()).get(0);
+        assertEquals("created", created.kind());
+        assertEquals(HandoffState.WAITING, created.to());
+        assertTrue(created.detail().contains("Alex") && created.detail().contains("billing topic"), created.detail());
+    }
+
+    @Test
+    void thePacketSurvivesTheRoundTripThroughTheDatabase() {
+        HandoffRecord h = aWaitingHandoff();
+        HandoffPacket packet = handoffs.packet(h.id()).orElseThrow();
+        assertEquals("this is ridiculous", packet.cues().get(0).evidence());
+        assertEquals(T0, packet.createdAt());
+    }
+
+    @Test
+    void everyLifecycleStepIsAnEventRowWithWhoAndWhen() {
+        HandoffRecord h = aWaitingHandoff();
+        lifecycle.claim(h.id(), "alex");
+        lifecycle.transfer(h.id(), "alex", "sam", "Sam knows refunds");
+        lifecycle.claim(h.id(), "sam");
+        lifecycle.resolve(h.id(), "sam", Outcome.SOLVED, "refunded");
+        List<HandoffEvent> events = handoffs.events(h.id());
+        assertEquals(List.of("created", "claimed", "transferred", "claimed", "resolved"),
+                events.stream().map(HandoffEvent::kind).toList());
+        assertEquals("sam", events.get(4).actor());
+        assertEquals(T0.plusSeconds(60), events.get(4).at());
+        HandoffRecord resolved = handoffs.handoff(h.id()).orElseThrow();
+        assertEquals(Outcome.SOLVED, resolved.outcome());
+        assertEquals("sam", resolved.assigneeId());
+        assertEquals(ConversationState.CLOSED, conversations.conversation(h.conversationId()).orElseThrow().state());
+    }
+
+    @Test
+    void aResolvedHandoffCanBeReopenedAndItsConversationGoesQuietAgain() {
+        HandoffRecord h = aWaitingHandoff();
+        lifecycle.resolve(h.id(), "alex", Outcome.NO_RESPONSE, null);
+        lifecycle.reopen(h.id(), "alex", "customer came back");
+        assertEquals(HandoffState.WAITING, handoffs.handoff(h.id()).orElseThrow().state());
+        assertEquals(ConversationState.HANDED_OFF, conversations.conversation(h.conversationId()).orElseThrow().state());
+    }
+
+    @Test
+    void aMoveTheStateDoesNotAllowIsRefusedAndLeavesNoEvent() {
+        HandoffRecord h = aWaitingHandoff();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> lifecycle.reopen(h.id(), "alex", ""));
+        assertTrue(e.getMessage().contains("waiting"), e.getMessage());
+        assertEquals(1, handoffs.events(h.id()).size());
+    }
+
+    @Test
+    void openCountsAndLastRoutedTimesFeedTheRouter() {
+        aWaitingHandoff();
+        assertEquals(1, handoffs.openCounts().get("alex"));
+        assertEquals(T0, handoffs.lastRoutedAt().get("alex"));
+    }
+}
