@@ -1,0 +1,96 @@
+package dev.baton.routing;
+
+import dev.baton.routing.Candidate.Key;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * Chooses who a handoff goes to. A pure function of its arguments: it never saves anything and
+ * never reads the clock, so the caller records the choice and tests pass any instant.
+ *
+ * <p>The order, first rule that leaves anyone wins:
+ * <ol>
+ *   <li>Eligible: everyone; for sensitive or crisis requests only people with {@code sensitive: true}.</li>
+ *   <li>On shift with room (open handoffs below their maximum): covers a requested topic first, then
+ *       longest since their last handoff (never = longest), then roster order.</li>
+ *   <li>Nobody on shift has room: among those with room, whoever's next shift starts soonest, then
+ *       topic, longest waiting, roster order. A full person on shift does not beat someone with room
+ *       who starts later: the customer is told when that person starts instead.</li>
+ *   <li>Nobody has room at all: on shift first (else soonest start), then fewest open relative to
+ *       their maximum, then topic, longest waiting, roster order.</li>
+ * </ol>
+ * Someone is always chosen, because a {@link Roster} always has a person who takes sensitive handoffs.
+ */
+public final class Router {
+
+    /** Which rule chose, with the facts it ranks by in order. */
+    enum Tier {
+        ON_SHIFT(List.of(Key.TOPIC, Key.WAITING, Key.ORDER)),
+        NEXT_SHIFT(List.of(Key.START, Key.TOPIC, Key.WAITING, Key.ORDER)),
+        ALL_FULL(List.of(Key.START, Key.LOAD, Key.TOPIC, Key.WAITING, Key.ORDER));
+
+        final List<Key> keys;
+
+        Tier(List<Key> keys) {
+            this.keys = keys;
+        }
+
+        Comparator<Candidate> ranking() {
+            return keys.stream().map(key -> key.comparator).reduce(Comparator::thenComparing).orElseThrow();
+        }
+
+        /** The first fact that put the winner ahead of the runner-up; null when there was no runner-up. */
+        Key decider(Candidate winner, Candidate runnerUp) {
+            if (runnerUp == null) {
+                return null;
+            }
+            return keys.stream().filter(key -> key.comparator.compare(winner, runnerUp) != 0).findFirst().orElseThrow();
+        }
+    }
+
+    private Router() {
+    }
+
+    public static Routing route(RoutingRequest request, Roster roster, Workload workload, Instant now) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(roster, "roster");
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(now, "now");
+
+        List<Candidate> eligible = eligible(request, roster, workload, now);
+        List<Candidate> onShiftWithRoom = filter(eligible, c -> c.onShift() && c.hasCapacity());
+        List<Candidate> withRoom = filter(eligible, Candidate::hasCapacity);
+        Tier tier = !onShiftWithRoom.isEmpty() ? Tier.ON_SHIFT : !withRoom.isEmpty() ? Tier.NEXT_SHIFT : Tier.ALL_FULL;
+        List<Candidate> ranked = switch (tier) {
+            case ON_SHIFT -> onShiftWithRoom;
+            case NEXT_SHIFT -> withRoom;
+            case ALL_FULL -> eligible;
+        };
+        ranked.sort(tier.ranking());
+
+        Candidate winner = ranked.get(0);
+        Candidate runnerUp = ranked.size() > 1 ? ranked.get(1) : null;
+        boolean someoneOnShiftIsFull = eligible.stream().anyMatch(c -> c.onShift() && !c.hasCapacity());
+        String why = Why.explain(request, tier, winner, tier.decider(winner, runnerUp), someoneOnShiftIsFull);
+        return new Routing(winner.person(), winner.onShift(), winner.availableAt(), winner.topicMatched(), why);
+    }
+
+    private static List<Candidate> eligible(RoutingRequest request, Roster roster, Workload workload, Instant now) {
+        List<Candidate> eligible = new ArrayList<>();
+        for (int i = 0; i < roster.people().size(); i++) {
+            Person person = roster.people().get(i);
+            if (person.takesSensitive() || !request.needsSensitive()) {
+                eligible.add(Candidate.of(person, i, request, workload, now));
+            }
+        }
+        return eligible;
+    }
+
+    private static List<Candidate> filter(List<Candidate> candidates, Predicate<Candidate> keep) {
+        return new ArrayList<>(candidates.stream().filter(keep).toList());
+    }
+}
