@@ -1,0 +1,88 @@
+package dev.baton.handoff;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The notices Baton ships with. Each names the person, says what happens next and when, and never
+ * answers the question: once a person is needed, a half-answer from Baton would only get in the way.
+ * Cues without an entry here (nonlinear, out_of_scope) use {@code default}.
+ */
+final class DefaultWording {
+
+    private DefaultWording() {
+    }
+
+    /** Ends on the link: a full stop after it can end up inside the link when a client makes it clickable. */
+    static final String CRISIS_RESOURCES = "If you are in danger or thinking about ending your life, please contact"
+            + " your local emergency number now, or find a free, confidential helpline in your country at"
+            + " https://findahelpline.com";
+
+    /** Keyed by {@code default} and cue wire names, in the order the shipped messages.yaml lists them. */
+    static final Map<String, Map<Shift, String>> ENTRIES = entries();
+
+    private static Map<String, Map<Shift, String>> entries() {
+        Map<String, Map<Shift, String>> entries = new LinkedHashMap<>();
+        entries.put("default", both(
+                "I'm bringing in {person} {from_team}. {person} can see everything you've written here, so you won't"
+                        + " need to repeat anything. {person} is usually with you within {wait}.",
+                "I'm passing this to {person} {from_team}. {person} isn't working right now and will pick this up"
+                        + " {when}. {person} will see everything you've written here, so you won't need to repeat"
+                        + " anything."));
+        // Warm and immediate; the resources text follows. Off shift it must not sound like "wait for us".
+        entries.put("crisis", both(
+                "I'm really sorry you're going through this, and I'm glad you told us. I'm asking {person} to join"
+                        + " you here right now. {person} will read everything you've written and is usually here"
+                        + " within {wait}.",
+                "I'm really sorry you're going through this, and I'm glad you told us. {person} isn't working right"
+                        + " now; they will read everything you've written and be here {when}. Please don't wait for"
+                        + " us if you need someone sooner."));
+        // Direct and accountable: acknowledge, say who can act and when. No grovelling, no excuses.
+        entries.put("anger", both(
+                "Understood. This needs someone who can act on it, so I'm handing it to {person} {from_team} now."
+                        + " {person} can see everything you've written, so you won't have to explain it again, and is"
+                        + " usually with you within {wait}.",
+                "Understood. This needs someone who can act on it, so I'm handing it to {person} {from_team}."
+                        + " {person} isn't working right now and will pick this up {when}. You won't have to explain"
+                        + " any of it again."));
+        // Gentle: no talk of what Baton can or cannot do, no hurry, nothing to repeat.
+        entries.put("sadness_grief", both(
+                "I'm so sorry you're going through this. I've asked {person} {from_team} to help you with this"
+                        + " personally. {person} can see what you've written, so there's no need to go over it again,"
+                        + " and will be with you within {wait}. Take all the time you need.",
+                "I'm so sorry you're going through this. I've asked {person} {from_team} to help you with this"
+                        + " personally. {person} is away just now and will be with you {when}. There's no need to go"
+                        + " over anything again, and no rush on your side."));
+        // Calm and specific: the next step, who takes it and when, and that nothing more is needed from them.
+        entries.put("anxiety", both(
+                "I understand this is worrying, so here is exactly what happens next: {person} {from_team} is"
+                        + " joining this conversation and usually replies within {wait}. Nothing you've written here"
+                        + " will be lost, and you don't need to do anything else in the meantime.",
+                "I understand this is worrying, so here is exactly what happens next: {person} {from_team} will"
+                        + " pick up this conversation {when}. Nothing you've written here will be lost, and you"
+                        + " don't need to do anything else in the meantime."));
+        // Brisk: who and when, nothing else to read.
+        entries.put("urgency", both(
+                "Getting {person} {from_team} on this now. {person} can see everything here and is usually with you"
+                        + " within {wait}.",
+                "{person} {from_team} will take this, but isn't working right now: back {when}. {person} can see"
+                        + " everything here, so nothing needs repeating."));
+        entries.put("frustration", both(
+                "Sorry this has been such a runaround. I'm bringing in {person} {from_team}, who can see everything"
+                        + " you've written, so you won't need to repeat anything. {person} is usually with you within"
+                        + " {wait}.",
+                "Sorry this has been such a runaround. I'm passing this to {person} {from_team}, who will pick it up"
+                        + " {when} and will see everything you've written, so you won't need to repeat anything."));
+        entries.put("human_request", both(
+                "Of course. I'm bringing in {person} {from_team}, who can see everything you've written here, so you"
+                        + " won't need to repeat anything. {person} is usually with you within {wait}.",
+                "Of course. I'm passing this to {person} {from_team}, who isn't working right now and will pick this"
+                        + " up {when}. {person} will see everything you've written here, so you won't need to repeat"
+                        + " anything."));
+        return entries;
+    }
+
+    private static Map<Shift, String> both(String onShift, String offShift) {
+        return Map.of(Shift.ON_SHIFT, onShift, Shift.OFF_SHIFT, offShift);
+    }
+}

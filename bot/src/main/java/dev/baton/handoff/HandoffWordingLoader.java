@@ -1,0 +1,92 @@
+package dev.baton.handoff;
+
+import dev.baton.config.ConfigException;
+import dev.baton.config.Fields;
+import dev.baton.config.Nodes;
+import dev.baton.config.Problems;
+import dev.baton.config.YamlDocument;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Loads {@code config/messages.yaml}, where community managers reword what customers are told at a
+ * handoff. Anything the file leaves out keeps Baton's built-in wording, so an empty file is fine.
+ * Every problem is reported at once as {@code file:line:column: message}.
+ */
+public final class HandoffWordingLoader {
+
+    static final String HANDOFF = "handoff";
+    static final String CRISIS_RESOURCES = "crisis_resources";
+
+    private HandoffWordingLoader() {
+    }
+
+    /** Reads {@code file} as UTF-8; any problem, including a missing file, is a {@link ConfigException}. */
+    public static HandoffWording load(Path file) {
+        Objects.requireNonNull(file, "file");
+        Node root = YamlDocument.read(file, "messages file");
+        return fromRoot(file.toString(), root, sourceOf(file));
+    }
+
+    /**
+     * Parses messages YAML from {@code reader}.
+     *
+     * @param origin how to name the source in problems, usually the file path
+     */
+    public static HandoffWording parse(String origin, Reader reader) {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(reader, "reader");
+        StringWriter text = new StringWriter();
+        try {
+            reader.transferTo(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + origin, e);
+        }
+        return fromRoot(origin, YamlDocument.parse(origin, new StringReader(text.toString()), "messages file"),
+                text.toString());
+    }
+
+    /**
+     * The text again, to point at the column of a mistake inside a template; YamlDocument already
+     * read it and reported any problem, so a failure now only costs that precision.
+     */
+    private static String sourceOf(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static HandoffWording fromRoot(String origin, Node root, String source) {
+        Problems problems = new Problems(origin);
+        WordingReader reader = new WordingReader(problems, source);
+        Map<String, Map<Shift, String>> overrides = Map.of();
+        String crisisResources = null;
+        if (root != null && !Nodes.isNull(root)) {
+            if (root instanceof MappingNode mapping) {
+                Map<String, Node> fields = Fields.read(mapping, List.of(HANDOFF, CRISIS_RESOURCES), problems);
+                overrides = reader.handoff(fields.get(HANDOFF));
+                crisisResources = reader.crisisResources(fields.get(CRISIS_RESOURCES));
+            } else {
+                problems.at(root, "the top level must be a mapping with `handoff:` and/or `crisis_resources:`, but"
+                        + " found " + Nodes.describe(root));
+            }
+        }
+        if (problems.count() > 0) {
+            throw new ConfigException(problems.inFileOrder());
+        }
+        return HandoffWording.overriding(overrides, crisisResources);
+    }
+}
