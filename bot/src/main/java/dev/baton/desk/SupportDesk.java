@@ -38,7 +38,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,8 +51,6 @@ import java.util.function.Supplier;
  */
 public final class SupportDesk {
 
-    /** Feelings that go only to people who opted in to sensitive conversations. */
-    private static final Set<CueKind> SENSITIVE = EnumSet.of(CueKind.CRISIS, CueKind.SADNESS_GRIEF, CueKind.ANXIETY);
     /** Below this the nearest entry says little about the subject, so its topic is not used for routing. */
     private static final double TOPIC_HINT = 0.2;
     private static final Duration ELSEWHERE = Duration.ofDays(1);
@@ -254,9 +251,7 @@ public final class SupportDesk {
     private Reaction handOff(ConversationRecord conversation, Decision.Handoff decision, Reading reading,
                              String starterId, Rules now) {
         Instant at = clock.instant();
-        Set<CueKind> fired = EnumSet.copyOf(decision.reasons());
-        RoutingRequest request = new RoutingRequest(topics(reading, now), !disjoint(fired, SENSITIVE),
-                fired.contains(CueKind.CRISIS));
+        RoutingRequest request = RoutingRequest.forHandoff(topics(reading, now), decision.reasons());
         Routing routing = Router.route(request, now.roster(),
                 new Workload(handoffs.openCounts(), handoffs.lastRoutedAt()), at);
         Customer customer = conversations.customer(conversation.customerId()).orElseGet(() ->
@@ -305,9 +300,5 @@ public final class SupportDesk {
             earlier.add(new EarlierConversation(c.id(), c.startedAt(), c.channelId(), c.state().wireName(), reason));
         }
         return earlier;
-    }
-
-    private static boolean disjoint(Set<CueKind> a, Set<CueKind> b) {
-        return a.stream().noneMatch(b::contains);
     }
 }

@@ -15,8 +15,8 @@ class DatabaseTest {
     void aFileDatabaseUsesWalForeignKeysAndABusyTimeout(@TempDir Path dir) {
         try (Database db = Database.open(dir.resolve("nested/baton.db"))) {
             assertEquals("wal", db.journalMode());
-            assertEquals(1, pragma(db, "foreign_keys"));
-            assertEquals(5000, pragma(db, "busy_timeout"));
+            assertEquals(1, (int) pragma(db, "foreign_keys"));
+            assertEquals(5000, (int) pragma(db, "busy_timeout"));
         }
     }
 
@@ -28,8 +28,8 @@ class DatabaseTest {
                     + " VALUES ('1', 'Ann', 0, 0)"));
         }
         try (Database db = Database.open(file)) {
-            assertEquals(1, db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
-            assertEquals(1, db.read(c -> count(c.createStatement(),
+            assertEquals(1, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+            assertEquals(1, (int) db.read(c -> count(c.createStatement(),
                     "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version = '1'")));
         }
     }
@@ -44,11 +44,11 @@ class DatabaseTest {
                 return c.createStatement().executeUpdate("INSERT INTO conversations (customer_id, place, channel_id,"
                         + " state, started_at, last_message_at) VALUES ('nobody', 'dm', 'c', 'bot', 0, 0)");
             }));
-            assertEquals(0, db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+            assertEquals(0, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
         }
     }
 
-    private static int pragma(Database db, String name) {
+    private static Integer pragma(Database db, String name) {
         return db.read(c -> count(c.createStatement(), "PRAGMA " + name));
     }
 
