@@ -191,15 +191,16 @@ public final class SupportDesk {
             return Optional.empty();
         }
         Grouping.Choice choice = Grouping.choose(message, candidates(message), quietGap);
-        ConversationRecord conversation = choice instanceof Grouping.Join join
-                ? join.conversation()
+        boolean joining = choice instanceof Grouping.Join;
+        if (!joining || ((Grouping.Join) choice).conversation().customerId().equals(message.author().id())) {
+            conversations.rememberCustomer(message.author(), message.at()); // before the conversation refers to them
+        }
+        ConversationRecord conversation = joining
+                ? ((Grouping.Join) choice).conversation()
                 : start((Grouping.Start) choice, message);
         boolean fromCustomer = conversation.customerId().equals(message.author().id());
         AuthorKind kind = fromCustomer ? AuthorKind.CUSTOMER
                 : now.roster().byDiscordUserId(message.author().id()).isPresent() ? AuthorKind.STAFF : AuthorKind.OTHER;
-        if (fromCustomer) {
-            conversations.rememberCustomer(message.author(), message.at());
-        }
         Optional<Long> row = conversations.insert(new NewMessage(message.discordId(), conversation.id(),
                 message.place().channelId(), message.author().id(), message.author().name(), kind, message.text(),
                 message.attachments(), message.replyTo(), null, message.at()));
@@ -282,6 +283,11 @@ public final class SupportDesk {
         if (nearest.confidence() >= TOPIC_HINT && nearest.entry().topic() != null) {
             topics.add(nearest.entry().topic().toLowerCase(java.util.Locale.ROOT));
         }
+        // What Baton already answered says what the conversation is about, even when the last message doesn't.
+        reading.transcript().stream().map(StoredMessage::kbId).filter(java.util.Objects::nonNull)
+                .flatMap(id -> now.knowledge().find(id).stream())
+                .map(KnowledgeEntry::topic).filter(java.util.Objects::nonNull)
+                .forEach(topic -> topics.add(topic.toLowerCase(java.util.Locale.ROOT)));
         Set<String> said = new java.util.HashSet<>();
         for (Message m : reading.conversation().messages()) {
             if (m.author() == dev.baton.triage.Author.CUSTOMER) {

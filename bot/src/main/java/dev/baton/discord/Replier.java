@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -39,6 +42,8 @@ final class Replier {
     private static final int MAX_CONTENT = 2000;
     private static final int MAX_THREAD_NAME = 100;
     private static final int REMEMBERED_THREADS = 10_000;
+    private static final int SERVER_ERROR_RETRIES = 2;
+    private static final long FIRST_RETRY_MILLIS = 500;
 
     private final JDA jda;
     private final SupportDesk desk;
@@ -196,13 +201,45 @@ final class Replier {
     private static CompletableFuture<Message> send(MessageChannel target, MessageCreateData data,
                                                    Function<MessageCreateData, CompletableFuture<Message>> viaInteraction) {
         if (viaInteraction != null) {
-            return viaInteraction.apply(data);
+            return withRetries(() -> viaInteraction.apply(data));
         }
-        try {
-            return target.sendMessage(data).submit();
-        } catch (InsufficientPermissionException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        // One nonce for every attempt: with enforce_nonce, Discord keeps one message even if a 500
+        // arrived after the message was in fact created.
+        String nonce = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 36);
+        return withRetries(() -> {
+            try {
+                return target.sendMessage(data).setNonce(nonce).submit();
+            } catch (InsufficientPermissionException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
+    /**
+     * JDA retries rate limits and 502/503/504 itself, but not a plain 500, which Discord also returns
+     * for passing trouble. Two more tries, half a second then a second apart; anything else fails at once.
+     */
+    private static CompletableFuture<Message> withRetries(Supplier<CompletableFuture<Message>> attempt) {
+        CompletableFuture<Message> result = new CompletableFuture<>();
+        attempt(attempt, SERVER_ERROR_RETRIES, FIRST_RETRY_MILLIS, result);
+        return result;
+    }
+
+    private static void attempt(Supplier<CompletableFuture<Message>> attempt, int retriesLeft, long delayMillis,
+                                CompletableFuture<Message> result) {
+        attempt.get().whenComplete((message, error) -> {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (error == null) {
+                result.complete(message);
+            } else if (retriesLeft > 0 && cause instanceof ErrorResponseException response && response.isServerError()) {
+                LOG.warn("Discord answered {} to a message; trying again in {} ms", response.getErrorResponse()
+                        .getMeaning(), delayMillis);
+                CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS).execute(() ->
+                        attempt(attempt, retriesLeft - 1, delayMillis * 2, result));
+            } else {
+                result.completeExceptionally(cause);
+            }
+        });
     }
 
     // ---------------------------------------------------------------------------------- wording
@@ -248,7 +285,8 @@ final class Replier {
                     + " permission. Give Baton's role that permission in this channel (Server Settings > Roles,"
                     + " or the channel's Permissions tab).";
         } else if (cause instanceof ErrorResponseException response) {
-            why = "Baton could not " + action + " " + where + ": Discord answered " + response.getErrorCode() + " "
+            why = "Baton could not " + action + " " + where + ": Discord answered "
+                    + (response.isServerError() ? "with a server error " : "") + response.getErrorCode() + " "
                     + response.getMeaning();
         } else {
             why = "Baton could not " + action + " " + where + ": " + cause;

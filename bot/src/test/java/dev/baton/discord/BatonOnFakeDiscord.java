@@ -1,0 +1,132 @@
+package dev.baton.discord;
+
+import dev.baton.Wiring;
+import dev.baton.config.BatonConfig;
+import dev.baton.conversation.ConversationRecord;
+import dev.baton.conversation.ConversationStore;
+import dev.baton.conversation.StoredMessage;
+import dev.baton.desk.SupportDesk;
+import dev.baton.discord.fake.FakeDiscord;
+import dev.baton.handoff.HandoffLifecycle;
+import dev.baton.handoff.HandoffPacket;
+import dev.baton.handoff.HandoffRecord;
+import dev.baton.handoff.HandoffStore;
+import dev.baton.handoff.HandoffWording;
+import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.routing.Roster;
+import dev.baton.routing.RosterLoader;
+import dev.baton.store.Database;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Baton as it runs in production (real engine, real store, real JDA), connected to a fake Discord
+ * on loopback. Builders with sensible defaults: a #support channel, a forum, two customers, and a
+ * roster of Alex (billing, not opted in to sensitive conversations) and Sam (support, opted in).
+ */
+final class BatonOnFakeDiscord implements AutoCloseable {
+
+    /** The engine is expensive to build (MiniLM); every scenario shares one. */
+    private static final Wiring WIRING = new Wiring();
+    private static final KnowledgeBase KNOWLEDGE = KnowledgeBaseLoader.load(Path.of("..", "config", "knowledge.yaml"));
+
+    final FakeDiscord fake = FakeDiscord.start();
+    final long support = fake.addTextChannel("support");
+    final long forum = fake.addForumChannel("help-forum");
+    final long general = fake.addTextChannel("general");
+    final long ann = fake.addMember("ann");
+    final long bob = fake.addMember("bob");
+    final long alex = fake.addMember("alex");
+    final long sam = fake.addMember("sam");
+    final Roster roster;
+    final Path databaseFile;
+    private final Clock clock = Clock.systemUTC();
+    private Database database;
+    private DiscordBot bot;
+    private boolean running;
+    ConversationStore conversations;
+    HandoffStore handoffs;
+
+    BatonOnFakeDiscord(Path dataDir) {
+        this.databaseFile = dataDir.resolve("baton.db");
+        this.roster = RosterLoader.parse("team.yaml", new StringReader("""
+                typical_pickup_minutes: 10
+                people:
+                  - id: alex
+                    name: Alex
+                    discord_user_id: "%d"
+                    team: billing
+                    topics: [billing, account]
+                    hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
+                  - id: sam
+                    name: Sam
+                    discord_user_id: "%d"
+                    team: support
+                    topics: [install, printing]
+                    hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
+                    sensitive: true
+                """.formatted(alex, sam)));
+    }
+
+    DiscordSettings settings() {
+        return new DiscordSettings(String.valueOf(FakeDiscord.GUILD_ID),
+                Set.of(String.valueOf(support), String.valueOf(forum)), null, false, Duration.ofMinutes(30));
+    }
+
+    /** Opens the database and connects a fresh JDA; call again after {@link #stopBot()} to simulate a restart. */
+    BatonOnFakeDiscord startBot() {
+        database = Database.open(databaseFile);
+        conversations = new ConversationStore(database);
+        handoffs = new HandoffStore(database);
+        BatonConfig config = new BatonConfig(KNOWLEDGE, roster, HandoffWording.defaults(), settings());
+        SupportDesk desk = WIRING.desk(config, conversations, handoffs, clock);
+        bot = DiscordBot.start(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl()), settings(),
+                desk, clock, Duration.ofSeconds(15));
+        running = true;
+        return this;
+    }
+
+    void stopBot() {
+        running = false;
+        bot.close();
+        database.close();
+    }
+
+    String knowledgeAnswer(String entryId) {
+        return KNOWLEDGE.find(entryId).orElseThrow().answer();
+    }
+
+    HandoffLifecycle lifecycle() {
+        return new HandoffLifecycle(handoffs, conversations, clock);
+    }
+
+    List<HandoffRecord> openHandoffs() {
+        return handoffs.open();
+    }
+
+    HandoffPacket packet(HandoffRecord handoff) {
+        return handoffs.packet(handoff.id()).orElseThrow();
+    }
+
+    ConversationRecord conversationOf(long discordMessageId) {
+        return conversations.ofMessage(String.valueOf(discordMessageId)).orElseThrow(
+                () -> new AssertionError("message " + discordMessageId + " was not stored"));
+    }
+
+    List<StoredMessage> transcript(long discordMessageId) {
+        return conversations.transcript(conversationOf(discordMessageId).id());
+    }
+
+    @Override
+    public void close() {
+        if (running) {
+            stopBot();
+        }
+        fake.close();
+    }
+}
