@@ -34,7 +34,8 @@ RUN mvn -B -q package -DskipTests
 
 # The jar carries native code for every platform its dependencies support; the image is Linux,
 # so drop the rest: ONNX Runtime's win/osx builds (including a ~300 MB Windows .pdb), the DJL
-# tokenizers' win/osx builds, and JNA's dispatch libraries for non-Linux systems. JNA's Java
+# tokenizers' win/osx builds, SQLite's Windows/macOS/FreeBSD builds, and JNA's dispatch libraries
+# for non-Linux systems. JNA's Java
 # classes in com/sun/jna/win32/ (no dash) are kept. zip exits 12 when no pattern matched at all
 # ("nothing to do"), which is fine: it means a dependency no longer ships those files.
 RUN ( zip -q -d bot/target/baton.jar \
@@ -49,6 +50,9 @@ RUN ( zip -q -d bot/target/baton.jar \
         'com/sun/jna/freebsd-*' \
         'com/sun/jna/openbsd-*' \
         'com/sun/jna/dragonflybsd-*' \
+        'org/sqlite/native/Windows/*' \
+        'org/sqlite/native/Mac/*' \
+        'org/sqlite/native/FreeBSD/*' \
         || [ $? -eq 12 ] ) \
  && jar tf bot/target/baton.jar > /dev/null
 
@@ -76,4 +80,5 @@ USER baton
 
 EXPOSE 8080
 
+# DISCORD_TOKEN comes from the runtime environment (docker run -e DISCORD_TOKEN=...), never the image.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/baton.jar"]
