@@ -49,6 +49,7 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     private Database database;
     private DiscordBot bot;
     private boolean running;
+    boolean privateThreads;
     ConversationStore conversations;
     HandoffStore handoffs;
 
@@ -75,7 +76,7 @@ final class BatonOnFakeDiscord implements AutoCloseable {
 
     DiscordSettings settings() {
         return new DiscordSettings(String.valueOf(FakeDiscord.GUILD_ID),
-                Set.of(String.valueOf(support), String.valueOf(forum)), null, false, Duration.ofMinutes(30));
+                Set.of(String.valueOf(support), String.valueOf(forum)), null, privateThreads, Duration.ofMinutes(30));
     }
 
     /** Opens the database and connects a fresh JDA; call again after {@link #stopBot()} to simulate a restart. */

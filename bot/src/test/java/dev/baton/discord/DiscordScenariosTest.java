@@ -387,4 +387,47 @@ class DiscordScenariosTest {
         assertEquals("Where can I download Lumen?", baton.transcript(mention).get(0).text().strip()
                 .replace("<@" + FakeDiscord.BOT_USER_ID + ">", "").strip());
     }
+
+    // ------------------------------------------------------------------------ places and intents
+
+    @Test
+    void aForumPostIsAnsweredInPlaceInThePost() {
+        baton.startBot();
+        long post = fake.createForumPost(baton.forum, baton.ann, "Download?", "Where can I download Lumen?");
+        PostedMessage answer = awaitPost(in(post));
+        assertTrue(answer.content().contains("lumen.example.org/download"), answer.content());
+        assertEquals(dev.baton.conversation.PlaceKind.FORUM_POST, baton.conversationOf(post).place());
+        assertTrue(fake.threads().stream().noneMatch(t -> t.parentId() == baton.support));
+    }
+
+    @Test
+    void withPrivateThreadsConfiguredTheConversationGetsAPrivateThreadWithTheCustomerInIt() {
+        baton.privateThreads = true;
+        baton.startBot();
+        long question = fake.sendMessage(baton.support, baton.ann, PRICE_QUESTION);
+        await(() -> fake.threads().stream().anyMatch(t -> t.type() == 12));
+        long thread = fake.threads().stream().filter(t -> t.type() == 12).findFirst().orElseThrow().id();
+        awaitPost(in(thread));
+        assertTrue(fake.threadMembersAdded().stream().anyMatch(m -> m[0] == thread && m[1] == baton.ann));
+        assertEquals(String.valueOf(thread), baton.conversationOf(question).threadId());
+    }
+
+    @Test
+    void withoutTheMessageContentIntentBatonSaysSoInsteadOfSilentlySeeingEmptyMessages() throws Exception {
+        fake.grantMessageContent(false);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            baton.startBot();
+            long blank = fake.sendMessage(baton.support, baton.ann, PRICE_QUESTION);
+            await(() -> baton.conversations.isStored(String.valueOf(blank)));
+            await(() -> log.toString(java.nio.charset.StandardCharsets.UTF_8).contains("Message Content Intent"));
+        } finally {
+            System.setErr(original);
+        }
+        String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains("Privileged Gateway Intents"), logged);
+        assertNoPostIn(baton.support, 0);
+    }
 }
