@@ -199,6 +199,17 @@ public final class ConversationStore {
         });
     }
 
+    /** A message stored before it was sent now has its Discord id, channel and final text. */
+    public void confirmSent(long row, String discordId, String channelId, String text) {
+        update("UPDATE messages SET discord_id = ?, channel_id = ?, text = ? WHERE id = ?", discordId, channelId, text,
+                row);
+    }
+
+    /** Removes a message that was stored ahead of sending and then never sent. */
+    public void forget(long row) {
+        update("DELETE FROM messages WHERE id = ? AND discord_id IS NULL", row);
+    }
+
     public boolean isStored(String discordId) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM messages WHERE discord_id = ?")) {

@@ -12,15 +12,19 @@ public sealed interface Reaction {
     record Silence(String why) implements Reaction {
     }
 
-    /** Answer from the knowledge base; {@code starterMessageId} is the customer's message to thread from. */
-    record Answer(ConversationRecord conversation, KnowledgeEntry entry, String starterMessageId) implements Reaction {
+    /**
+     * Answer from the knowledge base. {@code pendingRow} is Baton's message, already stored so that a
+     * customer's quick reply is read after it; confirm it with {@link SupportDesk#sent} or drop it with
+     * {@link SupportDesk#notSent}.
+     */
+    record Answer(ConversationRecord conversation, KnowledgeEntry entry, long pendingRow) implements Reaction {
     }
 
     /**
      * A person takes over: tell the customer who is coming ({@code notice}), and bring the person in.
-     * The handoff is already stored when this is returned.
+     * The handoff and the notice ({@code pendingRow}, as for an answer) are stored when this is returned.
      */
     record HandOff(ConversationRecord conversation, HandoffRecord handoff, Person person, String notice,
-                   String starterMessageId) implements Reaction {
+                   long pendingRow) implements Reaction {
     }
 }

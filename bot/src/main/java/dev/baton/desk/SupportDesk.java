@@ -56,6 +56,8 @@ public final class SupportDesk {
     private static final Duration ELSEWHERE = Duration.ofDays(1);
     private static final int ELSEWHERE_LIMIT = 20;
     private static final int EARLIER_LIMIT = 10;
+    /** Author id of Baton's own messages (its Discord id may differ per deployment; the role does not). */
+    private static final String BATON = "baton";
 
     /** What the desk needs that may be reloaded while running. */
     public record Rules(TriageEngine engine, KnowledgeBase knowledge, Roster roster, HandoffWording wording) {
@@ -96,7 +98,7 @@ public final class SupportDesk {
         if (Invisible.strip(message.text()).isBlank()) {
             return new Reaction.Silence("nothing to read (attachments only or empty)");
         }
-        return decide(conversation, placed.get().row(), message.discordId(), now);
+        return decide(conversation, placed.get().row(), now);
     }
 
     /**
@@ -123,7 +125,7 @@ public final class SupportDesk {
             cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, evidence));
         }
         Decision.Handoff decision = new Decision.Handoff(List.of(CueKind.HUMAN_REQUEST), 1.0, cues);
-        return handOff(conversation, decision, reading, null, now);
+        return handOff(conversation, decision, reading, now);
     }
 
     /** A customer's {@code /human} in a place: stored as their message, then handed to a person. */
@@ -139,12 +141,14 @@ public final class SupportDesk {
                 "asked for a person: \"" + command.text() + "\"");
     }
 
-    /** Baton said something in a conversation (an answer or a handoff notice), now that Discord confirmed it. */
-    public synchronized void botSaid(long conversationId, String discordId, String channelId, String text, String kbId) {
-        Instant at = clock.instant();
-        conversations.insert(new NewMessage(discordId, conversationId, channelId, "baton", "Baton", AuthorKind.BOT,
-                text, List.of(), null, kbId, at));
-        conversations.touch(conversationId, at);
+    /** Discord confirmed Baton's message: record its id, where it landed and its final text. */
+    public synchronized void sent(long pendingRow, String discordId, String channelId, String text) {
+        conversations.confirmSent(pendingRow, discordId, channelId, text);
+    }
+
+    /** Baton's message never reached the customer; it must not stay in the transcript as if it had. */
+    public synchronized void notSent(long pendingRow) {
+        conversations.forget(pendingRow);
     }
 
     public synchronized void threadStarted(long conversationId, String threadId) {
@@ -236,7 +240,16 @@ public final class SupportDesk {
         return new Reading(transcript, conversation, positions.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private Reaction decide(ConversationRecord conversation, long messageRow, String starterId, Rules now) {
+    /** Stores what Baton is about to say, before it is sent (see {@link Reaction.Answer}). */
+    private long pending(ConversationRecord conversation, String text, String kbId) {
+        Instant at = clock.instant();
+        long row = conversations.insert(new NewMessage(null, conversation.id(), conversation.replyChannelId(), BATON,
+                "Baton", AuthorKind.BOT, text, List.of(), null, kbId, at)).orElseThrow();
+        conversations.touch(conversation.id(), at);
+        return row;
+    }
+
+    private Reaction decide(ConversationRecord conversation, long messageRow, Rules now) {
         Reading reading = read(conversation.id());
         long started = System.nanoTime();
         Decision decision = now.engine().decide(reading.conversation());
@@ -244,13 +257,12 @@ public final class SupportDesk {
         DecisionLog.record(conversations.database(), conversation.id(), messageRow, decision, micros, clock.instant());
         if (decision instanceof Decision.Answer answer) {
             KnowledgeEntry entry = now.knowledge().find(answer.entry()).orElseThrow();
-            return new Reaction.Answer(conversation, entry, starterId);
+            return new Reaction.Answer(conversation, entry, pending(conversation, entry.answer(), entry.id()));
         }
-        return handOff(conversation, (Decision.Handoff) decision, reading, starterId, now);
+        return handOff(conversation, (Decision.Handoff) decision, reading, now);
     }
 
-    private Reaction handOff(ConversationRecord conversation, Decision.Handoff decision, Reading reading,
-                             String starterId, Rules now) {
+    private Reaction handOff(ConversationRecord conversation, Decision.Handoff decision, Reading reading, Rules now) {
         Instant at = clock.instant();
         RoutingRequest request = RoutingRequest.forHandoff(topics(reading, now), decision.reasons());
         Routing routing = Router.route(request, now.roster(),
@@ -270,7 +282,7 @@ public final class SupportDesk {
                 ZonedDateTime.ofInstant(routing.availableAt(), routing.person().hours().zone()),
                 ZonedDateTime.ofInstant(at, routing.person().hours().zone()));
         String notice = now.wording().render(decision.reasons().get(0), facts);
-        return new Reaction.HandOff(conversation, handoff, routing.person(), notice, starterId);
+        return new Reaction.HandOff(conversation, handoff, routing.person(), notice, pending(conversation, notice, null));
     }
 
     /** The subject, for routing: the nearest entry's topic when it is a fair guess, and topics named outright. */

@@ -98,8 +98,9 @@ final class Replier {
                 .addComponents(ActionRow.of(Button.secondary(HUMAN_BUTTON + answer.conversation().id(), "Talk to a person")))
                 .build();
         channel.thenCompose(target -> send(target, data, viaInteraction).thenAccept(sent ->
-                        desk.botSaid(answer.conversation().id(), sent.getId(), target.getId(), text, answer.entry().id())))
+                        desk.sent(answer.pendingRow(), sent.getId(), sent.getChannel().getId(), text)))
                 .exceptionally(e -> {
+                    desk.notSent(answer.pendingRow());
                     logFailure("answer in", channel.getNow(null), e);
                     return null;
                 });
@@ -113,10 +114,11 @@ final class Replier {
         String text = handOff.notice().contains(mention) ? handOff.notice() : handOff.notice() + "\n" + mention;
         MessageCreateData data = new MessageCreateBuilder().setContent(truncate(text)).build();
         channel.thenCompose(target -> send(target, data, viaInteraction).thenCompose(sent -> {
-                    desk.botSaid(handOff.conversation().id(), sent.getId(), target.getId(), text, null);
+                    desk.sent(handOff.pendingRow(), sent.getId(), sent.getChannel().getId(), text);
                     return bringIn(handOff, target);
                 }).thenAccept(detail -> desk.handoffNotified(handoffId, true, detail)))
                 .exceptionally(e -> {
+                    desk.notSent(handOff.pendingRow()); // keeps it if it was sent and only adding the person failed
                     String why = logFailure("tell the customer about handoff " + handoffId + " in", channel.getNow(null), e);
                     desk.handoffNotified(handoffId, false, why);
                     return null;
