@@ -95,6 +95,12 @@ public final class ConversationStore {
                 + " AND channel_id = ? ORDER BY id DESC LIMIT 1", customerId, channelId);
     }
 
+    /** The newest conversation that started in this channel or DM and has no thread of its own. */
+    public Optional<ConversationRecord> latestInChannelOrDm(String channelId) {
+        return oneConversation("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE channel_id = ?"
+                + " AND thread_id IS NULL ORDER BY id DESC LIMIT 1", channelId);
+    }
+
     public Optional<ConversationRecord> conversation(long id) {
         return oneConversation("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE id = ?", id);
     }

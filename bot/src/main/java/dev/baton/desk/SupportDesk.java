@@ -10,16 +10,19 @@ import dev.baton.conversation.Grouping;
 import dev.baton.conversation.Grouping.Candidates;
 import dev.baton.conversation.Incoming;
 import dev.baton.conversation.StoredMessage;
+import dev.baton.handoff.HandoffLifecycle;
 import dev.baton.handoff.HandoffPacket;
 import dev.baton.handoff.HandoffPacket.EarlierConversation;
 import dev.baton.handoff.HandoffRecord;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.HandoffWording;
 import dev.baton.handoff.NoticeFacts;
+import dev.baton.handoff.Outcome;
 import dev.baton.handoff.Summarizer;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
+import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
 import dev.baton.routing.Router;
 import dev.baton.routing.Routing;
@@ -166,6 +169,26 @@ public final class SupportDesk {
 
     public synchronized void onDelete(String discordId) {
         conversations.recordDelete(discordId, clock.instant());
+    }
+
+    /**
+     * A person on the roster closes the handoff of the conversation in this channel from Discord
+     * ({@code /resolve}); Baton may answer there again afterwards. Returns what to tell them.
+     */
+    public synchronized String resolveFromDiscord(String channelId, String staffDiscordId, Outcome outcome) {
+        Optional<Person> person = rules.get().roster().byDiscordUserId(staffDiscordId);
+        if (person.isEmpty()) {
+            return "Only people on the team roster (config/team.yaml) can resolve a handoff.";
+        }
+        Optional<HandoffRecord> open = conversations.latestInThread(channelId)
+                .or(() -> conversations.latestInChannelOrDm(channelId))
+                .flatMap(c -> handoffs.openFor(c.id()));
+        if (open.isEmpty()) {
+            return "There is no open handoff in this conversation.";
+        }
+        new HandoffLifecycle(handoffs, conversations, clock).resolve(open.get().id(), person.get().id(), outcome,
+                "resolved in Discord");
+        return "Resolved (" + outcome.wireName().replace('_', ' ') + "). Baton may answer here again.";
     }
 
     /** Whether a thread holds one of Baton's conversations, so Baton keeps listening there without a mention. */

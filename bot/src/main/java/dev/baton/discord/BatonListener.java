@@ -4,6 +4,7 @@ import dev.baton.conversation.Incoming;
 import dev.baton.conversation.Place;
 import dev.baton.desk.Reaction;
 import dev.baton.desk.SupportDesk;
+import dev.baton.handoff.Outcome;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,7 @@ final class BatonListener extends ListenerAdapter {
 
     static final String ASK = "ask";
     static final String HUMAN = "human";
+    static final String RESOLVE = "resolve";
     private static final Logger LOG = LoggerFactory.getLogger(BatonListener.class);
 
     private final SupportDesk desk;
@@ -98,6 +100,13 @@ final class BatonListener extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         String name = event.getName();
+        if (name.equals(RESOLVE)) {
+            Outcome outcome = Optional.ofNullable(event.getOption("outcome")).map(o -> Outcome.fromWire(o.getAsString()))
+                    .orElse(Outcome.SOLVED);
+            event.reply(desk.resolveFromDiscord(event.getChannel().getId(), event.getUser().getId(), outcome))
+                    .setEphemeral(true).queue();
+            return;
+        }
         if (!name.equals(ASK) && !name.equals(HUMAN)) {
             return;
         }

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.requests.CloseCode;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
@@ -88,8 +89,13 @@ public final class DiscordBot implements AutoCloseable {
                 Commands.slash(BatonListener.ASK, "Ask Baton a question")
                         .addOption(OptionType.STRING, "question", "What would you like to know?", true),
                 Commands.slash(BatonListener.HUMAN, "Talk to a person from the team")
-                        .addOption(OptionType.STRING, "why", "Anything you want them to know (optional)", false))
-                .queue(done -> LOG.info("slash commands /ask and /human registered"),
+                        .addOption(OptionType.STRING, "why", "Anything you want them to know (optional)", false),
+                Commands.slash(BatonListener.RESOLVE, "Team only: close this conversation's handoff")
+                        .addOptions(new OptionData(OptionType.STRING, "outcome", "How it ended (default: solved)", false)
+                                .addChoice("solved", "solved")
+                                .addChoice("not solvable", "not_solvable")
+                                .addChoice("no response", "no_response")))
+                .queue(done -> LOG.info("slash commands /ask, /human and /resolve registered"),
                         e -> LOG.error("could not register the slash commands /ask and /human: {}. Invite Baton"
                                 + " with the applications.commands scope.", e.toString()));
     }

@@ -306,6 +306,22 @@ class DiscordScenariosTest {
         assertNoPostIn(thread, (int) posts);
     }
 
+    @Test
+    void aPersonResolvingWithTheResolveCommandLetsBatonAnswerInTheThreadAgain() {
+        baton.startBot();
+        long question = fake.sendMessage(baton.support, baton.ann, "I want to speak to a real person.");
+        long thread = threadFor(question);
+        HandoffRecord handoff = awaitHandoff();
+        awaitEvent(handoff, "notified");
+        fake.slashCommand(thread, baton.bob, "resolve", Map.of());
+        fake.slashCommand(thread, baton.alex, "resolve", Map.of("outcome", "solved"));
+        await(() -> baton.openHandoffs().isEmpty());
+        assertEquals("alex", baton.handoffs.events(handoff.id()).get(baton.handoffs.events(handoff.id()).size() - 1)
+                .actor());
+        fake.sendMessage(thread, baton.ann, "Thanks! One more thing: where can I download Lumen?");
+        awaitPost(in(thread).and(p -> p.content().contains("lumen.example.org/download")));
+    }
+
     // ---------------------------------------------------------------------------- 10. bad input
 
     @Test
