@@ -217,7 +217,16 @@ public final class SupportDesk {
         if (conversations.isStored(message.discordId())) {
             return Optional.empty();
         }
-        Grouping.Choice choice = Grouping.choose(message, candidates(message), quietGap);
+        Candidates candidates = candidates(message);
+        Grouping.Choice choice = Grouping.choose(message, candidates, quietGap);
+        boolean staff = now.roster().byDiscordUserId(message.author().id()).isPresent();
+        Optional<ConversationRecord> someoneElsesThread = candidates.inThread()
+                .filter(c -> !c.customerId().equals(message.author().id()));
+        if (staff && choice instanceof Grouping.Start && someoneElsesThread.isPresent()) {
+            // A person writing in a customer's thread after it was resolved ("glad that's sorted") is still
+            // helping, not asking: their words join the record, they do not become a customer to answer.
+            choice = new Grouping.Join(someoneElsesThread.get());
+        }
         boolean joining = choice instanceof Grouping.Join;
         if (!joining || ((Grouping.Join) choice).conversation().customerId().equals(message.author().id())) {
             conversations.rememberCustomer(message.author(), message.at()); // before the conversation refers to them
@@ -226,8 +235,7 @@ public final class SupportDesk {
                 ? ((Grouping.Join) choice).conversation()
                 : start((Grouping.Start) choice, message);
         boolean fromCustomer = conversation.customerId().equals(message.author().id());
-        AuthorKind kind = fromCustomer ? AuthorKind.CUSTOMER
-                : now.roster().byDiscordUserId(message.author().id()).isPresent() ? AuthorKind.STAFF : AuthorKind.OTHER;
+        AuthorKind kind = fromCustomer ? AuthorKind.CUSTOMER : staff ? AuthorKind.STAFF : AuthorKind.OTHER;
         Optional<Long> row = conversations.insert(new NewMessage(message.discordId(), conversation.id(),
                 message.place().channelId(), message.author().id(), message.author().name(), kind, message.text(),
                 message.attachments(), message.replyTo(), null, message.at()));
