@@ -101,6 +101,9 @@ public final class SupportDesk {
         if (Invisible.strip(message.text()).isBlank()) {
             return new Reaction.Silence("nothing to read (attachments only or empty)");
         }
+        if (Pleasantries.isOnlyThanks(Invisible.strip(message.text()))) {
+            return new Reaction.Silence("only thanks or an acknowledgement");
+        }
         return decide(conversation, placed.get().row(), now);
     }
 
@@ -108,9 +111,13 @@ public final class SupportDesk {
      * The customer asked for a person (button or {@code /human}). {@code request} is stored as their
      * message when given (a slash command has no Discord message of its own).
      */
-    public synchronized Reaction onHumanRequest(long conversationId, String requesterId, String evidence) {
-        ConversationRecord conversation = conversations.conversation(conversationId)
-                .orElseThrow(() -> new IllegalArgumentException("no conversation " + conversationId));
+    public synchronized Reaction onHumanRequest(long pressedId, String requesterId, String evidence) {
+        ConversationRecord pressed = conversations.conversation(pressedId)
+                .orElseThrow(() -> new IllegalArgumentException("no conversation " + pressedId));
+        // A button under an old answer in a thread that has since moved on belongs to the thread's current conversation.
+        ConversationRecord conversation = pressed.state() == ConversationState.CLOSED && pressed.threadId() != null
+                ? conversations.latestInThread(pressed.threadId()).orElse(pressed) : pressed;
+        long conversationId = conversation.id();
         if (!conversation.customerId().equals(requesterId)) {
             return new Reaction.Silence("only the customer can ask for a person in their conversation");
         }

@@ -119,7 +119,6 @@ class SupportDeskTest {
         Reaction.Answer answer = assertInstanceOf(Reaction.Answer.class, desk.onMessage(question));
 
         assertEquals("plus-price", answer.entry().id());
-        assertEquals(question.discordId(), answer.starterMessageId());
         StoredMessage stored = stored(question);
         assertEquals(AuthorKind.CUSTOMER, stored.authorKind());
         assertEquals(PRICE_QUESTION, stored.text());
@@ -140,9 +139,9 @@ class SupportDeskTest {
 
         assertInstanceOf(Reaction.Silence.class, again);
         long conversationId = stored(question).conversationId();
-        assertEquals(1, conversations.transcript(conversationId).size());
+        assertEquals(2, conversations.transcript(conversationId).size(), "the question and Baton's answer");
         assertEquals(1, decisions().size());
-        assertEquals(1, count("SELECT COUNT(*) FROM messages"));
+        assertEquals(2, count("SELECT COUNT(*) FROM messages"));
         assertEquals(1, count("SELECT COUNT(*) FROM conversations"));
     }
 
@@ -390,7 +389,6 @@ class SupportDeskTest {
 
         Reaction.HandOff handOff = assertInstanceOf(Reaction.HandOff.class, reaction);
         assertEquals("human_request", handOff.handoff().reason());
-        assertNull(handOff.starterMessageId(), "a button press has no message of its own");
         assertEquals("alex", handOff.person().id(), "Baton answered a billing question");
         assertTrue(conversation(answer.conversation().id()).isQuiet());
         CueEvidence request = packet(handOff).cues().stream().filter(c -> c.kind().equals("human_request"))
@@ -492,8 +490,18 @@ class SupportDeskTest {
         Reaction.HandOff handOff = handedOff(answer.conversation().id());
 
         HandoffPacket packet = packet(handOff);
-        assertEquals(List.of(List.of(), List.of("receipt.pdf")),
+        assertEquals(List.of(List.of(), List.of(), List.of("receipt.pdf")), // question, answer, attachment
                 packet.transcript().stream().map(Line::attachments).toList());
+    }
+
+    @Test
+    void aThankYouAfterAnAnswerIsStoredAndNeitherAnsweredNorHandedOff() {
+        answered(messages.from("ann").says(PRICE_QUESTION));
+        Incoming thanks = messages.from("ann").says("Perfect, thanks so much! 🙏");
+        Reaction reaction = desk.onMessage(thanks);
+        assertInstanceOf(Reaction.Silence.class, reaction);
+        assertTrue(handoffs.open().isEmpty());
+        assertEquals("Perfect, thanks so much! 🙏", stored(thanks).text());
     }
 
     // -------------------------------------------------------------------------- edits and deletes
@@ -546,10 +554,10 @@ class SupportDeskTest {
         Reaction.HandOff handOff = handedOff(messages.from("ann").says(BILLING_COMPLAINT));
 
         List<Line> transcript = packet(handOff).transcript();
-        assertEquals(List.of(true, false), transcript.stream().map(Line::deleted).toList());
+        assertEquals(List.of(true, false, false), transcript.stream().map(Line::deleted).toList());
         assertEquals(PRICE_QUESTION, transcript.get(0).text());
         CueEvidence fired = packet(handOff).cues().stream().filter(CueEvidence::fired).findFirst().orElseThrow();
-        assertEquals(1, fired.line(), () -> "the complaint, not the deleted line: " + fired);
+        assertEquals(2, fired.line(), () -> "the complaint, not the deleted line: " + fired);
     }
 
     // ------------------------------------------------------------------------------------ helpers
@@ -586,8 +594,8 @@ class SupportDeskTest {
     /** What the Discord side does with an answer in a channel: start a thread, post, report back. */
     private void botReplies(Reaction.Answer answer, String threadId) {
         desk.threadStarted(answer.conversation().id(), threadId);
-        desk.botSaid(answer.conversation().id(), String.valueOf(BOT_MESSAGES.getAndIncrement()), threadId,
-                answer.entry().answer(), answer.entry().id());
+        desk.sent(answer.pendingRow(), String.valueOf(BOT_MESSAGES.getAndIncrement()), threadId,
+                answer.entry().answer());
     }
 
     private StoredMessage stored(Incoming message) {
