@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import net.dv8tion.jda.api.JDA;
 
 /**
  * Baton as it runs in production (real engine, real store, real JDA), connected to a fake Discord
@@ -96,6 +97,11 @@ final class BatonOnFakeDiscord implements AutoCloseable {
         running = false;
         bot.close();
         database.close();
+    }
+
+    /** The running bot's JDA, for tests that watch its events (the benchmark times its listeners). */
+    JDA jda() {
+        return bot.jda();
     }
 
     String knowledgeAnswer(String entryId) {
