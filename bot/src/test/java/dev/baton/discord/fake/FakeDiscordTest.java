@@ -113,6 +113,8 @@ class FakeDiscordTest {
         assertEquals(asked, inThread.channelId(), "a thread started from a message has the message's id");
         FakeThread thread = fake.threads().get(0);
         assertEquals(new FakeThread(asked, general, 11, "Help for alice", asked), thread);
+        // The member PUT and the message POST run side by side (`and`), so either may arrive first.
+        fake.awaitRequest(r -> r.is("PUT", "/channels/\\d+/thread-members/\\d+"), WAIT);
         assertEquals(1, fake.threadMembersAdded().size());
         assertEquals(alice, fake.threadMembersAdded().get(0)[1]);
         assertEquals(asked, poll(threadPosts));
