@@ -4,7 +4,6 @@ import dev.baton.config.BatonConfig;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.desk.SupportDesk;
 import dev.baton.discord.DiscordBot;
-import dev.baton.handoff.HandoffLifecycle;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.store.Database;
 import java.time.Clock;
@@ -20,17 +19,10 @@ public final class Baton implements AutoCloseable {
     private static final Duration DISCORD_READY = Duration.ofSeconds(60);
 
     private final Database database;
-    private final SupportDesk desk;
-    private final HandoffLifecycle lifecycle;
-    private final HandoffStore handoffs;
     private final Optional<DiscordBot> discord;
 
-    private Baton(Database database, SupportDesk desk, HandoffLifecycle lifecycle, HandoffStore handoffs,
-                  Optional<DiscordBot> discord) {
+    private Baton(Database database, Optional<DiscordBot> discord) {
         this.database = database;
-        this.desk = desk;
-        this.lifecycle = lifecycle;
-        this.handoffs = handoffs;
         this.discord = discord;
     }
 
@@ -45,7 +37,6 @@ public final class Baton implements AutoCloseable {
         ConversationStore conversations = new ConversationStore(database);
         HandoffStore handoffs = new HandoffStore(database);
         SupportDesk desk = wiring.desk(config, conversations, handoffs, clock);
-        HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs, conversations, clock);
         int open = handoffs.open().size();
         if (open > 0) {
             LOG.info("{} handoffs are open from before; Baton stays quiet in their conversations", open);
@@ -66,23 +57,7 @@ public final class Baton implements AutoCloseable {
                     + " To connect a server, see \"Connecting a Discord server\" in README.md, then start Baton"
                     + " with DISCORD_TOKEN=<your bot token>.");
         }
-        return new Baton(database, desk, lifecycle, handoffs, discord);
-    }
-
-    public SupportDesk desk() {
-        return desk;
-    }
-
-    public HandoffLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    public HandoffStore handoffs() {
-        return handoffs;
-    }
-
-    public Optional<DiscordBot> discord() {
-        return discord;
+        return new Baton(database, discord);
     }
 
     @Override

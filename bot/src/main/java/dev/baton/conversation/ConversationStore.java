@@ -152,16 +152,6 @@ public final class ConversationStore {
                 at.toEpochMilli(), conversationId);
     }
 
-    /** Conversations a person is handling now: the ones Baton must stay quiet in. */
-    public List<ConversationRecord> handedOff() {
-        return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT " + CONVERSATION_COLUMNS
-                    + " FROM conversations WHERE state = 'handed_off' ORDER BY id")) {
-                return conversations(s);
-            }
-        });
-    }
-
     // ------------------------------------------------------------------------------------- messages
 
     /** A message to store; {@code discordId} may be null for messages that never were on Discord. */

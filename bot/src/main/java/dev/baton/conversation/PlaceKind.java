@@ -20,9 +20,4 @@ public enum PlaceKind {
     public static PlaceKind fromWire(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
     }
-
-    /** Whether Baton answers in the same channel the customer wrote in. */
-    public boolean repliesInPlace() {
-        return this != CHANNEL;
-    }
 }

@@ -7,7 +7,6 @@ import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.StoredMessage;
 import dev.baton.desk.SupportDesk;
 import dev.baton.discord.fake.FakeDiscord;
-import dev.baton.handoff.HandoffLifecycle;
 import dev.baton.handoff.HandoffPacket;
 import dev.baton.handoff.HandoffRecord;
 import dev.baton.handoff.HandoffStore;
@@ -106,10 +105,6 @@ final class BatonOnFakeDiscord implements AutoCloseable {
 
     String knowledgeAnswer(String entryId) {
         return KNOWLEDGE.find(entryId).orElseThrow().answer();
-    }
-
-    HandoffLifecycle lifecycle() {
-        return new HandoffLifecycle(handoffs, conversations, clock);
     }
 
     List<HandoffRecord> openHandoffs() {
