@@ -230,7 +230,7 @@ final class Replier {
     private static void attempt(Supplier<CompletableFuture<Message>> attempt, int retriesLeft, long delayMillis,
                                 CompletableFuture<Message> result) {
         attempt.get().whenComplete((message, error) -> {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = unwrapped(error);
             if (error == null) {
                 result.complete(message);
             } else if (retriesLeft > 0 && cause instanceof ErrorResponseException response && response.isServerError()) {
@@ -279,7 +279,7 @@ final class Replier {
      * permissions are the most common misconfiguration of real servers, so they get their own wording.
      */
     private static String logFailure(String action, MessageChannel channel, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = unwrapped(error);
         String where = describe(channel);
         String why;
         if (cause instanceof InsufficientPermissionException missing) {
@@ -295,5 +295,10 @@ final class Replier {
         }
         LOG.error(why);
         return why;
+    }
+
+    /** CompletableFuture stages wrap the real failure; the wording depends on what it really was. */
+    private static Throwable unwrapped(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

@@ -3,6 +3,7 @@ package dev.baton.knowledge;
 import dev.baton.config.Fields;
 import dev.baton.config.Nodes;
 import dev.baton.config.Problems;
+import dev.baton.config.Scalars;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class EntryReader {
         }
         // Naming the entry helps when the line points at its first key rather than the missing one.
         String label = id == null ? "entry" : "entry `" + id + "`";
-        String topic = optionalText(fields.get("topic"), "topic");
+        String topic = Scalars.optionalText(fields.get("topic"), "topic", problems);
         List<String> questions = readQuestions(fields.get("questions"), mapping, label);
         String answer = readAnswer(fields.get("answer"), mapping, label);
         String source = readSource(fields.get("source"));
@@ -72,7 +73,7 @@ final class EntryReader {
     }
 
     private String readId(Node node) {
-        String id = requiredText(node, "id");
+        String id = Scalars.text(node, "id", problems);
         if (id != null && !ID.matcher(id).matches()) {
             problems.at(node, "id `" + id + "` is not valid: use ASCII letters, digits and punctuation without"
                     + " spaces, slashes or quotes, starting with a letter or digit (e.g. `refund-policy`)");
@@ -119,11 +120,11 @@ final class EntryReader {
             problems.at(entry, label + " is missing `answer:`");
             return null;
         }
-        return requiredText(node, "answer");
+        return Scalars.text(node, "answer", problems);
     }
 
     private String readSource(Node node) {
-        String source = optionalText(node, "source");
+        String source = Scalars.optionalText(node, "source", problems);
         if (source != null && !isWebUrl(source)) {
             problems.at(node, "`source` must be an absolute http(s) URL such as https://example.org/help,"
                     + " but was `" + source + "`");
@@ -141,32 +142,5 @@ final class EntryReader {
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    /** Text that must be present: reports a wrong type or a blank value at the value's own line. */
-    private String requiredText(Node node, String key) {
-        if (!(node instanceof ScalarNode scalar)) {
-            problems.at(node, "`" + key + "` must be text, but found " + Nodes.describe(node));
-            return null;
-        }
-        String text = Nodes.isNull(node) ? "" : scalar.getValue().strip();
-        if (text.isEmpty()) {
-            problems.at(node, "`" + key + "` is blank");
-            return null;
-        }
-        return text;
-    }
-
-    /** Optional text: absent, empty and blank all mean "not given", since that is what the author meant. */
-    private String optionalText(Node node, String key) {
-        if (node == null || Nodes.isNull(node)) {
-            return null;
-        }
-        if (!(node instanceof ScalarNode scalar)) {
-            problems.at(node, "`" + key + "` must be text, but found " + Nodes.describe(node));
-            return null;
-        }
-        String text = scalar.getValue().strip();
-        return text.isEmpty() ? null : text;
     }
 }

@@ -4,6 +4,7 @@ import dev.baton.config.Fields;
 import dev.baton.config.NearMiss;
 import dev.baton.config.Nodes;
 import dev.baton.config.Problems;
+import dev.baton.config.Scalars;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.baton.routing;
 import dev.baton.config.Fields;
 import dev.baton.config.Nodes;
 import dev.baton.config.Problems;
+import dev.baton.config.Scalars;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

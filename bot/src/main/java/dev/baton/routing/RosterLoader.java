@@ -4,6 +4,7 @@ import dev.baton.config.ConfigException;
 import dev.baton.config.Fields;
 import dev.baton.config.Nodes;
 import dev.baton.config.Problems;
+import dev.baton.config.Scalars;
 import dev.baton.config.YamlDocument;
 import java.io.Reader;
 import java.nio.file.Path;

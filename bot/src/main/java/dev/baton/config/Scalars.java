@@ -1,7 +1,5 @@
-package dev.baton.routing;
+package dev.baton.config;
 
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,16 +8,16 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads single values of the team file, reporting a wrong type or value at the value's own line.
+ * Reads single values of a config file, reporting a wrong type or value at the value's own line.
  * Each returns {@code null} after reporting a problem so the reader can carry on and find the next.
  */
-final class Scalars {
+public final class Scalars {
 
     private Scalars() {
     }
 
     /** Text that must be present and not blank. */
-    static String text(Node node, String key, Problems problems) {
+    public static String text(Node node, String key, Problems problems) {
         if (!(node instanceof ScalarNode scalar)) {
             problems.at(node, "`" + key + "` must be text, but found " + Nodes.describe(node));
             return null;
@@ -33,7 +31,7 @@ final class Scalars {
     }
 
     /** Optional text: absent, empty and blank all mean "not given", since that is what the author meant. */
-    static String optionalText(Node node, String key, Problems problems) {
+    public static String optionalText(Node node, String key, Problems problems) {
         if (node == null || Nodes.isNull(node)) {
             return null;
         }
@@ -46,7 +44,7 @@ final class Scalars {
     }
 
     /** A whole number of at least {@code min}; {@code fallback} when the key is absent. */
-    static Integer wholeNumber(Node node, String key, int min, int fallback, Problems problems) {
+    public static Integer wholeNumber(Node node, String key, int min, int fallback, Problems problems) {
         if (node == null) {
             return fallback;
         }
@@ -65,7 +63,7 @@ final class Scalars {
     }
 
     /** {@code true} or {@code false}; {@code fallback} when the key is absent. */
-    static Boolean flag(Node node, String key, boolean fallback, Problems problems) {
+    public static Boolean flag(Node node, String key, boolean fallback, Problems problems) {
         if (node == null) {
             return fallback;
         }
@@ -82,7 +80,7 @@ final class Scalars {
     }
 
     /** A list of text items; each bad item is reported on its own line. */
-    static List<String> textList(Node node, String key, String example, Problems problems) {
+    public static List<String> textList(Node node, String key, String example, Problems problems) {
         if (!(node instanceof SequenceNode sequence)) {
             problems.at(node, "`" + key + "` must be a list such as " + example + ", but found " + Nodes.describe(node));
             return null;
