@@ -80,6 +80,11 @@ public final class DiscordBot implements AutoCloseable {
         return bot;
     }
 
+    /** Replies from the console, delivered under the staff member's name. */
+    public dev.baton.desk.StaffReplies staffReplies() {
+        throw new UnsupportedOperationException("being built (issue 4): webhook replies");
+    }
+
     public JDA jda() {
         return jda;
     }

@@ -1,0 +1,19 @@
+package dev.baton.console;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * How the console is served.
+ *
+ * @param host          where to listen; {@code 127.0.0.1} unless exposed on purpose (behind a TLS proxy)
+ * @param port          0 picks a free port (tests)
+ * @param adminPassword from {@code BATON_ADMIN_PASSWORD}: sets the {@code admin} manager's password at
+ *                      start; when empty and no account exists, a one-time setup link is logged
+ * @param metricsPort   when present, {@code /metrics} is also served without login on this port, on
+ *                      {@code host}, for a Prometheus scraper
+ * @param publicUrl     how people reach the console (for the setup link), e.g. {@code http://127.0.0.1:8080}
+ */
+public record ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
+                              Optional<String> publicUrl, Clock clock) {
+}
