@@ -1,0 +1,91 @@
+package dev.baton.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless chromium driven through Debian's chromedriver. Nothing is downloaded: when
+ * either is missing the test is skipped on a developer's machine, and fails in CI
+ * ({@code BATON_REQUIRE_BROWSER=1}, set by {@code .ci/run}, which installs both).
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** Where screenshots are kept as test artifacts. */
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Chromium(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static Chromium start() {
+        boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+        if (!present && "1".equals(System.getenv("BATON_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException("BATON_REQUIRE_BROWSER=1 but " + BROWSER + " or " + DRIVER
+                    + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
+        }
+        Assumptions.assumeTrue(present, "no " + BROWSER + " and " + DRIVER + ": browser test skipped");
+        // Selenium warns that it has no DevTools bindings for this exact Chromium; they are not used.
+        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        try {
+            Path profile = Files.createTempDirectory("baton-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(BROWSER.toFile());
+            // The machine's network is closed: without the background-networking flags chromium keeps
+            // trying to reach Google's hosts. --no-sandbox because CI runs as root.
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
+                    "--user-data-dir=" + profile);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+            return new Chromium(driver, profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Saves a screenshot of the current page as {@code target/screenshots/NAME.png}. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (IOException e) {
+            // a leftover temporary profile is harmless
+        }
+    }
+}
