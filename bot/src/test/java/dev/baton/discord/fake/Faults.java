@@ -18,6 +18,16 @@ final class Faults {
     }
 
     private final List<Canned> queued = new ArrayList<>();
+    /** While set, answers every request (Discord down); queued faults wait until it is lifted. */
+    private Canned outage;
+
+    synchronized void outage(int status, String body) {
+        outage = new Canned("*", Pattern.compile(".*"), status, body == null ? "" : body, Map.of());
+    }
+
+    synchronized void endOutage() {
+        outage = null;
+    }
 
     synchronized void add(String method, String pathRegex, int status, String body, Map<String, String> headers) {
         queued.add(new Canned(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), status,
@@ -25,6 +35,9 @@ final class Faults {
     }
 
     synchronized Optional<Canned> take(String method, String path) {
+        if (outage != null) {
+            return Optional.of(outage);
+        }
         for (int i = 0; i < queued.size(); i++) {
             if (queued.get(i).matches(method, path)) {
                 return Optional.of(queued.remove(i));

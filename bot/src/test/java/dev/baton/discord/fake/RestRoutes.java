@@ -50,7 +50,7 @@ final class RestRoutes {
         this.faults = faults;
         this.serverRoot = serverRoot;
         this.messages = new BotMessages(world, events, recorder, serverRoot);
-        this.interactions = new InteractionRoutes(world, recorder, messages);
+        this.interactions = new InteractionRoutes(world, events, recorder, messages);
     }
 
     void register(RoutesConfig routes) {
