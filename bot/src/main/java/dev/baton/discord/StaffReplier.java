@@ -292,7 +292,7 @@ final class StaffReplier implements StaffReplies {
                     if (cause instanceof CancellationException) {
                         return notPosted("gave up waiting");
                     }
-                    String why = Posting.whyFailed("post", target, cause);
+                    String why = Posting.whyFailed("post in", target, cause);
                     LOG.error(why);
                     return notPosted(reason + "; posting it as Baton failed too. " + why);
                 });

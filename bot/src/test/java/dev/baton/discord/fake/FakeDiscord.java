@@ -383,6 +383,14 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Serves the next request whose method and path match (as in {@link #failNext}) normally, but only
+     * after this long: a slow Discord, for callers that give up waiting while the request still succeeds.
+     */
+    public void delayNext(String method, String pathRegex, Duration delay) {
+        faults.delay(method, pathRegex, delay.toMillis());
+    }
+
+    /**
      * Discord is down: every REST request is answered with this status and body until
      * {@link #endOutage()} (the gateway stays up). Queued {@link #failNext} faults wait meanwhile.
      */
