@@ -59,7 +59,9 @@ final class BatonListener extends ListenerAdapter {
         Message message = event.getMessage();
         User author = event.getAuthor();
         if (author.isBot() || author.isSystem() || message.isWebhookMessage() || !isConversational(message)) {
-            return; // Baton's own posts, other bots and "thread created" notices are not customers talking
+            // Baton's own posts (its console replies through webhooks too), other bots and "thread created"
+            // notices are not customers talking; console replies are stored by the console before they are sent.
+            return;
         }
         Place place = place(event.getChannel());
         String selfId = event.getJDA().getSelfUser().getId();
@@ -86,7 +88,7 @@ final class BatonListener extends ListenerAdapter {
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
-        if (!event.getAuthor().isBot()) {
+        if (!event.getAuthor().isBot() && !event.getMessage().isWebhookMessage()) {
             desk.onEdit(event.getMessageId(), withoutMention(event.getMessage().getContentRaw(),
                     event.getJDA().getSelfUser().getId()));
         }

@@ -1,5 +1,6 @@
 package dev.baton.discord;
 
+import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,9 +33,11 @@ public final class DiscordBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
     private final JDA jda;
+    private final StaffReplier staffReplies;
 
-    private DiscordBot(JDA jda) {
+    private DiscordBot(JDA jda, Clock clock) {
         this.jda = jda;
+        this.staffReplies = new StaffReplier(jda, clock, StaffReplier.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -74,15 +77,18 @@ public final class DiscordBot implements AutoCloseable {
         if (closes.closeCode != null) {
             throw new DiscordStartException(explain(closes.closeCode), null);
         }
-        DiscordBot bot = new DiscordBot(jda);
+        DiscordBot bot = new DiscordBot(jda, clock);
         bot.registerCommands();
         bot.checkMessageContentIntent();
         return bot;
     }
 
-    /** Replies from the console, delivered under the staff member's name. */
-    public dev.baton.desk.StaffReplies staffReplies() {
-        throw new UnsupportedOperationException("being built (issue 4): webhook replies");
+    /**
+     * Replies from the console, posted through a channel webhook under the staff member's name and
+     * avatar, or by Baton as "Name: …" where webhooks are not possible (see {@link StaffReplier}).
+     */
+    public StaffReplies staffReplies() {
+        return staffReplies;
     }
 
     public JDA jda() {

@@ -9,20 +9,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
-import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
-import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InsufficientPermissionException;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
@@ -42,8 +36,6 @@ final class Replier {
     private static final int MAX_CONTENT = 2000;
     private static final int MAX_THREAD_NAME = 100;
     private static final int REMEMBERED_THREADS = 10_000;
-    private static final int SERVER_ERROR_RETRIES = 2;
-    private static final long FIRST_RETRY_MILLIS = 500;
 
     private final JDA jda;
     private final SupportDesk desk;
@@ -130,12 +122,12 @@ final class Replier {
     private CompletableFuture<String> bringIn(Reaction.HandOff handOff, MessageChannel target) {
         String name = handOff.person().name();
         if (!(target instanceof ThreadChannel thread)) {
-            return CompletableFuture.completedFuture("told the customer in " + describe(target) + "; " + name
+            return CompletableFuture.completedFuture("told the customer in " + Posting.describe(target) + "; " + name
                     + " was mentioned (not a thread, so not added)");
         }
         try {
             return thread.addThreadMemberById(handOff.person().discordUserId()).submit()
-                    .thenApply(done -> "told the customer in " + describe(target) + "; added " + name + " to the thread");
+                    .thenApply(done -> "told the customer in " + Posting.describe(target) + "; added " + name + " to the thread");
         } catch (InsufficientPermissionException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -202,46 +194,7 @@ final class Replier {
 
     private static CompletableFuture<Message> send(MessageChannel target, MessageCreateData data,
                                                    Function<MessageCreateData, CompletableFuture<Message>> viaInteraction) {
-        if (viaInteraction != null) {
-            return withRetries(() -> viaInteraction.apply(data));
-        }
-        // One nonce for every attempt: with enforce_nonce, Discord keeps one message even if a 500
-        // arrived after the message was in fact created.
-        String nonce = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 36);
-        return withRetries(() -> {
-            try {
-                return target.sendMessage(data).setNonce(nonce).submit();
-            } catch (InsufficientPermissionException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-        });
-    }
-
-    /**
-     * JDA retries rate limits and 502/503/504 itself, but not a plain 500, which Discord also returns
-     * for passing trouble. Two more tries, half a second then a second apart; anything else fails at once.
-     */
-    private static CompletableFuture<Message> withRetries(Supplier<CompletableFuture<Message>> attempt) {
-        CompletableFuture<Message> result = new CompletableFuture<>();
-        attempt(attempt, SERVER_ERROR_RETRIES, FIRST_RETRY_MILLIS, result);
-        return result;
-    }
-
-    private static void attempt(Supplier<CompletableFuture<Message>> attempt, int retriesLeft, long delayMillis,
-                                CompletableFuture<Message> result) {
-        attempt.get().whenComplete((message, error) -> {
-            Throwable cause = unwrapped(error);
-            if (error == null) {
-                result.complete(message);
-            } else if (retriesLeft > 0 && cause instanceof ErrorResponseException response && response.isServerError()) {
-                LOG.warn("Discord answered {} to a message; trying again in {} ms", response.getErrorResponse()
-                        .getMeaning(), delayMillis);
-                CompletableFuture.delayedExecutor(delayMillis, TimeUnit.MILLISECONDS).execute(() ->
-                        attempt(attempt, retriesLeft - 1, delayMillis * 2, result));
-            } else {
-                result.completeExceptionally(cause);
-            }
-        });
+        return viaInteraction != null ? Posting.withRetries(() -> viaInteraction.apply(data)) : Posting.asBot(target, data);
     }
 
     // ---------------------------------------------------------------------------------- wording
@@ -267,38 +220,10 @@ final class Replier {
         return "Nothing to do here: " + silence.why() + ".";
     }
 
-    private static String describe(MessageChannel channel) {
-        if (channel == null) {
-            return "an unknown channel";
-        }
-        return (channel instanceof GuildChannel ? "#" : "DM ") + channel.getName() + " (" + channel.getId() + ")";
-    }
-
-    /**
-     * Logs why Discord refused, in words a server admin can act on, and returns that sentence. Missing
-     * permissions are the most common misconfiguration of real servers, so they get their own wording.
-     */
+    /** Logs why Discord refused, in words a server admin can act on, and returns that sentence. */
     private static String logFailure(String action, MessageChannel channel, Throwable error) {
-        Throwable cause = unwrapped(error);
-        String where = describe(channel);
-        String why;
-        if (cause instanceof InsufficientPermissionException missing) {
-            why = "Baton cannot " + action + " " + where + ": it lacks the " + missing.getPermission().getName()
-                    + " permission. Give Baton's role that permission in this channel (Server Settings > Roles,"
-                    + " or the channel's Permissions tab).";
-        } else if (cause instanceof ErrorResponseException response) {
-            why = "Baton could not " + action + " " + where + ": Discord answered "
-                    + (response.isServerError() ? "with a server error " : "") + response.getErrorCode() + " "
-                    + response.getMeaning();
-        } else {
-            why = "Baton could not " + action + " " + where + ": " + cause;
-        }
+        String why = Posting.whyFailed(action, channel, error);
         LOG.error(why);
         return why;
-    }
-
-    /** CompletableFuture stages wrap the real failure; the wording depends on what it really was. */
-    private static Throwable unwrapped(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

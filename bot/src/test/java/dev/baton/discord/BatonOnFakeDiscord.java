@@ -5,6 +5,7 @@ import dev.baton.config.BatonConfig;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.StoredMessage;
+import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
 import dev.baton.discord.fake.FakeDiscord;
 import dev.baton.handoff.HandoffPacket;
@@ -13,6 +14,7 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.HandoffWording;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
 import dev.baton.routing.RosterLoader;
 import dev.baton.store.Database;
@@ -22,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import net.dv8tion.jda.api.JDA;
 
 /**
@@ -31,6 +34,7 @@ import net.dv8tion.jda.api.JDA;
  */
 final class BatonOnFakeDiscord implements AutoCloseable {
 
+    static final Duration WAIT = Duration.ofSeconds(10);
     /** The engine is expensive to build (MiniLM); every scenario shares one. */
     private static final Wiring WIRING = new Wiring();
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBaseLoader.load(Path.of("..", "config", "knowledge.yaml"));
@@ -98,9 +102,41 @@ final class BatonOnFakeDiscord implements AutoCloseable {
         database.close();
     }
 
+    /** Console replies as the running bot sends them. */
+    StaffReplies staffReplies() {
+        return bot.staffReplies();
+    }
+
+    Person person(String rosterId) {
+        return roster.byId(rosterId).orElseThrow();
+    }
+
     /** The running bot's JDA, for tests that watch its events (the benchmark times its listeners). */
     JDA jda() {
         return bot.jda();
+    }
+
+    /** Waits for a condition that becomes true through Discord's round trips; fails after {@code WAIT}. */
+    static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** The thread Baton started from a customer's message (it has the message's id). */
+    long threadFor(long starterMessageId) {
+        await(() -> fake.threads().stream().anyMatch(t -> Long.valueOf(starterMessageId).equals(t.starterMessageId())));
+        return fake.threads().stream().filter(t -> Long.valueOf(starterMessageId).equals(t.starterMessageId()))
+                .findFirst().orElseThrow().id();
     }
 
     String knowledgeAnswer(String entryId) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The scenarios of issue 3, end to end: real JDA and the real engine against a fake Discord on loopback. */
 class DiscordScenariosTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = BatonOnFakeDiscord.WAIT;
     private static final String PRICE_QUESTION = "How much does Lumen Plus cost?";
 
     @TempDir
@@ -57,24 +57,11 @@ class DiscordScenariosTest {
     }
 
     private long threadFor(long starterMessageId) {
-        await(() -> fake.threads().stream().anyMatch(t -> Long.valueOf(starterMessageId).equals(t.starterMessageId())));
-        return fake.threads().stream().filter(t -> Long.valueOf(starterMessageId).equals(t.starterMessageId()))
-                .findFirst().orElseThrow().id();
+        return baton.threadFor(starterMessageId);
     }
 
     private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + WAIT);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        BatonOnFakeDiscord.await(condition);
     }
 
     /** Gives Baton time to (wrongly) answer, then checks that it did not: silence has no event to wait for. */
@@ -283,6 +270,25 @@ class DiscordScenariosTest {
         HandoffEvent failed = awaitEvent(handoff, "notify_failed");
         assertTrue(failed.detail().contains("permission"), failed.detail());
         assertTrue(failed.detail().contains("#support"), failed.detail());
+    }
+
+    @Test
+    void aPersonWritingInTheCustomersThreadIsStoredAsStaffAndNotAnswered() {
+        baton.startBot();
+        long question = fake.sendMessage(baton.support, baton.ann, "I want to speak to a real person.");
+        long thread = threadFor(question);
+        HandoffRecord handoff = awaitHandoff();
+        awaitEvent(handoff, "notified");
+        long posts = fake.postedMessages().stream().filter(in(thread)).count();
+
+        long reply = fake.sendMessage(thread, baton.alex, "Hi Ann, Alex here. What do you need?");
+
+        await(() -> baton.conversations.isStored(String.valueOf(reply)));
+        StoredMessage stored = baton.transcript(reply).stream()
+                .filter(m -> String.valueOf(reply).equals(m.discordId())).findFirst().orElseThrow();
+        assertEquals(AuthorKind.STAFF, stored.authorKind());
+        assertEquals(baton.conversationOf(question).id(), baton.conversationOf(reply).id());
+        assertNoPostIn(thread, (int) posts);
     }
 
     // ------------------------------------------------------------------------------ 9. restart

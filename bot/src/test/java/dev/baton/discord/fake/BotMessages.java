@@ -129,7 +129,9 @@ final class BotMessages {
                 message.path("components"),
                 message.path("embeds"),
                 Json.optionalId(message.path("message_reference").path("message_id")),
-                Http.receivedNanos(ctx)));
+                Http.receivedNanos(ctx),
+                message.path("author").path("username").asText(),
+                Json.optionalId(message.path("webhook_id"))));
     }
 
     private ObjectNode fromRequest(Channel channel, User author, JsonNode body) {

@@ -162,6 +162,11 @@ public final class FakeDiscord implements AutoCloseable {
         return addMember(username, new long[0]);
     }
 
+    /** Gives a user an avatar (its image hash, e.g. {@code "a1b2c3"}); users start with Discord's default one. */
+    public void setAvatar(long userId, String avatarHash) {
+        world.setAvatar(userId, avatarHash);
+    }
+
     /** A user who shares no guild with the bot: they can only reach it by DM. */
     public long addUser(String username) {
         return world.addUser(world.nextId(), username, false).id();
@@ -172,6 +177,31 @@ public final class FakeDiscord implements AutoCloseable {
         Role everyone = world.role(GUILD_ID);
         Role updated = world.putRole(new Role(GUILD_ID, everyone.name(), everyone.position(), permissionBits));
         events.guildChange("GUILD_ROLE_UPDATE", roleEvent(updated), 0);
+    }
+
+    /**
+     * Makes Discord refuse webhook management (list and create) with 403 / 50013 Missing Permissions
+     * even though JDA's cached permissions allow it — as when a channel's permissions changed and the
+     * bot has not caught up, or a server-side rule says no. Taking Manage Webhooks away from the
+     * @everyone role instead ({@link #everyonePermissions}) is refused by JDA before any request.
+     */
+    public void denyWebhooks(boolean denied) {
+        world.denyWebhooks(denied);
+    }
+
+    /** Webhooks of a channel as {@code {id, channelId}}, e.g. to see that the bot made only one. */
+    public List<long[]> webhooks(long channelId) {
+        return world.webhooksOf(channelId).stream().map(w -> new long[] {w.id(), w.channelId()}).toList();
+    }
+
+    /** Someone deletes a webhook in Discord's settings; executing it then answers 10015 Unknown Webhook. */
+    public void deleteWebhook(long webhookId) {
+        world.removeWebhook(webhookId);
+    }
+
+    /** A webhook made by someone else (a person or another integration), as a server already has them. */
+    public long addForeignWebhook(long channelId, String name) {
+        return world.addWebhook(channelId, name, OWNER_USER_ID).id();
     }
 
     /**
@@ -350,6 +380,26 @@ public final class FakeDiscord implements AutoCloseable {
      */
     public void failNext(String method, String pathRegex, int status, String jsonBody, Map<String, String> headers) {
         faults.add(method, pathRegex, status, jsonBody, headers);
+    }
+
+    /**
+     * Serves the next request whose method and path match (as in {@link #failNext}) normally, but only
+     * after this long: a slow Discord, for callers that give up waiting while the request still succeeds.
+     */
+    public void delayNext(String method, String pathRegex, Duration delay) {
+        faults.delay(method, pathRegex, delay.toMillis());
+    }
+
+    /**
+     * Discord is down: every REST request is answered with this status and body until
+     * {@link #endOutage()} (the gateway stays up). Queued {@link #failNext} faults wait meanwhile.
+     */
+    public void outage(int status, String jsonBody) {
+        faults.outage(status, jsonBody);
+    }
+
+    public void endOutage() {
+        faults.endOutage();
     }
 
     /**

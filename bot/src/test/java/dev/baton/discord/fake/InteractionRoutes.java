@@ -36,12 +36,14 @@ final class InteractionRoutes {
     private static final String GLOBAL = "global";
 
     private final World world;
+    private final Events events;
     private final Recorder recorder;
     private final BotMessages messages;
     private final Set<String> acknowledged = new HashSet<>();
 
-    InteractionRoutes(World world, Recorder recorder, BotMessages messages) {
+    InteractionRoutes(World world, Events events, Recorder recorder, BotMessages messages) {
         this.world = world;
+        this.events = events;
         this.recorder = recorder;
         this.messages = messages;
     }
@@ -52,7 +54,7 @@ final class InteractionRoutes {
         routes.post(API + "/webhooks/{wid}/{token}", this::executeWebhook);
         routes.get(API + "/webhooks/{wid}/{token}/messages/{mid}", ctx -> ok(ctx, webhookMessage(ctx)));
         routes.patch(API + "/webhooks/{wid}/{token}/messages/{mid}", this::editWebhookMessage);
-        routes.delete(API + "/webhooks/{wid}/{token}/messages/{mid}", Http::noContent);
+        routes.delete(API + "/webhooks/{wid}/{token}/messages/{mid}", this::deleteWebhookMessage);
 
         routes.post(API + "/interactions/{iid}/{token}/callback", this::interactionCallback);
 
@@ -70,19 +72,54 @@ final class InteractionRoutes {
 
     // ---- webhooks
 
+    /** As Discord: Manage Webhooks needed, text and forum channels only, 15 a channel, a name it accepts. */
     private void createWebhook(Context ctx) {
-        Channel channel = channel(world, ctx);
-        World.Webhook webhook = world.addWebhook(channel.id(), body(ctx).path("name").asText("Webhook"));
-        ok(ctx, Payloads.webhook(webhook, messages.bot(), GUILD_ID, APPLICATION_ID));
+        Channel channel = webhookChannel(ctx);
+        String name = body(ctx).path("name").asText("");
+        requireWebhookName(name);
+        if (world.webhooksOf(channel.id()).size() >= World.MAX_WEBHOOKS_PER_CHANNEL) {
+            throw new DiscordError(400, 30007, "Maximum number of webhooks reached (" + World.MAX_WEBHOOKS_PER_CHANNEL
+                    + ")");
+        }
+        World.Webhook webhook = world.addWebhook(channel.id(), name, FakeDiscord.BOT_USER_ID);
+        ok(ctx, webhookJson(webhook));
     }
 
     private void listWebhooks(Context ctx) {
-        Channel channel = channel(world, ctx);
+        Channel channel = webhookChannel(ctx);
         ArrayNode json = Json.array();
         for (World.Webhook webhook : world.webhooksOf(channel.id())) {
-            json.add(Payloads.webhook(webhook, messages.bot(), GUILD_ID, APPLICATION_ID));
+            json.add(webhookJson(webhook));
         }
         ok(ctx, json);
+    }
+
+    /** Webhooks the bot made carry its application id; a person's carry none. */
+    private ObjectNode webhookJson(World.Webhook webhook) {
+        boolean bots = webhook.creatorId() == FakeDiscord.BOT_USER_ID;
+        return Payloads.webhook(webhook, world.user(webhook.creatorId()), GUILD_ID, bots ? APPLICATION_ID : null);
+    }
+
+    /** The channel of a webhook management route, refused as Discord refuses it. */
+    private Channel webhookChannel(Context ctx) {
+        Channel channel = channel(world, ctx);
+        if (!channel.inGuild() || channel.isThread()) {
+            throw new DiscordError(400, 50024, "Cannot execute action on this channel type");
+        }
+        long bits = world.permissionsOf(FakeDiscord.BOT_USER_ID, GUILD_ID);
+        if (world.webhooksDenied() || (bits & FakeDiscord.MANAGE_WEBHOOKS) == 0) {
+            throw new DiscordError(403, 50013, "Missing Permissions");
+        }
+        return channel;
+    }
+
+    /** Discord's rules for a webhook's name and for the name a webhook post shows. */
+    private static void requireWebhookName(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (name.isBlank() || name.length() > 80 || lower.contains("clyde") || lower.contains("discord")
+                || lower.equals("everyone") || lower.equals("here")) {
+            throw new DiscordError(400, 50035, "Invalid Form Body: username/name \"" + name + "\" is not allowed");
+        }
     }
 
     private void executeWebhook(Context ctx) {
@@ -97,16 +134,57 @@ final class InteractionRoutes {
         }
         World.Webhook webhook = world.webhook(webhookId, token)
                 .orElseThrow(() -> new DiscordError(404, 10015, "Unknown Webhook"));
-        String threadId = ctx.queryParam("thread_id");
-        Channel channel = world.requireChannel(threadId == null ? webhook.channelId() : Long.parseLong(threadId));
-        // A webhook message's author is the webhook itself, under the name the request gives.
-        String username = body(ctx).path("username").asText(webhook.name());
-        ObjectNode message = messages.post(ctx, channel, new User(webhook.id(), username, true), webhook.id(), true);
+        Channel channel = webhookTarget(webhook, ctx.queryParam("thread_id"));
+        // A webhook message's author is the webhook itself, under the name and avatar the request gives.
+        JsonNode body = body(ctx);
+        String username = body.path("username").asText(webhook.name());
+        requireWebhookName(username);
+        String avatarUrl = body.path("avatar_url").asText(null);
+        String avatar = avatarUrl == null ? null : Integer.toHexString(avatarUrl.hashCode()); // stands in for the image hash
+        ObjectNode message = messages.post(ctx, channel, new User(webhook.id(), username, true, avatar), webhook.id(),
+                true);
         if ("true".equals(ctx.queryParam("wait"))) {
             ok(ctx, message);
         } else {
             ctx.status(204);
         }
+    }
+
+    /**
+     * The webhook's channel, or with {@code thread_id} a thread in it; posting into an archived thread
+     * unarchives it, as on Discord (a locked one stays closed).
+     */
+    private Channel webhookTarget(World.Webhook webhook, String threadId) {
+        if (threadId == null) {
+            return world.requireChannel(webhook.channelId());
+        }
+        Channel thread = world.channel(Long.parseLong(threadId));
+        if (thread == null || !thread.isThread() || thread.parentId() != webhook.channelId()) {
+            throw new DiscordError(400, 10003, "Unknown Channel");
+        }
+        if (thread.thread().locked()) {
+            throw new DiscordError(400, 50083, "Thread is locked");
+        }
+        if (thread.thread().archived()) {
+            thread = world.updateThread(thread.id(), thread.name(), false, false);
+            events.channelUpdate(thread);
+        }
+        return thread;
+    }
+
+    private void deleteWebhookMessage(Context ctx) {
+        long webhookId = idParam(ctx, "wid");
+        if (webhookId != APPLICATION_ID && world.webhook(webhookId, ctx.pathParam("token")).isEmpty()) {
+            throw new DiscordError(404, 10015, "Unknown Webhook");
+        }
+        ObjectNode message = webhookMessage(ctx);
+        if (!message.path("webhook_id").asText().equals(id(webhookId))) {
+            throw new DiscordError(404, 10008, "Unknown Message");
+        }
+        long messageId = World.idOf(message);
+        world.removeMessage(messageId);
+        events.messageDelete(messageId, world.requireChannel(Long.parseLong(message.path("channel_id").asText())));
+        ctx.status(204);
     }
 
     private ObjectNode webhookMessage(Context ctx) {

@@ -26,8 +26,12 @@ final class Payloads {
                 .put("username", user.username()) // required
                 .put("discriminator", "0")
                 .putNull("global_name")
-                .putNull("avatar")
                 .put("public_flags", 0);
+        if (user.avatar() == null) {
+            json.putNull("avatar");
+        } else {
+            json.put("avatar", user.avatar());
+        }
         if (user.bot()) {
             json.put("bot", true);
         }
@@ -182,7 +186,7 @@ final class Payloads {
         return json;
     }
 
-    static ObjectNode webhook(World.Webhook webhook, User creator, long guildId, long applicationId) {
+    static ObjectNode webhook(World.Webhook webhook, User creator, long guildId, Long applicationId) {
         ObjectNode json = object()
                 .put("id", id(webhook.id()))
                 .put("type", 1)
@@ -190,8 +194,12 @@ final class Payloads {
                 .put("channel_id", id(webhook.channelId()))
                 .put("name", webhook.name())
                 .putNull("avatar")
-                .put("token", webhook.token())
-                .put("application_id", id(applicationId));
+                .put("token", webhook.token());
+        if (applicationId == null) {
+            json.putNull("application_id");
+        } else {
+            json.put("application_id", id(applicationId));
+        }
         json.set("user", user(creator));
         return json;
     }

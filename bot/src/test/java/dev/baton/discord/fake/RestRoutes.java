@@ -50,7 +50,7 @@ final class RestRoutes {
         this.faults = faults;
         this.serverRoot = serverRoot;
         this.messages = new BotMessages(world, events, recorder, serverRoot);
-        this.interactions = new InteractionRoutes(world, recorder, messages);
+        this.interactions = new InteractionRoutes(world, events, recorder, messages);
     }
 
     void register(RoutesConfig routes) {
@@ -113,6 +113,14 @@ final class RestRoutes {
         ctx.attribute(Http.RECEIVED, received);
         ctx.header("Via", "1.1 google");
         recorder.requests.add(new RecordedRequest(method, path, body, received));
+        long delay = faults.takeDelay(method, path);
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         faults.take(method, path).ifPresent(canned -> {
             canned.headers().forEach(ctx::header);
             ctx.status(canned.status()).contentType("application/json").result(canned.body());

@@ -31,7 +31,13 @@ final class World {
     /** Discord's epoch (2015-01-01); snowflakes carry milliseconds since it in their top 42 bits. */
     private static final long DISCORD_EPOCH_MILLIS = 1_420_070_400_000L;
 
-    record User(long id, String username, boolean bot) {}
+    /** @param avatar the avatar's image hash, as Discord gives it; null for the default avatar */
+    record User(long id, String username, boolean bot, String avatar) {
+
+        User(long id, String username, boolean bot) {
+            this(id, username, bot, null);
+        }
+    }
 
     record Role(long id, String name, int position, long permissions) {}
 
@@ -58,7 +64,11 @@ final class World {
         }
     }
 
-    record Webhook(long id, long channelId, String name, String token) {}
+    /** @param creatorId who made it: the bot, or a person in the server */
+    record Webhook(long id, long channelId, String name, String token, long creatorId) {}
+
+    /** Discord allows this many webhooks per channel (error 30007 beyond). */
+    static final int MAX_WEBHOOKS_PER_CHANNEL = 15;
 
     /**
      * An interaction the fake dispatched, so callbacks and followups can be tied back to it.
@@ -79,6 +89,7 @@ final class World {
     private final Map<String, Interaction> interactionsByToken = new HashMap<>();
     private final Map<String, Long> commandIds = new HashMap<>();
     private boolean messageContentGranted = true;
+    private boolean webhooksDenied;
 
     World(Clock clock) {
         this.clock = clock;
@@ -101,6 +112,16 @@ final class World {
         User user = new User(id, username, bot);
         users.put(id, user);
         return user;
+    }
+
+    synchronized User setAvatar(long userId, String avatarHash) {
+        User old = users.get(userId);
+        if (old == null) {
+            throw new IllegalArgumentException("unknown user " + userId);
+        }
+        User updated = new User(userId, old.username(), old.bot(), avatarHash);
+        users.put(userId, updated);
+        return updated;
     }
 
     synchronized User user(long id) {
@@ -259,10 +280,15 @@ final class World {
 
     // ---- webhooks, interactions, commands
 
-    synchronized Webhook addWebhook(long channelId, String name) {
-        Webhook webhook = new Webhook(nextId(), channelId, name, UUID.randomUUID().toString().replace("-", ""));
+    synchronized Webhook addWebhook(long channelId, String name, long creatorId) {
+        Webhook webhook = new Webhook(nextId(), channelId, name, UUID.randomUUID().toString().replace("-", ""),
+                creatorId);
         webhooks.put(webhook.id(), webhook);
         return webhook;
+    }
+
+    synchronized Optional<Webhook> removeWebhook(long id) {
+        return Optional.ofNullable(webhooks.remove(id));
     }
 
     synchronized Optional<Webhook> webhook(long id, String token) {
@@ -299,6 +325,14 @@ final class World {
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(null);
+    }
+
+    synchronized boolean webhooksDenied() {
+        return webhooksDenied;
+    }
+
+    synchronized void denyWebhooks(boolean denied) {
+        webhooksDenied = denied;
     }
 
     synchronized boolean messageContentGranted() {
