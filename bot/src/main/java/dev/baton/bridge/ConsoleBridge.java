@@ -284,16 +284,17 @@ public final class ConsoleBridge implements ConsoleBackend {
     private String refusal(String action, HandoffRecord handoff) {
         String which = "Handoff " + handoff.id();
         String holder = personName(handoff.assigneeId());
-        return switch (handoff.state()) {
-            case RESOLVED -> action.equals("resolve") ? which + " is already resolved."
-                    : which + " is resolved; reopen it first.";
-            case CLAIMED -> action.equals("claim") ? which + " is already claimed by " + holder + "."
-                    : which + " is claimed by " + holder + " and cannot be " + pastTense(action) + ".";
-            case WAITING, TRANSFERRED -> action.equals("reopen")
-                    ? which + " is still open (" + handoff.state().wireName() + ", with " + holder
-                    + "); only a resolved handoff can be reopened."
-                    : which + " is " + handoff.state().wireName() + " and cannot be " + pastTense(action) + ".";
-        };
+        if (handoff.state() == HandoffState.RESOLVED) {
+            return action.equals("resolve") ? which + " is already resolved." : which + " is resolved; reopen it first.";
+        }
+        if (action.equals("reopen")) {
+            return which + " is still open (" + handoff.state().wireName() + ", with " + holder
+                    + "); only a resolved handoff can be reopened.";
+        }
+        if (handoff.state() == HandoffState.CLAIMED && action.equals("claim")) {
+            return which + " is already claimed by " + holder + ".";
+        }
+        return which + " is " + handoff.state().wireName() + " and cannot be " + pastTense(action) + ".";
     }
 
     private static String pastTense(String action) {

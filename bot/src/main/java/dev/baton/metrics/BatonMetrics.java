@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * read as Prometheus text by the console's {@code /metrics}:
  * <ul>
  *   <li>{@code baton_decisions_total{verdict}}: the engine's verdicts, answer or handoff</li>
- *   <li>{@code baton_decision_seconds}: how long a decision took, with a histogram and p50/p95/p99</li>
+ *   <li>{@code baton_decision_seconds}: how long a decision took, as a histogram (percentiles by
+ *       {@code histogram_quantile} in Prometheus)</li>
  *   <li>{@code baton_handoffs_total{reason}}: handoffs by main reason (a human request included)</li>
  *   <li>{@code baton_handoffs_open{state}}: open handoffs now, by state (read from the database at scrape)</li>
  *   <li>{@code baton_console_replies_total{via}}: replies from the console by webhook, bot, stored or none</li>
@@ -32,8 +33,11 @@ public final class BatonMetrics {
         this.registry = registry;
         this.decisionTime = Timer.builder("baton.decision")
                 .description("Time the engine took to decide one customer message")
-                .publishPercentiles(0.5, 0.95, 0.99)
+                // Buckets rather than client-side percentiles: they add up across restarts and instances, and
+                // Prometheus gives any percentile from them (histogram_quantile). 1 ms to 10 s covers MiniLM's range.
                 .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
                 .register(registry);
     }
 
