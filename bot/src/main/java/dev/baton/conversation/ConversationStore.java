@@ -162,18 +162,16 @@ public final class ConversationStore {
     }
 
     /**
-     * Starts a practice conversation for the console's playground: a DM-like place of its own,
-     * {@code practice:<n>}, that no Discord channel id can equal.
+     * Starts a practice conversation for the console's playground, in a DM-like place of its own.
+     *
+     * @param customerId and {@code channelId} must start with {@link #PRACTICE_PREFIX}, which no Discord id can
      */
-    public ConversationRecord startPractice(String customerId, Instant at) {
-        return database.transaction(c -> {
-            long number;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) + 1 FROM conversations WHERE practice = 1");
-                 ResultSet rs = s.executeQuery()) {
-                rs.next();
-                number = rs.getLong(1);
-            }
-            String channelId = PRACTICE_PREFIX + number;
+    public ConversationRecord startPractice(String customerId, String channelId, Instant at) {
+        if (!customerId.startsWith(PRACTICE_PREFIX) || !channelId.startsWith(PRACTICE_PREFIX)) {
+            throw new IllegalArgumentException("practice ids start with " + PRACTICE_PREFIX + ": " + customerId + ", "
+                    + channelId);
+        }
+        return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (customer_id, place, channel_id,"
                     + " thread_id, state, started_at, last_message_at, practice) VALUES (?, 'dm', ?, NULL, 'bot', ?, ?, 1)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {

@@ -244,14 +244,15 @@ public final class SupportDesk {
         if (!(now.engine().decide(new Conversation(view)) instanceof Decision.Handoff decision)) {
             return Optional.empty();
         }
-        String customerId = ConversationStore.PRACTICE_PREFIX + (conversations.practiceCount() + 1);
-        conversations.rememberCustomer(new Incoming.Person(customerId, "Practice customer", List.of(), null), at);
-        ConversationRecord conversation = conversations.startPractice(customerId, at);
+        // practice:<n> for both: a customer of its own (no earlier conversations) and a place no Discord id can equal.
+        String practiceId = ConversationStore.PRACTICE_PREFIX + (conversations.practiceCount() + 1);
+        conversations.rememberCustomer(new Incoming.Person(practiceId, "Practice customer", List.of(), null), at);
+        ConversationRecord conversation = conversations.startPractice(practiceId, practiceId, at);
         Optional<Person> actor = now.roster().byId(actorId);
         for (Message m : messages) {
             AuthorKind kind = AuthorKind.valueOf(m.author().name());
             String authorId = switch (kind) {
-                case CUSTOMER -> customerId;
+                case CUSTOMER -> practiceId;
                 case BOT -> BATON;
                 default -> actor.map(Person::discordUserId).orElse(actorId);
             };
