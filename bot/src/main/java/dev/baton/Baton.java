@@ -1,18 +1,28 @@
 package dev.baton;
 
+import dev.baton.bridge.ConsoleBridge;
+import dev.baton.bridge.ConsoleEvents;
+import dev.baton.bridge.SqliteAccessLog;
+import dev.baton.bridge.SqliteAccounts;
 import dev.baton.config.BatonConfig;
+import dev.baton.console.HandoffConsole;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
 import dev.baton.discord.DiscordBot;
 import dev.baton.handoff.HandoffStore;
+import dev.baton.metrics.BatonMetrics;
 import dev.baton.store.Database;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A running Baton: storage, the desk, and Discord when a token is configured. */
+/** A running Baton: storage, the desk, Discord when a token is configured, and the handoff console. */
 public final class Baton implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Baton.class);
@@ -20,13 +30,18 @@ public final class Baton implements AutoCloseable {
 
     private final Database database;
     private final Optional<DiscordBot> discord;
+    private final Optional<HandoffConsole> console;
 
-    private Baton(Database database, Optional<DiscordBot> discord) {
+    private Baton(Database database, Optional<DiscordBot> discord, Optional<HandoffConsole> console) {
         this.database = database;
         this.discord = discord;
+        this.console = console;
     }
 
-    /** Loads and checks the config, opens the database, and connects to Discord if it can. */
+    /**
+     * Loads and checks the config, opens the database, connects to Discord if it can, then serves the
+     * console (after Discord, so the console's replies go out through the connected bot).
+     */
     public static Baton start(Settings settings, Wiring wiring, Clock clock) {
         BatonConfig config = BatonConfig.load(settings.configDir());
         LOG.info("config from {}: {} knowledge-base entries, {} people on the roster, {} support channels",
@@ -34,34 +49,66 @@ public final class Baton implements AutoCloseable {
                 config.discord().supportChannels().size());
         Database database = Database.open(settings.databaseFile());
         LOG.info("database {}", database.location());
-        ConversationStore conversations = new ConversationStore(database);
-        HandoffStore handoffs = new HandoffStore(database);
-        SupportDesk desk = wiring.desk(config, conversations, handoffs, clock);
+        ConsoleEvents events = new ConsoleEvents();
+        BatonMetrics metrics = new BatonMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        HandoffStore handoffs = new HandoffStore(database, events);
+        ConversationStore conversations = new ConversationStore(database, events.messagesOf(handoffs));
+        metrics.watchOpenHandoffs(handoffs::openByState);
+        SupportDesk desk = wiring.desk(config, conversations, handoffs, metrics, clock);
         int open = handoffs.open().size();
         if (open > 0) {
             LOG.info("{} handoffs are open from before; Baton stays quiet in their conversations", open);
         }
         Optional<DiscordBot> discord = Optional.empty();
-        if (settings.discord().isPresent()) {
-            LOG.info("connecting to Discord: {}", settings.discord().get());
-            try {
+        Optional<HandoffConsole> console = Optional.empty();
+        try {
+            if (settings.discord().isPresent()) {
+                LOG.info("connecting to Discord: {}", settings.discord().get());
                 discord = Optional.of(DiscordBot.start(settings.discord().get(), config.discord(), desk, clock,
                         DISCORD_READY));
-            } catch (RuntimeException e) {
-                database.close();
-                throw e;
+                LOG.info("connected to Discord as {}", discord.get().jda().getSelfUser().getName());
+            } else {
+                LOG.warn("DISCORD_TOKEN is not set, so Baton is not connected to Discord; the engine and storage run."
+                        + " To connect a server, see \"Connecting a Discord server\" in README.md, then start Baton"
+                        + " with DISCORD_TOKEN=<your bot token>.");
             }
-            LOG.info("connected to Discord as {}", discord.get().jda().getSelfUser().getName());
-        } else {
-            LOG.warn("DISCORD_TOKEN is not set, so Baton is not connected to Discord; the engine and storage run."
-                    + " To connect a server, see \"Connecting a Discord server\" in README.md, then start Baton"
-                    + " with DISCORD_TOKEN=<your bot token>.");
+            if (settings.console().isPresent()) {
+                Settings.Console consoleSettings = settings.console().get();
+                LOG.info("starting the handoff console: {}", consoleSettings);
+                ConsoleBridge backend = new ConsoleBridge(conversations, handoffs, desk, staffReplies(discord), events,
+                        metrics, clock);
+                HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock), backend,
+                        new SqliteAccounts(database), new SqliteAccessLog(database));
+                console = Optional.of(started);
+                LOG.info("handoff console at {}", consoleSettings.url(started.port()));
+            } else {
+                LOG.info("BATON_CONSOLE_PORT is off, so there is no handoff console");
+            }
+        } catch (RuntimeException e) {
+            discord.ifPresent(DiscordBot::close);
+            database.close();
+            throw e;
         }
-        return new Baton(database, discord);
+        return new Baton(database, discord, console);
+    }
+
+    /**
+     * The connected bot's replies, asked for at each send rather than once here, so that a Discord
+     * side that cannot deliver yet fails one reply (reported to the person) instead of Baton's start.
+     */
+    private static StaffReplies staffReplies(Optional<DiscordBot> discord) {
+        return discord.<StaffReplies>map(bot -> (conversation, from, text) ->
+                bot.staffReplies().send(conversation, from, text)).orElse(StaffReplies.NOT_CONNECTED);
+    }
+
+    /** The console's bound port (useful when started on port 0); empty when there is no console. */
+    public OptionalInt consolePort() {
+        return console.map(c -> OptionalInt.of(c.port())).orElse(OptionalInt.empty());
     }
 
     @Override
     public void close() {
+        console.ifPresent(HandoffConsole::close);
         discord.ifPresent(DiscordBot::close);
         database.close();
     }

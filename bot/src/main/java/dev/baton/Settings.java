@@ -1,29 +1,157 @@
 package dev.baton;
 
+import dev.baton.console.ConsoleSettings;
 import dev.baton.discord.DiscordEndpoints;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Startup settings from the environment: where the config and data live, and how to reach Discord.
- * Fixed for the life of the process; the files in the config directory hold everything else.
+ * Startup settings from the environment: where the config and data live, how to reach Discord, and
+ * how the handoff console is served. Fixed for the life of the process; the files in the config
+ * directory hold everything else. A bad value fails at startup with the variable's name.
  *
  * @param discord empty when {@code DISCORD_TOKEN} is not set: Baton then runs without Discord
+ * @param console empty when {@code BATON_CONSOLE_PORT=off}: Baton then serves no console
  */
-public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> discord) {
+public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> discord, Optional<Console> console) {
 
+    public static final int DEFAULT_CONSOLE_PORT = 8080;
+    public static final String DEFAULT_CONSOLE_HOST = "127.0.0.1";
+
+    public Settings {
+        Objects.requireNonNull(configDir, "configDir");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(discord, "discord");
+        Objects.requireNonNull(console, "console");
+    }
+
+    /**
+     * Reads {@code BATON_CONFIG_DIR}, {@code BATON_DATA_DIR}, Discord's variables (see
+     * {@link DiscordEndpoints#fromEnvironment}) and the console's (see {@link Console#fromEnvironment}).
+     *
+     * @throws IllegalArgumentException naming the variable whose value is wrong
+     */
     public static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(path(env, "BATON_CONFIG_DIR", "config"), path(env, "BATON_DATA_DIR", "data"),
-                DiscordEndpoints.fromEnvironment(env));
+                DiscordEndpoints.fromEnvironment(env), Console.fromEnvironment(env));
     }
 
     public Path databaseFile() {
         return dataDir.resolve("baton.db");
     }
 
+    /** The same settings with the console switched off (tests, tools that only need storage and Discord). */
+    public Settings withoutConsole() {
+        return new Settings(configDir, dataDir, discord, Optional.empty());
+    }
+
     private static Path path(Map<String, String> env, String name, String fallback) {
         String value = env.getOrDefault(name, "").strip();
         return Path.of(value.isEmpty() ? fallback : value);
+    }
+
+    /**
+     * How the handoff console is served.
+     *
+     * @param host          {@code BATON_CONSOLE_HOST}, default {@code 127.0.0.1}: only this machine, unless
+     *                      exposed on purpose behind a TLS proxy
+     * @param port          {@code BATON_CONSOLE_PORT}, default 8080; 0 picks a free port; {@code off} serves no console
+     * @param adminPassword {@code BATON_ADMIN_PASSWORD}: sets the {@code admin} manager's password at start;
+     *                      unset, a one-time setup link is logged while no account exists. Never logged.
+     * @param metricsPort   {@code BATON_METRICS_PORT}: when set, {@code /metrics} is also served without login
+     *                      on this port, for a Prometheus scraper
+     * @param publicUrl     {@code BATON_CONSOLE_URL}: how people reach the console (for links in the log),
+     *                      e.g. {@code https://support.example.org}; default {@code http://host:port}
+     */
+    public record Console(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
+                          Optional<String> publicUrl) {
+
+        public Console {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(adminPassword, "adminPassword");
+            Objects.requireNonNull(metricsPort, "metricsPort");
+            Objects.requireNonNull(publicUrl, "publicUrl");
+        }
+
+        /** The console on a free port of loopback, without an admin password; for tests. */
+        public static Console onFreePort() {
+            return new Console(DEFAULT_CONSOLE_HOST, 0, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        static Optional<Console> fromEnvironment(Map<String, String> env) {
+            String portText = value(env, "BATON_CONSOLE_PORT");
+            if (portText.toLowerCase(Locale.ROOT).equals("off")) {
+                return Optional.empty();
+            }
+            int port = portText.isEmpty() ? DEFAULT_CONSOLE_PORT : port("BATON_CONSOLE_PORT", portText);
+            String host = value(env, "BATON_CONSOLE_HOST");
+            Optional<Integer> metricsPort = Optional.of(value(env, "BATON_METRICS_PORT"))
+                    .filter(v -> !v.isEmpty()).map(v -> port("BATON_METRICS_PORT", v));
+            if (metricsPort.isPresent() && metricsPort.get() != 0 && metricsPort.get() == port) {
+                throw new IllegalArgumentException("BATON_METRICS_PORT must differ from BATON_CONSOLE_PORT (both are "
+                        + port + "): the metrics port serves /metrics without login, the console port needs one");
+            }
+            // The password is taken as written: spaces may be part of it. Only an empty value means unset.
+            String password = env.getOrDefault("BATON_ADMIN_PASSWORD", "");
+            Optional<String> url = Optional.of(value(env, "BATON_CONSOLE_URL")).filter(v -> !v.isEmpty())
+                    .map(Console::url);
+            return Optional.of(new Console(host.isEmpty() ? DEFAULT_CONSOLE_HOST : host, port,
+                    Optional.of(password).filter(p -> !p.isEmpty()), metricsPort, url));
+        }
+
+        /** With the clock the console uses for sessions and setup links. */
+        public ConsoleSettings toConsoleSettings(Clock clock) {
+            return new ConsoleSettings(host, port, adminPassword, metricsPort, publicUrl, clock);
+        }
+
+        /** How to reach the console once it listens on {@code boundPort}. */
+        public String url(int boundPort) {
+            return publicUrl.orElse("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort);
+        }
+
+        /** Never print the admin password. */
+        @Override
+        public String toString() {
+            return "Console[host=" + host + ", port=" + port + ", adminPassword=" + (adminPassword.isPresent()
+                    ? "****" : "unset") + ", metricsPort=" + metricsPort.map(String::valueOf).orElse("unset")
+                    + ", publicUrl=" + publicUrl.orElse("unset") + "]";
+        }
+
+        private static String value(Map<String, String> env, String name) {
+            return env.getOrDefault(name, "").strip();
+        }
+
+        private static int port(String name, String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port >= 0 && port <= 65_535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException(name + " must be a port number from 0 to 65535"
+                    + (name.equals("BATON_CONSOLE_PORT") ? " (0 picks a free one), or off for no console" : "")
+                    + ", but is \"" + value + "\"");
+        }
+
+        private static String url(String value) {
+            URI uri;
+            try {
+                uri = URI.create(value);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("BATON_CONSOLE_URL is not a URL: \"" + value + "\"");
+            }
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                throw new IllegalArgumentException("BATON_CONSOLE_URL must be an absolute http or https URL like"
+                        + " https://support.example.org, but is \"" + value + "\"");
+            }
+            return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        }
     }
 }

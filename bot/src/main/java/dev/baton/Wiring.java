@@ -6,6 +6,7 @@ import dev.baton.desk.SupportDesk;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.metrics.BatonMetrics;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
@@ -42,11 +43,17 @@ public final class Wiring {
         return new TriageEngine(detectors(), new AnswerMatcher(knowledgeBase, embedder), answerThreshold);
     }
 
-    /** The desk for a loaded configuration. */
+    /** The desk for a loaded configuration, with metrics nobody reads. */
     public SupportDesk desk(BatonConfig config, ConversationStore conversations, HandoffStore handoffs, Clock clock) {
+        return desk(config, conversations, handoffs, BatonMetrics.standalone(), clock);
+    }
+
+    /** The desk for a loaded configuration. */
+    public SupportDesk desk(BatonConfig config, ConversationStore conversations, HandoffStore handoffs,
+                            BatonMetrics metrics, Clock clock) {
         SupportDesk.Rules rules = new SupportDesk.Rules(engine(config.knowledge()), config.knowledge(), config.roster(),
                 config.wording());
-        return new SupportDesk(conversations, handoffs, () -> rules, config.discord().quietGap(), clock);
+        return new SupportDesk(conversations, handoffs, () -> rules, config.discord().quietGap(), metrics, clock);
     }
 
     private synchronized List<CueDetector> detectors() {

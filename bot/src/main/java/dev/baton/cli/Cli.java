@@ -39,7 +39,9 @@ public final class Cli {
 
             The default knowledge base is config/knowledge.yaml.
             Environment: DISCORD_TOKEN, BATON_CONFIG_DIR (default config), BATON_DATA_DIR (default data),
-            BATON_DISCORD_REST_URL, BATON_DISCORD_GATEWAY_URL (default: Discord's own).
+            BATON_DISCORD_REST_URL, BATON_DISCORD_GATEWAY_URL (default: Discord's own),
+            BATON_CONSOLE_PORT (default 8080; off for no console), BATON_CONSOLE_HOST (default 127.0.0.1),
+            BATON_ADMIN_PASSWORD, BATON_METRICS_PORT, BATON_CONSOLE_URL.
             """;
 
     private final InputStream in;
@@ -115,7 +117,7 @@ public final class Cli {
     private int run(Options options) throws InterruptedException {
         Settings fromEnv = Settings.fromEnvironment(environment);
         Settings settings = new Settings(options.path("--config", fromEnv.configDir()),
-                options.path("--data", fromEnv.dataDir()), fromEnv.discord());
+                options.path("--data", fromEnv.dataDir()), fromEnv.discord(), fromEnv.console());
         options.rejectUnknown();
         return RunCommand.run(settings);
     }

@@ -15,20 +15,42 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Customers, conversations and messages in the database. Saving only: no decisions here. */
+/**
+ * Customers, conversations and messages in the database. Saving only: no decisions here.
+ *
+ * <p>The lookups Discord's side uses to place a message ({@link #latestInThread}, {@link #ofMessage},
+ * {@link #latestOf}, {@link #latestInChannelOrDm}) never return a practice conversation.
+ */
 public final class ConversationStore {
+
+    /** Told after a conversation's messages changed (one stored, confirmed, forgotten, edited or deleted). */
+    @FunctionalInterface
+    public interface Listener {
+        void messagesChanged(long conversationId);
+
+        Listener NONE = conversationId -> { };
+    }
+
+    /** Channel ids and customer ids of practice conversations start with this; Discord ids are digits only. */
+    public static final String PRACTICE_PREFIX = "practice:";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final String CONVERSATION_COLUMNS =
-            "id, customer_id, place, channel_id, thread_id, state, started_at, last_message_at";
+            "id, customer_id, place, channel_id, thread_id, state, started_at, last_message_at, practice";
     private static final String MESSAGE_COLUMNS = "id, discord_id, conversation_id, channel_id, author_id, author_name,"
             + " author_kind, text, attachments, reply_to, kb_id, created_at, edited_at, deleted_at";
 
     private final Database database;
+    private final Listener listener;
 
     public ConversationStore(Database database) {
+        this(database, Listener.NONE);
+    }
+
+    public ConversationStore(Database database, Listener listener) {
         this.database = database;
+        this.listener = listener;
     }
 
     public Database database() {
@@ -81,24 +103,24 @@ public final class ConversationStore {
     /** The newest conversation that lives in this thread (started in it, or given it by Baton). */
     public Optional<ConversationRecord> latestInThread(String threadId) {
         return oneConversation("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE thread_id = ?"
-                + " ORDER BY id DESC LIMIT 1", threadId);
+                + " AND practice = 0 ORDER BY id DESC LIMIT 1", threadId);
     }
 
     /** The conversation of a stored message, found by its Discord id. */
     public Optional<ConversationRecord> ofMessage(String discordId) {
         return oneConversation("SELECT " + prefixed("c") + " FROM conversations c JOIN messages m"
-                + " ON m.conversation_id = c.id WHERE m.discord_id = ?", discordId);
+                + " ON m.conversation_id = c.id WHERE m.discord_id = ? AND c.practice = 0", discordId);
     }
 
     public Optional<ConversationRecord> latestOf(String customerId, String channelId) {
         return oneConversation("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE customer_id = ?"
-                + " AND channel_id = ? ORDER BY id DESC LIMIT 1", customerId, channelId);
+                + " AND channel_id = ? AND practice = 0 ORDER BY id DESC LIMIT 1", customerId, channelId);
     }
 
     /** The newest conversation that started in this channel or DM and has no thread of its own. */
     public Optional<ConversationRecord> latestInChannelOrDm(String channelId) {
         return oneConversation("SELECT " + CONVERSATION_COLUMNS + " FROM conversations WHERE channel_id = ?"
-                + " AND thread_id IS NULL ORDER BY id DESC LIMIT 1", channelId);
+                + " AND thread_id IS NULL AND practice = 0 ORDER BY id DESC LIMIT 1", channelId);
     }
 
     public Optional<ConversationRecord> conversation(long id) {
@@ -139,6 +161,45 @@ public final class ConversationStore {
         });
     }
 
+    /**
+     * Starts a practice conversation for the console's playground, in a DM-like place of its own.
+     *
+     * @param customerId and {@code channelId} must start with {@link #PRACTICE_PREFIX}, which no Discord id can
+     */
+    public ConversationRecord startPractice(String customerId, String channelId, Instant at) {
+        if (!customerId.startsWith(PRACTICE_PREFIX) || !channelId.startsWith(PRACTICE_PREFIX)) {
+            throw new IllegalArgumentException("practice ids start with " + PRACTICE_PREFIX + ": " + customerId + ", "
+                    + channelId);
+        }
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (customer_id, place, channel_id,"
+                    + " thread_id, state, started_at, last_message_at, practice) VALUES (?, 'dm', ?, NULL, 'bot', ?, ?, 1)",
+                    PreparedStatement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, customerId);
+                s.setString(2, channelId);
+                s.setLong(3, at.toEpochMilli());
+                s.setLong(4, at.toEpochMilli());
+                s.executeUpdate();
+                try (ResultSet keys = s.getGeneratedKeys()) {
+                    keys.next();
+                    return new ConversationRecord(keys.getLong(1), customerId, PlaceKind.DM, channelId, null,
+                            ConversationState.BOT, at, at, true);
+                }
+            }
+        });
+    }
+
+    /** How many practice conversations there are, for numbering the next one's customer. */
+    public long practiceCount() {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM conversations WHERE practice = 1");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
     public void setThread(long conversationId, String threadId) {
         update("UPDATE conversations SET thread_id = ? WHERE id = ?", threadId, conversationId);
     }
@@ -168,7 +229,7 @@ public final class ConversationStore {
      * stored (the gateway redelivered it, e.g. after a resume), so the caller must not act twice.
      */
     public Optional<Long> insert(NewMessage m) {
-        return database.read(c -> {
+        Optional<Long> row = database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO messages (discord_id, conversation_id, channel_id,"
                     + " author_id, author_name, author_kind, text, attachments, reply_to, kb_id, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (discord_id) DO NOTHING",
@@ -193,17 +254,27 @@ public final class ConversationStore {
                 }
             }
         });
+        if (row.isPresent() && m.conversationId() != null) {
+            listener.messagesChanged(m.conversationId());
+        }
+        return row;
     }
 
     /** A message stored before it was sent now has its Discord id, channel and final text. */
     public void confirmSent(long row, String discordId, String channelId, String text) {
-        update("UPDATE messages SET discord_id = ?, channel_id = ?, text = ? WHERE id = ?", discordId, channelId, text,
-                row);
+        Optional<Long> conversation = conversationOfRow(row);
+        if (update("UPDATE messages SET discord_id = ?, channel_id = ?, text = ? WHERE id = ?", discordId, channelId,
+                text, row) > 0) {
+            conversation.ifPresent(listener::messagesChanged);
+        }
     }
 
     /** Removes a message that was stored ahead of sending and then never sent. */
     public void forget(long row) {
-        update("DELETE FROM messages WHERE id = ? AND discord_id IS NULL", row);
+        Optional<Long> conversation = conversationOfRow(row);
+        if (update("DELETE FROM messages WHERE id = ? AND discord_id IS NULL", row) > 0) {
+            conversation.ifPresent(listener::messagesChanged);
+        }
     }
 
     public boolean isStored(String discordId) {
@@ -241,13 +312,10 @@ public final class ConversationStore {
 
     /** Keeps the old text in {@code message_edits}; returns false when the message was never stored. */
     public boolean recordEdit(String discordId, String newText, Instant at) {
-        return database.transaction(c -> {
+        Optional<StoredMessage> before = database.transaction(c -> {
             Optional<StoredMessage> old = message(c, discordId);
-            if (old.isEmpty()) {
-                return false;
-            }
-            if (old.get().text().equals(newText)) {
-                return true; // an embed unfurling also arrives as an edit; nothing the person wrote changed
+            if (old.isEmpty() || old.get().text().equals(newText)) {
+                return old; // an embed unfurling also arrives as an edit; nothing the person wrote changed
             }
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO message_edits (message_id, old_text, edited_at) VALUES (?, ?, ?)")) {
@@ -262,8 +330,11 @@ public final class ConversationStore {
                 s.setLong(3, old.get().id());
                 s.executeUpdate();
             }
-            return true;
+            return old;
         });
+        before.filter(old -> !old.text().equals(newText) && old.conversationId() != null)
+                .ifPresent(old -> listener.messagesChanged(old.conversationId()));
+        return before.isPresent();
     }
 
     /** Earlier versions of a message, oldest first. */
@@ -285,11 +356,30 @@ public final class ConversationStore {
 
     /** Marks a message deleted; the text stays for the people helping. Returns false if never stored. */
     public boolean recordDelete(String discordId, Instant at) {
-        return update("UPDATE messages SET deleted_at = ? WHERE discord_id = ? AND deleted_at IS NULL",
-                at.toEpochMilli(), discordId) > 0 || isStored(discordId);
+        if (update("UPDATE messages SET deleted_at = ? WHERE discord_id = ? AND deleted_at IS NULL",
+                at.toEpochMilli(), discordId) > 0) {
+            message(discordId).map(StoredMessage::conversationId).ifPresent(listener::messagesChanged);
+            return true;
+        }
+        return isStored(discordId);
     }
 
     // ------------------------------------------------------------------------------------- helpers
+
+    private Optional<Long> conversationOfRow(long row) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT conversation_id FROM messages WHERE id = ?")) {
+                s.setLong(1, row);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    long id = rs.getLong(1);
+                    return rs.wasNull() ? Optional.empty() : Optional.of(id);
+                }
+            }
+        });
+    }
 
     private Optional<StoredMessage> message(Connection c, String discordId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE discord_id = ?")) {
@@ -337,7 +427,7 @@ public final class ConversationStore {
             while (rs.next()) {
                 found.add(new ConversationRecord(rs.getLong(1), rs.getString(2), PlaceKind.fromWire(rs.getString(3)),
                         rs.getString(4), rs.getString(5), ConversationState.fromWire(rs.getString(6)),
-                        instant(rs, 7), instant(rs, 8)));
+                        instant(rs, 7), instant(rs, 8), rs.getInt(9) == 1));
             }
         }
         return found;

@@ -22,6 +22,7 @@ import dev.baton.handoff.Summarizer;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
+import dev.baton.metrics.BatonMetrics;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
 import dev.baton.routing.Router;
@@ -70,15 +71,27 @@ public final class SupportDesk {
     private final HandoffStore handoffs;
     private final Supplier<Rules> rules;
     private final Duration quietGap;
+    private final BatonMetrics metrics;
     private final Clock clock;
 
     public SupportDesk(ConversationStore conversations, HandoffStore handoffs, Supplier<Rules> rules,
                        Duration quietGap, Clock clock) {
+        this(conversations, handoffs, rules, quietGap, BatonMetrics.standalone(), clock);
+    }
+
+    public SupportDesk(ConversationStore conversations, HandoffStore handoffs, Supplier<Rules> rules,
+                       Duration quietGap, BatonMetrics metrics, Clock clock) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.rules = rules;
         this.quietGap = quietGap;
+        this.metrics = metrics;
         this.clock = clock;
+    }
+
+    /** The rules in force now (they may be reloaded while Baton runs). */
+    public Rules rules() {
+        return rules.get();
     }
 
     /**
@@ -118,6 +131,9 @@ public final class SupportDesk {
         ConversationRecord conversation = pressed.state() == ConversationState.CLOSED && pressed.threadId() != null
                 ? conversations.latestInThread(pressed.threadId()).orElse(pressed) : pressed;
         long conversationId = conversation.id();
+        if (conversation.practice()) {
+            return new Reaction.Silence("a practice conversation is never handled from Discord");
+        }
         if (!conversation.customerId().equals(requesterId)) {
             return new Reaction.Silence("only the customer can ask for a person in their conversation");
         }
@@ -135,7 +151,7 @@ public final class SupportDesk {
             cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, evidence));
         }
         Decision.Handoff decision = new Decision.Handoff(List.of(CueKind.HUMAN_REQUEST), 1.0, cues);
-        return handOff(conversation, decision, reading, now);
+        return handOff(conversation, decision, reading, now, true);
     }
 
     /** A customer's {@code /human} in a place: stored as their message, then handed to a person. */
@@ -196,6 +212,61 @@ public final class SupportDesk {
         new HandoffLifecycle(handoffs, conversations, clock).resolve(open.get().id(), person.get().id(), outcome,
                 "resolved in Discord");
         return "Resolved (" + outcome.wireName().replace('_', ' ') + "). Baton may answer here again.";
+    }
+
+    /**
+     * Who a conversation would be handed to right now, by the same router, roster and workload as a
+     * handoff from Discord; saves nothing. For the console's playground.
+     */
+    public Routing route(Conversation conversation, Decision.Handoff decision) {
+        Rules now = rules.get();
+        return route(topics(conversation, List.of(), now), decision, now, clock.instant());
+    }
+
+    /**
+     * Stores {@code messages} as a practice conversation (see {@link ConversationStore#startPractice})
+     * and hands it off exactly as a Discord conversation would be: real engine, real router, stored
+     * packet and notice. Nothing is sent and nothing is counted in the metrics or the decision log.
+     * Empty, storing nothing, when the engine would answer instead.
+     *
+     * @param actorId who practises: the roster id their staff lines are stored under
+     */
+    public synchronized Optional<Reaction.HandOff> practice(String actorId, List<Message> messages) {
+        Rules now = rules.get();
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored, so as read back
+        List<Message> view = new ArrayList<>();
+        for (Message m : messages) {
+            engineMessage(AuthorKind.valueOf(m.author().name()), m.text(), false, at, null, null).ifPresent(view::add);
+        }
+        if (view.stream().noneMatch(m -> m.author() == dev.baton.triage.Author.CUSTOMER)) {
+            throw new IllegalArgumentException("the conversation needs a customer message with some text");
+        }
+        if (!(now.engine().decide(new Conversation(view)) instanceof Decision.Handoff decision)) {
+            return Optional.empty();
+        }
+        // practice:<n> for both: a customer of its own (no earlier conversations) and a place no Discord id can equal.
+        String practiceId = ConversationStore.PRACTICE_PREFIX + (conversations.practiceCount() + 1);
+        conversations.rememberCustomer(new Incoming.Person(practiceId, "Practice customer", List.of(), null), at);
+        ConversationRecord conversation = conversations.startPractice(practiceId, practiceId, at);
+        Optional<Person> actor = now.roster().byId(actorId);
+        for (Message m : messages) {
+            AuthorKind kind = AuthorKind.valueOf(m.author().name());
+            String authorId = switch (kind) {
+                case CUSTOMER -> practiceId;
+                case BOT -> BATON;
+                default -> actor.map(Person::discordUserId).orElse(actorId);
+            };
+            String authorName = switch (kind) {
+                case CUSTOMER -> "Practice customer";
+                case BOT -> "Baton";
+                default -> actor.map(Person::name).orElse(actorId);
+            };
+            conversations.insert(new NewMessage(null, conversation.id(), conversation.channelId(), authorId, authorName,
+                    kind, m.text(), List.of(), null, null, at));
+        }
+        // The stored transcript reads back as the same engine view, so the decision's indexes still hold.
+        Reaction reaction = handOff(conversation, decision, read(conversation.id()), now, false);
+        return Optional.of((Reaction.HandOff) reaction);
     }
 
     /** Whether a thread holds one of Baton's conversations, so Baton keeps listening there without a mention. */
@@ -265,17 +336,26 @@ public final class SupportDesk {
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < transcript.size(); i++) {
             StoredMessage m = transcript.get(i);
-            String text = Invisible.strip(m.text()).strip();
-            if (m.isDeleted() || text.isEmpty() || m.authorKind().asTriageAuthor().isEmpty()) {
-                continue;
+            Optional<Message> read = engineMessage(m.authorKind(), m.text(), m.isDeleted(), m.createdAt(), m.discordId(),
+                    m.replyTo());
+            if (read.isPresent()) {
+                messages.add(read.get());
+                positions.add(i);
             }
-            messages.add(new Message(m.authorKind().asTriageAuthor().get(), text, m.createdAt(), m.discordId(),
-                    m.replyTo()));
-            positions.add(i);
         }
         boolean hasCustomer = messages.stream().anyMatch(m -> m.author() == dev.baton.triage.Author.CUSTOMER);
         Conversation conversation = hasCustomer ? new Conversation(messages) : null;
         return new Reading(transcript, conversation, positions.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** What the engine reads of a stored message: nothing of deleted, empty or bystanders' messages. */
+    private static Optional<Message> engineMessage(AuthorKind kind, String text, boolean deleted, Instant at,
+                                                   String discordId, String replyTo) {
+        String visible = Invisible.strip(text).strip();
+        if (deleted || visible.isEmpty() || kind.asTriageAuthor().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Message(kind.asTriageAuthor().get(), visible, at, discordId, replyTo));
     }
 
     /** Stores what Baton is about to say, before it is sent (see {@link Reaction.Answer}). */
@@ -291,20 +371,24 @@ public final class SupportDesk {
         Reading reading = read(conversation.id());
         long started = System.nanoTime();
         Decision decision = now.engine().decide(reading.conversation());
-        long micros = (System.nanoTime() - started) / 1_000;
+        long nanos = System.nanoTime() - started;
+        long micros = nanos / 1_000;
         DecisionLog.record(conversations.database(), conversation.id(), messageRow, decision, micros, clock.instant());
+        metrics.decided(decision, Duration.ofNanos(nanos));
         if (decision instanceof Decision.Answer answer) {
             KnowledgeEntry entry = now.knowledge().find(answer.entry()).orElseThrow();
             return new Reaction.Answer(conversation, entry, pending(conversation, entry.answer(), entry.id()));
         }
-        return handOff(conversation, (Decision.Handoff) decision, reading, now);
+        return handOff(conversation, (Decision.Handoff) decision, reading, now, true);
     }
 
-    private Reaction handOff(ConversationRecord conversation, Decision.Handoff decision, Reading reading, Rules now) {
+    /** @param counted false for a practice handoff, which the metrics leave out */
+    private Reaction handOff(ConversationRecord conversation, Decision.Handoff decision, Reading reading, Rules now,
+                             boolean counted) {
         Instant at = clock.instant();
-        RoutingRequest request = RoutingRequest.forHandoff(topics(reading, now), decision.reasons());
-        Routing routing = Router.route(request, now.roster(),
-                new Workload(handoffs.openCounts(), handoffs.lastRoutedAt()), at);
+        List<String> answered = reading.transcript().stream().map(StoredMessage::kbId)
+                .filter(java.util.Objects::nonNull).toList();
+        Routing routing = route(topics(reading.conversation(), answered, now), decision, now, at);
         Customer customer = conversations.customer(conversation.customerId()).orElseGet(() ->
                 new Customer(conversation.customerId(), conversation.customerId(), List.of(), null, at, at));
         List<Message> forSummary = reading.conversation() == null ? List.of() : reading.conversation().messages();
@@ -315,6 +399,9 @@ public final class SupportDesk {
                 customer, earlier(customer.id(), conversation.id()), decision, routing, summary, at);
         HandoffRecord handoff = handoffs.create(packet, at);
         conversations.setState(conversation.id(), ConversationState.HANDED_OFF);
+        if (counted) {
+            metrics.handedOff(packet.reason());
+        }
         NoticeFacts facts = new NoticeFacts(routing.person().name(), routing.person().team(),
                 "<@" + routing.person().discordUserId() + ">", routing.onShift(), now.roster().typicalPickup(),
                 ZonedDateTime.ofInstant(routing.availableAt(), routing.person().hours().zone()),
@@ -323,23 +410,33 @@ public final class SupportDesk {
         return new Reaction.HandOff(conversation, handoff, routing.person(), notice, pending(conversation, notice, null));
     }
 
-    /** The subject, for routing: the nearest entry's topic when it is a fair guess, and topics named outright. */
-    private static Set<String> topics(Reading reading, Rules now) {
+    private Routing route(Set<String> topics, Decision.Handoff decision, Rules now, Instant at) {
+        RoutingRequest request = RoutingRequest.forHandoff(topics, decision.reasons());
+        return Router.route(request, now.roster(), new Workload(handoffs.openCounts(), handoffs.lastRoutedAt()), at);
+    }
+
+    /**
+     * The subject, for routing: the nearest entry's topic when it is a fair guess, and topics named outright.
+     *
+     * @param conversation null when there is nothing the engine can read
+     * @param answered     the knowledge-base entries Baton already answered with in this conversation
+     */
+    private static Set<String> topics(Conversation conversation, List<String> answered, Rules now) {
         Set<String> topics = new LinkedHashSet<>();
-        if (reading.conversation() == null) {
+        if (conversation == null) {
             return topics;
         }
-        Match nearest = now.engine().nearest(reading.conversation());
+        Match nearest = now.engine().nearest(conversation);
         if (nearest.confidence() >= TOPIC_HINT && nearest.entry().topic() != null) {
             topics.add(nearest.entry().topic().toLowerCase(java.util.Locale.ROOT));
         }
         // What Baton already answered says what the conversation is about, even when the last message doesn't.
-        reading.transcript().stream().map(StoredMessage::kbId).filter(java.util.Objects::nonNull)
+        answered.stream()
                 .flatMap(id -> now.knowledge().find(id).stream())
                 .map(KnowledgeEntry::topic).filter(java.util.Objects::nonNull)
                 .forEach(topic -> topics.add(topic.toLowerCase(java.util.Locale.ROOT)));
         Set<String> said = new java.util.HashSet<>();
-        for (Message m : reading.conversation().messages()) {
+        for (Message m : conversation.messages()) {
             if (m.author() == dev.baton.triage.Author.CUSTOMER) {
                 said.addAll(Words.words(m.text()));
             }

@@ -20,24 +20,52 @@ import java.util.Optional;
 /**
  * Handoffs and their event rows. Every state change goes through {@link #move}, which writes the
  * new state and its event in one transaction, so the timeline can never disagree with the state.
+ * The {@link Listener} hears of each change once its transaction has committed.
  */
 public final class HandoffStore {
+
+    /** Told after a handoff was created, or after any event row was added to one (a move, a note). */
+    public interface Listener {
+        void created(long handoffId);
+
+        void changed(long handoffId);
+
+        Listener NONE = new Listener() {
+            @Override
+            public void created(long handoffId) {
+            }
+
+            @Override
+            public void changed(long handoffId) {
+            }
+        };
+    }
 
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final String COLUMNS =
             "id, conversation_id, state, reason, assignee_id, outcome, created_at, updated_at";
 
+    /** Practice handoffs from the console's playground never count towards anyone's workload. */
+    private static final String NOT_PRACTICE =
+            "conversation_id NOT IN (SELECT id FROM conversations WHERE practice = 1)";
+
     private final Database database;
+    private final Listener listener;
 
     public HandoffStore(Database database) {
+        this(database, Listener.NONE);
+    }
+
+    public HandoffStore(Database database, Listener listener) {
         this.database = database;
+        this.listener = listener;
     }
 
     /** Stores a new waiting handoff with its packet and the {@code created} event. */
     public HandoffRecord create(HandoffPacket packet, Instant at) {
         String json = write(packet);
-        return database.transaction(c -> {
+        HandoffRecord created = database.transaction(c -> {
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO handoffs (conversation_id, state, reason,"
                     + " assignee_id, packet, created_at, updated_at) VALUES (?, 'waiting', ?, ?, ?, ?, ?)",
@@ -59,6 +87,8 @@ public final class HandoffStore {
             return new HandoffRecord(id, packet.conversationId(), HandoffState.WAITING, packet.reason(),
                     packet.assignment().personId(), null, at, at);
         });
+        listener.created(created.id());
+        return created;
     }
 
     /** A requested change of state, with what else changes alongside it. */
@@ -71,7 +101,7 @@ public final class HandoffStore {
      * @throws IllegalStateException naming the current state when the move is not allowed
      */
     public HandoffRecord move(long id, Move move, Instant at) {
-        return database.transaction(c -> {
+        HandoffRecord moved = database.transaction(c -> {
             HandoffRecord current = find(c, id).orElseThrow(() -> new IllegalArgumentException("no handoff " + id));
             if (!current.state().canMoveTo(move.to())) {
                 throw new IllegalStateException("handoff " + id + " is " + current.state().wireName()
@@ -92,14 +122,17 @@ public final class HandoffStore {
             return new HandoffRecord(id, current.conversationId(), move.to(), current.reason(), assignee, outcome,
                     current.createdAt(), at);
         });
+        listener.changed(id);
+        return moved;
     }
 
-    /** An event that changes no state: a notification sent or failed, a note. */
+    /** An event that changes no state: a notification sent or failed, a note, a reply. */
     public void note(long id, String actor, String kind, String detail, Instant at) {
         database.transaction(c -> {
             event(c, id, at, actor, kind, null, null, detail);
             return null;
         });
+        listener.changed(id);
     }
 
     public Optional<HandoffRecord> handoff(long id) {
@@ -145,16 +178,36 @@ public final class HandoffStore {
                 + conversationId + " ORDER BY id DESC LIMIT 1").stream().findFirst();
     }
 
+    /** Resolved handoffs, most recently changed first. */
+    public List<HandoffRecord> recentlyResolved(int limit) {
+        return list("SELECT " + COLUMNS + " FROM handoffs WHERE state = 'resolved' ORDER BY updated_at DESC, id DESC"
+                + " LIMIT " + Math.max(0, limit));
+    }
+
+    /** Open handoffs by state (waiting, claimed, transferred), practice ones left out; for the metrics. */
+    public Map<HandoffState, Integer> openByState() {
+        return database.read(c -> {
+            Map<HandoffState, Integer> counts = new java.util.EnumMap<>(HandoffState.class);
+            try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM handoffs"
+                    + " WHERE state <> 'resolved' AND " + NOT_PRACTICE + " GROUP BY state"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(HandoffState.fromWire(rs.getString(1)), rs.getInt(2));
+                }
+            }
+            return counts;
+        });
+    }
+
     public List<HandoffRecord> forConversation(long conversationId) {
         return list("SELECT " + COLUMNS + " FROM handoffs WHERE conversation_id = " + conversationId + " ORDER BY id");
     }
 
-    /** Open handoffs per assignee, for capacity. */
+    /** Open handoffs per assignee, for capacity; practice handoffs do not count. */
     public Map<String, Integer> openCounts() {
         return database.read(c -> {
             Map<String, Integer> counts = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT assignee_id, COUNT(*) FROM handoffs"
-                    + " WHERE state <> 'resolved' GROUP BY assignee_id"); ResultSet rs = s.executeQuery()) {
+                    + " WHERE state <> 'resolved' AND " + NOT_PRACTICE + " GROUP BY assignee_id"); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), rs.getInt(2));
                 }
@@ -163,12 +216,12 @@ public final class HandoffStore {
         });
     }
 
-    /** When each person last had a handoff routed to them, for fair turns. */
+    /** When each person last had a real (not practice) handoff routed to them, for fair turns. */
     public Map<String, Instant> lastRoutedAt() {
         return database.read(c -> {
             Map<String, Instant> last = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT assignee_id, MAX(created_at) FROM handoffs"
-                    + " GROUP BY assignee_id"); ResultSet rs = s.executeQuery()) {
+                    + " WHERE " + NOT_PRACTICE + " GROUP BY assignee_id"); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     last.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
                 }

@@ -3,11 +3,14 @@ package dev.baton.conversation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.conversation.ConversationStore.NewMessage;
 import dev.baton.store.Database;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,47 @@ class ConversationStoreTest {
     private NewMessage message(String discordId, ConversationRecord c, String text) {
         return new NewMessage(discordId, c.id(), "support", c.customerId(), c.customerId(), AuthorKind.CUSTOMER, text,
                 List.of(), null, null, T0);
+    }
+
+    @Test
+    void theListenerHearsOfEveryChangeToAConversationsMessagesAndNothingElse() {
+        List<Long> heard = new ArrayList<>();
+        ConversationStore listened = new ConversationStore(database, heard::add);
+        ConversationRecord c = conversationOf("ann");
+        listened.insert(message("100", c, "hi"));
+        listened.insert(message("100", c, "hi")); // redelivered: nothing changed
+        long pending = listened.insert(new NewMessage(null, c.id(), "support", "baton", "Baton", AuthorKind.BOT,
+                "Hello!", List.of(), null, null, T0)).orElseThrow();
+        listened.confirmSent(pending, "101", "t-1", "Hello!");
+        long unsent = listened.insert(new NewMessage(null, c.id(), "support", "baton", "Baton", AuthorKind.BOT,
+                "Anything else?", List.of(), null, null, T0)).orElseThrow();
+        listened.forget(unsent);
+        listened.recordEdit("100", "hi there", T0.plusSeconds(1));
+        listened.recordEdit("100", "hi there", T0.plusSeconds(2)); // an embed unfurling: same text
+        listened.recordDelete("100", T0.plusSeconds(3));
+        listened.insert(new NewMessage("102", null, "general", "ann", "ann", AuthorKind.CUSTOMER, "elsewhere",
+                List.of(), null, null, T0));
+
+        assertEquals(Collections.nCopies(7, c.id()), heard,
+                "stored, stored, confirmed, stored, forgotten, edited, deleted");
+    }
+
+    @Test
+    void discordLookupsNeverFindAPracticeConversation() {
+        store.rememberCustomer(new Incoming.Person("practice:1", "Practice customer", List.of(), null), T0);
+        ConversationRecord practice = store.startPractice("practice:1", "practice:1", T0);
+        store.insert(new NewMessage("200", practice.id(), "practice:1", "practice:1", "Practice customer",
+                AuthorKind.CUSTOMER, "help", List.of(), null, null, T0));
+
+        assertTrue(practice.practice());
+        assertTrue(store.conversation(practice.id()).orElseThrow().practice());
+        assertTrue(store.latestOf("practice:1", "practice:1").isEmpty());
+        assertTrue(store.latestInChannelOrDm("practice:1").isEmpty());
+        assertTrue(store.ofMessage("200").isEmpty());
+        assertEquals(1, store.practiceCount());
+        assertFalse(conversationOf("ann").practice());
+        assertThrows(IllegalArgumentException.class,
+                () -> store.startPractice("123456789012345678", "practice:2", T0));
     }
 
     @Test

@@ -16,10 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code messages.from("ann").in(Place.thread("t-1", "support")).says("Where can I download Lumen?")}</pre>
  */
-final class Messages {
+public final class Messages {
 
-    static final Place SUPPORT = Place.channel("support");
-    static final Instant JOINED = Instant.parse("2023-01-15T09:30:00Z");
+    public static final Place SUPPORT = Place.channel("support");
+    public static final Instant JOINED = Instant.parse("2023-01-15T09:30:00Z");
 
     /** Everyone gets a Discord-shaped user id on first mention, the same for the whole test run. */
     private static final Map<String, String> IDS = new ConcurrentHashMap<>();
@@ -28,20 +28,20 @@ final class Messages {
 
     private final Clock clock;
 
-    Messages(Clock clock) {
+    public Messages(Clock clock) {
         this.clock = clock;
     }
 
     /** The Discord user id of the member called {@code name}; roster YAML uses it for staff. */
-    static String idOf(String name) {
+    public static String idOf(String name) {
         return IDS.computeIfAbsent(name, n -> String.valueOf(NEXT_USER.getAndIncrement()));
     }
 
-    Builder from(String name) {
+    public Builder from(String name) {
         return new Builder(name);
     }
 
-    final class Builder {
+    public final class Builder {
         private final String name;
         private Place place = SUPPORT;
         private List<String> roles = List.of("member");
@@ -55,43 +55,43 @@ final class Messages {
             this.name = name;
         }
 
-        Builder in(Place place) {
+        public Builder in(Place place) {
             this.place = place;
             return this;
         }
 
-        Builder withRoles(String... roles) {
+        public Builder withRoles(String... roles) {
             this.roles = List.of(roles);
             return this;
         }
 
-        Builder joined(Instant joinedAt) {
+        public Builder joined(Instant joinedAt) {
             this.joinedAt = joinedAt;
             return this;
         }
 
-        Builder withAttachments(String... names) {
+        public Builder withAttachments(String... names) {
             this.attachments = List.of(names);
             return this;
         }
 
-        Builder replyingTo(String discordId) {
+        public Builder replyingTo(String discordId) {
             this.replyTo = discordId;
             return this;
         }
 
         /** The message's own Discord id; a fresh one unless given (give one to redeliver a message). */
-        Builder withId(String discordId) {
+        public Builder withId(String discordId) {
             this.discordId = discordId;
             return this;
         }
 
-        Builder at(Instant at) {
+        public Builder at(Instant at) {
             this.at = at;
             return this;
         }
 
-        Incoming says(String text) {
+        public Incoming says(String text) {
             Incoming.Person author = new Incoming.Person(idOf(name), name, roles, joinedAt);
             String id = discordId != null ? discordId : String.valueOf(NEXT_MESSAGE.getAndIncrement());
             return new Incoming(id, author, place, text, attachments, replyTo, at != null ? at : clock.instant());

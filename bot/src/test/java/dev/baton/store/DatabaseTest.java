@@ -1,11 +1,17 @@
 package dev.baton.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.baton.conversation.ConversationRecord;
+import dev.baton.conversation.ConversationStore;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +37,27 @@ class DatabaseTest {
             assertEquals(1, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
             assertEquals(1, (int) db.read(c -> count(c.createStatement(),
                     "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version = '1'")));
+        }
+    }
+
+    @Test
+    void theLaterMigrationsApplyToADatabaseMadeByTheFirst(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("baton.db");
+        // A database as Baton 0.1 left it: schema version 1, with a conversation in it.
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+                .target("1").load().migrate();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen) VALUES ('1', 'Ann', 0, 0)");
+            s.executeUpdate("INSERT INTO conversations (customer_id, place, channel_id, state, started_at,"
+                    + " last_message_at) VALUES ('1', 'channel', 'support', 'bot', 0, 0)");
+        }
+
+        try (Database db = Database.open(file)) {
+            assertEquals(3, (int) db.read(c -> count(c.createStatement(),
+                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")));
+            ConversationRecord old = new ConversationStore(db).conversation(1).orElseThrow();
+            assertFalse(old.practice(), "conversations from before are Discord's");
+            assertEquals(0, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM console_accounts")));
         }
     }
 

@@ -1,0 +1,82 @@
+package dev.baton.metrics;
+
+import dev.baton.handoff.HandoffState;
+import dev.baton.triage.Decision;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Baton's metrics, named once here, kept in a registry passed in (never Micrometer's global one), and
+ * read as Prometheus text by the console's {@code /metrics}:
+ * <ul>
+ *   <li>{@code baton_decisions_total{verdict}}: the engine's verdicts, answer or handoff</li>
+ *   <li>{@code baton_decision_seconds}: how long a decision took, as a histogram (percentiles by
+ *       {@code histogram_quantile} in Prometheus)</li>
+ *   <li>{@code baton_handoffs_total{reason}}: handoffs by main reason (a human request included)</li>
+ *   <li>{@code baton_handoffs_open{state}}: open handoffs now, by state (read from the database at scrape)</li>
+ *   <li>{@code baton_console_replies_total{via}}: replies from the console by webhook, bot, stored or none</li>
+ * </ul>
+ * Practice conversations from the playground are not counted: the numbers describe real customers.
+ */
+public final class BatonMetrics {
+
+    private final PrometheusMeterRegistry registry;
+    private final Timer decisionTime;
+
+    public BatonMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        this.decisionTime = Timer.builder("baton.decision")
+                .description("Time the engine took to decide one customer message")
+                // Buckets rather than client-side percentiles: they add up across restarts and instances, and
+                // Prometheus gives any percentile from them (histogram_quantile). 1 ms to 10 s covers MiniLM's range.
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+    }
+
+    /** Metrics in a registry of their own; tests and tools that do not serve them use this. */
+    public static BatonMetrics standalone() {
+        return new BatonMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    public void decided(Decision decision, Duration took) {
+        String verdict = decision instanceof Decision.Answer ? "answer" : "handoff";
+        Counter.builder("baton.decisions").description("The engine's decisions by verdict")
+                .tag("verdict", verdict).register(registry).increment();
+        decisionTime.record(took);
+    }
+
+    public void handedOff(String reason) {
+        Counter.builder("baton.handoffs").description("Handoffs to a person by main reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    public void replied(String via) {
+        Counter.builder("baton.console.replies").description("Replies written in the console, by how they went out")
+                .tag("via", via).register(registry).increment();
+    }
+
+    /** Reports open handoffs by state, asking {@code counts} at each scrape. */
+    public void watchOpenHandoffs(Supplier<Map<HandoffState, Integer>> counts) {
+        for (HandoffState state : HandoffState.values()) {
+            if (state.isOpen()) {
+                Gauge.builder("baton.handoffs.open", () -> counts.get().getOrDefault(state, 0))
+                        .description("Open handoffs by state, practice ones left out")
+                        .tag("state", state.wireName())
+                        .register(registry);
+            }
+        }
+    }
+
+    /** The Prometheus text exposition of every metric. */
+    public String scrape() {
+        return registry.scrape();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.baton;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void withNothingSetTheConsoleListensOnLoopbackPort8080() {
+        Settings settings = Settings.fromEnvironment(Map.of());
+
+        Settings.Console console = settings.console().orElseThrow();
+        assertEquals("127.0.0.1", console.host());
+        assertEquals(8080, console.port());
+        assertEquals(Optional.empty(), console.adminPassword());
+        assertEquals(Optional.empty(), console.metricsPort());
+        assertEquals("http://127.0.0.1:8080", console.url(8080));
+        assertEquals(Path.of("data", "baton.db"), settings.databaseFile());
+    }
+
+    @Test
+    void everyConsoleSettingIsReadFromItsVariable() {
+        Settings.Console console = Settings.fromEnvironment(Map.of("BATON_CONSOLE_PORT", " 9000 ",
+                "BATON_CONSOLE_HOST", "0.0.0.0", "BATON_ADMIN_PASSWORD", "correct horse ", "BATON_METRICS_PORT", "9100",
+                "BATON_CONSOLE_URL", "https://support.example.org/")).console().orElseThrow();
+
+        assertEquals(new Settings.Console("0.0.0.0", 9000, Optional.of("correct horse "), Optional.of(9100),
+                Optional.of("https://support.example.org")), console);
+        assertEquals("https://support.example.org", console.url(9000));
+        assertEquals(9000, console.toConsoleSettings(Clock.systemUTC()).port());
+    }
+
+    @Test
+    void offMeansNoConsole() {
+        assertTrue(Settings.fromEnvironment(Map.of("BATON_CONSOLE_PORT", "OFF")).console().isEmpty());
+        assertTrue(Settings.fromEnvironment(Map.of()).withoutConsole().console().isEmpty());
+    }
+
+    @Test
+    void aPortThatIsNotOneIsAnErrorNamingTheVariable() {
+        for (String bad : new String[] {"80a", "-1", "65536", "8080.0"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Settings.fromEnvironment(Map.of("BATON_CONSOLE_PORT", bad)));
+            assertTrue(e.getMessage().startsWith("BATON_CONSOLE_PORT must be a port number from 0 to 65535"),
+                    e.getMessage());
+            assertTrue(e.getMessage().contains("\"" + bad + "\""), e.getMessage());
+        }
+        IllegalArgumentException metrics = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnvironment(Map.of("BATON_METRICS_PORT", "99999")));
+        assertTrue(metrics.getMessage().startsWith("BATON_METRICS_PORT must be a port number"), metrics.getMessage());
+        assertEquals(0, Settings.fromEnvironment(Map.of("BATON_CONSOLE_PORT", "0")).console().orElseThrow().port());
+        assertEquals(65_535, Settings.fromEnvironment(Map.of("BATON_CONSOLE_PORT", "65535")).console().orElseThrow()
+                .port());
+    }
+
+    @Test
+    void theMetricsPortMustDifferFromTheConsolePort() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnvironment(Map.of("BATON_METRICS_PORT", "8080")));
+        assertTrue(e.getMessage().contains("BATON_METRICS_PORT must differ from BATON_CONSOLE_PORT"), e.getMessage());
+    }
+
+    @Test
+    void theConsoleUrlMustBeAnAbsoluteHttpUrl() {
+        for (String bad : new String[] {"support.example.org", "ftp://example.org", "http://"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Settings.fromEnvironment(Map.of("BATON_CONSOLE_URL", bad)));
+            assertTrue(e.getMessage().startsWith("BATON_CONSOLE_URL"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theAdminPasswordAndTheTokenAreNeverPrinted() {
+        Settings settings = Settings.fromEnvironment(Map.of("BATON_ADMIN_PASSWORD", "hunter2-secret",
+                "DISCORD_TOKEN", "MTIzNDU2.secret.value"));
+
+        String printed = settings.toString();
+
+        assertFalse(printed.contains("hunter2"), printed);
+        assertFalse(printed.contains("secret.value"), printed);
+        assertTrue(printed.contains("adminPassword=****"), printed);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.baton.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.console.AccessLog;
+import dev.baton.console.Account;
+import dev.baton.store.Database;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteAccountsAndAccessLogTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+    /** A bcrypt hash as the console makes it; stored as given. */
+    private static final String HASH = "$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW";
+
+    private final Database database = Database.inMemory();
+    private final SqliteAccounts accounts = new SqliteAccounts(database);
+    private final SqliteAccessLog accessLog = new SqliteAccessLog(database);
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void anAccountComesBackAsSavedAndSavingAgainReplacesIt() {
+        Account alex = new Account("alex", HASH, Account.Role.AGENT, T0, T0);
+        accounts.save(alex);
+        assertEquals(alex, accounts.find("alex").orElseThrow());
+
+        Account promoted = new Account("alex", "$2a$12$other", Account.Role.MANAGER, T0, T0.plusSeconds(60));
+        accounts.save(promoted);
+
+        assertEquals(List.of(promoted), accounts.all());
+        assertTrue(accounts.find("sam").isEmpty());
+    }
+
+    @Test
+    void accountsAreListedByNameAndDeletedByName() {
+        accounts.save(new Account("sam", HASH, Account.Role.AGENT, T0, T0));
+        accounts.save(new Account("admin", HASH, Account.Role.MANAGER, T0, T0));
+
+        assertEquals(List.of("admin", "sam"), accounts.all().stream().map(Account::username).toList());
+        accounts.delete("sam");
+        accounts.delete("nobody");
+        assertEquals(List.of("admin"), accounts.all().stream().map(Account::username).toList());
+    }
+
+    @Test
+    void theAccessLogGivesTheNewestFirstUpToTheLimit() {
+        AccessLog.Entry login = new AccessLog.Entry(T0, "alex", "logged in", null, "127.0.0.1");
+        AccessLog.Entry opened = new AccessLog.Entry(T0.plusSeconds(5), "alex", "opened handoff 12", 12L, "127.0.0.1");
+        AccessLog.Entry other = new AccessLog.Entry(T0.plusSeconds(9), "sam", "opened handoff 404", 404L, null);
+        accessLog.record(login);
+        accessLog.record(opened);
+        accessLog.record(other);
+
+        assertEquals(List.of(other, opened, login), accessLog.recent(10));
+        assertEquals(List.of(other), accessLog.recent(1));
+    }
+
+    @Test
+    void accountsSurviveReopeningTheDatabaseFile(@TempDir Path dir) {
+        Account admin = new Account("admin", HASH, Account.Role.MANAGER, T0, T0);
+        try (Database file = Database.open(dir.resolve("baton.db"))) {
+            new SqliteAccounts(file).save(admin);
+        }
+        try (Database file = Database.open(dir.resolve("baton.db"))) {
+            assertEquals(admin, new SqliteAccounts(file).find("admin").orElseThrow());
+        }
+    }
+}
