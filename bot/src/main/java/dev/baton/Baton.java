@@ -92,13 +92,9 @@ public final class Baton implements AutoCloseable {
         return new Baton(database, discord, console);
     }
 
-    /**
-     * The connected bot's replies, asked for at each send rather than once here, so that a Discord
-     * side that cannot deliver yet fails one reply (reported to the person) instead of Baton's start.
-     */
+    /** Console replies go through the connected bot's webhooks; without Discord they are only stored. */
     private static StaffReplies staffReplies(Optional<DiscordBot> discord) {
-        return discord.<StaffReplies>map(bot -> (conversation, from, text) ->
-                bot.staffReplies().send(conversation, from, text)).orElse(StaffReplies.NOT_CONNECTED);
+        return discord.map(DiscordBot::staffReplies).orElse(StaffReplies.NOT_CONNECTED);
     }
 
     /** The console's bound port (useful when started on port 0); empty when there is no console. */
