@@ -61,7 +61,12 @@ public final class HandoffConsole implements AutoCloseable {
     /** Starts serving; returns once the port is bound. */
     public static HandoffConsole start(ConsoleSettings settings, ConsoleBackend backend, AccountStore accounts,
                                        AccessLog accessLog) {
-        Passwords passwords = new Passwords(Passwords.DEFAULT_COST);
+        return start(settings, backend, accounts, accessLog, new Passwords(Passwords.DEFAULT_COST));
+    }
+
+    /** As above, hashing with {@code passwords} (tests pass bcrypt's cheapest cost to stay fast). */
+    static HandoffConsole start(ConsoleSettings settings, ConsoleBackend backend, AccountStore accounts,
+                                AccessLog accessLog, Passwords passwords) {
         settings.adminPassword().filter(p -> !p.isEmpty()).ifPresent(p -> setAdminPassword(p, accounts, passwords, settings));
 
         Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE);

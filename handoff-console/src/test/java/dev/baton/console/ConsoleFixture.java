@@ -22,7 +22,7 @@ public final class ConsoleFixture implements AutoCloseable {
     public static final String MANAGER = "carol";
     public static final String AGENT = "alice";
     public static final String PASSWORD = "correct horse battery";
-    /** bcrypt's cheapest cost, so seeded logins stay fast in tests; the console itself hashes at its own cost. */
+    /** bcrypt's cheapest cost, so tests stay fast; {@link HandoffConsole#start} itself uses cost 12. */
     private static final Passwords FAST = new Passwords(4);
 
     public final FakeConsoleBackend backend;
@@ -112,7 +112,7 @@ public final class ConsoleFixture implements AutoCloseable {
             }
             ConsoleSettings settings = new ConsoleSettings("127.0.0.1", port, adminPassword, metricsPort,
                     Optional.empty(), clock);
-            HandoffConsole console = HandoffConsole.start(settings, backend, accounts, accessLog);
+            HandoffConsole console = HandoffConsole.start(settings, backend, accounts, accessLog, FAST);
             return new ConsoleFixture(backend, accounts, accessLog, console);
         }
     }

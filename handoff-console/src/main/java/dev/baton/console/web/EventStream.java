@@ -4,6 +4,7 @@ import dev.baton.console.ConsoleBackend;
 import dev.baton.console.ConsoleEvent;
 import dev.baton.console.auth.Sessions;
 import io.javalin.http.sse.SseClient;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -66,7 +67,10 @@ public final class EventStream implements AutoCloseable {
             client.close();
             return;
         }
-        client.sendEvent(event.kind(), Json.write(Map.of("kind", event.kind(), "handoffId", event.handoffId())));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", event.kind());
+        data.put("handoffId", event.handoffId());
+        client.sendEvent(event.kind(), Json.write(data));
     }
 
     private void keepAlive() {
