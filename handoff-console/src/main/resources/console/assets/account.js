@@ -4,6 +4,7 @@ import { api, session, topbar, toast } from './common.js';
 
 const me = await session();
 topbar(me, 'nav-account');
+document.getElementById('password-username').value = me.username;
 document.getElementById('account-who').textContent = `${me.name} · user name ${me.username} · ${me.role}`;
 
 const status = document.getElementById('password-status');

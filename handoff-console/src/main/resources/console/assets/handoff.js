@@ -59,7 +59,8 @@ function line(message, index, cues) {
   return el('li', { class: classes.join(' '), id: `line-${index}`, dataset: { line: index, author } },
     el('div', { class: 'who' },
       el('strong', { text: message.authorName || AUTHORS[author] }),
-      author !== 'customer' ? el('span', { text: AUTHORS[author] }) : null,
+      author !== 'customer' && message.authorName && message.authorName !== AUTHORS[author]
+        ? el('span', { text: AUTHORS[author] }) : null,
       el('span', { text: clockTime(message.at), attrs: { title: when(message.at) } }),
       message.kbId ? el('span', { class: 'tag kb', text: `from KB: ${message.kbId}`, testid: 'kb-source' }) : null,
       message.edited ? el('span', { class: 'tag flag', text: 'edited' }) : null,
@@ -146,6 +147,9 @@ function render(detail) {
   $('resolve-group').hidden = resolved;
   $('reopen-group').hidden = !resolved;
   $('composer').hidden = resolved;
+  $('reply-hint').textContent = entry.practice
+    ? 'Practice handoff: replies are stored, never sent to Discord.'
+    : 'Sent in Discord under your name.';
 }
 
 async function load() {
@@ -228,6 +232,7 @@ const VIA = {
 };
 
 $('reply-send').addEventListener('click', async (e) => {
+  const button = e.currentTarget;
   const status = $('reply-status');
   const text = $('reply-text').value;
   if (!text.trim()) {
@@ -235,7 +240,7 @@ $('reply-send').addEventListener('click', async (e) => {
     status.textContent = 'Write something first.';
     return;
   }
-  e.currentTarget.disabled = true;
+  button.disabled = true;
   status.className = 'reply-status';
   status.textContent = 'Sending…';
   try {
@@ -256,7 +261,7 @@ $('reply-send').addEventListener('click', async (e) => {
     status.className = 'reply-status bad';
     status.textContent = err.message;
   } finally {
-    e.currentTarget.disabled = false;
+    button.disabled = false;
   }
 });
 $('reply-text').addEventListener('keydown', (event) => {

@@ -7,14 +7,8 @@ const error = document.getElementById('login-error');
 const submit = document.getElementById('login-submit');
 let formToken = null;
 
+// The server sends a logged-in person from /login straight to the queue.
 async function start() {
-  try {
-    await api('/api/me', { allow401: true });
-    window.location.replace('/');
-    return;
-  } catch (e) {
-    // not logged in: stay here
-  }
   formToken = (await api('/api/csrf')).csrfToken;
   document.getElementById('login-username').focus();
 }

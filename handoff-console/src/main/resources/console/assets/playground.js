@@ -3,7 +3,7 @@
 // #pg-practice, #pg-practice-result (a#pg-practice-link to the new handoff).
 // Each send posts the whole conversation so far to /api/playground; a bot answer is appended to the
 // local conversation so follow-ups have context. Nothing here reaches Discord.
-import { api, el, fill, reasonChip, session, topbar } from './common.js';
+import { api, el, fill, reasonChip, sensitivity, session, topbar } from './common.js';
 
 const me = await session();
 topbar(me, 'nav-playground');
@@ -32,6 +32,19 @@ function field(label, value) {
   return [el('dt', { text: label }), el('dd', {}, value)];
 }
 
+function cueItem(c) {
+  const bar = el('span');
+  bar.style.width = `${Math.round(Math.max(0, Math.min(1, Number(c.score) || 0)) * 100)}%`; // CSSOM, allowed by the CSP
+  const evidence = String(c.evidence || '').trim().replace(/^["“]+|["”]+$/g, '');
+  return el('li', { class: `cue sens-${sensitivity([c.kind])}${c.fired === false ? ' quiet' : ''}`, testid: 'cue',
+    dataset: { kind: c.kind } },
+  el('span', {}, reasonChip(c.kind)),
+  el('span', { class: 'bar', attrs: { title: `score ${c.score}` } }, bar),
+  el('span', { class: 'evidence' }, evidence ? [el('q', { text: evidence }), ' '] : null,
+    Number.isInteger(c.message) ? `in message ${c.message + 1}` : '',
+    el('span', { class: 'score', text: Number(c.score).toFixed(2) })));
+}
+
 function drawDecision(d) {
   const action = d.action || d.decision || 'unknown';
   const entry = d.entry ?? d.kb_id ?? null;
@@ -54,12 +67,7 @@ function drawDecision(d) {
     answerText ? el('div', { class: 'answer-box', id: 'pg-answer', text: answerText }) : null,
     el('dl', { class: 'facts' }, facts),
     el('h3', { text: 'Cues' }),
-    cues.length ? el('ul', { class: 'cues' }, cues.map((c) => el('li', { class: 'cue', testid: 'cue', dataset: { kind: c.kind } },
-      el('span', {}, reasonChip(c.kind)),
-      el('span', { class: 'score', text: Number(c.score).toFixed(2) }),
-      el('span', { class: 'evidence' }, c.evidence ? el('q', { text: String(c.evidence).replace(/^"|"$/g, '') }) : null,
-        Number.isInteger(c.message) ? ` in message ${c.message + 1}` : ''))))
-      : el('p', { class: 'muted', text: 'No cues scored.' }),
+    cues.length ? el('ul', { class: 'cues' }, cues.map(cueItem)) : el('p', { class: 'muted', text: 'No cues scored.' }),
     el('details', {}, el('summary', { class: 'muted small', text: 'Everything the engine returned' }),
       el('pre', { class: 'raw', text: JSON.stringify(d, null, 2) })));
 }
@@ -107,8 +115,9 @@ $('pg-reset').addEventListener('click', () => {
   fill($('pg-practice-result'));
 });
 $('pg-practice').addEventListener('click', async (event) => {
+  const button = event.currentTarget;
   const result = $('pg-practice-result');
-  event.currentTarget.disabled = true;
+  button.disabled = true;
   result.className = 'status';
   try {
     const detail = await api('/api/playground/practice', {
@@ -122,7 +131,7 @@ $('pg-practice').addEventListener('click', async (event) => {
     result.className = 'status bad';
     result.textContent = e.message;
   } finally {
-    event.currentTarget.disabled = false;
+    button.disabled = false;
   }
 });
 

@@ -1,5 +1,5 @@
 // Queue page. Ids: #view-all, #view-mine, #queue-table, #queue-body, #queue-empty, #live-status,
-// #resolved-list. Each row: tr.queue-row[data-handoff-id][data-testid="queue-row"], with
+// #resolved-list (li[data-resolved-id][data-testid="resolved-row"]). Each row: tr.queue-row[data-handoff-id][data-testid="queue-row"], with
 // [data-testid="state-badge"], [data-testid="practice-marker"] on practice handoffs, and
 // .waited[data-since] ticking. The order is the server's (open first, most sensitive, oldest).
 import {
@@ -37,7 +37,7 @@ function row(entry) {
 }
 
 function resolvedItem(entry) {
-  return el('li', { dataset: { handoffId: entry.id }, testid: 'resolved-row' },
+  return el('li', { dataset: { resolvedId: entry.id }, testid: 'resolved-row' },
     el('a', { attrs: { href: `/handoffs/${entry.id}` }, text: entry.customerName || 'Unknown customer' }),
     reasonChip(entry.reason),
     entry.practice ? practiceTag() : null,

@@ -93,7 +93,13 @@ public final class HandoffConsole implements AutoCloseable {
 
             r.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), Access.PUBLIC);
             r.get("/assets/{file}", assets::asset, Access.PUBLIC);
-            r.get("/login", ctx -> assets.page(ctx, "login"), Access.PUBLIC);
+            r.get("/login", ctx -> {
+                if (guard.caller(ctx).isPresent()) {
+                    ctx.redirect("/", HttpStatus.FOUND);
+                } else {
+                    assets.page(ctx, "login");
+                }
+            }, Access.PUBLIC);
             r.get("/setup", ctx -> assets.page(ctx, "setup"), Access.PUBLIC);
             r.get("/", ctx -> assets.page(ctx, "queue"), Access.SIGNED_IN);
             r.get("/handoffs/{id}", ctx -> assets.page(ctx, "handoff"), Access.SIGNED_IN);

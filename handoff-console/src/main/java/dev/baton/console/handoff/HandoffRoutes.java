@@ -61,12 +61,12 @@ public final class HandoffRoutes {
         ctx.json(out);
     }
 
-    /** {@code GET /api/handoffs/{id}}: recorded in the access log. */
+    /** {@code GET /api/handoffs/{id}}: recorded in the access log (once per session per half hour). */
     public void handoff(Context ctx) {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
         HandoffDetail detail = backend.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
-        audit.record(ctx, caller.username(), "opened handoff " + id, id);
+        audit.opened(ctx, caller, id);
         ctx.json(detail);
     }
 

@@ -84,12 +84,23 @@ class ConsoleApiTest {
     }
 
     @Test
+    void liveRefreshesOfAnOpenHandoffAreLoggedOnce() {
+        agent.get("/api/handoffs/1");
+        agent.get("/api/handoffs/1");
+        WebClient otherBrowser = console.client().login(ConsoleFixture.AGENT, ConsoleFixture.PASSWORD);
+        otherBrowser.get("/api/handoffs/1");
+        long opened = console.accessLog.all().stream().filter(e -> e.what().equals("opened handoff 1")).count();
+        assertEquals(2, opened, "once per session");
+    }
+
+    @Test
     void customerTextOnlyEverLeavesAsJson() {
         HttpResponse<String> response = agent.get("/api/handoffs/1");
         assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
         assertTrue(response.body().contains("<script>alert(1)</script>"), "JSON carries the text as data");
         for (String page : List.of("/", "/handoffs/1", "/playground", "/account", "/login", "/setup")) {
-            HttpResponse<String> html = agent.get(page);
+            WebClient browser = page.equals("/login") || page.equals("/setup") ? console.client() : agent;
+            HttpResponse<String> html = browser.get(page);
             assertEquals(200, html.statusCode(), page);
             assertTrue(html.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"), page);
             assertFalse(html.body().contains("alert("), page);

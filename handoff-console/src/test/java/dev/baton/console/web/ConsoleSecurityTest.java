@@ -68,6 +68,13 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void theLoginPageSendsSomeoneLoggedInToTheQueue() {
+        HttpResponse<String> response = agent().get("/login");
+        assertEquals(302, response.statusCode());
+        assertEquals("/", response.headers().firstValue("Location").orElseThrow());
+    }
+
+    @Test
     void aForgedSessionCookieIsNoSession() {
         WebClient forged = console.client();
         forged.cookie(Guard.SESSION_COOKIE, "made-up-session-id");
