@@ -72,11 +72,11 @@ async function load() {
       el('span', { class: 'muted small', text: `link valid until ${when(p.expiresAt)}` }), withdraw);
   }));
   $('pending-empty').hidden = data.pending.length > 0;
-  const taken = new Set(data.accounts.map((a) => a.username));
+  const taken = new Set([...data.accounts, ...data.pending].map((a) => a.username));
   const free = staff.filter((s) => !taken.has(s.id));
   fill($('account-username'), free.length
     ? free.map((s) => el('option', { text: `${s.name} (${s.id})`, attrs: { value: s.id } }))
-    : el('option', { text: 'Everyone on the roster has an account', attrs: { value: '' } }));
+    : el('option', { text: 'Everyone on the roster has an account or a link', attrs: { value: '' } }));
   $('account-create').disabled = free.length === 0;
 }
 

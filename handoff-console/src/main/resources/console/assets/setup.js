@@ -13,6 +13,7 @@ async function start() {
   try {
     const info = await api(`/api/setup?token=${encodeURIComponent(token)}`, { allow401: true });
     who.textContent = `For ${info.name} (${info.username}), who will be ${info.role === 'manager' ? 'a manager' : 'an agent'}.`;
+    document.getElementById('setup-username').value = info.username;
     form.hidden = false;
     formToken = (await api('/api/csrf')).csrfToken;
     document.getElementById('setup-password').focus();

@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * mvn -B -q -o -pl handoff-console test-compile dependency:build-classpath \
  *     -Dmdep.outputFile=/tmp/console-cp.txt -Dmdep.includeScope=test
  * java -cp handoff-console/target/classes:handoff-console/target/test-classes:$(cat /tmp/console-cp.txt) \
- *     dev.baton.console.ConsoleDemo [port] [--live]
+ *     dev.baton.console.ConsoleDemo [port] [--live] [--fresh]
  * </pre>
  *
+ * With {@code --fresh} there is no account yet: the first-start setup link is printed.
  * With {@code --live}, a new handoff arrives every 40 seconds and a customer writes every 25, so the
  * live updates can be watched.
  */
@@ -28,17 +29,25 @@ public final class ConsoleDemo {
     public static void main(String[] args) throws InterruptedException {
         int port = 8090;
         boolean live = false;
+        boolean fresh = false;
         for (String arg : args) {
             if (arg.equals("--live")) {
                 live = true;
+            } else if (arg.equals("--fresh")) {
+                fresh = true;
             } else {
                 port = Integer.parseInt(arg);
             }
         }
-        ConsoleFixture fixture = ConsoleFixture.builder().port(port).start();
+        ConsoleFixture.Builder builder = ConsoleFixture.builder().port(port);
+        ConsoleFixture fixture = (fresh ? builder.noAccounts() : builder).start();
         System.out.println("Baton console demo on " + fixture.baseUrl());
-        System.out.println("  manager: carol / " + ConsoleFixture.PASSWORD);
-        System.out.println("  agent:   alice / " + ConsoleFixture.PASSWORD);
+        fixture.console.firstSetupLink().ifPresentOrElse(
+                link -> System.out.println("  first start: " + link),
+                () -> {
+                    System.out.println("  manager: carol / " + ConsoleFixture.PASSWORD);
+                    System.out.println("  agent:   alice / " + ConsoleFixture.PASSWORD);
+                });
         Runtime.getRuntime().addShutdownHook(new Thread(fixture::close));
         if (live) {
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
