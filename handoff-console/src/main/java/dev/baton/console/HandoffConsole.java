@@ -1,20 +1,247 @@
 package dev.baton.console;
 
-/** The running console: one small web app served by Baton itself. */
+import dev.baton.console.auth.AuthRoutes;
+import dev.baton.console.auth.LoginLimiter;
+import dev.baton.console.auth.Passwords;
+import dev.baton.console.auth.SetupTokens;
+import dev.baton.console.auth.Sessions;
+import dev.baton.console.handoff.HandoffRoutes;
+import dev.baton.console.manage.ManageRoutes;
+import dev.baton.console.playground.PlaygroundRoutes;
+import dev.baton.console.web.Access;
+import dev.baton.console.web.ApiError;
+import dev.baton.console.web.Assets;
+import dev.baton.console.web.Audit;
+import dev.baton.console.web.EventStream;
+import dev.baton.console.web.Guard;
+import dev.baton.console.web.Json;
+import dev.baton.console.web.Roster;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running console: one small web app served by Baton itself. This class is the one wiring place:
+ * it builds the parts with plain constructors, lists every route with who may call it, and maps
+ * errors to JSON in one spot.
+ */
 public final class HandoffConsole implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HandoffConsole.class);
+
+    static final Duration SESSION_IDLE = Duration.ofHours(12);
+    static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
+    static final int LOGIN_FAILURES = 5;
+    static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+    static final long KEEP_ALIVE_SECONDS = 15;
+    static final long MAX_REQUEST_BYTES = 256 * 1024;
+
+    private final Javalin app;
+    private final Javalin metricsApp;
+    private final EventStream events;
+    private final Optional<String> firstSetupLink;
+
+    private HandoffConsole(Javalin app, Javalin metricsApp, EventStream events, Optional<String> firstSetupLink) {
+        this.app = app;
+        this.metricsApp = metricsApp;
+        this.events = events;
+        this.firstSetupLink = firstSetupLink;
+    }
 
     /** Starts serving; returns once the port is bound. */
     public static HandoffConsole start(ConsoleSettings settings, ConsoleBackend backend, AccountStore accounts,
                                        AccessLog accessLog) {
-        throw new UnsupportedOperationException("being built (issue 4)");
+        return start(settings, backend, accounts, accessLog, new Passwords(Passwords.DEFAULT_COST));
+    }
+
+    /** As above, hashing with {@code passwords} (tests pass bcrypt's cheapest cost to stay fast). */
+    static HandoffConsole start(ConsoleSettings settings, ConsoleBackend backend, AccountStore accounts,
+                                AccessLog accessLog, Passwords passwords) {
+        settings.adminPassword().filter(p -> !p.isEmpty()).ifPresent(p -> setAdminPassword(p, accounts, passwords, settings));
+
+        Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE);
+        SetupTokens setupTokens = new SetupTokens(settings.clock(), SETUP_LINK_LIFETIME);
+        LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, LOGIN_WINDOW);
+        Roster roster = new Roster(backend);
+        Audit audit = new Audit(accessLog, settings.clock());
+        Guard guard = new Guard(sessions, accounts, settings.publicUrl());
+        Assets assets = new Assets();
+        EventStream events = new EventStream(backend, sessions, KEEP_ALIVE_SECONDS);
+
+        AuthRoutes auth = new AuthRoutes(accounts, sessions, passwords, limiter, setupTokens, roster, audit,
+                settings.clock());
+        HandoffRoutes handoffs = new HandoffRoutes(backend, roster, audit);
+        PlaygroundRoutes playground = new PlaygroundRoutes(backend, audit);
+        ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backend, roster, audit,
+                settings.publicUrl());
+
+        Javalin app = Javalin.create(config -> {
+            common(config);
+            RoutesConfig r = config.routes;
+            r.before(Guard::headers);
+            r.beforeMatched(guard::check);
+
+            r.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), Access.PUBLIC);
+            r.get("/assets/{file}", assets::asset, Access.PUBLIC);
+            r.get("/login", ctx -> {
+                if (guard.caller(ctx).isPresent()) {
+                    ctx.redirect("/", HttpStatus.FOUND);
+                } else {
+                    assets.page(ctx, "login");
+                }
+            }, Access.PUBLIC);
+            r.get("/setup", ctx -> assets.page(ctx, "setup"), Access.PUBLIC);
+            r.get("/", ctx -> assets.page(ctx, "queue"), Access.SIGNED_IN);
+            r.get("/handoffs/{id}", ctx -> assets.page(ctx, "handoff"), Access.SIGNED_IN);
+            r.get("/playground", ctx -> assets.page(ctx, "playground"), Access.SIGNED_IN);
+            r.get("/account", ctx -> assets.page(ctx, "account"), Access.SIGNED_IN);
+            r.get("/manage", ctx -> assets.page(ctx, "manage"), Access.MANAGER);
+
+            r.get("/api/csrf", auth::formToken, Access.PUBLIC);
+            r.post("/api/login", auth::login, Access.FORM);
+            r.get("/api/setup", auth::setupInfo, Access.PUBLIC);
+            r.post("/api/setup", auth::setup, Access.FORM);
+            r.post("/api/logout", auth::logout, Access.SIGNED_IN);
+            r.get("/api/me", auth::me, Access.SIGNED_IN);
+            r.post("/api/password", auth::changePassword, Access.SIGNED_IN);
+
+            r.get("/api/staff", handoffs::staff, Access.SIGNED_IN);
+            r.get("/api/queue", handoffs::queue, Access.SIGNED_IN);
+            r.get("/api/handoffs/{id}", handoffs::handoff, Access.SIGNED_IN);
+            r.post("/api/handoffs/{id}/claim", handoffs::claim, Access.SIGNED_IN);
+            r.post("/api/handoffs/{id}/transfer", handoffs::transfer, Access.SIGNED_IN);
+            r.post("/api/handoffs/{id}/reply", handoffs::reply, Access.SIGNED_IN);
+            r.post("/api/handoffs/{id}/note", handoffs::note, Access.SIGNED_IN);
+            r.post("/api/handoffs/{id}/resolve", handoffs::resolve, Access.SIGNED_IN);
+            r.post("/api/handoffs/{id}/reopen", handoffs::reopen, Access.SIGNED_IN);
+            r.sse("/api/events", events::open, Access.SIGNED_IN);
+
+            r.post("/api/playground", playground::decide, Access.SIGNED_IN);
+            r.post("/api/playground/practice", playground::practice, Access.SIGNED_IN);
+
+            r.get("/api/accounts", manage::list, Access.MANAGER);
+            r.post("/api/accounts", manage::create, Access.MANAGER);
+            r.post("/api/accounts/{username}/setup-link", manage::newLink, Access.MANAGER);
+            r.put("/api/accounts/{username}", manage::changeRole, Access.MANAGER);
+            r.delete("/api/accounts/{username}", manage::delete, Access.MANAGER);
+            r.get("/api/access-log", manage::accessLog, Access.MANAGER);
+            r.get("/metrics", manage::metrics, Access.MANAGER);
+        });
+        Javalin metricsApp = null;
+        try {
+            app.start(settings.host(), settings.port());
+            if (settings.metricsPort().isPresent()) {
+                metricsApp = Javalin.create(config -> {
+                    common(config);
+                    config.routes.before(Guard::headers);
+                    config.routes.get("/metrics", manage::metrics);
+                }).start(settings.host(), settings.metricsPort().get());
+            }
+        } catch (RuntimeException e) {
+            app.stop();
+            events.close();
+            throw e;
+        }
+
+        Optional<String> firstSetupLink = Optional.empty();
+        if (settings.adminPassword().filter(p -> !p.isEmpty()).isEmpty() && accounts.all().isEmpty()) {
+            String base = settings.publicUrl().map(ManageRoutes::stripSlash)
+                    .orElse("http://" + hostForUrl(settings.host()) + ":" + app.port());
+            String link = base + "/setup?token=" + setupTokens.issue(Roster.ADMIN, Account.Role.MANAGER);
+            LOG.info("Console setup: open {}", link);
+            firstSetupLink = Optional.of(link);
+        }
+        LOG.info("Console listening on {}:{}{}", settings.host(), app.port(),
+                metricsApp == null ? "" : " (metrics on port " + metricsApp.port() + ")");
+        return new HandoffConsole(app, metricsApp, events, firstSetupLink);
     }
 
     /** The bound port (useful when started on port 0). */
     public int port() {
-        throw new UnsupportedOperationException("being built (issue 4)");
+        return app.port();
+    }
+
+    /** The bound metrics port, when {@link ConsoleSettings#metricsPort()} was given. */
+    public Optional<Integer> metricsPort() {
+        return Optional.ofNullable(metricsApp).map(Javalin::port);
+    }
+
+    /**
+     * The one-time setup link logged at first start (no account and no admin password), if any. It
+     * stops working once used or after 24 hours.
+     */
+    public Optional<String> firstSetupLink() {
+        return firstSetupLink;
     }
 
     @Override
     public void close() {
+        events.close();
+        if (metricsApp != null) {
+            metricsApp.stop();
+        }
+        app.stop();
+    }
+
+    private static void setAdminPassword(String password, AccountStore accounts, Passwords passwords,
+                                         ConsoleSettings settings) {
+        Passwords.problem(password).ifPresent(p -> {
+            throw new IllegalArgumentException("BATON_ADMIN_PASSWORD: " + p);
+        });
+        Optional<Account> existing = accounts.find(Roster.ADMIN);
+        if (existing.isPresent() && passwords.matches(password, existing.get().passwordHash())
+                && existing.get().role() == Account.Role.MANAGER) {
+            return;
+        }
+        Instant now = settings.clock().instant();
+        accounts.save(new Account(Roster.ADMIN, passwords.hash(password), Account.Role.MANAGER,
+                existing.map(Account::createdAt).orElse(now), now));
+        LOG.info("Console: the admin account's password was set from BATON_ADMIN_PASSWORD");
+    }
+
+    private static void common(JavalinConfig config) {
+        config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        config.http.maxRequestSize = MAX_REQUEST_BYTES;
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        RoutesConfig r = config.routes;
+        r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+        r.exception(Guard.PageRedirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.FOUND));
+        r.exception(NoSuchHandoff.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        r.exception(ActionRejected.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
+        r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+        r.exception(Exception.class, (e, ctx) -> {
+            LOG.error("console: {} {} failed", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "something went wrong on the server; the details are in Baton's log");
+        });
+        r.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                error(ctx, 404, "not found");
+            }
+        });
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        if (status == 403 && ctx.method() == io.javalin.http.HandlerType.GET && !ctx.path().startsWith("/api/")
+                && !ctx.path().equals("/metrics")) {
+            ctx.contentType("text/plain; charset=utf-8").result("403 Forbidden: " + message);
+            return;
+        }
+        ctx.json(Map.of("error", message == null ? "error" : message));
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 }

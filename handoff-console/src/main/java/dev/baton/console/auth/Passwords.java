@@ -1,0 +1,81 @@
+package dev.baton.console.auth;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Hashing and checking console passwords with bcrypt, and the password policy. Neither passwords nor
+ * hashes are ever logged.
+ */
+public final class Passwords {
+
+    public static final int MIN_LENGTH = 10;
+    /** bcrypt reads at most 72 bytes; longer passwords are refused rather than silently cut. */
+    public static final int MAX_BYTES = 72;
+    public static final int DEFAULT_COST = 12;
+
+    private final int cost;
+    private volatile String dummyHash;
+
+    public Passwords(int cost) {
+        if (cost < 4 || cost > 31) {
+            throw new IllegalArgumentException("bcrypt cost must be 4..31, was " + cost);
+        }
+        this.cost = cost;
+    }
+
+    /** What is wrong with a new password, in words for the person choosing it; empty when it is acceptable. */
+    public static Optional<String> problem(String password) {
+        if (password == null || password.isEmpty()) {
+            return Optional.of("a password is required (at least " + MIN_LENGTH + " characters)");
+        }
+        if (password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return Optional.of("the password must be at least " + MIN_LENGTH + " characters long");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of("the password must be at most " + MAX_BYTES + " bytes long");
+        }
+        if (password.isBlank()) {
+            return Optional.of("the password must not be only spaces");
+        }
+        return Optional.empty();
+    }
+
+    /** @throws IllegalArgumentException when the password breaks the policy */
+    public String hash(String password) {
+        problem(password).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+    }
+
+    /**
+     * Whether {@code password} matches {@code hash}. With a null hash (an unknown user) a dummy hash is
+     * checked anyway, so an unknown user name takes as long as a wrong password.
+     */
+    public boolean matches(String password, String hash) {
+        String against = hash != null ? hash : dummyHash();
+        String candidate = password == null ? "" : password;
+        if (candidate.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            // Still spend the time, on a password that cannot match.
+            BCrypt.verifyer().verify("-".toCharArray(), against.toCharArray());
+            return false;
+        }
+        try {
+            boolean verified = BCrypt.verifyer().verify(candidate.toCharArray(), against.toCharArray()).verified;
+            return verified && hash != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private String dummyHash() {
+        String dummy = dummyHash;
+        if (dummy == null) {
+            dummy = BCrypt.withDefaults().hashToString(cost, Secrets.token().toCharArray());
+            dummyHash = dummy;
+        }
+        return dummy;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.baton.console.manage;
+
+import dev.baton.console.AccessLog;
+import dev.baton.console.Account;
+import dev.baton.console.AccountStore;
+import dev.baton.console.ConsoleBackend;
+import dev.baton.console.auth.AuthRoutes;
+import dev.baton.console.auth.SetupTokens;
+import dev.baton.console.auth.Sessions;
+import dev.baton.console.web.ApiError;
+import dev.baton.console.web.Audit;
+import dev.baton.console.web.Caller;
+import dev.baton.console.web.Json;
+import dev.baton.console.web.Roster;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Managers only: accounts (create with a one-time setup link, change role, new link, delete), the
+ * access log and the metrics. There is always at least one manager left.
+ */
+public final class ManageRoutes {
+
+    static final int LOG_DEFAULT = 200;
+    static final int LOG_MAX = 1000;
+    public static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final AccountStore accounts;
+    private final AccessLog accessLog;
+    private final SetupTokens setupTokens;
+    private final Sessions sessions;
+    private final ConsoleBackend backend;
+    private final Roster roster;
+    private final Audit audit;
+    private final Optional<String> publicUrl;
+
+    public ManageRoutes(AccountStore accounts, AccessLog accessLog, SetupTokens setupTokens, Sessions sessions,
+                        ConsoleBackend backend, Roster roster, Audit audit, Optional<String> publicUrl) {
+        this.accounts = accounts;
+        this.accessLog = accessLog;
+        this.setupTokens = setupTokens;
+        this.sessions = sessions;
+        this.backend = backend;
+        this.roster = roster;
+        this.audit = audit;
+        this.publicUrl = publicUrl;
+    }
+
+    /** {@code GET /api/accounts}: {@code {accounts, pending}}; never a password hash. */
+    public void list(Context ctx) {
+        List<Map<String, Object>> list = accounts.all().stream().map(a -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("username", a.username());
+            out.put("name", roster.nameOf(a.username()));
+            out.put("role", AuthRoutes.wire(a.role()));
+            out.put("onRoster", roster.mayHoldAccount(a.username()));
+            out.put("createdAt", a.createdAt());
+            out.put("passwordSetAt", a.passwordSetAt());
+            return out;
+        }).toList();
+        List<Map<String, Object>> pending = setupTokens.pending().stream().map(g -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("username", g.username());
+            out.put("name", roster.nameOf(g.username()));
+            out.put("role", AuthRoutes.wire(g.role()));
+            out.put("expiresAt", g.expiresAt());
+            return out;
+        }).toList();
+        ctx.json(Map.of("accounts", list, "pending", pending));
+    }
+
+    /** {@code POST /api/accounts {username, role}}: a one-time setup link to hand to the person. */
+    public void create(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        Json body = Json.body(ctx);
+        String username = body.text("username").trim();
+        Account.Role role = role(body);
+        if (!roster.mayHoldAccount(username)) {
+            throw ApiError.badRequest("\"username\" must be the id of a person on the roster (see /api/staff)");
+        }
+        if (accounts.find(username).isPresent()) {
+            throw ApiError.conflict(username + " already has an account; give them a new setup link instead");
+        }
+        String token = setupTokens.issue(username, role);
+        audit.record(ctx, caller.username(), "created a setup link for " + username + " (" + AuthRoutes.wire(role) + ")");
+        ctx.status(201).json(link(ctx, username, role, token));
+    }
+
+    /** {@code POST /api/accounts/{username}/setup-link}: a new link (a password reset) for an account. */
+    public void newLink(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        Account account = existing(ctx.pathParam("username"));
+        String token = setupTokens.issue(account.username(), account.role());
+        audit.record(ctx, caller.username(), "created a new setup link for " + account.username());
+        ctx.json(link(ctx, account.username(), account.role(), token));
+    }
+
+    /** {@code PUT /api/accounts/{username} {role}}. */
+    public void changeRole(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        Account account = existing(ctx.pathParam("username"));
+        Account.Role role = role(Json.body(ctx));
+        if (account.role() == Account.Role.MANAGER && role != Account.Role.MANAGER && managers() <= 1) {
+            throw ApiError.conflict("there must remain at least one manager");
+        }
+        accounts.save(new Account(account.username(), account.passwordHash(), role, account.createdAt(),
+                account.passwordSetAt()));
+        audit.record(ctx, caller.username(), "changed the role of " + account.username() + " to " + AuthRoutes.wire(role));
+        ctx.json(Map.of("username", account.username(), "role", AuthRoutes.wire(role)));
+    }
+
+    /** {@code DELETE /api/accounts/{username}}: also withdraws a pending setup link. */
+    public void delete(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        String username = ctx.pathParam("username");
+        Optional<Account> account = accounts.find(username);
+        boolean pending = setupTokens.pending().stream().anyMatch(g -> g.username().equals(username));
+        if (account.isEmpty() && !pending) {
+            throw ApiError.notFound("no account " + username);
+        }
+        if (account.isPresent() && account.get().role() == Account.Role.MANAGER && managers() <= 1) {
+            throw ApiError.conflict("there must remain at least one manager");
+        }
+        setupTokens.withdraw(username);
+        if (account.isPresent()) {
+            accounts.delete(username);
+            sessions.invalidateUser(username, null);
+        }
+        audit.record(ctx, caller.username(), "deleted the account of " + username);
+        ctx.json(Map.of("deleted", username));
+    }
+
+    /** {@code GET /api/access-log?limit=N}: newest first. */
+    public void accessLog(Context ctx) {
+        int limit = LOG_DEFAULT;
+        String raw = ctx.queryParam("limit");
+        if (raw != null) {
+            try {
+                limit = Integer.parseInt(raw);
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("\"limit\" must be a whole number");
+            }
+            if (limit < 1 || limit > LOG_MAX) {
+                throw ApiError.badRequest("\"limit\" must be between 1 and " + LOG_MAX);
+            }
+        }
+        ctx.json(Map.of("entries", accessLog.recent(limit)));
+    }
+
+    /** {@code GET /metrics}: Prometheus text. */
+    public void metrics(Context ctx) {
+        ctx.contentType(METRICS_TYPE).result(backend.metrics());
+    }
+
+    private Account existing(String username) {
+        return accounts.find(username).orElseThrow(() -> ApiError.notFound("no account " + username));
+    }
+
+    private long managers() {
+        return accounts.all().stream().filter(a -> a.role() == Account.Role.MANAGER).count();
+    }
+
+    private static Account.Role role(Json body) {
+        String raw = body.text("role");
+        try {
+            return Account.Role.valueOf(raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("\"role\" must be agent or manager");
+        }
+    }
+
+    private Map<String, Object> link(Context ctx, String username, Account.Role role, String token) {
+        String base = publicUrl.orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("username", username);
+        out.put("role", AuthRoutes.wire(role));
+        out.put("setupUrl", stripSlash(base) + "/setup?token=" + token);
+        out.put("expiresAt", setupTokens.peek(token).map(SetupTokens.Grant::expiresAt).orElse(null));
+        return out;
+    }
+
+    public static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.baton.console.queue;
+
+import dev.baton.console.QueueEntry;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The order of the queue: handoffs nobody holds (waiting, transferred) before claimed ones; within
+ * that the most sensitive first (crisis, then grief, anxiety and urgency, then the rest); then the
+ * one waiting longest.
+ */
+public final class QueueOrder {
+
+    private static final Set<String> UNHELD = Set.of("waiting", "transferred");
+    private static final Set<String> TENDER = Set.of("sadness_grief", "grief", "anxiety", "urgency");
+
+    public static final Comparator<QueueEntry> ORDER = Comparator
+            .comparingInt(QueueOrder::holdRank)
+            .thenComparingInt(QueueOrder::sensitivity)
+            .thenComparing(QueueEntry::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingLong(QueueEntry::id);
+
+    private QueueOrder() {
+    }
+
+    public static List<QueueEntry> sort(List<QueueEntry> entries) {
+        return entries.stream().sorted(ORDER).toList();
+    }
+
+    /** 0 for waiting or transferred, 1 for claimed, 2 for anything else. */
+    static int holdRank(QueueEntry entry) {
+        if (UNHELD.contains(entry.state())) {
+            return 0;
+        }
+        return "claimed".equals(entry.state()) ? 1 : 2;
+    }
+
+    /** 0 for crisis, 1 for grief/anxiety/urgency, 2 otherwise; the most sensitive of all the reasons counts. */
+    static int sensitivity(QueueEntry entry) {
+        int rank = rank(entry.reason());
+        for (String reason : entry.reasons()) {
+            rank = Math.min(rank, rank(reason));
+        }
+        return rank;
+    }
+
+    private static int rank(String reason) {
+        if ("crisis".equals(reason)) {
+            return 0;
+        }
+        return TENDER.contains(reason) ? 1 : 2;
+    }
+}

@@ -1,0 +1,231 @@
+// Shared helpers for every console page.
+//
+// Rule for this whole front end: data from the server (above all, what customers wrote) is only
+// ever put into the page with textContent / createTextNode, never innerHTML, so any markup in it
+// shows as literal text.
+//
+// Stable ids for browser tests (on every signed-in page): #topbar, #nav-queue, #nav-playground,
+// #nav-manage (managers only), #nav-account, #user-name, #logout, #toast.
+
+/** Builds an element. props: class, text, attrs {name: value}, dataset {key: value}, on {event: fn}. */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  if (props.class) node.className = props.class;
+  if (props.id) node.id = props.id;
+  if (props.text !== undefined && props.text !== null) node.textContent = String(props.text);
+  if (props.testid) node.dataset.testid = props.testid;
+  for (const [name, value] of Object.entries(props.attrs || {})) {
+    if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value === true ? '' : String(value));
+  }
+  for (const [key, value] of Object.entries(props.dataset || {})) node.dataset[key] = String(value);
+  for (const [event, handler] of Object.entries(props.on || {})) node.addEventListener(event, handler);
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Empties a node and puts children in. */
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+  return node;
+}
+
+export class ApiFailure extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+let me = null;
+
+/** Calls the JSON API. State changes carry the session's CSRF token. Throws ApiFailure. */
+export async function api(path, options = {}) {
+  const method = options.method || 'GET';
+  const headers = { Accept: 'application/json' };
+  if (method !== 'GET') {
+    headers['Content-Type'] = 'application/json';
+    const token = options.csrf || (me && me.csrfToken);
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  let data = null;
+  const type = response.headers.get('Content-Type') || '';
+  if (type.startsWith('application/json')) data = await response.json();
+  if (!response.ok) {
+    if (response.status === 401 && !options.allow401) {
+      window.location.assign('/login');
+    }
+    throw new ApiFailure(response.status, (data && data.error) || `request failed (${response.status})`);
+  }
+  return data;
+}
+
+/** The logged-in person ({username, name, role, csrfToken}); sends to /login when nobody is. */
+export async function session() {
+  if (!me) me = await api('/api/me');
+  return me;
+}
+
+/** Draws the top bar: brand, navigation, who is logged in, log out. */
+export function topbar(current, active) {
+  const bar = document.getElementById('topbar');
+  const link = (id, href, label) => el('a', { id, attrs: { href, 'aria-current': active === id ? 'page' : null },
+    class: active === id ? 'active' : '' }, label);
+  const nav = el('nav', { class: 'nav' },
+    link('nav-queue', '/', 'Queue'),
+    link('nav-playground', '/playground', 'Playground'),
+    current.role === 'manager' ? link('nav-manage', '/manage', 'Manage') : null,
+    link('nav-account', '/account', 'Account'));
+  const logout = el('button', { id: 'logout', class: 'link-button', text: 'Log out', attrs: { type: 'button' } });
+  logout.addEventListener('click', async () => {
+    try {
+      await api('/api/logout', { method: 'POST' });
+    } finally {
+      window.location.assign('/login');
+    }
+  });
+  fill(bar,
+    el('a', { class: 'brand', attrs: { href: '/' } }, el('span', { class: 'brand-mark', text: 'B' }), 'Baton console'),
+    nav,
+    el('div', { class: 'user' },
+      el('span', { id: 'user-name', text: current.name }),
+      el('span', { class: 'role-tag', text: current.role }),
+      logout));
+}
+
+/** Shows a short message at the bottom of the page. */
+export function toast(message, kind = 'info') {
+  let box = document.getElementById('toast');
+  if (!box) {
+    box = el('div', { id: 'toast', attrs: { role: 'status', 'aria-live': 'polite' } });
+    document.body.append(box);
+  }
+  box.className = `toast toast-${kind} show`;
+  box.textContent = message;
+  clearTimeout(box.hideTimer);
+  box.hideTimer = setTimeout(() => box.classList.remove('show'), 4000);
+}
+
+/** "45s", "14m 05s", "2h 03m", "3d 4h" since an ISO time. */
+export function waited(iso, now = Date.now()) {
+  const seconds = Math.max(0, Math.floor((now - Date.parse(iso)) / 1000));
+  const pad = (n) => String(n).padStart(2, '0');
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${pad(seconds % 60)}s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h ${pad(minutes % 60)}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+/** Keeps every [data-since] element showing how long ago its time was. */
+export function tickWaits() {
+  const update = () => {
+    for (const node of document.querySelectorAll('[data-since]')) node.textContent = waited(node.dataset.since);
+  };
+  update();
+  return setInterval(update, 1000);
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+export function when(iso) {
+  return iso ? timeFormat.format(new Date(iso)) : '—';
+}
+
+export function clockTime(iso) {
+  return iso ? clockFormat.format(new Date(iso)) : '';
+}
+
+const REASONS = {
+  sadness_grief: 'grief',
+  human_request: 'asked for a person',
+  out_of_scope: 'out of scope',
+  nonlinear: 'tangled conversation',
+};
+
+export function reasonLabel(reason) {
+  if (!reason) return '—';
+  return REASONS[reason] || reason.replace(/_/g, ' ');
+}
+
+/** 0 crisis, 1 grief/anxiety/urgency, 2 the rest: the same grouping as the server's queue order. */
+export function sensitivity(reasons) {
+  let rank = 2;
+  for (const reason of reasons || []) {
+    if (reason === 'crisis') rank = 0;
+    else if (['sadness_grief', 'grief', 'anxiety', 'urgency'].includes(reason)) rank = Math.min(rank, 1);
+  }
+  return rank;
+}
+
+export function reasonChip(reason) {
+  const rank = sensitivity([reason]);
+  return el('span', { class: `chip reason sens-${rank}`, text: reasonLabel(reason), dataset: { reason } });
+}
+
+export function stateBadge(state, props = {}) {
+  return el('span', { class: `badge state-${state}`, text: state, testid: 'state-badge', ...props });
+}
+
+export function practiceTag() {
+  return el('span', { class: 'tag practice', text: 'practice', testid: 'practice-marker',
+    attrs: { title: 'A practice handoff from the playground: nothing reaches Discord' } });
+}
+
+/**
+ * Listens to the server's change stream. onChange({kind, handoffId}) is called for every change;
+ * the browser reconnects by itself, and a lost login sends the person to /login.
+ */
+export function listen(onChange, onStatus = () => {}) {
+  const source = new EventSource('/api/events');
+  const handle = (event) => {
+    try {
+      onChange(JSON.parse(event.data));
+    } catch (e) {
+      onChange({ kind: event.type, handoffId: null });
+    }
+  };
+  for (const kind of ['created', 'changed', 'message']) source.addEventListener(kind, handle);
+  source.addEventListener('open', () => onStatus(true));
+  source.addEventListener('error', async () => {
+    onStatus(false);
+    try {
+      await api('/api/me', { allow401: true });
+    } catch (e) {
+      if (e.status === 401) {
+        source.close();
+        window.location.assign('/login');
+      }
+    }
+  });
+  return source;
+}
+
+/** Runs fn at most once per `ms`, trailing call included (several events in a burst cause one fetch). */
+export function debounce(fn, ms = 150) {
+  let timer = null;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn(...args), ms);
+  };
+}
+
+/** Only http(s) links from data become clickable. */
+export function safeUrl(text) {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch (e) {
+    return null;
+  }
+}

@@ -1,0 +1,82 @@
+// Queue page. Ids: #view-all, #view-mine, #queue-table, #queue-body, #queue-empty, #live-status,
+// #resolved-list (li[data-resolved-id][data-testid="resolved-row"]). Each row: tr.queue-row[data-handoff-id][data-testid="queue-row"], with
+// [data-testid="state-badge"], [data-testid="practice-marker"] on practice handoffs, and
+// .waited[data-since] ticking. The order is the server's (open first, most sensitive, oldest).
+import {
+  api, debounce, el, fill, listen, practiceTag, reasonChip, sensitivity, session, stateBadge, tickWaits, toast,
+  topbar, waited, when,
+} from './common.js';
+
+const me = await session();
+topbar(me, 'nav-queue');
+
+const body = document.getElementById('queue-body');
+const empty = document.getElementById('queue-empty');
+const count = document.getElementById('queue-count');
+const live = document.getElementById('live-status');
+const tabs = { all: document.getElementById('view-all'), mine: document.getElementById('view-mine') };
+let view = new URLSearchParams(window.location.search).get('view') === 'mine' ? 'mine' : 'all';
+
+function row(entry) {
+  const open = () => window.location.assign(`/handoffs/${entry.id}`);
+  const tr = el('tr', {
+    class: `queue-row sens-${sensitivity(entry.reasons)}`,
+    testid: 'queue-row',
+    dataset: { handoffId: entry.id, state: entry.state },
+    on: { click: (event) => { if (!event.target.closest('a')) open(); } },
+  },
+  el('td', { class: 'customer-cell' },
+    el('a', { class: 'name', attrs: { href: `/handoffs/${entry.id}` }, text: entry.customerName || 'Unknown customer' }),
+    entry.practice ? [' ', practiceTag()] : null,
+    entry.summary ? el('span', { class: 'summary', text: entry.summary, attrs: { title: entry.summary } }) : null),
+  el('td', {}, reasonChip(entry.reason)),
+  el('td', {}, entry.assigneeName ? entry.assigneeName : el('span', { class: 'muted', text: 'nobody yet' })),
+  el('td', {}, stateBadge(entry.state)),
+  el('td', {}, el('span', { class: 'waited', text: waited(entry.createdAt), dataset: { since: entry.createdAt }, attrs: { title: when(entry.createdAt) } })));
+  return tr;
+}
+
+function resolvedItem(entry) {
+  return el('li', { dataset: { resolvedId: entry.id }, testid: 'resolved-row' },
+    el('a', { attrs: { href: `/handoffs/${entry.id}` }, text: entry.customerName || 'Unknown customer' }),
+    reasonChip(entry.reason),
+    entry.practice ? practiceTag() : null,
+    el('span', { class: 'spacer' }),
+    el('span', { class: 'muted small', text: `resolved ${when(entry.updatedAt)}` }));
+}
+
+async function load() {
+  try {
+    const data = await api(`/api/queue?view=${view}`);
+    fill(body, data.entries.map(row));
+    empty.hidden = data.entries.length > 0;
+    empty.textContent = view === 'mine' ? 'Nothing is assigned to you right now.' : 'Nobody is waiting right now.';
+    const open = data.entries.filter((e) => e.state !== 'claimed').length;
+    count.textContent = `${data.entries.length} open · ${open} not picked up`;
+    fill(document.getElementById('resolved-list'), data.resolved.map(resolvedItem));
+    document.getElementById('resolved-empty').hidden = data.resolved.length > 0;
+  } catch (e) {
+    toast(e.message, 'error');
+  }
+}
+
+function select(next) {
+  view = next;
+  for (const [name, tab] of Object.entries(tabs)) tab.setAttribute('aria-selected', String(name === view));
+  const url = new URL(window.location.href);
+  if (view === 'mine') url.searchParams.set('view', 'mine'); else url.searchParams.delete('view');
+  window.history.replaceState(null, '', url);
+  load();
+}
+
+tabs.all.addEventListener('click', () => select('all'));
+tabs.mine.addEventListener('click', () => select('mine'));
+for (const [name, tab] of Object.entries(tabs)) tab.setAttribute('aria-selected', String(name === view));
+
+const reload = debounce(load, 120);
+listen(() => reload(), (on) => {
+  live.classList.toggle('on', on);
+  live.textContent = on ? 'Live' : 'reconnecting…';
+});
+tickWaits();
+load();
