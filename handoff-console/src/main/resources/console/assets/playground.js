@@ -11,8 +11,8 @@ topbar(me, 'nav-playground');
 const $ = (name) => document.getElementById(name);
 let messages = [];
 
-const KNOWN = new Set(['action', 'decision', 'entry', 'kb_id', 'confidence', 'reasons', 'cues', 'assignee', 'answer',
-  'text', 'matched']);
+const KNOWN = new Set(['action', 'decision', 'entry', 'kb_id', 'confidence', 'reasons', 'cues', 'assignee',
+  'matched']);
 
 function bubble(message, index) {
   const author = message.author === 'customer' ? 'customer' : 'bot';
@@ -45,10 +45,10 @@ function cueItem(c) {
     el('span', { class: 'score', text: Number(c.score).toFixed(2) })));
 }
 
-function drawDecision(d) {
+// answerText: what Baton would say, from the knowledge-base entry the decision names.
+function drawDecision(d, answerText = null) {
   const action = d.action || d.decision || 'unknown';
   const entry = d.entry ?? d.kb_id ?? null;
-  const answerText = d.answer ?? d.text ?? null;
   const facts = [];
   if (entry) facts.push(...field('KB entry', el('span', { class: 'tag kb', text: entry })));
   if (d.matched) facts.push(...field('Matched', d.matched));
@@ -79,12 +79,13 @@ async function send(text) {
   try {
     const decision = await api('/api/playground', {
       method: 'POST', body: { messages: messages.map(({ author, text: t }) => ({ author, text: t })) } });
-    drawDecision(decision);
     const action = decision.action || decision.decision;
+    const entry = decision.entry ?? decision.kb_id ?? null;
+    const known = action === 'answer' && entry
+      ? await api(`/api/knowledge/${encodeURIComponent(entry)}`).catch(() => null) : null;
+    drawDecision(decision, known?.answer ?? null);
     if (action === 'answer') {
-      const entry = decision.entry ?? decision.kb_id ?? null;
-      const answer = decision.answer ?? decision.text ?? `[answer from KB entry ${entry}]`;
-      messages.push({ author: 'bot', text: answer, kbId: entry });
+      messages.push({ author: 'bot', text: known?.answer ?? `[answer from KB entry ${entry}]`, kbId: entry });
       drawConversation();
     }
   } catch (e) {

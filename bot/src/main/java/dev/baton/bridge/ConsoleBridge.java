@@ -7,6 +7,7 @@ import dev.baton.console.ActionRejected;
 import dev.baton.console.ConsoleBackend;
 import dev.baton.console.ConsoleEvent;
 import dev.baton.console.HandoffDetail;
+import dev.baton.console.KnowledgeEntryView;
 import dev.baton.console.HandoffDetail.Cue;
 import dev.baton.console.HandoffDetail.Customer;
 import dev.baton.console.HandoffDetail.EarlierConversation;
@@ -212,6 +213,12 @@ public final class ConsoleBridge implements ConsoleBackend {
             out.put("assignee", desk.route(conversation, handoff).person().name());
         }
         return out;
+    }
+
+    @Override
+    public Optional<KnowledgeEntryView> knowledgeEntry(String id) {
+        return desk.rules().knowledge().find(id).map(entry -> new KnowledgeEntryView(entry.id(), entry.topic(),
+                entry.questions().isEmpty() ? null : entry.questions().get(0), entry.answer(), entry.source()));
     }
 
     @Override

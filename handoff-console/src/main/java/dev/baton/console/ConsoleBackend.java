@@ -55,6 +55,12 @@ public interface ConsoleBackend {
     ObjectNode playground(List<PlaygroundMessage> messages);
 
     /**
+     * A knowledge-base entry by id (as named in a decision's {@code entry}), so the playground can show
+     * the answer Baton would give. Empty when the knowledge base has no such entry.
+     */
+    Optional<KnowledgeEntryView> knowledgeEntry(String id);
+
+    /**
      * Turns a playground conversation into a practice handoff in the queue, marked as practice, so a
      * newcomer can claim, reply and resolve it. Nothing about it ever reaches Discord. Throws
      * {@link ActionRejected} if the engine would not hand this conversation off.

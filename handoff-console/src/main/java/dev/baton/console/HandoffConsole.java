@@ -128,6 +128,7 @@ public final class HandoffConsole implements AutoCloseable {
 
             r.post("/api/playground", playground::decide, Access.SIGNED_IN);
             r.post("/api/playground/practice", playground::practice, Access.SIGNED_IN);
+            r.get("/api/knowledge/{id}", playground::knowledgeEntry, Access.SIGNED_IN);
 
             r.get("/api/accounts", manage::list, Access.MANAGER);
             r.post("/api/accounts", manage::create, Access.MANAGER);

@@ -29,6 +29,8 @@ import java.util.function.Consumer;
  */
 public final class FakeConsoleBackend implements ConsoleBackend {
 
+    public static final String PLUS_PRICE_ANSWER =
+            "Lumen Plus costs 8 € a month, billed monthly; you can cancel any time.";
     public static final StaffMember ALICE = new StaffMember("alice", "Alice Moreau", "support");
     public static final StaffMember BOB = new StaffMember("bob", "Bob Tanaka", "billing");
     public static final StaffMember CAROL = new StaffMember("carol", "Carol Diaz", "leads");
@@ -289,6 +291,13 @@ public final class FakeConsoleBackend implements ConsoleBackend {
     }
 
     @Override
+    public Optional<KnowledgeEntryView> knowledgeEntry(String id) {
+        calls.add("knowledge " + id);
+        return id.equals("plus-price") ? Optional.of(new KnowledgeEntryView("plus-price", "billing",
+                "How much does Lumen Plus cost?", PLUS_PRICE_ANSWER, "https://lumen.example/plus")) : Optional.empty();
+    }
+
+    @Override
     public ObjectNode playground(List<PlaygroundMessage> messages) {
         calls.add("playground " + messages.size());
         return decide(messages);
@@ -340,7 +349,6 @@ public final class FakeConsoleBackend implements ConsoleBackend {
             out.put("confidence", 0.93);
             out.set("reasons", reasons);
             out.put("matched", "How much does Lumen Plus cost?");
-            out.put("answer", "Lumen Plus costs 8 € a month, billed monthly; you can cancel any time.");
             out.set("cues", cues);
             return out;
         }

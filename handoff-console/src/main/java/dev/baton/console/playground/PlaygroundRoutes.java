@@ -45,6 +45,14 @@ public final class PlaygroundRoutes {
         ctx.json(detail);
     }
 
+    /** {@code GET /api/knowledge/{id}}: the entry an answer came from, to show what Baton would say. */
+    public void knowledgeEntry(Context ctx) {
+        Caller.of(ctx);
+        String id = ctx.pathParam("id");
+        ctx.json(backend.knowledgeEntry(id).orElseThrow(
+                () -> ApiError.notFound("the knowledge base has no entry \"" + id + "\"")));
+    }
+
     static List<PlaygroundMessage> messages(Json body) {
         JsonNode messages = body.node().get("messages");
         if (messages == null || !messages.isArray() || messages.isEmpty()) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.console.FakeConsoleBackend;
 import dev.baton.console.ConsoleFixture;
 import dev.baton.console.WebClient;
 import java.net.http.HttpResponse;
@@ -214,7 +215,8 @@ class ConsoleApiTest {
         JsonNode decision = json(agent.post("/api/playground", messages));
         assertEquals("answer", decision.get("action").asText());
         assertEquals("plus-price", decision.get("entry").asText());
-        assertTrue(decision.get("answer").asText().contains("8 €"));
+        assertEquals(List.of("action", "entry", "confidence", "reasons", "matched", "cues"),
+                iterableToList(decision.fieldNames()), "nothing added to the backend's object");
 
         JsonNode handoff = json(agent.post("/api/playground", Map.of("messages", List.of(
                 Map.of("author", "customer", "text", "how much does plus cost?"),
@@ -223,6 +225,20 @@ class ConsoleApiTest {
         assertEquals("handoff", handoff.get("action").asText());
         assertEquals("Alice Moreau", handoff.get("assignee").asText());
         assertEquals(2, handoff.get("cues").get(0).get("message").asInt());
+    }
+
+    @Test
+    void theAnswerAKnowledgeEntryGivesCanBeLookedUpByItsId() {
+        JsonNode entry = json(agent.get("/api/knowledge/plus-price"));
+        assertEquals(FakeConsoleBackend.PLUS_PRICE_ANSWER, entry.get("answer").asText());
+        assertEquals(404, agent.get("/api/knowledge/no-such-entry").statusCode());
+        assertEquals(401, console.client().get("/api/knowledge/plus-price").statusCode());
+    }
+
+    private static List<String> iterableToList(java.util.Iterator<String> names) {
+        List<String> out = new java.util.ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
     }
 
     @Test

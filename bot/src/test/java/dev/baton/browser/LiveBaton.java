@@ -1,0 +1,80 @@
+package dev.baton.browser;
+
+import dev.baton.Baton;
+import dev.baton.Settings;
+import dev.baton.Wiring;
+import dev.baton.discord.DiscordEndpoints;
+import dev.baton.discord.fake.FakeDiscord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The whole of Baton as {@code java -jar baton.jar} runs it (config files, SQLite file, real engine,
+ * real JDA, the console over HTTP), connected to a fake Discord on loopback: a #support channel, a
+ * customer (ann) and two people on the roster, Alex (billing) and Sam (support, sensitive).
+ */
+final class LiveBaton implements AutoCloseable {
+
+    static final String ADMIN_PASSWORD = "correct horse battery staple";
+    /** The MiniLM engine is slow to build; every test in the run shares one. */
+    private static final Wiring WIRING = new Wiring();
+
+    final FakeDiscord fake = FakeDiscord.start();
+    final long support = fake.addTextChannel("support");
+    final long ann = fake.addMember("ann");
+    final long alex = fake.addMember("alex");
+    final long sam = fake.addMember("sam");
+    private final Baton baton;
+
+    LiveBaton(Path dir) {
+        try {
+            Path config = Files.createDirectories(dir.resolve("config"));
+            Path shipped = Path.of("..", "config");
+            Files.copy(shipped.resolve("knowledge.yaml"), config.resolve("knowledge.yaml"));
+            Files.copy(shipped.resolve("messages.yaml"), config.resolve("messages.yaml"));
+            Files.writeString(config.resolve("team.yaml"), """
+                    typical_pickup_minutes: 10
+                    people:
+                      - id: alex
+                        name: Alex
+                        discord_user_id: "%d"
+                        team: billing
+                        topics: [billing, account]
+                        hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
+                      - id: sam
+                        name: Sam
+                        discord_user_id: "%d"
+                        team: support
+                        topics: [install, printing]
+                        hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
+                        sensitive: true
+                    """.formatted(alex, sam));
+            Files.writeString(config.resolve("discord.yaml"), """
+                    guild_id: "%d"
+                    support_channels: ["%d"]
+                    """.formatted(FakeDiscord.GUILD_ID, support));
+            Settings settings = new Settings(config, dir.resolve("data"),
+                    Optional.of(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl())),
+                    Optional.of(new Settings.Console("127.0.0.1", 0, Optional.of(ADMIN_PASSWORD), Optional.empty(),
+                            Optional.empty())));
+            baton = Baton.start(settings, WIRING, Clock.systemUTC());
+        } catch (IOException e) {
+            fake.close();
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String consoleUrl() {
+        return "http://127.0.0.1:" + baton.consolePort().orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        baton.close();
+        fake.close();
+    }
+}
