@@ -79,6 +79,19 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /** A screenshot of the whole page, top to bottom, as one tall image; the window is put back after. */
+    Path fullPage(String name) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        Number height = (Number) driver.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
+                Math.min(4000, height.intValue() + 120)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
     @Override
     public void close() {
         driver.quit();
