@@ -23,15 +23,26 @@ function bareEvidence(evidence) {
   return (evidence || '').trim().replace(/^["“'‘]+|["”'’]+$/g, '').trim();
 }
 
-/** Text with every evidence phrase wrapped in <mark>, built from text nodes only. */
+/**
+ * The phrases a cue quotes: each "quoted" fragment (lexicon cues list several), else the whole
+ * evidence. A fragment that is not in the message (a prototype the message sounded like) marks nothing.
+ */
+function phrases(evidence) {
+  const quoted = [...(evidence || '').matchAll(/["“]([^"”]+)["”]/g)].map((m) => m[1].trim()).filter(Boolean);
+  return quoted.length ? quoted : [bareEvidence(evidence)].filter(Boolean);
+}
+
+/** Text with every fired cue's evidence wrapped in <mark>, built from text nodes only. */
 function highlighted(text, cues) {
   const lower = text.toLowerCase();
   const ranges = [];
-  for (const cue of cues) {
-    const phrase = bareEvidence(cue.evidence);
-    if (!phrase) continue;
-    const at = lower.indexOf(phrase.toLowerCase());
-    if (at >= 0) ranges.push({ from: at, to: at + phrase.length, kind: cue.kind });
+  for (const cue of cues.filter((c) => c.fired)) {
+    for (const phrase of phrases(cue.evidence)) {
+      const needle = phrase.toLowerCase();
+      for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) {
+        ranges.push({ from: at, to: at + needle.length, kind: cue.kind });
+      }
+    }
   }
   ranges.sort((a, b) => a.from - b.from);
   const parts = [];

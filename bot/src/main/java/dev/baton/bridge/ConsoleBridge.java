@@ -70,6 +70,8 @@ public final class ConsoleBridge implements ConsoleBackend {
     private final HandoffStore handoffs;
     private final HandoffLifecycle lifecycle;
     private final SupportDesk desk;
+    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("<@!?(\\d{5,20})>");
+
     private final StaffReplies replies;
     private final ConsoleEvents events;
     private final BatonMetrics metrics;
@@ -407,8 +409,8 @@ public final class ConsoleBridge implements ConsoleBackend {
                 profile.earlier().stream().map(e -> new EarlierConversation(e.id(), e.startedAt(), e.state(),
                         e.handoffReason())).toList());
         return new HandoffDetail(entry(handoff, packet, conversation), customer,
-                now.stream().map(ConsoleBridge::line).toList(), cues,
-                packet.elsewhere().stream().map(ConsoleBridge::line).toList(),
+                now.stream().map(this::line).toList(), cues,
+                packet.elsewhere().stream().map(this::line).toList(),
                 handoffs.events(handoff.id()).stream().map(this::event).toList());
     }
 
@@ -425,13 +427,25 @@ public final class ConsoleBridge implements ConsoleBackend {
         return roster().byId(id).map(Person::name).orElse(id);
     }
 
-    private static Line line(StoredMessage m) {
-        return new Line(m.authorKind().wireName(), m.authorName(), m.text(), m.createdAt(), m.editedAt() != null,
-                m.isDeleted(), m.kbId(), m.attachments());
+    private Line line(StoredMessage m) {
+        return new Line(m.authorKind().wireName(), m.authorName(), readable(m.text()), m.createdAt(),
+                m.editedAt() != null, m.isDeleted(), m.kbId(), m.attachments());
     }
 
-    private static Line line(HandoffPacket.Line l) {
-        return new Line(l.author(), l.authorName(), l.text(), l.at(), l.edited(), l.deleted(), l.kbId(),
+    private Line line(HandoffPacket.Line l) {
+        return new Line(l.author(), l.authorName(), readable(l.text()), l.at(), l.edited(), l.deleted(), l.kbId(),
                 l.attachments());
+    }
+
+    /**
+     * Discord mentions of people on the roster ({@code <@123…>}) as their names, the way Discord shows
+     * them; other mentions stay as written. Cue evidence never quotes a mention, so highlighting is unaffected.
+     */
+    private String readable(String text) {
+        if (text == null || !text.contains("<@")) {
+            return text;
+        }
+        return MENTION.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                roster().byDiscordUserId(m.group(1)).map(p -> "@" + p.name()).orElse(m.group())));
     }
 }
