@@ -117,6 +117,38 @@ class ConsoleInBrowserTest {
         assertTrue(browser.findElements(By.cssSelector("#transcript img, #transcript a[href^='http://evil']")).isEmpty());
     }
 
+    @Test
+    void aNewcomerTriesBatonInThePlaygroundAndPractisesOnAHandoffThatNeverReachesDiscord() {
+        logIn("admin", LiveBaton.ADMIN_PASSWORD);
+        click(By.id("nav-playground"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("practice-banner")));
+
+        say("where do i download the lumen slicer?");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid='pg-action'][data-action='answer']")));
+        WebElement answer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pg-answer")));
+        assertFalse(answer.getText().isBlank(), "the answer Baton would give is shown");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#pg-conversation li[data-author='bot']"), 1));
+
+        say("My dad passed away last week and I need to get into his Lumen Plus account.");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid='pg-action'][data-action='handoff']")));
+        assertEquals("Sam", browser.findElement(By.id("pg-assignee")).getText(),
+                "grief goes to the person who takes sensitive conversations");
+        chromium.fullPage("playground");
+
+        int postedBefore = baton.fake.postedMessages().size();
+        click(By.id("pg-practice"));
+        click(By.id("pg-practice-link"));
+        wait.until(ExpectedConditions.urlMatches(".*/handoffs/\\d+$"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript li.line[data-author='customer']")));
+        assertTrue(browser.findElement(By.tagName("body")).getText().toLowerCase().contains("practice"));
+        assertEquals(postedBefore, baton.fake.postedMessages().size(), "nothing reached Discord");
+    }
+
+    private void say(String text) {
+        type(By.id("pg-input"), text);
+        click(By.id("pg-send"));
+    }
+
     private void logIn(String user, String password) {
         browser.get(baton.consoleUrl() + "/login");
         type(By.id("login-username"), user);
