@@ -212,11 +212,31 @@ export function listen(onChange, onStatus = () => {}) {
 }
 
 /** Runs fn at most once per `ms`, trailing call included (several events in a burst cause one fetch). */
-export function debounce(fn, ms = 150) {
-  let timer = null;
-  return (...args) => {
-    clearTimeout(timer);
-    timer = setTimeout(() => fn(...args), ms);
+/**
+ * Runs the async fn at once, and while it runs, collapses any further calls into one more run after
+ * it: a burst of live events costs at most two fetches, and the first change shows without delay
+ * (a trailing debounce would hold every update back by its wait).
+ */
+export function coalesce(fn) {
+  let running = null;
+  let again = false;
+  const run = async () => {
+    try {
+      await fn();
+    } finally {
+      running = null;
+      if (again) {
+        again = false;
+        running = run();
+      }
+    }
+  };
+  return () => {
+    if (running) {
+      again = true;
+    } else {
+      running = run();
+    }
   };
 }
 

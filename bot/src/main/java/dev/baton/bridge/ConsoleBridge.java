@@ -101,12 +101,12 @@ public final class ConsoleBridge implements ConsoleBackend {
 
     @Override
     public List<QueueEntry> queue() {
-        return handoffs.open().stream().map(this::entry).toList();
+        return handoffs.listOpen().stream().map(this::entry).toList();
     }
 
     @Override
     public List<QueueEntry> recentlyResolved(int limit) {
-        return handoffs.recentlyResolved(limit).stream().map(this::entry).toList();
+        return handoffs.listRecentlyResolved(limit).stream().map(this::entry).toList();
     }
 
     @Override
@@ -376,10 +376,11 @@ public final class ConsoleBridge implements ConsoleBackend {
 
     // --------------------------------------------------------------------------- building views
 
-    private QueueEntry entry(HandoffRecord handoff) {
-        HandoffPacket packet = handoffs.packet(handoff.id()).orElseThrow();
-        ConversationRecord conversation = conversations.conversation(handoff.conversationId()).orElseThrow();
-        return entry(handoff, packet, conversation);
+    private QueueEntry entry(HandoffStore.Listed listed) {
+        HandoffRecord handoff = listed.handoff();
+        return new QueueEntry(handoff.id(), handoff.state().wireName(), handoff.reason(), listed.reasons(),
+                listed.customerName(), handoff.assigneeId(), personName(handoff.assigneeId()), listed.summary(),
+                handoff.createdAt(), handoff.updatedAt(), listed.practice());
     }
 
     private QueueEntry entry(HandoffRecord handoff, HandoffPacket packet, ConversationRecord conversation) {

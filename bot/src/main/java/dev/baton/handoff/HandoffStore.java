@@ -178,10 +178,52 @@ public final class HandoffStore {
                 + conversationId + " ORDER BY id DESC LIMIT 1").stream().findFirst();
     }
 
-    /** Resolved handoffs, most recently changed first. */
-    public List<HandoffRecord> recentlyResolved(int limit) {
-        return list("SELECT " + COLUMNS + " FROM handoffs WHERE state = 'resolved' ORDER BY updated_at DESC, id DESC"
-                + " LIMIT " + Math.max(0, limit));
+    /**
+     * A handoff as a list shows it: its record with the packet's reasons and summary line, the
+     * customer's current name and whether it is practice. Read in one query, without parsing
+     * packets, so a live queue of hundreds stays quick to refresh.
+     */
+    public record Listed(HandoffRecord handoff, List<String> reasons, String summary, String customerName,
+                         boolean practice) {
+    }
+
+    /** Every open handoff, oldest first, as a queue lists it. */
+    public List<Listed> listOpen() {
+        return listed("h.state <> 'resolved' ORDER BY h.created_at, h.id");
+    }
+
+    /** Resolved handoffs, most recently changed first, as a queue lists them. */
+    public List<Listed> listRecentlyResolved(int limit) {
+        return listed("h.state = 'resolved' ORDER BY h.updated_at DESC, h.id DESC LIMIT " + Math.max(0, limit));
+    }
+
+    private List<Listed> listed(String whereAndOrder) {
+        String sql = "SELECT h.id, h.conversation_id, h.state, h.reason, h.assignee_id, h.outcome, h.created_at,"
+                + " h.updated_at, json_extract(h.packet, '$.reasons'), json_extract(h.packet, '$.summary'),"
+                + " COALESCE(cu.name, json_extract(h.packet, '$.customer.name')), c.practice"
+                + " FROM handoffs h JOIN conversations c ON c.id = h.conversation_id"
+                + " LEFT JOIN customers cu ON cu.id = c.customer_id WHERE " + whereAndOrder;
+        return database.read(c -> {
+            List<Listed> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Listed(record(rs), reasons(rs.getString(9)), rs.getString(10), rs.getString(11),
+                            rs.getInt(12) == 1));
+                }
+            }
+            return found;
+        });
+    }
+
+    private static List<String> reasons(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new StoreException("a stored handoff packet has unreadable reasons: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** Open handoffs by state (waiting, claimed, transferred), practice ones left out; for the metrics. */

@@ -53,6 +53,22 @@ class HandoffStoreTest {
     }
 
     @Test
+    void aQueueListingCarriesThePacketsReasonsAndSummaryAndTheCustomersCurrentName() {
+        HandoffRecord h = aWaitingHandoff();
+        conversations.rememberCustomer(new Incoming.Person("ann", "Ann B.", List.of(), null), T0.plusSeconds(60));
+        HandoffStore.Listed listed = handoffs.listOpen().get(0);
+        assertEquals(h, listed.handoff());
+        assertEquals(List.of("anger"), listed.reasons());
+        assertEquals("wants: a refund", listed.summary());
+        assertEquals("Ann B.", listed.customerName());
+        assertEquals(false, listed.practice());
+        assertTrue(handoffs.listRecentlyResolved(5).isEmpty());
+        lifecycle.resolve(h.id(), "alex", Outcome.SOLVED, null);
+        assertTrue(handoffs.listOpen().isEmpty());
+        assertEquals(h.id(), handoffs.listRecentlyResolved(5).get(0).handoff().id());
+    }
+
+    @Test
     void thePacketSurvivesTheRoundTripThroughTheDatabase() {
         HandoffRecord h = aWaitingHandoff();
         HandoffPacket packet = handoffs.packet(h.id()).orElseThrow();
