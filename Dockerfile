@@ -78,6 +78,9 @@ VOLUME /app/data
 
 USER baton
 
+# Inside a container "localhost" is the container itself, so the console listens on every interface
+# here; publish it to the host's loopback only (-p 127.0.0.1:8080:8080) and put TLS in front of it.
+ENV BATON_CONSOLE_HOST=0.0.0.0
 EXPOSE 8080
 
 # DISCORD_TOKEN comes from the runtime environment (docker run -e DISCORD_TOKEN=...), never the image.

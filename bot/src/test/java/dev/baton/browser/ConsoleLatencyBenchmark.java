@@ -83,7 +83,6 @@ class ConsoleLatencyBenchmark {
             measurePage(browser, baton.consoleUrl() + "/", "baton:queue-shown");
             measurePage(browser, baton.consoleUrl() + "/handoffs/" + someHandoff, "baton:handoff-shown");
             measurePage(browser, baton.consoleUrl() + "/playground", null);
-            measurePage(browser, baton.consoleUrl() + "/login", null);
         }
     }
 
