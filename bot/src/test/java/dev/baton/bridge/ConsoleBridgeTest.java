@@ -42,13 +42,12 @@ import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
-import dev.baton.routing.RosterLoader;
+import dev.baton.routing.TwoPersonTeam;
 import dev.baton.store.Database;
 import dev.baton.triage.TriageEngine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,23 +70,7 @@ class ConsoleBridgeTest {
     private static final Path KNOWLEDGE_FILE = Path.of("..", "config", "knowledge.yaml");
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBaseLoader.load(KNOWLEDGE_FILE);
     private static final TriageEngine ENGINE = new Wiring().engine(KNOWLEDGE);
-    private static final Roster ROSTER = RosterLoader.parse("team.yaml", new StringReader("""
-            typical_pickup_minutes: 10
-            people:
-              - id: alex
-                name: Alex
-                discord_user_id: "%s"
-                team: billing
-                topics: [billing, account]
-                hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
-              - id: sam
-                name: Sam
-                discord_user_id: "%s"
-                team: support
-                topics: [install, printing]
-                hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
-                sensitive: true
-            """.formatted(idOf("alex"), idOf("sam"))));
+    private static final Roster ROSTER = TwoPersonTeam.roster(idOf("alex"), idOf("sam"));
     private static final Instant START = Instant.parse("2024-06-12T12:00:00Z");
     private static final String PRICE_QUESTION = "How much does Lumen Plus cost?";
     private static final String ASK_FOR_A_PERSON = "I want to talk to a human please, not a bot.";

@@ -5,6 +5,7 @@ import dev.baton.Settings;
 import dev.baton.Wiring;
 import dev.baton.discord.DiscordEndpoints;
 import dev.baton.discord.fake.FakeDiscord;
+import dev.baton.routing.TwoPersonTeam;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,23 +37,8 @@ final class LiveBaton implements AutoCloseable {
             Path shipped = Path.of("..", "config");
             Files.copy(shipped.resolve("knowledge.yaml"), config.resolve("knowledge.yaml"));
             Files.copy(shipped.resolve("messages.yaml"), config.resolve("messages.yaml"));
-            Files.writeString(config.resolve("team.yaml"), """
-                    typical_pickup_minutes: 10
-                    people:
-                      - id: alex
-                        name: Alex
-                        discord_user_id: "%d"
-                        team: billing
-                        topics: [billing, account]
-                        hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
-                      - id: sam
-                        name: Sam
-                        discord_user_id: "%d"
-                        team: support
-                        topics: [install, printing]
-                        hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
-                        sensitive: true
-                    """.formatted(alex, sam));
+            Files.writeString(config.resolve("team.yaml"),
+                    TwoPersonTeam.yaml(String.valueOf(alex), String.valueOf(sam)));
             Files.writeString(config.resolve("discord.yaml"), """
                     guild_id: "%d"
                     support_channels: ["%d"]

@@ -30,10 +30,9 @@ import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.Roster;
-import dev.baton.routing.RosterLoader;
+import dev.baton.routing.TwoPersonTeam;
 import dev.baton.store.Database;
 import dev.baton.triage.TriageEngine;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -56,23 +55,7 @@ class SupportDeskTest {
     /** Building the engine loads MiniLM (about two seconds), so every test shares one. */
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBaseLoader.load(Path.of("..", "config", "knowledge.yaml"));
     private static final TriageEngine ENGINE = new Wiring().engine(KNOWLEDGE);
-    private static final Roster ROSTER = RosterLoader.parse("team.yaml", new StringReader("""
-            typical_pickup_minutes: 10
-            people:
-              - id: alex
-                name: Alex
-                discord_user_id: "%s"
-                team: billing
-                topics: [billing, account]
-                hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
-              - id: sam
-                name: Sam
-                discord_user_id: "%s"
-                team: support
-                topics: [install, printing]
-                hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
-                sensitive: true
-            """.formatted(idOf("alex"), idOf("sam"))));
+    private static final Roster ROSTER = TwoPersonTeam.roster(idOf("alex"), idOf("sam"));
     private static final Duration QUIET_GAP = Duration.ofMinutes(30);
     /** A Wednesday, noon UTC. */
     private static final Instant START = Instant.parse("2024-06-12T12:00:00Z");

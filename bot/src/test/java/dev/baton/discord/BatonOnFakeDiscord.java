@@ -16,9 +16,8 @@ import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
-import dev.baton.routing.RosterLoader;
+import dev.baton.routing.TwoPersonTeam;
 import dev.baton.store.Database;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,23 +58,7 @@ final class BatonOnFakeDiscord implements AutoCloseable {
 
     BatonOnFakeDiscord(Path dataDir) {
         this.databaseFile = dataDir.resolve("baton.db");
-        this.roster = RosterLoader.parse("team.yaml", new StringReader("""
-                typical_pickup_minutes: 10
-                people:
-                  - id: alex
-                    name: Alex
-                    discord_user_id: "%d"
-                    team: billing
-                    topics: [billing, account]
-                    hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
-                  - id: sam
-                    name: Sam
-                    discord_user_id: "%d"
-                    team: support
-                    topics: [install, printing]
-                    hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}
-                    sensitive: true
-                """.formatted(alex, sam)));
+        this.roster = TwoPersonTeam.roster(String.valueOf(alex), String.valueOf(sam));
     }
 
     DiscordSettings settings() {
