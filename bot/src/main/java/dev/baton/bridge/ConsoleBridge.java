@@ -380,7 +380,8 @@ public final class ConsoleBridge implements ConsoleBackend {
         HandoffRecord handoff = listed.handoff();
         return new QueueEntry(handoff.id(), handoff.state().wireName(), handoff.reason(), listed.reasons(),
                 listed.customerName(), handoff.assigneeId(), personName(handoff.assigneeId()), listed.summary(),
-                handoff.createdAt(), handoff.updatedAt(), listed.practice());
+                handoff.createdAt(), handoff.updatedAt(), listed.practice(), handoff.conversationId(),
+                handoff.priority().wireName(), handoff.rule());
     }
 
     private QueueEntry entry(HandoffRecord handoff, HandoffPacket packet, ConversationRecord conversation) {
@@ -388,7 +389,8 @@ public final class ConsoleBridge implements ConsoleBackend {
                 .map(ConversationStore.Customer::name).orElse(packet.customer().name());
         return new QueueEntry(handoff.id(), handoff.state().wireName(), handoff.reason(), packet.reasons(),
                 customerName, handoff.assigneeId(), personName(handoff.assigneeId()), packet.summary(),
-                handoff.createdAt(), handoff.updatedAt(), conversation.practice());
+                handoff.createdAt(), handoff.updatedAt(), conversation.practice(), conversation.id(),
+                handoff.priority().wireName(), handoff.rule());
     }
 
     private HandoffDetail detail(HandoffRecord handoff) {

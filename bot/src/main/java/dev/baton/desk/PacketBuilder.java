@@ -45,7 +45,7 @@ final class PacketBuilder {
         Profile profile = new Profile(customer.id(), customer.name(), customer.roles(), customer.joinedAt(),
                 customer.firstSeen(), earlier);
         Assignment assignment = new Assignment(routing.person().id(), routing.person().name(), routing.person().team(),
-                routing.why(), routing.onShift(), routing.availableAt());
+                routing.why(), routing.onShift(), routing.availableAt(), null, null, false);
         List<String> reasons = decision.reasons().stream().map(CueKind::wireName).toList();
         return new HandoffPacket(conversation.id(), reasons.get(0), reasons, summary, profile, transcript,
                 elsewhere.stream().map(PacketBuilder::line).toList(), answers, cues, assignment, now);

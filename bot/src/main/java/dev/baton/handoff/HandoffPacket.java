@@ -56,8 +56,16 @@ public record HandoffPacket(long conversationId, String reason, List<String> rea
     public record CueEvidence(String kind, double score, boolean fired, int line, String evidence) {
     }
 
-    /** Who it went to and why, in words for the timeline ("billing topic; on shift; …"). */
+    /**
+     * Who it went to and why, in words for the timeline ("billing topic; on shift; …"), and what the
+     * routing rules said: the rule that matched, its priority and whether the thread is private.
+     * Packets stored before rules existed read back with rule {@code default} and priority {@code normal}.
+     */
     public record Assignment(String personId, String personName, String team, String why, boolean onShift,
-                             Instant availableAt) {
+                             Instant availableAt, String rule, String priority, boolean privateThread) {
+        public Assignment {
+            rule = rule == null ? "default" : rule;
+            priority = priority == null ? "normal" : priority;
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
+import dev.baton.rules.Priority;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +45,8 @@ public final class HandoffStore {
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final String COLUMNS =
-            "id, conversation_id, state, reason, assignee_id, outcome, created_at, updated_at";
+            "id, conversation_id, state, reason, assignee_id, outcome, created_at, updated_at, rule, priority,"
+            + " private_thread, COALESCE(due_from, created_at)";
 
     /** Practice handoffs from the console's playground never count towards anyone's workload. */
     private static final String NOT_PRACTICE =
@@ -65,10 +67,14 @@ public final class HandoffStore {
     /** Stores a new waiting handoff with its packet and the {@code created} event. */
     public HandoffRecord create(HandoffPacket packet, Instant at) {
         String json = write(packet);
+        HandoffPacket.Assignment assignment = packet.assignment();
+        Priority priority = Priority.fromWire(assignment.priority());
+        Instant dueFrom = dueFrom(assignment, priority, at);
         HandoffRecord created = database.transaction(c -> {
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO handoffs (conversation_id, state, reason,"
-                    + " assignee_id, packet, created_at, updated_at) VALUES (?, 'waiting', ?, ?, ?, ?, ?)",
+                    + " assignee_id, packet, created_at, updated_at, rule, priority, private_thread, due_from)"
+                    + " VALUES (?, 'waiting', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
                 s.setLong(1, packet.conversationId());
                 s.setString(2, packet.reason());
@@ -76,6 +82,10 @@ public final class HandoffStore {
                 s.setString(4, json);
                 s.setLong(5, at.toEpochMilli());
                 s.setLong(6, at.toEpochMilli());
+                s.setString(7, assignment.rule());
+                s.setString(8, priority.wireName());
+                s.setInt(9, assignment.privateThread() ? 1 : 0);
+                s.setLong(10, dueFrom.toEpochMilli());
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
@@ -85,10 +95,23 @@ public final class HandoffStore {
             event(c, id, at, HandoffEvent.BATON, "created", null, HandoffState.WAITING,
                     "routed to " + packet.assignment().personName() + ": " + packet.assignment().why());
             return new HandoffRecord(id, packet.conversationId(), HandoffState.WAITING, packet.reason(),
-                    packet.assignment().personId(), null, at, at);
+                    packet.assignment().personId(), null, at, at, assignment.rule(), priority,
+                    assignment.privateThread(), dueFrom);
         });
         listener.created(created.id());
         return created;
+    }
+
+    /**
+     * Deadlines count from when someone can act: at once when the person was on shift or it is urgent
+     * (a crisis must not wait for a shift to start), else from the start of their next shift.
+     */
+    static Instant dueFrom(HandoffPacket.Assignment assignment, Priority priority, Instant at) {
+        if (assignment.onShift() || priority == Priority.URGENT || assignment.availableAt() == null
+                || assignment.availableAt().isBefore(at)) {
+            return at;
+        }
+        return assignment.availableAt();
     }
 
     /** A requested change of state, with what else changes alongside it. */
@@ -120,7 +143,8 @@ public final class HandoffStore {
             }
             event(c, id, at, move.actor(), move.kind(), current.state(), move.to(), move.detail());
             return new HandoffRecord(id, current.conversationId(), move.to(), current.reason(), assignee, outcome,
-                    current.createdAt(), at);
+                    current.createdAt(), at, current.rule(), current.priority(), current.privateThread(),
+                    current.dueFrom());
         });
         listener.changed(id);
         return moved;
@@ -199,7 +223,8 @@ public final class HandoffStore {
 
     private List<Listed> listed(String whereAndOrder) {
         String sql = "SELECT h.id, h.conversation_id, h.state, h.reason, h.assignee_id, h.outcome, h.created_at,"
-                + " h.updated_at, json_extract(h.packet, '$.reasons'), json_extract(h.packet, '$.summary'),"
+                + " h.updated_at, h.rule, h.priority, h.private_thread, COALESCE(h.due_from, h.created_at),"
+                + " json_extract(h.packet, '$.reasons'), json_extract(h.packet, '$.summary'),"
                 + " COALESCE(cu.name, json_extract(h.packet, '$.customer.name')), c.practice"
                 + " FROM handoffs h JOIN conversations c ON c.id = h.conversation_id"
                 + " LEFT JOIN customers cu ON cu.id = c.customer_id WHERE " + whereAndOrder;
@@ -207,8 +232,8 @@ public final class HandoffStore {
             List<Listed> found = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Listed(record(rs), reasons(rs.getString(9)), rs.getString(10), rs.getString(11),
-                            rs.getInt(12) == 1));
+                    found.add(new Listed(record(rs), reasons(rs.getString(13)), rs.getString(14), rs.getString(15),
+                            rs.getInt(16) == 1));
                 }
             }
             return found;
@@ -297,7 +322,8 @@ public final class HandoffStore {
         String outcome = rs.getString(6);
         return new HandoffRecord(rs.getLong(1), rs.getLong(2), HandoffState.fromWire(rs.getString(3)),
                 rs.getString(4), rs.getString(5), outcome == null ? null : Outcome.fromWire(outcome),
-                Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)));
+                Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9),
+                Priority.fromWire(rs.getString(10)), rs.getInt(11) == 1, Instant.ofEpochMilli(rs.getLong(12)));
     }
 
     private static void event(Connection c, long handoffId, Instant at, String actor, String kind, HandoffState from,

@@ -38,7 +38,7 @@ class HandoffStoreTest {
         HandoffPacket packet = new HandoffPacket(c.id(), "anger", List.of("anger"), "wants: a refund",
                 new HandoffPacket.Profile("ann", "Ann", List.of(), null, T0, List.of()), List.of(), List.of(),
                 List.of(), List.of(new HandoffPacket.CueEvidence("anger", 0.9, true, 0, "this is ridiculous")),
-                new HandoffPacket.Assignment("alex", "Alex", "billing", "billing topic; on shift", true, T0), T0);
+                new HandoffPacket.Assignment("alex", "Alex", "billing", "billing topic; on shift", true, T0, "default", "normal", false), T0);
         return handoffs.create(packet, T0);
     }
 

@@ -471,7 +471,7 @@ public final class FakeConsoleBackend implements ConsoleBackend {
 
         QueueEntry entry() {
             return new QueueEntry(id, state, reason, reasons, customerName, assigneeId, assigneeName, summary,
-                    createdAt, updatedAt, practice);
+                    createdAt, updatedAt, practice, 1000 + id, "normal", "default");
         }
 
         HandoffDetail detail() {

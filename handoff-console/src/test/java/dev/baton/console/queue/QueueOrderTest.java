@@ -14,7 +14,7 @@ class QueueOrderTest {
     private static QueueEntry entry(long id, String state, String reason, int minutesAfterT0, String... more) {
         List<String> reasons = more.length == 0 ? List.of(reason) : concat(reason, more);
         return new QueueEntry(id, state, reason, reasons, "c" + id, null, null, "", T0.plusSeconds(minutesAfterT0 * 60L),
-                T0, false);
+                T0, false, id, "normal", "default");
     }
 
     private static List<String> concat(String first, String... rest) {
