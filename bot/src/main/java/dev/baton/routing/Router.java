@@ -56,12 +56,32 @@ public final class Router {
     }
 
     public static Routing route(RoutingRequest request, Roster roster, Workload workload, Instant now) {
+        return route(request, roster, workload, now, Pool.everyone());
+    }
+
+    /**
+     * Chooses within {@code pool} (a routing rule's team or person). When nobody in the pool is eligible
+     * (a grief handoff for a team without anyone who takes sensitive ones, say), everyone outside
+     * {@code pool.excluded()} is considered instead and the reason says so; someone is always chosen
+     * unless the pool excludes every eligible person, in which case the exclusion is ignored too.
+     */
+    public static Routing route(RoutingRequest request, Roster roster, Workload workload, Instant now, Pool pool) {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(roster, "roster");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(pool, "pool");
 
-        List<Candidate> eligible = eligible(request, roster, workload, now);
+        List<Candidate> all = eligible(request, roster, workload, now);
+        List<Candidate> eligible = filter(all, c -> pool.includes(c.person()));
+        String widened = null;
+        if (eligible.isEmpty()) {
+            eligible = filter(all, c -> !pool.excluded().contains(c.person().id()));
+            widened = "nobody eligible in " + pool.describe(roster);
+            if (eligible.isEmpty()) {
+                eligible = all;
+            }
+        }
         List<Candidate> onShiftWithRoom = filter(eligible, c -> c.onShift() && c.hasCapacity());
         List<Candidate> withRoom = filter(eligible, Candidate::hasCapacity);
         Tier tier = !onShiftWithRoom.isEmpty() ? Tier.ON_SHIFT : !withRoom.isEmpty() ? Tier.NEXT_SHIFT : Tier.ALL_FULL;
@@ -76,6 +96,9 @@ public final class Router {
         Candidate runnerUp = ranked.size() > 1 ? ranked.get(1) : null;
         boolean someoneOnShiftIsFull = eligible.stream().anyMatch(c -> c.onShift() && !c.hasCapacity());
         String why = Why.explain(request, tier, winner, tier.decider(winner, runnerUp), someoneOnShiftIsFull);
+        if (widened != null) {
+            why = widened + "; " + why;
+        }
         return new Routing(winner.person(), winner.onShift(), winner.availableAt(), winner.topicMatched(), why);
     }
 

@@ -2,6 +2,7 @@ package dev.baton.triage;
 
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.Match;
+import dev.baton.rules.CueSettings;
 import dev.baton.text.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,26 +57,49 @@ public final class TriageEngine {
         return cues;
     }
 
+    /** The decision under Baton's built-in cue settings and answer threshold. */
     public Decision decide(Conversation conversation) {
+        return decide(conversation, CueSettings.standard(), answerThreshold);
+    }
+
+    /**
+     * The decision under a community's cue settings ({@code rules.yaml}, per channel) and answer threshold.
+     * The nearest entry is always looked up, so the verdict can be recomputed later from stored evidence.
+     */
+    public Decision decide(Conversation conversation, CueSettings settings, double answerConfidence) {
         List<Cue> cues = cues(conversation);
+        return verdict(cues, matcher.match(conversation.focusMessage().text()), conversation.focus(), settings,
+                answerConfidence);
+    }
+
+    /**
+     * The verdict from evidence alone: the detectors' cues and the nearest entry. Pure, so a replay can
+     * apply draft settings to stored evidence without running the detectors again. Any enabled cue whose
+     * combined score reaches its threshold hands off; otherwise Baton answers when the match is sure
+     * enough, and hands off as out of scope when it is not.
+     *
+     * @param focus the index of the message the decision is about (for the out-of-scope cue)
+     */
+    public static Decision verdict(List<Cue> cues, Match nearest, int focus, CueSettings settings,
+                                   double answerConfidence) {
         Map<CueKind, Double> combined = combine(cues);
         List<CueKind> fired = combined.entrySet().stream()
-                .filter(e -> e.getValue() >= FIRE)
+                .filter(e -> settings.of(e.getKey()).fires(e.getValue()))
                 .sorted(byImportance())
                 .map(Map.Entry::getKey)
                 .toList();
         if (!fired.isEmpty()) {
             return new Decision.Handoff(fired, combined.get(fired.get(0)), strongestFirst(cues));
         }
-        Match match = matcher.match(conversation.focusMessage().text());
-        if (match.confidence() >= answerThreshold) {
-            return new Decision.Answer(match.entry().id(), match.confidence(), match.matchedQuestion(),
+        if (nearest.confidence() >= answerConfidence) {
+            return new Decision.Answer(nearest.entry().id(), nearest.confidence(), nearest.matchedQuestion(),
                     strongestFirst(cues));
         }
-        cues.add(new Cue(CueKind.OUT_OF_SCOPE, 1 - match.confidence(), conversation.focus(),
-                "no entry covers it; closest is " + match.entry().id() + " (\"" + match.matchedQuestion()
-                        + "\", confidence " + String.format(Locale.ROOT, "%.2f", match.confidence()) + ")"));
-        return new Decision.Handoff(List.of(CueKind.OUT_OF_SCOPE), 1 - match.confidence(), strongestFirst(cues));
+        List<Cue> withScope = new ArrayList<>(cues);
+        withScope.add(new Cue(CueKind.OUT_OF_SCOPE, 1 - nearest.confidence(), focus,
+                "no entry covers it; closest is " + nearest.entry().id() + " (\"" + nearest.matchedQuestion()
+                        + "\", confidence " + String.format(Locale.ROOT, "%.2f", nearest.confidence()) + ")"));
+        return new Decision.Handoff(List.of(CueKind.OUT_OF_SCOPE), 1 - nearest.confidence(), strongestFirst(withScope));
     }
 
     /**
