@@ -159,6 +159,29 @@ public final class HandoffStore {
         listener.changed(id);
     }
 
+    /** An event row that changes no state: its kind and detail. */
+    public record Note(String kind, String detail) {
+    }
+
+    /**
+     * Writes {@code alongside} (e.g. a feedback row) and the notes it returns as event rows on handoff
+     * {@code id}, in one transaction, so the timeline never misses a change nor shows one that was rolled
+     * back. Returns the notes written; none (and no listener call) when {@code alongside} changed nothing.
+     */
+    public List<Note> noteAlongside(long id, String actor, Database.Work<List<Note>> alongside, Instant at) {
+        List<Note> notes = database.transaction(c -> {
+            List<Note> written = List.copyOf(alongside.run(c));
+            for (Note note : written) {
+                event(c, id, at, actor, note.kind(), null, null, note.detail());
+            }
+            return written;
+        });
+        if (!notes.isEmpty()) {
+            listener.changed(id);
+        }
+        return notes;
+    }
+
     public Optional<HandoffRecord> handoff(long id) {
         return database.read(c -> find(c, id));
     }
