@@ -181,8 +181,10 @@ public final class History implements AutoCloseable {
     }
 
     private long say(ConversationRecord c, AuthorKind kind, String authorId, String authorName, String text) {
-        return conversations.insert(new NewMessage(null, c.id(), c.replyChannelId(), authorId, authorName, kind, text,
-                List.of(), null, null, clock.instant())).orElseThrow();
+        long row = conversations.insert(new NewMessage(null, c.id(), c.replyChannelId(), authorId, authorName, kind,
+                text, List.of(), null, null, clock.instant())).orElseThrow();
+        conversations.touch(c.id(), clock.instant());
+        return row;
     }
 
     /**
