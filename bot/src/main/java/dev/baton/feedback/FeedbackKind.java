@@ -36,8 +36,7 @@ public enum FeedbackKind {
     /** The kind with this wire name; anything else is refused with the choices (and a guess at a typo). */
     public static FeedbackKind fromWire(String value) {
         if (value == null || value.isBlank()) {
-            throw new FeedbackRejected(FeedbackRejected.Why.UNKNOWN_KIND,
-                    "Say which feedback this is: " + choices() + ".");
+            throw missing();
         }
         String typed = value.strip();
         for (FeedbackKind kind : values()) {
@@ -50,6 +49,11 @@ public enum FeedbackKind {
                 .map(name -> " Did you mean " + name + "?").orElse("");
         throw new FeedbackRejected(FeedbackRejected.Why.UNKNOWN_KIND,
                 "\"" + typed + "\" is not a kind of feedback: choose " + choices() + "." + guess);
+    }
+
+    /** No kind given at all. */
+    static FeedbackRejected missing() {
+        return new FeedbackRejected(FeedbackRejected.Why.UNKNOWN_KIND, "Say which feedback this is: " + choices() + ".");
     }
 
     private static String choices() {

@@ -62,6 +62,7 @@ public final class FeedbackStore {
      * @throws FeedbackRejected when the handoff does not exist, the actor is blank or the note too long
      */
     public List<Feedback> onHandoff(long handoffId, String actor, FeedbackKind kind, String note) {
+        required(kind);
         String who = actor(actor);
         String words = note(note);
         HandoffRecord handoff = handoffs.handoff(handoffId).orElseThrow(() -> new FeedbackRejected(
@@ -88,6 +89,7 @@ public final class FeedbackStore {
      *                          off, or one Baton never answered in
      */
     public List<Feedback> onAnswered(long conversationId, String actor, FeedbackKind kind, String note) {
+        required(kind);
         String who = actor(actor);
         String words = note(note);
         if (kind != FeedbackKind.SHOULD_HAVE_COME_SOONER) {
@@ -172,6 +174,12 @@ public final class FeedbackStore {
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }
+        }
+    }
+
+    private static void required(FeedbackKind kind) {
+        if (kind == null) {
+            throw FeedbackKind.missing();
         }
     }
 

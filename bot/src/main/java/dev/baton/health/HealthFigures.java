@@ -8,12 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The rules health numbers from facts already read: pure, so every count, share and percentile can be
@@ -36,7 +38,7 @@ final class HealthFigures {
     static RulesHealth of(Instant from, Instant to, List<String> ruleNames, Roster roster,
                           List<HandoffFacts> handoffs, AnswerFacts answers) {
         Groups rules = new Groups(ruleNames);
-        Groups cues = new Groups(java.util.Arrays.stream(CueKind.values()).map(CueKind::wireName).toList());
+        Groups cues = new Groups(Arrays.stream(CueKind.values()).map(CueKind::wireName).toList());
         Groups people = new Groups(roster.people().stream().map(Person::name).toList());
         Groups teams = new Groups(roster.people().stream().map(HealthFigures::team).toList());
         Map<LocalDate, Integer> handoffsPerDay = new HashMap<>();
@@ -109,7 +111,7 @@ final class HealthFigures {
             return tally != null ? tally : others.computeIfAbsent(name, n -> new Tally());
         }
 
-        void each(java.util.function.BiConsumer<String, Tally> action) {
+        void each(BiConsumer<String, Tally> action) {
             expected.forEach(action);
             others.forEach(action);
         }

@@ -177,6 +177,14 @@ class FeedbackStoreTest {
         }
 
         @Test
+        void withoutAKindIsRefusedWithTheChoices() {
+            FeedbackRejected e = assertThrows(FeedbackRejected.class,
+                    () -> feedback.onHandoff(handoff.id(), "alex", null, ""));
+            assertEquals("Say which feedback this is: needed_person, bot_could_answer, should_have_come_sooner or"
+                    + " asked_again.", e.getMessage());
+        }
+
+        @Test
         void onAHandoffThatDoesNotExistIsNotFound() {
             FeedbackRejected e = assertThrows(FeedbackRejected.class,
                     () -> feedback.onHandoff(999, "alex", FeedbackKind.NEEDED_PERSON, ""));
