@@ -26,9 +26,11 @@ CREATE TABLE feedback (
                                                      'asked_again')),
     actor           TEXT    NOT NULL,                   -- roster id or 'admin'
     at              INTEGER NOT NULL,
-    note            TEXT    NOT NULL DEFAULT '',
-    UNIQUE (conversation_id, kind, actor)               -- a second click by the same person changes nothing
+    note            TEXT    NOT NULL DEFAULT ''
 );
+-- A second click by the same person on the same handoff (or answered conversation) changes nothing;
+-- a conversation handed off twice takes feedback on each handoff.
+CREATE UNIQUE INDEX feedback_once ON feedback (conversation_id, COALESCE(handoff_id, 0), kind, actor);
 CREATE INDEX feedback_by_time ON feedback (at);
 
 -- Every change to the live configuration, applied or rejected: who, when, which file, the diff.
