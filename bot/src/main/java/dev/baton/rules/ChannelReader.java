@@ -21,8 +21,8 @@ final class ChannelReader {
 
     static final List<String> KEYS = List.of("id", "answer", "cues");
 
-    static final Map<String, Answering> ANSWERING = Map.of("always", Answering.ALWAYS,
-            "when_mentioned", Answering.WHEN_MENTIONED);
+    /** In the order messages list them. */
+    static final Map<String, Answering> ANSWERING = answering();
 
     private final RuleValues values;
     private final CueReader cues;
@@ -89,7 +89,9 @@ final class ChannelReader {
                 ? values.choice(fields.get("answer"), "answer", ANSWERING) : Answering.ALWAYS;
         Map<CueKind, CueSetting> overrides = cues.read(fields.get("cues"), community,
                 name == null ? " in this channel" : " in channel `" + name + "`");
-        return values.problems().count() == before ? new ChannelRule(name, id, answering, overrides) : null;
+        // A bad name was reported before `before`; the rest of the channel is still read for its own mistakes.
+        return values.problems().count() == before && name != null
+                ? new ChannelRule(name, id, answering, overrides) : null;
     }
 
     private String id(Node node, MappingNode channel, String label, String name, Map<String, Located> ids) {
@@ -113,5 +115,12 @@ final class ChannelReader {
     }
 
     private record Located(String name, Node node) {
+    }
+
+    private static Map<String, Answering> answering() {
+        Map<String, Answering> map = new LinkedHashMap<>();
+        map.put("always", Answering.ALWAYS);
+        map.put("when_mentioned", Answering.WHEN_MENTIONED);
+        return map;
     }
 }

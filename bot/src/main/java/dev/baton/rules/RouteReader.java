@@ -73,8 +73,12 @@ final class RouteReader {
         return routes;
     }
 
-    /** The required {@code default:}: a {@code then} with no {@code when}. */
-    Read fallback(Node node) {
+    /**
+     * The required {@code default:}: a {@code then} with no {@code when}.
+     *
+     * @param keyNode the {@code default:} key, whose line the route is said to start on
+     */
+    Read fallback(Node node, Node keyNode) {
         if (!(node instanceof MappingNode mapping)) {
             values.problems().at(node, "`default` must be a mapping such as {team: support}, but found "
                     + Nodes.describe(node), "e.g. `default: {team: support, priority: normal}`, or `default: {}`"
@@ -84,7 +88,7 @@ final class RouteReader {
         int before = values.problems().count();
         Then then = then(mapping, RuleBook.DEFAULT_ROUTE, "`default`");
         return values.problems().count() > before ? null : new Read(new Route(RuleBook.DEFAULT_ROUTE,
-                Nodes.line(node), Conditions.ALWAYS, then.target(), then.priority(), then.privateThread(),
+                Nodes.line(keyNode), Conditions.ALWAYS, then.target(), then.priority(), then.privateThread(),
                 then.deadlines()), node, node, then.targetNode());
     }
 

@@ -59,7 +59,8 @@ final class RuleValues {
             Optional<String> near = NearMiss.suggest(text, options.keySet());
             problems.at(node, "`" + key + "` must be " + orList(options.keySet()) + ", but found `" + text + "`"
                     + near.map(s -> " (did you mean `" + s + "`?)").orElse(""),
-                    near.map(s -> "write `" + key + ": " + s + "`").orElse(""));
+                    near.map(s -> "write `" + key + ": " + s + "`")
+                            .orElse("write one of them, e.g. `" + key + ": " + options.keySet().iterator().next() + "`"));
         }
         return value;
     }

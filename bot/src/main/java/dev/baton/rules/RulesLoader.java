@@ -14,7 +14,6 @@ import java.io.Reader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +37,9 @@ public final class RulesLoader {
 
     static final List<String> KEYS = List.of("zone", "answer_confidence", "cues", "channels", "roles", "deadlines",
             "routes", "default");
+
+    /** Named rather than {@code ZoneOffset.UTC}, which prints as "Z" in messages. */
+    static final ZoneId UTC = ZoneId.of("UTC");
 
     private static final String DEFAULT_EXAMPLE = "`default: {team: support}`";
 
@@ -112,7 +114,7 @@ public final class RulesLoader {
         List<RouteReader.Read> routes = routeReader.routes(fields.get("routes"));
         RouteReader.Read fallback = null;
         if (fields.containsKey("default")) {
-            fallback = routeReader.fallback(fields.get("default"));
+            fallback = routeReader.fallback(fields.get("default"), RuleValues.keyOf(mapping, "default"));
         } else {
             problems.at(root, "missing `default:`, the route for every handoff that no rule in `routes:` matches",
                     "add it at the end of the file, e.g. " + DEFAULT_EXAMPLE + "; `default: {}` sends them to"
@@ -129,11 +131,11 @@ public final class RulesLoader {
 
     private static ZoneId zone(Node node, RuleValues values) {
         if (node == null || Nodes.isNull(node)) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         String name = values.text(node, "zone");
         if (name == null) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         try {
             return ZoneId.of(name);
@@ -143,7 +145,7 @@ public final class RulesLoader {
             values.problems().at(node, "unknown time zone `" + name + "`" + near, "use a tz database name such as"
                     + " Europe/London or America/New_York, which also knows when daylight saving applies");
             // Times in routes are still checked, against UTC, so their mistakes show in the same pass.
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 
