@@ -43,8 +43,11 @@ final class RuleValues {
         if (node instanceof ScalarNode scalar && !Nodes.isNull(node) && !scalar.getValue().isBlank()) {
             return scalar.getValue().strip();
         }
+        String hint = node instanceof SequenceNode ? "give one value here, not a list"
+                : node instanceof MappingNode ? "give one value here, not keys under it"
+                : "write the value after `" + key + ":` on the same line";
         problems.at(node, "`" + key + "` must be " + (Nodes.isNull(node) ? "given a value" : "a single value")
-                + ", but found " + Nodes.describe(node), "write it on the same line, e.g. `" + key + ": …`");
+                + ", but found " + Nodes.describe(node), hint);
         return null;
     }
 
