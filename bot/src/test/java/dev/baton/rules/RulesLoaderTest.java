@@ -309,6 +309,11 @@ class RulesLoaderTest {
                 // wrong types
                 mistake("a yes/no that is neither", "private_thread: true", "private_thread: sometimes",
                         27, 23, "`private_thread` must be true or false", "write `private_thread: true` or"),
+                mistake("a list where one value belongs", "team: support", "team: [support, billing]",
+                        42, 9, "`team` must be a single value, but found a list", "give one value here, not a list"),
+                mistake("a default with nothing in it", "default:\n  team: support\n  priority: normal\n", "default:\n",
+                        41, 9, "`default` must be a mapping such as {team: support}, but found nothing",
+                        "`default: {}` for anyone on the roster"),
                 mistake("a condition that is a mapping", "cue: [sadness_grief, anxiety]", "cue: {grief: yes}",
                         23, 12, "`cue` must be a value or a list of values, but found a mapping",
                         "e.g. `cue: a` or `cue: [a, b]`"),
