@@ -30,6 +30,10 @@ public final class Cli {
 
             commands:
               run      [--config DIR] [--data DIR] run Baton: Discord (when DISCORD_TOKEN is set) and storage (default)
+              check-config [DIR]                   check every configuration file as Baton does at startup and on
+                                                   reload, without starting it (DIR default: BATON_CONFIG_DIR, else
+                                                   config); prints each problem as DIR/file:line:column: message
+                                                   with a hint; exit 0 valid, 1 problems, 2 usage error
               chat     [--kb FILE]                 talk to the engine as a customer, one message per line
               triage   --kb FILE [--answer-threshold P]
                                                    JSON Lines on stdin -> one decision per line on stdout
@@ -65,6 +69,10 @@ public final class Cli {
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() || rest.get(0).startsWith("-") ? "run" : rest.remove(0);
         try {
+            if (command.equals("check-config")) {
+                // Takes a bare directory rather than --name value pairs, like most checkers.
+                return CheckConfigCommand.run(rest, environment, out, err);
+            }
             Options options = Options.parse(rest);
             return switch (command) {
                 case "triage" -> triage(options);
@@ -81,11 +89,13 @@ public final class Cli {
             return usageError(e.getMessage());
         } catch (KnowledgeBaseException e) {
             err.println("baton: the knowledge base is not valid:");
-            err.println(e.getMessage());
+            ProblemReport.print(e.problems(), err);
             return 2;
         } catch (ConfigException e) {
             err.println("baton: the configuration is not valid:");
-            err.println(e.getMessage());
+            ProblemReport.print(e.problems(), err);
+            err.println(ProblemReport.count(e.problems()) + "; `check-config` checks the files without starting"
+                    + " Baton.");
             return 2;
         } catch (DiscordStartException | IllegalArgumentException e) {
             err.println("baton: " + e.getMessage());

@@ -8,48 +8,115 @@ import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.routing.Roster;
 import dev.baton.routing.RosterLoader;
+import dev.baton.rules.RuleBook;
+import dev.baton.rules.RulesLoader;
+import java.io.Reader;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * Everything Baton reads from its configuration directory. Loading checks every file and reports
  * the problems of all of them at once, so a community manager fixes everything in one pass.
  *
- * <p>{@code knowledge.yaml} and {@code team.yaml} are required; {@code messages.yaml} and
- * {@code discord.yaml} are optional and fall back to built-in defaults.
+ * <p>{@code knowledge.yaml} and {@code team.yaml} are required; {@code messages.yaml},
+ * {@code discord.yaml} and {@code rules.yaml} are optional and fall back to built-in defaults.
+ * {@code rules.yaml} is read last because it names people and teams from {@code team.yaml} and topics
+ * from {@code knowledge.yaml}; when either of those fails, only the rules' own mistakes are reported.
  */
-public record BatonConfig(KnowledgeBase knowledge, Roster roster, HandoffWording wording, DiscordSettings discord) {
+public record BatonConfig(KnowledgeBase knowledge, Roster roster, HandoffWording wording, DiscordSettings discord,
+                          RuleBook rules) {
 
     public static final String KNOWLEDGE = "knowledge.yaml";
     public static final String TEAM = "team.yaml";
     public static final String MESSAGES = "messages.yaml";
     public static final String DISCORD = "discord.yaml";
+    public static final String RULES = "rules.yaml";
 
+    /** Every file Baton reads from the configuration directory, in the order they are loaded. */
+    public static final List<String> FILES = List.of(KNOWLEDGE, TEAM, MESSAGES, DISCORD, RULES);
+
+    public BatonConfig {
+        Objects.requireNonNull(knowledge, "knowledge");
+        Objects.requireNonNull(roster, "roster");
+        Objects.requireNonNull(wording, "wording");
+        Objects.requireNonNull(discord, "discord");
+        Objects.requireNonNull(rules, "rules");
+    }
+
+    /** A configuration without a {@code rules.yaml}: Baton's built-in rules. */
+    public BatonConfig(KnowledgeBase knowledge, Roster roster, HandoffWording wording, DiscordSettings discord) {
+        this(knowledge, roster, wording, discord, RuleBook.defaults());
+    }
+
+    /** The files in {@code directory}, as Baton loads them at startup and on every reload. */
     public static BatonConfig load(Path directory) {
+        return load(directory, Map.of());
+    }
+
+    /**
+     * A draft: the files in {@code directory} with some replaced by text that is not on disk, such as a
+     * community manager's edit in the console. Nothing is written. Problems name each file as its path in
+     * {@code directory} (e.g. {@code config/rules.yaml}), whether its text came from disk or the draft,
+     * so a draft's problem reads exactly as it would once saved.
+     *
+     * @param overrides file name (one of {@link #FILES}) to the whole text that replaces it; a file
+     *                  given here counts as present even if it is not on disk
+     * @throws ConfigException          listing every problem in every file
+     * @throws IllegalArgumentException when {@code overrides} names a file Baton does not read
+     */
+    public static BatonConfig load(Path directory, Map<String, String> overrides) {
+        Objects.requireNonNull(directory, "directory");
+        for (String name : Objects.requireNonNull(overrides, "overrides").keySet()) {
+            if (!FILES.contains(name)) {
+                throw new IllegalArgumentException("`" + name + "` is not a file Baton reads; the files are "
+                        + String.join(", ", FILES));
+            }
+        }
+        Sources files = new Sources(directory, overrides);
         List<ConfigException.Problem> problems = new ArrayList<>();
-        KnowledgeBase knowledge = attempt(directory.resolve(KNOWLEDGE), KnowledgeBaseLoader::load, problems);
-        Roster roster = attempt(directory.resolve(TEAM), RosterLoader::load, problems);
-        Path messages = directory.resolve(MESSAGES);
-        HandoffWording wording = Files.exists(messages)
-                ? attempt(messages, HandoffWordingLoader::load, problems) : HandoffWording.defaults();
-        Path discordFile = directory.resolve(DISCORD);
-        DiscordSettings discord = Files.exists(discordFile)
-                ? attempt(discordFile, DiscordSettingsLoader::load, problems) : DiscordSettings.defaults();
+        KnowledgeBase knowledge = files.attempt(KNOWLEDGE, KnowledgeBaseLoader::load, KnowledgeBaseLoader::parse,
+                problems);
+        Roster roster = files.attempt(TEAM, RosterLoader::load, RosterLoader::parse, problems);
+        HandoffWording wording = files.present(MESSAGES)
+                ? files.attempt(MESSAGES, HandoffWordingLoader::load, HandoffWordingLoader::parse, problems)
+                : HandoffWording.defaults();
+        DiscordSettings discord = files.present(DISCORD)
+                ? files.attempt(DISCORD, DiscordSettingsLoader::load, DiscordSettingsLoader::parse, problems)
+                : DiscordSettings.defaults();
+        RuleBook rules = files.present(RULES)
+                ? files.attempt(RULES, file -> RulesLoader.load(file, roster, knowledge),
+                        (origin, reader) -> RulesLoader.parse(origin, reader, roster, knowledge), problems)
+                : RuleBook.defaults();
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new BatonConfig(knowledge, roster, wording, discord);
+        return new BatonConfig(knowledge, roster, wording, discord, rules);
     }
 
-    private static <T> T attempt(Path file, Function<Path, T> loader, List<ConfigException.Problem> problems) {
-        try {
-            return loader.apply(file);
-        } catch (ConfigException e) {
-            problems.addAll(e.problems());
-            return null;
+    /** The directory's files, some replaced by a draft's text. */
+    private record Sources(Path directory, Map<String, String> overrides) {
+
+        boolean present(String name) {
+            return overrides.containsKey(name) || Files.exists(directory.resolve(name));
+        }
+
+        <T> T attempt(String name, Function<Path, T> load, BiFunction<String, Reader, T> parse,
+                      List<ConfigException.Problem> problems) {
+            Path file = directory.resolve(name);
+            try {
+                String draft = overrides.get(name);
+                return draft == null ? load.apply(file) : parse.apply(file.toString(), new StringReader(draft));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+                return null;
+            }
         }
     }
 }

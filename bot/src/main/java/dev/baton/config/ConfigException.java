@@ -35,12 +35,25 @@ public class ConfigException extends RuntimeException {
     /**
      * One mistake in a configuration file. Lines and columns are 1-based; both are 0 when the
      * problem concerns the file as a whole (for example, it cannot be read).
+     *
+     * @param message what is wrong, on one line
+     * @param hint    how to fix it, on one line; empty when the message already says it all
      */
-    public record Problem(String file, int line, int column, String message) {
+    public record Problem(String file, int line, int column, String message, String hint) {
 
         public Problem {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(message, "message");
+            hint = hint == null ? "" : hint;
+        }
+
+        /** A problem without a hint. */
+        public Problem(String file, int line, int column, String message) {
+            this(file, line, column, message, "");
+        }
+
+        public boolean hasHint() {
+            return !hint.isBlank();
         }
 
         /** The {@code file:line:column: message} shape editors and terminals turn into links. */

@@ -30,13 +30,16 @@ public final class Fields {
             }
             String key = scalar.getValue().strip();
             if (!allowed.contains(key)) {
-                problems.at(keyNode, unknownKey(key, allowed));
+                problems.at(keyNode, unknownKey(key, allowed), NearMiss.suggest(key, allowed)
+                        .map(s -> "rename it to `" + s + "`")
+                        .orElse("remove it, or fix its spelling; a key Baton does not know would otherwise do nothing"));
                 continue;
             }
             // SnakeYAML's composer keeps both copies; a later one silently winning would hide an edit.
             Node first = keyNodes.putIfAbsent(key, keyNode);
             if (first != null) {
-                problems.at(keyNode, "duplicate key `" + key + "`: already given on line " + Nodes.line(first));
+                problems.at(keyNode, "duplicate key `" + key + "`: already given on line " + Nodes.line(first),
+                        "delete one of the two; Baton does not guess which one you meant");
                 continue;
             }
             values.put(key, tuple.getValueNode());

@@ -21,16 +21,38 @@ public final class Problems {
     }
 
     public void at(Node node, String message) {
-        at(node.getStartMark(), message);
+        at(node, message, "");
+    }
+
+    /** @param hint how to fix it, e.g. "quote it" or "add one under `roles:`"; may be empty */
+    public void at(Node node, String message, String hint) {
+        at(node.getStartMark(), message, hint);
     }
 
     public void at(Mark mark, String message) {
-        at(mark.getLine() + 1, mark.getColumn() + 1, message);
+        at(mark, message, "");
+    }
+
+    public void at(Mark mark, String message, String hint) {
+        at(mark.getLine() + 1, mark.getColumn() + 1, message, hint);
     }
 
     public void at(int line, int column, String message) {
+        at(line, column, message, "");
+    }
+
+    public void at(int line, int column, String message, String hint) {
         // Quoted values may span lines; keep each problem on one line of the exception message.
-        found.add(new Problem(file, line, column, message.replaceAll("\\R+", " ")));
+        found.add(new Problem(file, line, column, oneLine(message), oneLine(hint)));
+    }
+
+    /** The name problems carry for this file. */
+    public String file() {
+        return file;
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\R+", " ");
     }
 
     public int count() {

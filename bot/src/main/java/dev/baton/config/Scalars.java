@@ -19,12 +19,13 @@ public final class Scalars {
     /** Text that must be present and not blank. */
     public static String text(Node node, String key, Problems problems) {
         if (!(node instanceof ScalarNode scalar)) {
-            problems.at(node, "`" + key + "` must be text, but found " + Nodes.describe(node));
+            problems.at(node, "`" + key + "` must be text, but found " + Nodes.describe(node),
+                    "write it on the same line as `" + key + ":`; put it in quotes if it contains `: ` or `#`");
             return null;
         }
         String text = Nodes.isNull(node) ? "" : scalar.getValue().strip();
         if (text.isEmpty()) {
-            problems.at(node, "`" + key + "` is blank");
+            problems.at(node, "`" + key + "` is blank", "give it a value, or remove the key");
             return null;
         }
         return text;
@@ -36,7 +37,8 @@ public final class Scalars {
             return null;
         }
         if (!(node instanceof ScalarNode scalar)) {
-            problems.at(node, "`" + key + "` must be text, but found " + Nodes.describe(node));
+            problems.at(node, "`" + key + "` must be text, but found " + Nodes.describe(node),
+                    "write it on the same line as `" + key + ":`; put it in quotes if it contains `: ` or `#`");
             return null;
         }
         String text = scalar.getValue().strip();
@@ -58,7 +60,7 @@ public final class Scalars {
             // Reported below together with a value that is too small.
         }
         problems.at(node, "`" + key + "` must be a whole number of at least " + min + ", but found "
-                + Nodes.describe(node));
+                + Nodes.describe(node), "write just the number, e.g. `" + key + ": " + Math.max(min, 5) + "`, without units");
         return null;
     }
 
@@ -75,7 +77,8 @@ public final class Scalars {
         if (text.equals("false") || text.equals("no")) {
             return false;
         }
-        problems.at(node, "`" + key + "` must be true or false, but found " + Nodes.describe(node));
+        problems.at(node, "`" + key + "` must be true or false, but found " + Nodes.describe(node),
+                "write `" + key + ": true` or `" + key + ": false`");
         return null;
     }
 

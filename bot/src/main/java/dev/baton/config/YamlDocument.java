@@ -29,6 +29,11 @@ import org.yaml.snakeyaml.reader.ReaderException;
  */
 public final class YamlDocument {
 
+    /** Nearly every YAML syntax error in a hand-edited file is one of these. */
+    static final String SYNTAX_HINT = "check the indentation on this line and the one before (spaces, not tabs;"
+            + " keys of one mapping line up), and put text that contains `: `, `#` or starts with `{`, `[`, `*`,"
+            + " `&` or `@` in quotes";
+
     private YamlDocument() {
     }
 
@@ -42,13 +47,16 @@ public final class YamlDocument {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw fileProblem(origin, what + " not found: " + file.toAbsolutePath(), e);
+            throw fileProblem(origin, what + " not found: " + file.toAbsolutePath(), e,
+                    "check the directory: BATON_CONFIG_DIR (default `config`) says where Baton's files are");
         } catch (AccessDeniedException e) {
-            throw fileProblem(origin, "no permission to read " + what + " " + file.toAbsolutePath(), e);
+            throw fileProblem(origin, "no permission to read " + what + " " + file.toAbsolutePath(), e,
+                    "let the user Baton runs as read it, e.g. `chmod a+r` on the file");
         } catch (MalformedInputException e) {
-            throw fileProblem(origin, what + " " + file.toAbsolutePath() + " is not valid UTF-8 text; save it as UTF-8", e);
+            throw fileProblem(origin, what + " " + file.toAbsolutePath() + " is not valid UTF-8 text; save it as UTF-8", e,
+                    "in your editor choose Save with Encoding > UTF-8");
         } catch (IOException e) {
-            throw fileProblem(origin, "cannot read " + what + " " + file.toAbsolutePath() + ": " + e, e);
+            throw fileProblem(origin, "cannot read " + what + " " + file.toAbsolutePath() + ": " + e, e, "");
         }
         return compose(origin, text, what);
     }
@@ -60,7 +68,7 @@ public final class YamlDocument {
         try {
             reader.transferTo(text);
         } catch (IOException e) {
-            throw fileProblem(origin, "cannot read " + what + ": " + e, e);
+            throw fileProblem(origin, "cannot read " + what + ": " + e, e, "");
         }
         return compose(origin, text.toString(), what);
     }
@@ -75,24 +83,27 @@ public final class YamlDocument {
             throw new ConfigException(List.of(characterProblem(origin, text, e)), e);
         } catch (YAMLException e) {
             // Unmarked and not about a character: a SnakeYAML safety limit (size, aliases) was hit.
-            throw fileProblem(origin, "cannot load " + what + ": " + e.getMessage(), e);
+            throw fileProblem(origin, "cannot load " + what + ": " + e.getMessage(), e,
+                    "the file is far larger or more nested than a hand-written config; check it is the right file");
         }
     }
 
     private static Problem syntaxProblem(String origin, MarkedYAMLException e) {
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
         String message = "YAML syntax error: " + (e.getProblem() != null ? e.getProblem() : e.getContext());
+        String hint = SYNTAX_HINT;
         if (e instanceof ComposerException && String.valueOf(e.getProblem()).contains("another document")) {
             // SnakeYAML's wording ("but found another document") is baffling to non-YAML people.
             message = "YAML syntax error: a second document starts here; the file must hold one document,"
                     + " so remove this `---` line";
+            hint = "";
         } else if (e.getProblem() != null && e.getContext() != null && e.getContextMark() != null) {
             // The context ("while scanning a quoted scalar") often names where the real mistake began.
             message += " (" + e.getContext() + " at line " + (e.getContextMark().getLine() + 1) + ")";
         }
         return mark == null
-                ? new Problem(origin, 0, 0, message)
-                : new Problem(origin, mark.getLine() + 1, mark.getColumn() + 1, message);
+                ? new Problem(origin, 0, 0, message, hint)
+                : new Problem(origin, mark.getLine() + 1, mark.getColumn() + 1, message, hint);
     }
 
     /** SnakeYAML rejects control characters (often pasted in with answers) by code-point index only. */
@@ -111,10 +122,11 @@ public final class YamlDocument {
             }
         }
         return new Problem(origin, line, column, String.format(
-                "invisible control character U+%04X is not allowed in YAML; delete it", e.getCodePoint()));
+                "invisible control character U+%04X is not allowed in YAML; delete it", e.getCodePoint()),
+                "such characters often come with text pasted from elsewhere; retype the line by hand");
     }
 
-    private static ConfigException fileProblem(String origin, String message, Throwable cause) {
-        return new ConfigException(List.of(new Problem(origin, 0, 0, message)), cause);
+    private static ConfigException fileProblem(String origin, String message, Throwable cause, String hint) {
+        return new ConfigException(List.of(new Problem(origin, 0, 0, message, hint)), cause);
     }
 }

@@ -5,6 +5,7 @@ import dev.baton.config.Fields;
 import dev.baton.config.Nodes;
 import dev.baton.config.Problems;
 import dev.baton.config.YamlDocument;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -29,8 +30,16 @@ public final class DiscordSettingsLoader {
     }
 
     public static DiscordSettings load(Path file) {
-        Node root = YamlDocument.read(file, "Discord settings file");
-        Problems problems = new Problems(file.toString());
+        return fromRoot(file.toString(), YamlDocument.read(file, "Discord settings file"));
+    }
+
+    /** Like {@link #load} for text from elsewhere (a draft); {@code origin} names the source in problems. */
+    public static DiscordSettings parse(String origin, Reader reader) {
+        return fromRoot(origin, YamlDocument.parse(origin, reader, "Discord settings file"));
+    }
+
+    private static DiscordSettings fromRoot(String origin, Node root) {
+        Problems problems = new Problems(origin);
         DiscordSettings settings = read(root, problems);
         if (problems.count() > 0) {
             throw new ConfigException(problems.inFileOrder());

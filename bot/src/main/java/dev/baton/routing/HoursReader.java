@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /** Reads a person's {@code hours:} mapping: {@code zone:} and {@code shifts:}, both required. */
-final class HoursReader {
+public final class HoursReader {
 
     static final List<String> KEYS = List.of("zone", "shifts");
 
@@ -89,7 +89,7 @@ final class HoursReader {
      * Case slips ("europe/london"), a bare city ("London", "New York") or a small typo in a full name.
      * Abbreviations get no guess: "EST" is one letter from "EET", which is the wrong side of the Atlantic.
      */
-    static Optional<String> suggestZone(String typed) {
+    public static Optional<String> suggestZone(String typed) {
         String city = typed.strip().replace(' ', '_');
         boolean fullName = city.contains("/");
         String bestTypo = null;

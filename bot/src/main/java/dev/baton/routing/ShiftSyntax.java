@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
  * {@code mon..sun}, as ranges, comma lists or both ({@code mon-wed,fri}); a range may wrap the weekend
  * ({@code fri-mon}). Times are 24-hour. Failures throw with a message written for the file's editor.
  */
-final class ShiftSyntax {
+public final class ShiftSyntax {
 
-    static final String FORM = "write a shift as days then 24-hour times, e.g. `mon-fri 09:00-17:30`,"
+    public static final String FORM = "write a shift as days then 24-hour times, e.g. `mon-fri 09:00-17:30`,"
             + " `sat 10:00-14:00` or `mon,wed,fri 18:00-22:00`; days are mon, tue, wed, thu, fri, sat, sun";
 
     private static final Pattern SHIFT = Pattern.compile("(?<days>.+?)\\s+(?<from>\\d{1,2}:\\d{2})\\s*-\\s*(?<to>\\d{1,2}:\\d{2})");
@@ -26,7 +26,8 @@ final class ShiftSyntax {
     private ShiftSyntax() {
     }
 
-    static Shift parse(String text) {
+    /** @throws IllegalArgumentException saying what is wrong with {@code text}, written for the file's editor */
+    public static Shift parse(String text) {
         if (text.isBlank()) {
             throw new IllegalArgumentException("a shift is blank; " + FORM);
         }
