@@ -1,0 +1,90 @@
+package dev.baton.reload;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.store.Database;
+import dev.baton.store.StoreException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The audit trail of changes to the live configuration (table {@code rule_changes}). */
+public final class RuleChangeLog {
+
+    /** One change of one file. {@code actor} is a console user, or {@link #FILE} for an edit on disk. */
+    public record Change(long id, Instant at, String actor, String file, Status status, String diff,
+                         List<String> problems) {
+        public Change {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    public enum Status {
+        APPLIED, REJECTED;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public static final String FILE = "file";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Database database;
+
+    public RuleChangeLog(Database database) {
+        this.database = database;
+    }
+
+    public void record(Instant at, String actor, String file, Status status, String diff, List<String> problems) {
+        String problemsJson;
+        try {
+            problemsJson = JSON.writeValueAsString(problems);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("cannot write problems as JSON", e);
+        }
+        database.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO rule_changes (at, actor, file, status, diff,"
+                    + " problems) VALUES (?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, at.toEpochMilli());
+                s.setString(2, actor);
+                s.setString(3, file);
+                s.setString(4, status.wireName());
+                s.setString(5, diff);
+                s.setString(6, problemsJson);
+                return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Newest first. */
+    public List<Change> recent(int limit) {
+        return database.read(c -> {
+            List<Change> found = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, at, actor, file, status, diff, problems"
+                    + " FROM rule_changes ORDER BY at DESC, id DESC LIMIT ?")) {
+                s.setInt(1, Math.max(0, limit));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(new Change(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                                rs.getString(4), Status.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
+                                rs.getString(6), problems(rs.getString(7))));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private static List<String> problems(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new StoreException("rule_changes.problems is not a JSON array: " + json, e);
+        }
+    }
+}
