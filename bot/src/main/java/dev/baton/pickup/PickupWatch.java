@@ -139,6 +139,9 @@ public final class PickupWatch implements AutoCloseable {
     /** Takes every step due now, oldest handoff first; returns what it did. */
     public synchronized List<Taken> tick() {
         Rules now = rules.get();
+        if (!hasDeadlines(now.book())) {
+            return List.of(); // the usual case without a rules.yaml: nothing to read
+        }
         Instant at = clock.instant();
         List<Taken> taken = new ArrayList<>();
         for (Waiting waiting : store.waiting(discordId -> rosterId(now.roster(), discordId))) {
@@ -153,6 +156,12 @@ public final class PickupWatch implements AutoCloseable {
             }
         }
         return taken;
+    }
+
+    private static boolean hasDeadlines(RuleBook book) {
+        return book.deadlines().values().stream().anyMatch(d -> !d.equals(Deadlines.NONE))
+                || book.routes().stream().anyMatch(r -> r.deadlines() != null && !r.deadlines().equals(Deadlines.NONE))
+                || (book.fallback().deadlines() != null && !book.fallback().deadlines().equals(Deadlines.NONE));
     }
 
     /** Every step due, in order: after downtime a reminder, re-route and escalation may all be overdue. */
