@@ -12,7 +12,7 @@ import java.util.Locale;
  * Times as a person would say them. Rounded on purpose: "about 10 minutes" is a promise a team can
  * keep, "7 minutes 40 seconds" is not.
  */
-public final class TimePhrases {
+final class TimePhrases {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
@@ -21,7 +21,7 @@ public final class TimePhrases {
     }
 
     /** "a minute or two", "about 5 minutes", "about 25 minutes", "about an hour", "about 3 hours", "about 2 days". */
-    public static String wait(Duration duration) {
+    static String wait(Duration duration) {
         long seconds = Math.max(0, duration.toSeconds());
         long minutes = Math.round(seconds / 60.0);
         if (seconds < 90) {

@@ -12,7 +12,6 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.HandoffStore.Move;
 import dev.baton.handoff.HandoffWording;
 import dev.baton.handoff.NoticeFacts;
-import dev.baton.handoff.TimePhrases;
 import dev.baton.pickup.PickupNotices.Posted;
 import dev.baton.pickup.PickupSteps.Due;
 import dev.baton.routing.Person;
@@ -214,7 +213,7 @@ public final class PickupWatch implements AutoCloseable {
             detail = "nobody to remind " + late + ": " + handoff.assigneeId() + " is no longer on the roster"
                     + " (config/team.yaml)";
         } else {
-            String waited = TimePhrases.wait(Duration.between(since(waiting), at));
+            String waited = waited(Duration.between(since(waiting), at));
             String text = mention(person.get()) + " a reminder: " + customerName(conversation) + " has been waiting "
                     + waited + " for someone to pick this up (handoff #" + handoff.id() + "). Reply here or claim it"
                     + " in the console.";
@@ -259,8 +258,11 @@ public final class PickupWatch implements AutoCloseable {
         // The new person is pinged so Discord notifies them; the wording may already mention them.
         String text = notice.contains(mention(to)) ? notice : notice + "\n" + mention(to);
         Posted posted = say(conversation, text, at, () -> notices.reroute(conversation, to, text));
-        handoffs.note(handoff.id(), BATON, posted.delivered() ? "notified" : "notify_failed",
-                "told the customer " + to.name() + " is picking this up instead; " + outcome(posted), clock.instant());
+        if (!conversation.practice()) { // as for a practice handoff itself: nobody was to be notified
+            handoffs.note(handoff.id(), BATON, posted.delivered() ? "notified" : "notify_failed",
+                    "told the customer " + to.name() + " is picking this up instead; " + outcome(posted),
+                    clock.instant());
+        }
         return Optional.of(new Taken(handoff.id(), Step.REROUTE, "re-routed from " + from + " to " + to.name() + " "
                 + late + "; " + outcome(posted)));
     }
@@ -304,7 +306,7 @@ public final class PickupWatch implements AutoCloseable {
                 now.roster().typicalPickup(), null, ZonedDateTime.ofInstant(at, ZoneOffset.UTC));
         String forCustomer = now.wording().escalated(primary(handoff), facts);
         String forStaff = "<@&" + roleId + "> handoff #" + handoff.id() + " has waited "
-                + TimePhrases.wait(Duration.between(since(waiting), at)) + " and nobody has picked it up yet (it is"
+                + waited(Duration.between(since(waiting), at)) + " and nobody has picked it up yet (it is"
                 + " with " + holder + "). Can one of you help?";
         String text = forCustomer + "\n\n" + forStaff;
         Posted posted = say(conversation, text, at, () -> notices.escalate(conversation, roleId, forCustomer, forStaff));
@@ -389,6 +391,24 @@ public final class PickupWatch implements AutoCloseable {
 
     private static String rosterId(Roster roster, String discordUserId) {
         return roster.byDiscordUserId(discordUserId).map(Person::id).orElse(discordUserId);
+    }
+
+    /** How long someone has waited, to the minute, for staff: "15 minutes", "1 hour 30 minutes", "26 hours". */
+    static String waited(Duration duration) {
+        long minutes = Math.max(0, duration.toMinutes());
+        if (minutes < 1) {
+            return "under a minute";
+        }
+        long hours = minutes / 60;
+        String rest = minutes % 60 == 0 ? "" : plural(minutes % 60, "minute");
+        if (hours == 0) {
+            return rest;
+        }
+        return plural(hours, "hour") + (rest.isEmpty() || hours >= 24 ? "" : " " + rest);
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     /** A deadline as {@code rules.yaml} writes it ("15m", "1h30m", "90s" as "1m30s"), to match the file. */
