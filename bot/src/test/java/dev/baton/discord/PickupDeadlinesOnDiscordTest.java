@@ -10,6 +10,7 @@ import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.StoredMessage;
 import dev.baton.desk.TestClock;
 import dev.baton.discord.fake.FakeDiscord;
+import dev.baton.discord.fake.MessageSpec;
 import dev.baton.discord.fake.PostedMessage;
 import dev.baton.discord.fake.RecordedRequest;
 import dev.baton.handoff.HandoffRecord;
@@ -65,13 +66,8 @@ class PickupDeadlinesOnDiscordTest {
         HandoffRecord handoff = baton.openHandoffs().get(0);
         await(() -> baton.handoffs.events(handoff.id()).stream().anyMatch(e -> e.kind().equals("notified")));
         assertEquals("alex", handoff.assigneeId(), "billing: Alex");
-        RuleBook rules = new RuleBook(CueSettings.standard(), List.of(), List.of(),
-                new Route(RuleBook.DEFAULT_ROUTE, 1, Conditions.ALWAYS, new Target.Anyone(), Priority.NORMAL, null, null),
-                Map.of(Priority.NORMAL, new Deadlines(Duration.ofMinutes(15), Duration.ofMinutes(45),
-                        Duration.ofMinutes(90), String.valueOf(moderators))), 0.5);
         TestClock clock = new TestClock(handoff.createdAt());
-        PickupWatch watch = new PickupWatch(baton.handoffs, baton.conversations,
-                () -> new PickupWatch.Rules(rules, baton.roster, HandoffWording.defaults()), baton.pickupNotices(), clock);
+        PickupWatch watch = watch(moderators, clock);
 
         clock.advance(Duration.ofMinutes(15));
         assertEquals(List.of(Step.REMIND), steps(watch));
@@ -108,6 +104,55 @@ class PickupDeadlinesOnDiscordTest {
         assertTrue(baton.handoffs.events(handoff.id()).stream()
                 .filter(e -> e.kind().equals("reminded") || e.kind().equals("escalated"))
                 .allMatch(e -> e.detail().contains("posted in #")), baton.handoffs.events(handoff.id())::toString);
+    }
+
+    @Test
+    void inADmWhatIsForStaffIsNotPostedToTheCustomerAndTheTimelineSaysWhy() {
+        long moderators = fake.addRole("Moderators");
+        baton.startBot();
+        long stranger = fake.addUser("stranger");
+        long dm = fake.openDm(stranger);
+        long question = fake.sendMessage(MessageSpec.of(dm, stranger, "I want to speak to a real person about billing."));
+        await(() -> !baton.openHandoffs().isEmpty());
+        HandoffRecord handoff = baton.openHandoffs().get(0);
+        await(() -> baton.handoffs.events(handoff.id()).stream().anyMatch(e -> e.kind().equals("notified")));
+        long postsBefore = fake.postedMessages().stream().filter(p -> p.channelId() == dm).count();
+        TestClock clock = new TestClock(handoff.createdAt().plus(Duration.ofHours(2)));
+
+        assertEquals(List.of(Step.REMIND, Step.REROUTE, Step.ESCALATE), steps(watch(moderators, clock)));
+
+        List<PostedMessage> inDm = fake.postedMessages().stream().filter(p -> p.channelId() == dm).toList();
+        assertEquals(postsBefore + 2, inDm.size(), "the re-route and the escalation, not the reminder");
+        assertTrue(inDm.get(inDm.size() - 2).content().contains("Sam from support is picking this up instead"));
+        assertEquals("This is taking longer than it should, so I've asked more of the team to help. Someone will be"
+                + " with you as soon as they can, and they'll see everything you've written here.",
+                inDm.get(inDm.size() - 1).content(), "no role mention in a DM");
+        String reminded = event(handoff, "reminded");
+        assertTrue(reminded.contains("not posted: a DM has no place to mention Alex, and config/discord.yaml names no"
+                + " staff_channel"), reminded);
+        String escalated = event(handoff, "escalated");
+        assertTrue(escalated.contains("posted in DM"), escalated);
+        assertTrue(escalated.contains("the role: not posted: a DM has no place to mention a role"), escalated);
+        List<String> said = baton.transcript(question).stream().filter(m -> m.authorKind() == AuthorKind.BOT)
+                .map(StoredMessage::text).toList();
+        assertEquals(3, said.size(), "what the customer saw: the handoff notice, the re-route, the escalation: " + said);
+        assertEquals(List.of(inDm.get(inDm.size() - 2).content(), inDm.get(inDm.size() - 1).content()),
+                said.subList(1, 3));
+    }
+
+    private String event(HandoffRecord handoff, String kind) {
+        return baton.handoffs.events(handoff.id()).stream().filter(e -> e.kind().equals(kind)).findFirst()
+                .orElseThrow().detail();
+    }
+
+    /** Normal priority: remind at 15m, re-route at 45m, escalate to the Moderators at 1h30m. */
+    private PickupWatch watch(long moderators, TestClock clock) {
+        RuleBook rules = new RuleBook(CueSettings.standard(), List.of(), List.of(),
+                new Route(RuleBook.DEFAULT_ROUTE, 1, Conditions.ALWAYS, new Target.Anyone(), Priority.NORMAL, null, null),
+                Map.of(Priority.NORMAL, new Deadlines(Duration.ofMinutes(15), Duration.ofMinutes(45),
+                        Duration.ofMinutes(90), String.valueOf(moderators))), 0.5);
+        return new PickupWatch(baton.handoffs, baton.conversations,
+                () -> new PickupWatch.Rules(rules, baton.roster, HandoffWording.defaults()), baton.pickupNotices(), clock);
     }
 
     private static List<Step> steps(PickupWatch watch) {
