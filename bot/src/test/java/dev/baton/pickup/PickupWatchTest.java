@@ -455,12 +455,12 @@ class PickupWatchTest {
             "PT2H1M,   2 hours 1 minute",
             "PT26H40M, 26 hours"})
     void staffAreToldHowLongSomeoneWaitedToTheMinute(Duration waited, String words) {
-        assertEquals(words, PickupWatch.waited(waited));
+        assertEquals(words, PickupWords.waited(waited));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"PT90S, 1m30s", "PT15M, 15m", "PT1H, 1h", "PT1H30M, 1h30m", "PT0S, 0s"})
     void deadlinesInTheTimelineAreWrittenAsRulesYamlWritesThem(Duration deadline, String written) {
-        assertEquals(written, PickupWatch.written(deadline));
+        assertEquals(written, PickupWords.written(deadline));
     }
 }
