@@ -133,8 +133,7 @@ public final class HandoffStore {
      * empty (and nothing written) otherwise. For Baton's own moves, decided on a reading that a person
      * may have overtaken meanwhile: a re-route must not take a handoff from someone who just claimed it.
      */
-    public Optional<HandoffRecord> moveIf(long id, Predicate<HandoffRecord> still, Move move,
-                                          Instant at) {
+    public Optional<HandoffRecord> moveIf(long id, Predicate<HandoffRecord> still, Move move, Instant at) {
         Optional<HandoffRecord> moved = database.transaction(c -> {
             HandoffRecord current = find(c, id).orElseThrow(() -> new IllegalArgumentException("no handoff " + id));
             if (!still.test(current)) {
