@@ -12,6 +12,9 @@ import dev.baton.desk.SupportDesk;
 import dev.baton.discord.DiscordBot;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.pickup.PickupNotices;
+import dev.baton.pickup.PickupWatch;
+import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,11 +34,14 @@ public final class Baton implements AutoCloseable {
     private final Database database;
     private final Optional<DiscordBot> discord;
     private final Optional<HandoffConsole> console;
+    private final PickupWatch pickup;
 
-    private Baton(Database database, Optional<DiscordBot> discord, Optional<HandoffConsole> console) {
+    private Baton(Database database, Optional<DiscordBot> discord, Optional<HandoffConsole> console,
+                  PickupWatch pickup) {
         this.database = database;
         this.discord = discord;
         this.console = console;
+        this.pickup = pickup;
     }
 
     /**
@@ -61,6 +67,7 @@ public final class Baton implements AutoCloseable {
         }
         Optional<DiscordBot> discord = Optional.empty();
         Optional<HandoffConsole> console = Optional.empty();
+        PickupWatch pickup = null;
         try {
             if (settings.discord().isPresent()) {
                 LOG.info("connecting to Discord: {}", settings.discord().get());
@@ -84,12 +91,29 @@ public final class Baton implements AutoCloseable {
             } else {
                 LOG.info("BATON_CONSOLE_PORT is off, so there is no handoff console");
             }
+            pickup = pickupWatch(desk, conversations, handoffs, discord, clock);
+            pickup.start();
         } catch (RuntimeException e) {
+            if (pickup != null) {
+                pickup.close();
+            }
+            console.ifPresent(HandoffConsole::close);
             discord.ifPresent(DiscordBot::close);
             database.close();
             throw e;
         }
-        return new Baton(database, discord, console);
+        return new Baton(database, discord, console, pickup);
+    }
+
+    /** Pickup deadlines (rules.yaml {@code deadlines:}), kept from now on; reads the live rules every tick. */
+    private static PickupWatch pickupWatch(SupportDesk desk, ConversationStore conversations, HandoffStore handoffs,
+                                           Optional<DiscordBot> discord, Clock clock) {
+        // INTEGRATION (rules-routing / rules-config): read the live RuleBook here once the desk carries it,
+        // e.g. `desk.rules().rules()`. Until then the built-in rules apply, which have no deadlines.
+        java.util.function.Supplier<RuleBook> ruleBook = RuleBook::defaults;
+        PickupNotices notices = discord.<PickupNotices>map(DiscordBot::pickupNotices).orElse(PickupNotices.NOT_CONNECTED);
+        return new PickupWatch(handoffs, conversations, () -> new PickupWatch.Rules(ruleBook.get(),
+                desk.rules().roster(), desk.rules().wording()), notices, clock);
     }
 
     /** Console replies go through the connected bot's webhooks; without Discord they are only stored. */
@@ -104,6 +128,7 @@ public final class Baton implements AutoCloseable {
 
     @Override
     public void close() {
+        pickup.close(); // first: a tick may be posting to Discord and writing to the database
         console.ifPresent(HandoffConsole::close);
         discord.ifPresent(DiscordBot::close);
         database.close();

@@ -2,6 +2,7 @@ package dev.baton.discord;
 
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
+import dev.baton.pickup.PickupNotices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -34,10 +35,12 @@ public final class DiscordBot implements AutoCloseable {
 
     private final JDA jda;
     private final StaffReplier staffReplies;
+    private final PickupPoster pickupNotices;
 
-    private DiscordBot(JDA jda, Clock clock) {
+    private DiscordBot(JDA jda, DiscordSettings settings, Clock clock) {
         this.jda = jda;
         this.staffReplies = new StaffReplier(jda, clock, StaffReplier.DEFAULT_TIMEOUT);
+        this.pickupNotices = new PickupPoster(jda, settings, PickupPoster.DEFAULT_TIMEOUT);
     }
 
     /**
@@ -77,7 +80,7 @@ public final class DiscordBot implements AutoCloseable {
         if (closes.closeCode != null) {
             throw new DiscordStartException(explain(closes.closeCode), null);
         }
-        DiscordBot bot = new DiscordBot(jda, clock);
+        DiscordBot bot = new DiscordBot(jda, settings, clock);
         bot.registerCommands();
         bot.checkMessageContentIntent();
         return bot;
@@ -89,6 +92,11 @@ public final class DiscordBot implements AutoCloseable {
      */
     public StaffReplies staffReplies() {
         return staffReplies;
+    }
+
+    /** Pickup deadline notices (reminders, re-routes, escalations), posted as Baton (see {@link PickupPoster}). */
+    public PickupNotices pickupNotices() {
+        return pickupNotices;
     }
 
     public JDA jda() {

@@ -82,6 +82,74 @@ final class DefaultWording {
         return entries;
     }
 
+    /**
+     * When the person did not pick it up in time and Baton hands it to the next one: an apology for the
+     * wait, who has it now and when, in each cue's tone. Never who dropped it: that is not the
+     * customer's business, and blaming a colleague in public helps nobody.
+     */
+    static final Map<String, Map<Shift, String>> REROUTED = rerouted();
+
+    /**
+     * When nobody picked it up in time and Baton calls in a role (e.g. the moderators): more help is
+     * coming. Not about one person, so no shift and no {when}.
+     */
+    static final Map<String, String> ESCALATED = escalated();
+
+    private static Map<String, Map<Shift, String>> rerouted() {
+        Map<String, Map<Shift, String>> entries = new LinkedHashMap<>();
+        entries.put("default", both(
+                "Sorry for the wait. {person} {from_team} is picking this up instead and can see everything you've"
+                        + " written, so there's nothing to repeat. {person} is usually with you within {wait}.",
+                "Sorry for the wait. {person} {from_team} is picking this up instead. {person} isn't working right"
+                        + " now and will be with you {when}, and will see everything you've written, so there's"
+                        + " nothing to repeat."));
+        entries.put("crisis", both(
+                "I'm sorry nobody has joined you yet. I've asked {person} to join you here instead, right now."
+                        + " {person} will read everything you've written.",
+                "I'm sorry nobody has joined you yet. I've asked {person} to be with you instead; they are away just"
+                        + " now and will be here {when}. Please don't wait for us if you need someone sooner."));
+        entries.put("anger", both(
+                "Sorry, that took too long. {person} {from_team} is taking this over now and can see everything"
+                        + " you've written, so you won't have to explain it again. {person} is usually with you within"
+                        + " {wait}.",
+                "Sorry, that took too long. {person} {from_team} is taking this over and will pick it up {when}."
+                        + " You won't have to explain any of it again."));
+        entries.put("sadness_grief", both(
+                "I'm sorry this is taking longer than it should. {person} {from_team} is going to help you with this"
+                        + " personally instead. {person} can see what you've written, so there's no need to go over"
+                        + " it again, and will be with you within {wait}.",
+                "I'm sorry this is taking longer than it should. {person} {from_team} is going to help you with this"
+                        + " personally instead. {person} is away just now and will be with you {when}. There's no need"
+                        + " to go over anything again."));
+        entries.put("anxiety", both(
+                "Here is what happens now: {person} {from_team} is taking over this conversation and usually replies"
+                        + " within {wait}. Nothing you've written is lost, and you don't need to do anything else.",
+                "Here is what happens now: {person} {from_team} is taking over this conversation and will pick it up"
+                        + " {when}. Nothing you've written is lost, and you don't need to do anything else."));
+        entries.put("urgency", both(
+                "Handing this to {person} {from_team} instead, to get it moving. {person} can see everything here and"
+                        + " is usually with you within {wait}.",
+                "Handing this to {person} {from_team} instead: back {when}. {person} can see everything here, so"
+                        + " nothing needs repeating."));
+        return entries;
+    }
+
+    private static Map<String, String> escalated() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("default", "This is taking longer than it should, so I've asked more of the team to help. Someone"
+                + " will be with you as soon as they can, and they'll see everything you've written here.");
+        // The resources text follows, as on every crisis message.
+        entries.put("crisis", "I've asked more of the team to join you right now.");
+        entries.put("anger", "This has waited too long, so I've asked more of the team to step in. Someone will be with"
+                + " you as soon as possible, and you won't have to explain it again.");
+        entries.put("sadness_grief", "I'm sorry for the wait. I've asked more of the team to help, so someone will be"
+                + " with you soon. There's no need to go over anything again.");
+        entries.put("anxiety", "I've asked more of the team to help, so someone will be with you soon. Nothing you've"
+                + " written is lost, and you don't need to do anything else.");
+        entries.put("urgency", "Still waiting, so I've asked more of the team to step in now.");
+        return entries;
+    }
+
     private static Map<Shift, String> both(String onShift, String offShift) {
         return Map.of(Shift.ON_SHIFT, onShift, Shift.OFF_SHIFT, offShift);
     }

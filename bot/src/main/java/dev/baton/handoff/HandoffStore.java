@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Handoffs and their event rows. Every state change goes through {@link #move}, which writes the
@@ -124,8 +125,20 @@ public final class HandoffStore {
      * @throws IllegalStateException naming the current state when the move is not allowed
      */
     public HandoffRecord move(long id, Move move, Instant at) {
-        HandoffRecord moved = database.transaction(c -> {
+        return moveIf(id, current -> true, move, at).orElseThrow();
+    }
+
+    /**
+     * {@link #move}, but only while {@code still} holds for the handoff as it is inside the transaction;
+     * empty (and nothing written) otherwise. For Baton's own moves, decided on a reading that a person
+     * may have overtaken meanwhile: a re-route must not take a handoff from someone who just claimed it.
+     */
+    public Optional<HandoffRecord> moveIf(long id, Predicate<HandoffRecord> still, Move move, Instant at) {
+        Optional<HandoffRecord> moved = database.transaction(c -> {
             HandoffRecord current = find(c, id).orElseThrow(() -> new IllegalArgumentException("no handoff " + id));
+            if (!still.test(current)) {
+                return Optional.<HandoffRecord>empty();
+            }
             if (!current.state().canMoveTo(move.to())) {
                 throw new IllegalStateException("handoff " + id + " is " + current.state().wireName()
                         + " and cannot become " + move.to().wireName());
@@ -142,11 +155,11 @@ public final class HandoffStore {
                 s.executeUpdate();
             }
             event(c, id, at, move.actor(), move.kind(), current.state(), move.to(), move.detail());
-            return new HandoffRecord(id, current.conversationId(), move.to(), current.reason(), assignee, outcome,
-                    current.createdAt(), at, current.rule(), current.priority(), current.privateThread(),
-                    current.dueFrom());
+            return Optional.of(new HandoffRecord(id, current.conversationId(), move.to(), current.reason(), assignee,
+                    outcome, current.createdAt(), at, current.rule(), current.priority(), current.privateThread(),
+                    current.dueFrom()));
         });
-        listener.changed(id);
+        moved.ifPresent(m -> listener.changed(id));
         return moved;
     }
 

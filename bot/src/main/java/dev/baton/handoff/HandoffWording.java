@@ -11,7 +11,8 @@ import java.util.Objects;
  * What the customer is told when Baton hands over: one message naming the person and saying what
  * happens next, worded for the main reason (gentle for grief, direct for anger, ...). Every cue has
  * wording for when the person is on shift and when they are away; crisis notices also carry the
- * crisis resources text.
+ * crisis resources text. The same goes for the notices of missed pickup deadlines: another person
+ * picking it up instead ({@link #rerouted}) and more of the team called in ({@link #escalated}).
  */
 public final class HandoffWording {
 
@@ -21,10 +22,15 @@ public final class HandoffWording {
     private static final HandoffWording DEFAULTS = overriding(Map.of(), null);
 
     private final Map<CueKind, Map<Shift, String>> templates;
+    private final Map<CueKind, Map<Shift, String>> rerouted;
+    private final Map<CueKind, String> escalated;
     private final String crisisResources;
 
-    private HandoffWording(Map<CueKind, Map<Shift, String>> templates, String crisisResources) {
+    private HandoffWording(Map<CueKind, Map<Shift, String>> templates, Map<CueKind, Map<Shift, String>> rerouted,
+                           Map<CueKind, String> escalated, String crisisResources) {
         this.templates = templates;
+        this.rerouted = rerouted;
+        this.escalated = escalated;
         this.crisisResources = crisisResources;
     }
 
@@ -42,8 +48,28 @@ public final class HandoffWording {
      * @param crisisResources replaces the built-in crisis resources text; null keeps it
      */
     static HandoffWording overriding(Map<String, Map<Shift, String>> overrides, String crisisResources) {
+        return overriding(overrides, Map.of(), Map.of(), crisisResources);
+    }
+
+    /**
+     * As {@link #overriding(Map, String)}, with the notices of missed pickup deadlines too, merged the
+     * same way.
+     *
+     * @param rerouted  {@code rerouted:} texts keyed like {@code handoff:}'s
+     * @param escalated {@code escalated:} texts keyed by {@code default} or a cue's wire name
+     */
+    static HandoffWording overriding(Map<String, Map<Shift, String>> overrides,
+                                     Map<String, Map<Shift, String>> rerouted, Map<String, String> escalated,
+                                     String crisisResources) {
+        return new HandoffWording(shifted("handoff", DefaultWording.ENTRIES, overrides),
+                shifted("rerouted", DefaultWording.REROUTED, rerouted), unshifted(escalated),
+                crisisResources == null ? DefaultWording.CRISIS_RESOURCES : crisisResources);
+    }
+
+    private static Map<CueKind, Map<Shift, String>> shifted(String section, Map<String, Map<Shift, String>> builtIn,
+                                                            Map<String, Map<Shift, String>> overrides) {
         Map<String, Map<Shift, String>> merged = new HashMap<>();
-        DefaultWording.ENTRIES.forEach((key, texts) -> merged.put(key, new EnumMap<>(texts)));
+        builtIn.forEach((key, texts) -> merged.put(key, new EnumMap<>(texts)));
         overrides.forEach((key, texts) -> merged.computeIfAbsent(key, k -> new EnumMap<>(Shift.class)).putAll(texts));
         Map<CueKind, Map<Shift, String>> templates = new EnumMap<>(CueKind.class);
         for (CueKind kind : CueKind.values()) {
@@ -51,25 +77,61 @@ public final class HandoffWording {
             Map<Shift, String> texts = new EnumMap<>(Shift.class);
             for (Shift shift : Shift.values()) {
                 String text = own.getOrDefault(shift, merged.get(DEFAULT).get(shift));
-                List<Template.Flaw> flaws = Template.check(text, shift);
-                if (!flaws.isEmpty()) {
-                    // The loader reports these with line numbers; reaching here is a programming error.
-                    throw new IllegalArgumentException(kind.wireName() + "." + shift.wireName() + ": "
-                            + flaws.get(0).message());
-                }
+                requireSound(section + "." + kind.wireName() + "." + shift.wireName(), Template.check(text, shift));
                 texts.put(shift, text);
             }
             templates.put(kind, Map.copyOf(texts));
         }
-        return new HandoffWording(Map.copyOf(templates),
-                crisisResources == null ? DefaultWording.CRISIS_RESOURCES : crisisResources);
+        return Map.copyOf(templates);
+    }
+
+    private static Map<CueKind, String> unshifted(Map<String, String> overrides) {
+        Map<String, String> merged = new HashMap<>(DefaultWording.ESCALATED);
+        merged.putAll(overrides);
+        Map<CueKind, String> texts = new EnumMap<>(CueKind.class);
+        for (CueKind kind : CueKind.values()) {
+            String text = merged.getOrDefault(kind.wireName(), merged.get(DEFAULT));
+            requireSound("escalated." + kind.wireName(), Template.checkUnshifted(text));
+            texts.put(kind, text);
+        }
+        return Map.copyOf(texts);
+    }
+
+    private static void requireSound(String label, List<Template.Flaw> flaws) {
+        if (!flaws.isEmpty()) {
+            // The loader reports these with line numbers; reaching here is a programming error.
+            throw new IllegalArgumentException(label + ": " + flaws.get(0).message());
+        }
     }
 
     /** The notice for a handoff whose main reason is {@code primary}. */
     public String render(CueKind primary, NoticeFacts facts) {
         Objects.requireNonNull(primary, "primary");
         Objects.requireNonNull(facts, "facts");
-        String notice = Template.fill(template(primary, facts.onShift()), values(facts));
+        return withResources(primary, Template.fill(template(primary, facts.onShift()), values(facts)));
+    }
+
+    /**
+     * What the customer is told when the person it went to did not pick it up in time and Baton hands
+     * it to the next one ({@code facts} are about that next person).
+     */
+    public String rerouted(CueKind primary, NoticeFacts facts) {
+        Objects.requireNonNull(primary, "primary");
+        Objects.requireNonNull(facts, "facts");
+        return withResources(primary, Template.fill(reroutedTemplate(primary, facts.onShift()), values(facts)));
+    }
+
+    /**
+     * What the customer is told when nobody picked it up in time and Baton calls in more of the team
+     * ({@code facts} are about the person it is with now).
+     */
+    public String escalated(CueKind primary, NoticeFacts facts) {
+        Objects.requireNonNull(primary, "primary");
+        Objects.requireNonNull(facts, "facts");
+        return withResources(primary, Template.fill(escalatedTemplate(primary), values(facts)));
+    }
+
+    private String withResources(CueKind primary, String notice) {
         // Set apart from the notice so it is seen, not skimmed past.
         return primary == CueKind.CRISIS ? notice + "\n\n" + crisisResources : notice;
     }
@@ -77,6 +139,16 @@ public final class HandoffWording {
     /** The template used for {@code kind}, with its placeholders still in. */
     public String template(CueKind kind, boolean onShift) {
         return templates.get(kind).get(onShift ? Shift.ON_SHIFT : Shift.OFF_SHIFT);
+    }
+
+    /** The re-route template used for {@code kind}, with its placeholders still in. */
+    public String reroutedTemplate(CueKind kind, boolean onShift) {
+        return rerouted.get(kind).get(onShift ? Shift.ON_SHIFT : Shift.OFF_SHIFT);
+    }
+
+    /** The escalation template used for {@code kind}, with its placeholders still in. */
+    public String escalatedTemplate(CueKind kind) {
+        return escalated.get(kind);
     }
 
     public String crisisResources() {

@@ -21,12 +21,14 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads {@code config/messages.yaml}, where community managers reword what customers are told at a
- * handoff. Anything the file leaves out keeps Baton's built-in wording, so an empty file is fine.
+ * handoff, and when a missed pickup deadline re-routes or escalates it. Anything the file leaves out keeps Baton's built-in wording, so an empty file is fine.
  * Every problem is reported at once as {@code file:line:column: message}.
  */
 public final class HandoffWordingLoader {
 
     static final String HANDOFF = "handoff";
+    static final String REROUTED = "rerouted";
+    static final String ESCALATED = "escalated";
     static final String CRISIS_RESOURCES = "crisis_resources";
 
     private HandoffWordingLoader() {
@@ -73,20 +75,25 @@ public final class HandoffWordingLoader {
         Problems problems = new Problems(origin);
         WordingReader reader = new WordingReader(problems, source);
         Map<String, Map<Shift, String>> overrides = Map.of();
+        Map<String, Map<Shift, String>> rerouted = Map.of();
+        Map<String, String> escalated = Map.of();
         String crisisResources = null;
         if (root != null && !Nodes.isNull(root)) {
             if (root instanceof MappingNode mapping) {
-                Map<String, Node> fields = Fields.read(mapping, List.of(HANDOFF, CRISIS_RESOURCES), problems);
+                Map<String, Node> fields = Fields.read(mapping, List.of(HANDOFF, REROUTED, ESCALATED, CRISIS_RESOURCES),
+                        problems);
                 overrides = reader.handoff(fields.get(HANDOFF));
+                rerouted = reader.rerouted(fields.get(REROUTED));
+                escalated = reader.escalated(fields.get(ESCALATED));
                 crisisResources = reader.crisisResources(fields.get(CRISIS_RESOURCES));
             } else {
-                problems.at(root, "the top level must be a mapping with `handoff:` and/or `crisis_resources:`, but"
-                        + " found " + Nodes.describe(root));
+                problems.at(root, "the top level must be a mapping with `handoff:`, `rerouted:`, `escalated:` and/or"
+                        + " `crisis_resources:`, but found " + Nodes.describe(root));
             }
         }
         if (problems.count() > 0) {
             throw new ConfigException(problems.inFileOrder());
         }
-        return HandoffWording.overriding(overrides, crisisResources);
+        return HandoffWording.overriding(overrides, rerouted, escalated, crisisResources);
     }
 }

@@ -42,6 +42,7 @@ final class Template {
     private Template() {
     }
 
+    /** A notice naming who is coming: {@code handoff:} and {@code rerouted:} texts. */
     static List<Flaw> check(String text, Shift shift) {
         List<Flaw> flaws = new ArrayList<>();
         if (!text.contains("{person}")) {
@@ -50,6 +51,22 @@ final class Template {
         if (shift == Shift.OFF_SHIFT && !text.contains("{when}")) {
             flaws.add(Flaw.whole("the person is away, so the customer must be told when they are back: add `{when}`"));
         }
+        placeholders(text, shift, flaws);
+        return flaws;
+    }
+
+    /**
+     * A text that is not about one person's shift ({@code escalated:}): every placeholder but
+     * {@code {when}} may appear, none has to.
+     */
+    static List<Flaw> checkUnshifted(String text) {
+        List<Flaw> flaws = new ArrayList<>();
+        placeholders(text, null, flaws);
+        return flaws;
+    }
+
+    /** @param shift null when the text has no shift, so {@code {when}} has no value */
+    private static void placeholders(String text, Shift shift, List<Flaw> flaws) {
         Matcher m = PLACEHOLDER.matcher(text);
         int from = 0;
         while (m.find()) {
@@ -60,10 +77,12 @@ final class Template {
             } else if (shift == Shift.ON_SHIFT && m.group(1).equals("when")) {
                 flaws.add(Flaw.at("`{when}` only has a value when the person is away; on shift, say how soon with"
                         + " `{wait}`", text, m.group(), m.start()));
+            } else if (shift == null && m.group(1).equals("when")) {
+                flaws.add(Flaw.at("`{when}` has no value here: this text is not about one person's shift",
+                        text, m.group(), m.start()));
             }
         }
         stray(text, from, text.length(), flaws);
-        return flaws;
     }
 
     /** Braces between placeholders: a half-typed one ("{person") would reach the customer as is. */

@@ -43,22 +43,53 @@ final class WordingReader {
 
     /** The {@code handoff:} section: texts by cue key, then shift. */
     Map<String, Map<Shift, String>> handoff(Node node) {
-        Map<String, Map<Shift, String>> texts = new LinkedHashMap<>();
-        if (node == null || Nodes.isNull(node)) {
-            return texts;
-        }
-        if (!(node instanceof MappingNode mapping)) {
-            problems.at(node, "`handoff` must map cue names (" + String.join(", ", CUE_KEYS) + ") to their"
-                    + " wording, but found " + Nodes.describe(node));
-            return texts;
-        }
-        Fields.read(mapping, CUE_KEYS, problems).forEach((key, value) -> texts.put(key, entry(key, value)));
+        return shifted(HandoffWordingLoader.HANDOFF, node);
+    }
+
+    /** The {@code rerouted:} section, keyed and checked like {@code handoff:}. */
+    Map<String, Map<Shift, String>> rerouted(Node node) {
+        return shifted(HandoffWordingLoader.REROUTED, node);
+    }
+
+    /** The {@code escalated:} section: one text per cue key, not about anyone's shift. */
+    Map<String, String> escalated(Node node) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        cues(HandoffWordingLoader.ESCALATED, node).forEach((key, value) -> {
+            String label = HandoffWordingLoader.ESCALATED + "." + key;
+            String text = text(label, value);
+            if (text != null) {
+                List<Template.Flaw> flaws = Template.checkUnshifted(text);
+                flaws.forEach(flaw -> report((ScalarNode) value, flaw.near(), flaw.occurrence(),
+                        "`" + label + "`: " + flaw.message()));
+                if (flaws.isEmpty()) {
+                    texts.put(key, text);
+                }
+            }
+        });
         return texts;
     }
 
-    private Map<Shift, String> entry(String key, Node node) {
+    private Map<String, Map<Shift, String>> shifted(String section, Node node) {
+        Map<String, Map<Shift, String>> texts = new LinkedHashMap<>();
+        cues(section, node).forEach((key, value) -> texts.put(key, entry(section + "." + key, value)));
+        return texts;
+    }
+
+    /** A section's entries by cue key; empty when the section is missing or (reported) not a mapping. */
+    private Map<String, Node> cues(String section, Node node) {
+        if (node == null || Nodes.isNull(node)) {
+            return Map.of();
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            problems.at(node, "`" + section + "` must map cue names (" + String.join(", ", CUE_KEYS) + ") to their"
+                    + " wording, but found " + Nodes.describe(node));
+            return Map.of();
+        }
+        return Fields.read(mapping, CUE_KEYS, problems);
+    }
+
+    private Map<Shift, String> entry(String label, Node node) {
         Map<Shift, String> texts = new EnumMap<>(Shift.class);
-        String label = "handoff." + key;
         if (!(node instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
             // A bare string is the likely slip here: wording is needed for on and off shift.
             problems.at(node, "`" + label + "` must give `on_shift:` and/or `off_shift:` wording, but found "

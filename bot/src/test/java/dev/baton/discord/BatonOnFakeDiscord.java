@@ -14,6 +14,7 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.HandoffWording;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.pickup.PickupNotices;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
 import dev.baton.routing.TwoPersonTeam;
@@ -88,6 +89,11 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     /** Console replies as the running bot sends them. */
     StaffReplies staffReplies() {
         return bot.staffReplies();
+    }
+
+    /** Pickup deadline notices as the running bot posts them. */
+    PickupNotices pickupNotices() {
+        return bot.pickupNotices();
     }
 
     Person person(String rosterId) {
