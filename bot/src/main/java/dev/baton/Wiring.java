@@ -7,6 +7,7 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.rules.RuleBook;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
@@ -51,9 +52,11 @@ public final class Wiring {
     /** The desk for a loaded configuration. */
     public SupportDesk desk(BatonConfig config, ConversationStore conversations, HandoffStore handoffs,
                             BatonMetrics metrics, Clock clock) {
+        // RuleBook.defaults() until rules.yaml is loaded into the configuration (config.rules()).
         SupportDesk.Rules rules = new SupportDesk.Rules(engine(config.knowledge()), config.knowledge(), config.roster(),
-                config.wording());
-        return new SupportDesk(conversations, handoffs, () -> rules, config.discord().quietGap(), metrics, clock);
+                config.wording(), RuleBook.defaults());
+        return new SupportDesk(conversations, handoffs, () -> rules, config.discord().quietGap(),
+                config.discord().privateThreads(), metrics, clock);
     }
 
     private synchronized List<CueDetector> detectors() {

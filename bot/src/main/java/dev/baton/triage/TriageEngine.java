@@ -67,9 +67,25 @@ public final class TriageEngine {
      * The nearest entry is always looked up, so the verdict can be recomputed later from stored evidence.
      */
     public Decision decide(Conversation conversation, CueSettings settings, double answerConfidence) {
+        return assess(conversation, settings, answerConfidence).decision();
+    }
+
+    /**
+     * A decision together with the nearest entry it was weighed against, answer or not: the desk logs the
+     * nearest for replays and routes by its topic, and looking it up twice would embed the message twice.
+     */
+    public record Assessment(Decision decision, Match nearest) {
+        public Assessment {
+            java.util.Objects.requireNonNull(decision, "decision");
+            java.util.Objects.requireNonNull(nearest, "nearest");
+        }
+    }
+
+    /** As {@link #decide(Conversation, CueSettings, double)}, keeping the nearest entry. */
+    public Assessment assess(Conversation conversation, CueSettings settings, double answerConfidence) {
         List<Cue> cues = cues(conversation);
-        return verdict(cues, matcher.match(conversation.focusMessage().text()), conversation.focus(), settings,
-                answerConfidence);
+        Match nearest = nearest(conversation);
+        return new Assessment(verdict(cues, nearest, conversation.focus(), settings, answerConfidence), nearest);
     }
 
     /**
