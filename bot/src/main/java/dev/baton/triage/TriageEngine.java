@@ -133,7 +133,9 @@ public final class TriageEngine {
             miss.merge(cue.kind(), 1 - cue.score(), (a, b) -> a * b);
         }
         Map<CueKind, Double> combined = new EnumMap<>(CueKind.class);
-        miss.forEach((kind, m) -> combined.put(kind, 1 - m));
+        // Rounded so that 1 - (1 - s) is s again: a lone cue scoring exactly a threshold (fires_at: 0.42)
+        // must fire, not miss by a rounding error. Nine decimals is far below any score's meaning.
+        miss.forEach((kind, m) -> combined.put(kind, Math.round((1 - m) * 1e9) / 1e9));
         return combined;
     }
 
