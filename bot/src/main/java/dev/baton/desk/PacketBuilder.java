@@ -14,6 +14,7 @@ import dev.baton.handoff.HandoffPacket.Profile;
 import dev.baton.routing.Routing;
 import dev.baton.rules.CueSettings;
 import dev.baton.rules.Priority;
+import dev.baton.rules.RuleBook;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.Decision;
@@ -52,8 +53,11 @@ final class PacketBuilder {
         Profile profile = new Profile(customer.id(), customer.name(), customer.roles(), customer.joinedAt(),
                 customer.firstSeen(), earlier);
         Routing routing = routed.routing();
+        // The timeline names the rule that chose the pool; the default route needs no mention.
+        String why = routed.rule().equals(RuleBook.DEFAULT_ROUTE) ? routing.why()
+                : "rule \u201c" + routed.rule() + "\u201d; " + routing.why();
         Assignment assignment = new Assignment(routing.person().id(), routing.person().name(), routing.person().team(),
-                routing.why(), routing.onShift(), routing.availableAt(), routed.rule(), routed.priority().wireName(),
+                why, routing.onShift(), routing.availableAt(), routed.rule(), routed.priority().wireName(),
                 routed.privateThread());
         List<String> reasons = decision.reasons().stream().map(CueKind::wireName).toList();
         return new HandoffPacket(conversation.id(), reasons.get(0), reasons, summary, profile, transcript,

@@ -94,6 +94,12 @@ class PacketBuilderTest {
         assertEquals("grief to community", assignment.rule());
         assertEquals("high", assignment.priority());
         assertTrue(assignment.privateThread());
+        assertEquals("rule \u201cgrief to community\u201d; on shift", assignment.why(), "the timeline names the rule");
+    }
+
+    @Test
+    void theDefaultRouteIsNotMentionedInTheWhy() {
+        assertEquals("on shift", build(new Cue(CueKind.ANGER, 0.9, 1, "\"ridiculous\"")).assignment().why());
     }
 
     private static HandoffPacket build(Cue... cues) {
