@@ -81,6 +81,11 @@ public final class SupportDesk {
         public Rules(TriageEngine engine, KnowledgeBase knowledge, Roster roster, HandoffWording wording) {
             this(engine, knowledge, roster, wording, RuleBook.defaults());
         }
+
+        /** The same, under other routing rules (a reloaded or draft {@code rules.yaml}). */
+        public Rules withRules(RuleBook other) {
+            return new Rules(engine, knowledge, roster, wording, other);
+        }
     }
 
     private final ConversationStore conversations;
