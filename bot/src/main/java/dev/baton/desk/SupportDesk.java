@@ -180,8 +180,21 @@ public final class SupportDesk {
         } else {
             cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, evidence));
         }
-        Decision.Handoff decision = new Decision.Handoff(List.of(CueKind.HUMAN_REQUEST), 1.0, cues);
+        Decision.Handoff decision = new Decision.Handoff(humanRequestReasons(cues, settingsFor(conversation, now)), 1.0,
+                cues);
         return handOff(conversation, decision, reading, now, true, null);
+    }
+
+    /**
+     * The customer asked for a person, and that is the reason; but what else the conversation shows still
+     * counts, so a grieving customer who presses the button reaches someone who takes grief (and a grief
+     * route), and a crisis still leads with its resources.
+     */
+    private static List<CueKind> humanRequestReasons(List<Cue> cues, CueSettings settings) {
+        List<CueKind> reasons = new ArrayList<>(TriageEngine.fired(TriageEngine.combine(cues), settings));
+        reasons.remove(CueKind.HUMAN_REQUEST);
+        reasons.add(reasons.contains(CueKind.CRISIS) ? 1 : 0, CueKind.HUMAN_REQUEST);
+        return reasons;
     }
 
     /** A customer's {@code /human} in a place: stored as their message, then handed to a person. */

@@ -99,11 +99,7 @@ public final class TriageEngine {
     public static Decision verdict(List<Cue> cues, Match nearest, int focus, CueSettings settings,
                                    double answerConfidence) {
         Map<CueKind, Double> combined = combine(cues);
-        List<CueKind> fired = combined.entrySet().stream()
-                .filter(e -> settings.of(e.getKey()).fires(e.getValue()))
-                .sorted(byImportance())
-                .map(Map.Entry::getKey)
-                .toList();
+        List<CueKind> fired = fired(combined, settings);
         if (!fired.isEmpty()) {
             return new Decision.Handoff(fired, combined.get(fired.get(0)), strongestFirst(cues));
         }
@@ -116,6 +112,15 @@ public final class TriageEngine {
                 "no entry covers it; closest is " + nearest.entry().id() + " (\"" + nearest.matchedQuestion()
                         + "\", confidence " + String.format(Locale.ROOT, "%.2f", nearest.confidence()) + ")"));
         return new Decision.Handoff(List.of(CueKind.OUT_OF_SCOPE), 1 - nearest.confidence(), strongestFirst(withScope));
+    }
+
+    /** The kinds whose combined score reaches their own threshold, most important first (crisis always leads). */
+    public static List<CueKind> fired(Map<CueKind, Double> combined, CueSettings settings) {
+        return combined.entrySet().stream()
+                .filter(e -> settings.of(e.getKey()).fires(e.getValue()))
+                .sorted(byImportance())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /**

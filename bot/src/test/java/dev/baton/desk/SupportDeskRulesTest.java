@@ -326,6 +326,22 @@ class SupportDeskRulesTest {
         }
 
         @Test
+        void aGrievingCustomerWhoAsksForAPersonTakesTheGriefRouteToSomeoneWhoTakesGrief() {
+            rules = rules().route("grief to community", when().cue(CueKind.SADNESS_GRIEF), then().team("community"))
+                    .build();
+
+            Reaction.HandOff handOff = assertInstanceOf(Reaction.HandOff.class, desk.onHumanCommand(messages
+                    .from("ann").withId("interaction:7")
+                    .says("/human my father passed away last month, I need to cancel his Lumen Plus subscription")));
+
+            assertEquals("human_request", handOff.handoff().reason(), "what the customer asked for leads");
+            assertEquals(List.of("human_request", "sadness_grief"),
+                    handoffs.packet(handOff.handoff().id()).orElseThrow().reasons());
+            assertEquals("grief to community", handOff.handoff().rule());
+            assertEquals("mei", handOff.person().id());
+        }
+
+        @Test
         void aPersonRouteForGriefThatTheyDoNotTakeWidensToSomeoneWhoDoes() {
             rules = rules().route("grief to Alex", when().cue(CueKind.SADNESS_GRIEF), then().person("alex")).build();
 
