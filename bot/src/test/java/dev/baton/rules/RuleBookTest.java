@@ -304,6 +304,20 @@ class RuleBookTest {
         }
 
         @Test
+        void aRouteCanBeFoundByItsNameTheDefaultOneToo() {
+            assertEquals("billing channel", book.routeNamed("billing channel").orElseThrow().name());
+            assertEquals(new Target.Team("support"), book.routeNamed(RuleBook.DEFAULT_ROUTE).orElseThrow().target());
+            assertTrue(book.routeNamed("removed since").isEmpty());
+        }
+
+        @Test
+        void eachTargetNamesThePoolTheRouterChoosesFrom() {
+            assertEquals(dev.baton.routing.Pool.everyone(), new Target.Anyone().pool());
+            assertEquals(dev.baton.routing.Pool.team("billing"), new Target.Team("billing").pool());
+            assertEquals(dev.baton.routing.Pool.person("mei"), new Target.Named("mei").pool());
+        }
+
+        @Test
         void withoutRulesEverythingGoesToAnyoneAtNormalPriority() {
             RuleBook defaults = RuleBook.defaults();
 
