@@ -7,6 +7,7 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.rules.RuleBook;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
@@ -14,6 +15,7 @@ import dev.baton.triage.CueDetector;
 import dev.baton.triage.TriageEngine;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The one place where Baton's parts are built and connected, with plain constructors. */
 public final class Wiring {
@@ -51,9 +53,25 @@ public final class Wiring {
     /** The desk for a loaded configuration. */
     public SupportDesk desk(BatonConfig config, ConversationStore conversations, HandoffStore handoffs,
                             BatonMetrics metrics, Clock clock) {
-        SupportDesk.Rules rules = new SupportDesk.Rules(engine(config.knowledge()), config.knowledge(), config.roster(),
-                config.wording());
-        return new SupportDesk(conversations, handoffs, () -> rules, config.discord().quietGap(), metrics, clock);
+        SupportDesk.Rules rules = rules(config);
+        return desk(config, () -> rules, conversations, handoffs, metrics, clock);
+    }
+
+    /**
+     * The desk for a loaded configuration, reading the rules in force from {@code rules} for every message
+     * (so a reload takes effect on the next one).
+     */
+    public SupportDesk desk(BatonConfig config, Supplier<SupportDesk.Rules> rules, ConversationStore conversations,
+                            HandoffStore handoffs, BatonMetrics metrics, Clock clock) {
+        return new SupportDesk(conversations, handoffs, rules, config.discord().quietGap(),
+                config.discord().privateThreads(), metrics, clock);
+    }
+
+    /** What the desk decides and routes by, from a loaded configuration. */
+    public SupportDesk.Rules rules(BatonConfig config) {
+        // RuleBook.defaults() until rules.yaml is loaded into the configuration (config.rules()).
+        return new SupportDesk.Rules(engine(config.knowledge()), config.knowledge(), config.roster(), config.wording(),
+                RuleBook.defaults());
     }
 
     private synchronized List<CueDetector> detectors() {

@@ -37,7 +37,7 @@ public final class ConversationStore {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final String CONVERSATION_COLUMNS =
-            "id, customer_id, place, channel_id, thread_id, state, started_at, last_message_at, practice";
+            "id, customer_id, place, channel_id, thread_id, state, started_at, last_message_at, practice, parent_id";
     private static final String MESSAGE_COLUMNS = "id, discord_id, conversation_id, channel_id, author_id, author_name,"
             + " author_kind, text, attachments, reply_to, kb_id, created_at, edited_at, deleted_at";
 
@@ -140,10 +140,17 @@ public final class ConversationStore {
         });
     }
 
+    /** Starts a conversation outside any thread (in a channel or DM). */
     public ConversationRecord start(String customerId, PlaceKind place, String channelId, String threadId, Instant at) {
+        return start(customerId, place, channelId, threadId, null, at);
+    }
+
+    /** @param parentId the parent channel of the thread or forum post it starts in; null elsewhere */
+    public ConversationRecord start(String customerId, PlaceKind place, String channelId, String threadId,
+                                    String parentId, Instant at) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (customer_id, place, channel_id,"
-                    + " thread_id, state, started_at, last_message_at) VALUES (?, ?, ?, ?, 'bot', ?, ?)",
+                    + " thread_id, state, started_at, last_message_at, parent_id) VALUES (?, ?, ?, ?, 'bot', ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, customerId);
                 s.setString(2, place.wireName());
@@ -151,11 +158,12 @@ public final class ConversationStore {
                 s.setString(4, threadId);
                 s.setLong(5, at.toEpochMilli());
                 s.setLong(6, at.toEpochMilli());
+                s.setString(7, parentId);
                 s.executeUpdate();
                 try (ResultSet keys = s.getGeneratedKeys()) {
                     keys.next();
                     return new ConversationRecord(keys.getLong(1), customerId, place, channelId, threadId,
-                            ConversationState.BOT, at, at);
+                            ConversationState.BOT, at, at, false, parentId);
                 }
             }
         });
@@ -427,7 +435,7 @@ public final class ConversationStore {
             while (rs.next()) {
                 found.add(new ConversationRecord(rs.getLong(1), rs.getString(2), PlaceKind.fromWire(rs.getString(3)),
                         rs.getString(4), rs.getString(5), ConversationState.fromWire(rs.getString(6)),
-                        instant(rs, 7), instant(rs, 8), rs.getInt(9) == 1));
+                        instant(rs, 7), instant(rs, 8), rs.getInt(9) == 1, rs.getString(10)));
             }
         }
         return found;

@@ -2,6 +2,7 @@ package dev.baton.desk;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.knowledge.Match;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
 import dev.baton.triage.CueKind;
@@ -19,8 +20,9 @@ final class DecisionLog {
     private DecisionLog() {
     }
 
-    static void record(Database database, long conversationId, long messageRow, Decision decision, long micros,
-                       Instant at) {
+    /** @param nearest the entry nearest the last customer message, answer or not: replays re-decide from it */
+    static void record(Database database, long conversationId, long messageRow, Decision decision, Match nearest,
+                       long micros, Instant at) {
         String verdict = decision instanceof Decision.Answer ? "answer" : "handoff";
         String kbId = decision instanceof Decision.Answer answer ? answer.entry() : null;
         List<String> reasons = decision instanceof Decision.Handoff handoff
@@ -31,7 +33,8 @@ final class DecisionLog {
                 .toList();
         database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (conversation_id, message_id, verdict,"
-                    + " kb_id, reasons, confidence, cues, decided_at, latency_micros) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " kb_id, reasons, confidence, cues, decided_at, latency_micros, nearest_kb_id, nearest_confidence)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, conversationId);
                 s.setLong(2, messageRow);
                 s.setString(3, verdict);
@@ -41,6 +44,8 @@ final class DecisionLog {
                 s.setString(7, json(cues));
                 s.setLong(8, at.toEpochMilli());
                 s.setLong(9, micros);
+                s.setString(10, nearest.entry().id());
+                s.setDouble(11, nearest.confidence());
                 return s.executeUpdate();
             }
         });

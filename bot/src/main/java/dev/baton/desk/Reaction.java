@@ -4,6 +4,7 @@ import dev.baton.conversation.ConversationRecord;
 import dev.baton.handoff.HandoffRecord;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.Person;
+import dev.baton.rules.Priority;
 
 /** What the desk wants said after a message; the Discord side carries it out. */
 public sealed interface Reaction {
@@ -23,8 +24,21 @@ public sealed interface Reaction {
     /**
      * A person takes over: tell the customer who is coming ({@code notice}), and bring the person in.
      * The handoff and the notice ({@code pendingRow}, as for an answer) are stored when this is returned.
+     *
+     * @param privateThread start a private thread if the conversation needs one (its route said so)
+     * @param priority      the route's priority
      */
     record HandOff(ConversationRecord conversation, HandoffRecord handoff, Person person, String notice,
-                   long pendingRow) implements Reaction {
+                   long pendingRow, boolean privateThread, Priority priority) implements Reaction {
+
+        public HandOff {
+            java.util.Objects.requireNonNull(priority, "priority");
+        }
+
+        /** A handoff under the default route: a public thread, normal priority. */
+        public HandOff(ConversationRecord conversation, HandoffRecord handoff, Person person, String notice,
+                       long pendingRow) {
+            this(conversation, handoff, person, notice, pendingRow, false, Priority.NORMAL);
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.baton.conversation.ConversationStore.NewMessage;
 import dev.baton.conversation.Grouping;
 import dev.baton.conversation.Grouping.Candidates;
 import dev.baton.conversation.Incoming;
+import dev.baton.conversation.PlaceKind;
 import dev.baton.conversation.StoredMessage;
 import dev.baton.handoff.HandoffLifecycle;
 import dev.baton.handoff.HandoffPacket;
@@ -25,10 +26,11 @@ import dev.baton.knowledge.Match;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
-import dev.baton.routing.Router;
 import dev.baton.routing.Routing;
-import dev.baton.routing.RoutingRequest;
 import dev.baton.routing.Workload;
+import dev.baton.rules.CueSettings;
+import dev.baton.rules.RouteFacts;
+import dev.baton.rules.RuleBook;
 import dev.baton.text.Invisible;
 import dev.baton.text.Words;
 import dev.baton.triage.Conversation;
@@ -63,14 +65,35 @@ public final class SupportDesk {
     /** Author id of Baton's own messages (its Discord id may differ per deployment; the role does not). */
     private static final String BATON = "baton";
 
-    /** What the desk needs that may be reloaded while running. */
-    public record Rules(TriageEngine engine, KnowledgeBase knowledge, Roster roster, HandoffWording wording) {
+    /**
+     * What the desk needs that may be reloaded while running.
+     *
+     * @param rules {@code rules.yaml}: cue settings per channel, answer confidence, routes
+     */
+    public record Rules(TriageEngine engine, KnowledgeBase knowledge, Roster roster, HandoffWording wording,
+                        RuleBook rules) {
+
+        public Rules {
+            java.util.Objects.requireNonNull(rules, "rules");
+        }
+
+        /** Without a {@code rules.yaml}: see {@link RuleBook#defaults()}. */
+        public Rules(TriageEngine engine, KnowledgeBase knowledge, Roster roster, HandoffWording wording) {
+            this(engine, knowledge, roster, wording, RuleBook.defaults());
+        }
+
+        /** The same, under other routing rules (a reloaded or draft {@code rules.yaml}). */
+        public Rules withRules(RuleBook other) {
+            return new Rules(engine, knowledge, roster, wording, other);
+        }
     }
 
     private final ConversationStore conversations;
     private final HandoffStore handoffs;
     private final Supplier<Rules> rules;
     private final Duration quietGap;
+    /** {@code discord.yaml}'s {@code private_threads}: what a route without {@code private_thread:} gets. */
+    private final boolean privateThreads;
     private final BatonMetrics metrics;
     private final Clock clock;
 
@@ -81,10 +104,17 @@ public final class SupportDesk {
 
     public SupportDesk(ConversationStore conversations, HandoffStore handoffs, Supplier<Rules> rules,
                        Duration quietGap, BatonMetrics metrics, Clock clock) {
+        this(conversations, handoffs, rules, quietGap, false, metrics, clock);
+    }
+
+    /** @param privateThreads {@code discord.yaml}'s default for routes that do not say */
+    public SupportDesk(ConversationStore conversations, HandoffStore handoffs, Supplier<Rules> rules,
+                       Duration quietGap, boolean privateThreads, BatonMetrics metrics, Clock clock) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.rules = rules;
         this.quietGap = quietGap;
+        this.privateThreads = privateThreads;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -150,8 +180,21 @@ public final class SupportDesk {
         } else {
             cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, evidence));
         }
-        Decision.Handoff decision = new Decision.Handoff(List.of(CueKind.HUMAN_REQUEST), 1.0, cues);
-        return handOff(conversation, decision, reading, now, true);
+        Decision.Handoff decision = new Decision.Handoff(humanRequestReasons(cues, settingsFor(conversation, now)), 1.0,
+                cues);
+        return handOff(conversation, decision, reading, now, true, null);
+    }
+
+    /**
+     * The customer asked for a person, and that is the reason; but what else the conversation shows still
+     * counts, so a grieving customer who presses the button reaches someone who takes grief (and a grief
+     * route), and a crisis still leads with its resources.
+     */
+    private static List<CueKind> humanRequestReasons(List<Cue> cues, CueSettings settings) {
+        List<CueKind> reasons = new ArrayList<>(TriageEngine.fired(TriageEngine.combine(cues), settings));
+        reasons.remove(CueKind.HUMAN_REQUEST);
+        reasons.add(reasons.contains(CueKind.CRISIS) ? 1 : 0, CueKind.HUMAN_REQUEST);
+        return reasons;
     }
 
     /** A customer's {@code /human} in a place: stored as their message, then handed to a person. */
@@ -215,12 +258,45 @@ public final class SupportDesk {
     }
 
     /**
-     * Who a conversation would be handed to right now, by the same router, roster and workload as a
-     * handoff from Discord; saves nothing. For the console's playground.
+     * Who a conversation would be handed to right now, by the same rules, router, roster and workload as
+     * a handoff from Discord (as if in no channel, from a customer without roles); saves nothing. For the
+     * console's playground.
      */
     public Routing route(Conversation conversation, Decision.Handoff decision) {
         Rules now = rules.get();
-        return route(topics(conversation, List.of(), now), decision, now, clock.instant());
+        Instant at = clock.instant();
+        RouteFacts facts = facts(decision, topics(conversation, List.of(), now, null), null, null, List.of(), at);
+        return dispatch(now, facts).routing();
+    }
+
+    /**
+     * What Baton would do with {@code conversation} under {@code rules} (the live ones or a draft), as if
+     * it were written in {@code channelId} by a customer with {@code roles} at {@code at}: the decision
+     * with its evidence, the route, who would get it against today's workload, and the words the customer
+     * would see. Saves nothing and sends nothing.
+     *
+     * @param channelId the channel, thread or DM; null for none (a DM-like place no channel rule matches)
+     * @param parentId  the parent channel when {@code channelId} is a thread or forum post, else null
+     * @param roles     the customer's Discord role names
+     */
+    public Preview preview(Rules rules, Conversation conversation, String channelId, String parentId,
+                           List<String> roles, Instant at) {
+        java.util.Objects.requireNonNull(rules, "rules");
+        java.util.Objects.requireNonNull(conversation, "conversation");
+        CueSettings settings = rules.rules().cuesIn(channelId, parentId);
+        TriageEngine.Assessment assessment = rules.engine().assess(conversation, settings,
+                rules.rules().answerConfidence());
+        if (assessment.decision() instanceof Decision.Answer answer) {
+            String text = rules.knowledge().find(answer.entry()).map(KnowledgeEntry::answer).orElse("");
+            return new Preview(answer, assessment.nearest(), Set.of(), null, null, false, text);
+        }
+        Decision.Handoff decision = (Decision.Handoff) assessment.decision();
+        Set<String> topics = topics(conversation, List.of(), rules, assessment.nearest());
+        Dispatch dispatch = dispatch(rules, facts(decision, topics, channelId, parentId, roles, at));
+        // Only a conversation in a channel gets a thread of Baton's; a thread, forum post or DM is answered in place.
+        boolean privateThread = channelId != null && parentId == null && dispatch.wantsPrivateThread();
+        return new Preview(decision, assessment.nearest(), topics, dispatch.route(), dispatch.routing(), privateThread,
+                notice(rules, decision, dispatch.routing(), at));
     }
 
     /**
@@ -241,7 +317,10 @@ public final class SupportDesk {
         if (view.stream().noneMatch(m -> m.author() == dev.baton.triage.Author.CUSTOMER)) {
             throw new IllegalArgumentException("the conversation needs a customer message with some text");
         }
-        if (!(now.engine().decide(new Conversation(view)) instanceof Decision.Handoff decision)) {
+        // A practice conversation is in no channel: the community's cue settings apply, and no channel route.
+        TriageEngine.Assessment assessment = now.engine().assess(new Conversation(view), now.rules().cuesIn(null, null),
+                now.rules().answerConfidence());
+        if (!(assessment.decision() instanceof Decision.Handoff decision)) {
             return Optional.empty();
         }
         // practice:<n> for both: a customer of its own (no earlier conversations) and a place no Discord id can equal.
@@ -265,7 +344,7 @@ public final class SupportDesk {
                     kind, m.text(), List.of(), null, null, at));
         }
         // The stored transcript reads back as the same engine view, so the decision's indexes still hold.
-        Reaction reaction = handOff(conversation, decision, read(conversation.id()), now, false);
+        Reaction reaction = handOff(conversation, decision, read(conversation.id()), now, false, assessment.nearest());
         return Optional.of((Reaction.HandOff) reaction);
     }
 
@@ -323,7 +402,7 @@ public final class SupportDesk {
 
     private ConversationRecord start(Grouping.Start start, Incoming message) {
         return conversations.start(message.author().id(), start.place(), start.channelId(), start.threadId(),
-                message.at());
+                message.place().parentId(), message.at());
     }
 
     /** The engine's view of a conversation, and where each of its messages sits in the stored transcript. */
@@ -369,50 +448,95 @@ public final class SupportDesk {
 
     private Reaction decide(ConversationRecord conversation, long messageRow, Rules now) {
         Reading reading = read(conversation.id());
+        CueSettings settings = settingsFor(conversation, now);
         long started = System.nanoTime();
-        Decision decision = now.engine().decide(reading.conversation());
+        TriageEngine.Assessment assessment = now.engine().assess(reading.conversation(), settings,
+                now.rules().answerConfidence());
         long nanos = System.nanoTime() - started;
-        long micros = nanos / 1_000;
-        DecisionLog.record(conversations.database(), conversation.id(), messageRow, decision, micros, clock.instant());
+        Decision decision = assessment.decision();
+        DecisionLog.record(conversations.database(), conversation.id(), messageRow, decision, assessment.nearest(),
+                nanos / 1_000, clock.instant());
         metrics.decided(decision, Duration.ofNanos(nanos));
         if (decision instanceof Decision.Answer answer) {
             KnowledgeEntry entry = now.knowledge().find(answer.entry()).orElseThrow();
             return new Reaction.Answer(conversation, entry, pending(conversation, entry.answer(), entry.id()));
         }
-        return handOff(conversation, (Decision.Handoff) decision, reading, now, true);
+        return handOff(conversation, (Decision.Handoff) decision, reading, now, true, assessment.nearest());
     }
 
-    /** @param counted false for a practice handoff, which the metrics leave out */
+    /** The cue settings where the conversation is: its channel's (or its thread's parent's), else the community's. */
+    private static CueSettings settingsFor(ConversationRecord conversation, Rules now) {
+        return conversation.practice() ? now.rules().cuesIn(null, null)
+                : now.rules().cuesIn(conversation.channelId(), conversation.parentId());
+    }
+
+    /**
+     * @param counted false for a practice handoff, which the metrics leave out
+     * @param nearest the entry nearest the last customer message when already looked up, else null
+     */
     private Reaction handOff(ConversationRecord conversation, Decision.Handoff decision, Reading reading, Rules now,
-                             boolean counted) {
+                             boolean counted, Match nearest) {
         Instant at = clock.instant();
         List<String> answered = reading.transcript().stream().map(StoredMessage::kbId)
                 .filter(java.util.Objects::nonNull).toList();
-        Routing routing = route(topics(reading.conversation(), answered, now), decision, now, at);
         Customer customer = conversations.customer(conversation.customerId()).orElseGet(() ->
                 new Customer(conversation.customerId(), conversation.customerId(), List.of(), null, at, at));
+        Set<String> topics = topics(reading.conversation(), answered, now, nearest);
+        // A practice conversation is in no channel, so no channel's route can take it.
+        RouteFacts facts = conversation.practice()
+                ? facts(decision, topics, null, null, customer.roles(), at)
+                : facts(decision, topics, conversation.channelId(), conversation.parentId(), customer.roles(), at);
+        Dispatch dispatch = dispatch(now, facts);
+        Routing routing = dispatch.routing();
+        boolean privateThread = privateThread(conversation, dispatch);
         List<Message> forSummary = reading.conversation() == null ? List.of() : reading.conversation().messages();
         String summary = Summarizer.summarize(forSummary, decision.cues()).line();
         HandoffPacket packet = PacketBuilder.build(conversation,
                 new PacketBuilder.Reading(reading.transcript(), reading.engineToTranscript()),
                 conversations.recentElsewhere(customer.id(), conversation.id(), at.minus(ELSEWHERE), ELSEWHERE_LIMIT),
-                customer, earlier(customer.id(), conversation.id()), decision, routing, summary, at);
+                customer, earlier(customer.id(), conversation.id()), decision, settingsFor(conversation, now),
+                new PacketBuilder.Routed(routing, dispatch.route().name(), dispatch.route().priority(), privateThread),
+                summary, at);
         HandoffRecord handoff = handoffs.create(packet, at);
         conversations.setState(conversation.id(), ConversationState.HANDED_OFF);
         if (counted) {
             metrics.handedOff(packet.reason());
         }
-        NoticeFacts facts = new NoticeFacts(routing.person().name(), routing.person().team(),
-                "<@" + routing.person().discordUserId() + ">", routing.onShift(), now.roster().typicalPickup(),
-                ZonedDateTime.ofInstant(routing.availableAt(), routing.person().hours().zone()),
-                ZonedDateTime.ofInstant(at, routing.person().hours().zone()));
-        String notice = now.wording().render(decision.reasons().get(0), facts);
-        return new Reaction.HandOff(conversation, handoff, routing.person(), notice, pending(conversation, notice, null));
+        String notice = notice(now, decision, routing, at);
+        return new Reaction.HandOff(conversation, handoff, routing.person(), notice, pending(conversation, notice, null),
+                privateThread, dispatch.route().priority());
     }
 
-    private Routing route(Set<String> topics, Decision.Handoff decision, Rules now, Instant at) {
-        RoutingRequest request = RoutingRequest.forHandoff(topics, decision.reasons());
-        return Router.route(request, now.roster(), new Workload(handoffs.openCounts(), handoffs.lastRoutedAt()), at);
+    /**
+     * Whether the conversation is (or is about to be) in a private thread. Baton starts a thread only for
+     * a conversation in a channel that has none yet, and then as the route wants. One it already started
+     * (for an earlier answer) was started as {@code discord.yaml} says; a DM, a customer's own thread or a
+     * forum post is answered in place and is not Baton's to make private.
+     */
+    private boolean privateThread(ConversationRecord conversation, Dispatch dispatch) {
+        if (conversation.practice() || conversation.place() != PlaceKind.CHANNEL) {
+            return false;
+        }
+        return conversation.threadId() == null ? dispatch.wantsPrivateThread() : privateThreads;
+    }
+
+    private static RouteFacts facts(Decision.Handoff decision, Set<String> topics, String channelId, String parentId,
+                                    List<String> roles, Instant at) {
+        return new RouteFacts(Set.copyOf(decision.reasons()), topics, channelId, parentId, roles, at);
+    }
+
+    private Dispatch dispatch(Rules rules, RouteFacts facts) {
+        Workload workload = new Workload(handoffs.openCounts(), handoffs.lastRoutedAt());
+        return Dispatch.of(rules.rules(), rules.roster(), workload, facts, privateThreads);
+    }
+
+    /** What the customer is told: who is coming, in the wording for the handoff's main reason. */
+    private static String notice(Rules rules, Decision.Handoff decision, Routing routing, Instant at) {
+        NoticeFacts facts = new NoticeFacts(routing.person().name(), routing.person().team(),
+                "<@" + routing.person().discordUserId() + ">", routing.onShift(), rules.roster().typicalPickup(),
+                ZonedDateTime.ofInstant(routing.availableAt(), routing.person().hours().zone()),
+                ZonedDateTime.ofInstant(at, routing.person().hours().zone()));
+        return rules.wording().render(decision.reasons().get(0), facts);
     }
 
     /**
@@ -420,13 +544,16 @@ public final class SupportDesk {
      *
      * @param conversation null when there is nothing the engine can read
      * @param answered     the knowledge-base entries Baton already answered with in this conversation
+     * @param nearest      the entry nearest the last customer message if already looked up, else null
      */
-    private static Set<String> topics(Conversation conversation, List<String> answered, Rules now) {
+    private static Set<String> topics(Conversation conversation, List<String> answered, Rules now, Match nearest) {
         Set<String> topics = new LinkedHashSet<>();
         if (conversation == null) {
             return topics;
         }
-        Match nearest = now.engine().nearest(conversation);
+        if (nearest == null) {
+            nearest = now.engine().nearest(conversation);
+        }
         if (nearest.confidence() >= TOPIC_HINT && nearest.entry().topic() != null) {
             topics.add(nearest.entry().topic().toLowerCase(java.util.Locale.ROOT));
         }

@@ -5,6 +5,7 @@ import dev.baton.conversation.Place;
 import dev.baton.desk.Reaction;
 import dev.baton.desk.SupportDesk;
 import dev.baton.handoff.Outcome;
+import dev.baton.rules.Answering;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,9 @@ final class BatonListener extends ListenerAdapter {
         boolean mentioned = message.getMentions().isMentioned(event.getJDA().getSelfUser());
         String guildId = event.isFromGuild() ? event.getGuild().getId() : null;
         boolean known = place.isThread() && desk.hasConversationIn(place.channelId());
-        if (!Listening.hears(place, guildId, settings, mentioned, known)) {
+        // Read per message: the rules may have been reloaded since the last one.
+        Answering answering = desk.rules().rules().answeringIn(place.channelId(), place.parentId());
+        if (!Listening.hears(place, guildId, settings, mentioned, known, answering)) {
             return;
         }
         warnIfContentIsWithheld(message, place);

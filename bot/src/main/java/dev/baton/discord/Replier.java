@@ -61,9 +61,10 @@ final class Replier {
     /** Reacts to a customer's message: in its thread (started from the message if needed) or in place. */
     void carryOut(Reaction reaction, Message origin) {
         if (reaction instanceof Reaction.Answer answer) {
-            deliver(answer, destination(answer.conversation(), origin), null);
+            deliver(answer, destination(answer.conversation(), origin, settings.privateThreads()), null);
         } else if (reaction instanceof Reaction.HandOff handOff) {
-            deliver(handOff, destination(handOff.conversation(), origin), null);
+            // The route decides (rules.yaml's private_thread, else discord.yaml's private_threads).
+            deliver(handOff, destination(handOff.conversation(), origin, handOff.privateThread()), null);
         } else if (reaction instanceof Reaction.Silence silence) {
             LOG.debug("silent on message {}: {}", origin.getId(), silence.why());
         }
@@ -155,7 +156,9 @@ final class Replier {
 
     // ------------------------------------------------------------------------------- destinations
 
-    private CompletableFuture<MessageChannel> destination(ConversationRecord conversation, Message origin) {
+    /** @param privateThread whether a thread started now should be private */
+    private CompletableFuture<MessageChannel> destination(ConversationRecord conversation, Message origin,
+                                                          boolean privateThread) {
         if (conversation.threadId() != null) {
             MessageChannel thread = jda.getChannelById(MessageChannel.class, conversation.threadId());
             if (thread != null) {
@@ -165,14 +168,15 @@ final class Replier {
         if (conversation.place() != PlaceKind.CHANNEL) {
             return CompletableFuture.completedFuture(origin.getChannel());
         }
-        return threads.computeIfAbsent(conversation.id(), id -> startThread(conversation, origin));
+        return threads.computeIfAbsent(conversation.id(), id -> startThread(conversation, origin, privateThread));
     }
 
-    private CompletableFuture<MessageChannel> startThread(ConversationRecord conversation, Message origin) {
+    private CompletableFuture<MessageChannel> startThread(ConversationRecord conversation, Message origin,
+                                                          boolean privateThread) {
         String name = threadName(origin);
         CompletableFuture<ThreadChannel> started;
         try {
-            if (settings.privateThreads() && origin.getChannel() instanceof TextChannel text) {
+            if (privateThread && origin.getChannel() instanceof TextChannel text) {
                 started = text.createThreadChannel(name, true).submit()
                         .thenCompose(thread -> thread.addThreadMemberById(origin.getAuthor().getId()).submit()
                                 .thenApply(done -> thread));

@@ -42,6 +42,8 @@ record Candidate(Person person, int order, boolean onShift, Instant availableAt,
         LOAD((a, b) -> Long.compare((long) a.open * b.person.maxOpenHandoffs(),
                 (long) b.open * a.person.maxOpenHandoffs())),
         TOPIC(Comparator.comparing(Candidate::topicMatched).reversed()),
+        /** Most senior first: only a crisis ranks by it. */
+        SENIORITY(Comparator.comparingInt((Candidate c) -> c.person().seniority()).reversed()),
         /** Longest since their last handoff; never having had one counts as longest. */
         WAITING(Comparator.comparing(Candidate::lastHandoff, Comparator.nullsFirst(Comparator.naturalOrder()))),
         ORDER(Comparator.comparingInt(Candidate::order));

@@ -18,9 +18,17 @@ import java.util.stream.Collectors;
  * @param hours           when they work; has at least one shift, or they could never be chosen on merit
  * @param maxOpenHandoffs how many open handoffs they take before others are preferred; at least 1
  * @param takesSensitive  whether they opted in to grief, anxiety and crisis conversations
+ * @param seniority       0 or more; higher is more senior. A crisis goes to the most senior opted-in
+ *                        person available, because it needs the most experienced hands, not the idlest
  */
 public record Person(String id, String name, String discordUserId, String team, Set<String> topics,
-                     WorkingHours hours, int maxOpenHandoffs, boolean takesSensitive) {
+                     WorkingHours hours, int maxOpenHandoffs, boolean takesSensitive, int seniority) {
+
+    /** Someone without a seniority of their own (0, the default in {@code team.yaml}). */
+    public Person(String id, String name, String discordUserId, String team, Set<String> topics, WorkingHours hours,
+                  int maxOpenHandoffs, boolean takesSensitive) {
+        this(id, name, discordUserId, team, topics, hours, maxOpenHandoffs, takesSensitive, 0);
+    }
 
     /** Ids appear in logs, URLs and the workload store, so they stay plain. */
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
@@ -47,6 +55,9 @@ public record Person(String id, String name, String discordUserId, String team, 
         }
         if (maxOpenHandoffs < 1) {
             throw new IllegalArgumentException("person `" + id + "`: maxOpenHandoffs must be at least 1");
+        }
+        if (seniority < 0) {
+            throw new IllegalArgumentException("person `" + id + "`: seniority cannot be negative, was " + seniority);
         }
         team = team == null || team.isBlank() ? null : team.strip();
         topics = normalised(Objects.requireNonNull(topics, "topics"));

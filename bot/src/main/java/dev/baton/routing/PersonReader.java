@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 final class PersonReader {
 
-    static final List<String> KEYS =
-            List.of("id", "name", "discord_user_id", "team", "topics", "hours", "max_open", "sensitive");
+    static final List<String> KEYS = List.of("id", "name", "discord_user_id", "team", "topics", "hours", "max_open",
+            "sensitive", "seniority");
 
     static final int DEFAULT_MAX_OPEN = 5;
 
@@ -68,9 +68,10 @@ final class PersonReader {
                 : HoursReader.read(hoursNode, problems);
         Integer maxOpen = Scalars.wholeNumber(fields.get("max_open"), "max_open", 1, DEFAULT_MAX_OPEN, problems);
         Boolean sensitive = Scalars.flag(fields.get("sensitive"), "sensitive", false, problems);
+        Integer seniority = Scalars.wholeNumber(fields.get("seniority"), "seniority", 0, 0, problems);
 
         Person person = problems.count() == problemsBefore
-                ? new Person(id, name, discordUserId, team, topics, hours, maxOpen, sensitive)
+                ? new Person(id, name, discordUserId, team, topics, hours, maxOpen, sensitive, seniority)
                 : null;
         return new Result(id, idNode, discordUserId, discordNode, Boolean.TRUE.equals(sensitive), person);
     }

@@ -23,32 +23,50 @@ import java.util.function.Predicate;
  *   <li>Nobody has room at all: on shift first (else soonest start), then fewest open relative to
  *       their maximum, then topic, longest waiting, roster order.</li>
  * </ol>
+ * For a crisis, seniority ({@code team.yaml}'s {@code seniority}) comes first among those who can start
+ * equally soon: the most senior opted-in person on shift with room, else the most senior of those whose
+ * next shift starts first.
  * Someone is always chosen, because a {@link Roster} always has a person who takes sensitive handoffs.
  */
 public final class Router {
 
     /** Which rule chose, with the facts it ranks by in order. */
     enum Tier {
-        ON_SHIFT(List.of(Key.TOPIC, Key.WAITING, Key.ORDER)),
-        NEXT_SHIFT(List.of(Key.START, Key.TOPIC, Key.WAITING, Key.ORDER)),
-        ALL_FULL(List.of(Key.START, Key.LOAD, Key.TOPIC, Key.WAITING, Key.ORDER));
+        ON_SHIFT(List.of(Key.TOPIC, Key.WAITING, Key.ORDER),
+                List.of(Key.SENIORITY, Key.TOPIC, Key.WAITING, Key.ORDER)),
+        NEXT_SHIFT(List.of(Key.START, Key.TOPIC, Key.WAITING, Key.ORDER),
+                List.of(Key.START, Key.SENIORITY, Key.TOPIC, Key.WAITING, Key.ORDER)),
+        ALL_FULL(List.of(Key.START, Key.LOAD, Key.TOPIC, Key.WAITING, Key.ORDER),
+                List.of(Key.START, Key.SENIORITY, Key.LOAD, Key.TOPIC, Key.WAITING, Key.ORDER));
 
         final List<Key> keys;
+        /**
+         * A crisis wants the most experienced hands: the most senior among those who can start equally
+         * soon. Seniority never outranks {@link Key#START}, so a crisis does not wait hours for a senior
+         * person while a less senior opted-in one is there.
+         */
+        final List<Key> crisisKeys;
 
-        Tier(List<Key> keys) {
+        Tier(List<Key> keys, List<Key> crisisKeys) {
             this.keys = keys;
+            this.crisisKeys = crisisKeys;
         }
 
-        Comparator<Candidate> ranking() {
-            return keys.stream().map(key -> key.comparator).reduce(Comparator::thenComparing).orElseThrow();
+        List<Key> keys(boolean crisis) {
+            return crisis ? crisisKeys : keys;
+        }
+
+        Comparator<Candidate> ranking(boolean crisis) {
+            return keys(crisis).stream().map(key -> key.comparator).reduce(Comparator::thenComparing).orElseThrow();
         }
 
         /** The first fact that put the winner ahead of the runner-up; null when there was no runner-up. */
-        Key decider(Candidate winner, Candidate runnerUp) {
+        Key decider(Candidate winner, Candidate runnerUp, boolean crisis) {
             if (runnerUp == null) {
                 return null;
             }
-            return keys.stream().filter(key -> key.comparator.compare(winner, runnerUp) != 0).findFirst().orElseThrow();
+            return keys(crisis).stream().filter(key -> key.comparator.compare(winner, runnerUp) != 0).findFirst()
+                    .orElseThrow();
         }
     }
 
@@ -90,12 +108,12 @@ public final class Router {
             case NEXT_SHIFT -> withRoom;
             case ALL_FULL -> eligible;
         };
-        ranked.sort(tier.ranking());
+        ranked.sort(tier.ranking(request.crisis()));
 
         Candidate winner = ranked.get(0);
         Candidate runnerUp = ranked.size() > 1 ? ranked.get(1) : null;
         boolean someoneOnShiftIsFull = eligible.stream().anyMatch(c -> c.onShift() && !c.hasCapacity());
-        String why = Why.explain(request, tier, winner, tier.decider(winner, runnerUp), someoneOnShiftIsFull);
+        String why = Why.explain(request, tier, winner, tier.decider(winner, runnerUp, request.crisis()), someoneOnShiftIsFull);
         if (widened != null) {
             why = widened + "; " + why;
         }

@@ -28,6 +28,10 @@ final class Why {
         if (request.needsSensitive()) {
             parts.add((request.crisis() ? "crisis" : "sensitive") + ": only people who take sensitive handoffs");
         }
+        if (decider == Key.SENIORITY) {
+            // Said up front: for a crisis it is what the choice was about.
+            parts.add("most senior (seniority " + winner.person().seniority() + ")");
+        }
         switch (tier) {
             case ON_SHIFT -> {
                 topic(request, winner, parts);

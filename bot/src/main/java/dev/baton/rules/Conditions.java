@@ -29,10 +29,14 @@ public record Conditions(Set<CueKind> cues, Set<String> topics, Set<String> chan
         Objects.requireNonNull(facts, "facts");
         return (cues.isEmpty() || facts.reasons().stream().anyMatch(cues::contains))
                 && (topics.isEmpty() || facts.topics().stream().anyMatch(topics::contains))
-                && (channelIds.isEmpty() || channelIds.contains(facts.channelId())
-                    || (facts.parentId() != null && channelIds.contains(facts.parentId())))
+                && (channelIds.isEmpty() || among(channelIds, facts.channelId()) || among(channelIds, facts.parentId()))
                 && (roles.isEmpty() || facts.roles().stream().anyMatch(roles::contains))
                 && (time == null || time.contains(facts.at()));
+    }
+
+    /** Threads and forum posts count as their parent channel; a conversation in no channel matches none. */
+    private static boolean among(Set<String> ids, String id) {
+        return id != null && ids.contains(id);
     }
 
     private static Set<String> lower(Set<String> values) {

@@ -12,7 +12,8 @@ import java.util.Set;
  *
  * @param reasons   the cues that fired (the handoff's reasons)
  * @param topics    knowledge-base topics, lowercased
- * @param channelId where the conversation is (a channel, thread, forum post or DM)
+ * @param channelId where the conversation is (a channel, thread, forum post or DM); null when it is nowhere
+ *                  on Discord (a practice conversation, or one tried in the console without a channel)
  * @param parentId  the parent channel of a thread or forum post; null otherwise
  * @param roles     the customer's role names, lowercased
  */
@@ -21,8 +22,8 @@ public record RouteFacts(Set<CueKind> reasons, Set<String> topics, String channe
 
     public RouteFacts {
         reasons = Set.copyOf(reasons);
-        topics = topics.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
-        Objects.requireNonNull(channelId, "channelId");
+        topics = topics.stream().map(t -> t.toLowerCase(Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         roles = roles.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList();
         Objects.requireNonNull(at, "at");
     }

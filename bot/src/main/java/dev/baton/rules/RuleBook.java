@@ -63,6 +63,17 @@ public record RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route>
         return routes.stream().filter(r -> r.when().holdFor(facts)).findFirst().orElse(fallback);
     }
 
+    /**
+     * The route called {@code name} ({@link #DEFAULT_ROUTE} for the default one), e.g. to re-route a handoff
+     * within the pool its rule chose; empty when the rules no longer have it.
+     */
+    public Optional<Route> routeNamed(String name) {
+        if (fallback.name().equals(name)) {
+            return Optional.of(fallback);
+        }
+        return routes.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
     /** A route's own deadlines, else its priority's. */
     public Deadlines deadlinesOf(Route route) {
         return route.deadlines() != null ? route.deadlines() : deadlines.getOrDefault(route.priority(), Deadlines.NONE);

@@ -67,9 +67,25 @@ public final class TriageEngine {
      * The nearest entry is always looked up, so the verdict can be recomputed later from stored evidence.
      */
     public Decision decide(Conversation conversation, CueSettings settings, double answerConfidence) {
+        return assess(conversation, settings, answerConfidence).decision();
+    }
+
+    /**
+     * A decision together with the nearest entry it was weighed against, answer or not: the desk logs the
+     * nearest for replays and routes by its topic, and looking it up twice would embed the message twice.
+     */
+    public record Assessment(Decision decision, Match nearest) {
+        public Assessment {
+            java.util.Objects.requireNonNull(decision, "decision");
+            java.util.Objects.requireNonNull(nearest, "nearest");
+        }
+    }
+
+    /** As {@link #decide(Conversation, CueSettings, double)}, keeping the nearest entry. */
+    public Assessment assess(Conversation conversation, CueSettings settings, double answerConfidence) {
         List<Cue> cues = cues(conversation);
-        return verdict(cues, matcher.match(conversation.focusMessage().text()), conversation.focus(), settings,
-                answerConfidence);
+        Match nearest = nearest(conversation);
+        return new Assessment(verdict(cues, nearest, conversation.focus(), settings, answerConfidence), nearest);
     }
 
     /**
@@ -83,11 +99,7 @@ public final class TriageEngine {
     public static Decision verdict(List<Cue> cues, Match nearest, int focus, CueSettings settings,
                                    double answerConfidence) {
         Map<CueKind, Double> combined = combine(cues);
-        List<CueKind> fired = combined.entrySet().stream()
-                .filter(e -> settings.of(e.getKey()).fires(e.getValue()))
-                .sorted(byImportance())
-                .map(Map.Entry::getKey)
-                .toList();
+        List<CueKind> fired = fired(combined, settings);
         if (!fired.isEmpty()) {
             return new Decision.Handoff(fired, combined.get(fired.get(0)), strongestFirst(cues));
         }
@@ -100,6 +112,15 @@ public final class TriageEngine {
                 "no entry covers it; closest is " + nearest.entry().id() + " (\"" + nearest.matchedQuestion()
                         + "\", confidence " + String.format(Locale.ROOT, "%.2f", nearest.confidence()) + ")"));
         return new Decision.Handoff(List.of(CueKind.OUT_OF_SCOPE), 1 - nearest.confidence(), strongestFirst(withScope));
+    }
+
+    /** The kinds whose combined score reaches their own threshold, most important first (crisis always leads). */
+    public static List<CueKind> fired(Map<CueKind, Double> combined, CueSettings settings) {
+        return combined.entrySet().stream()
+                .filter(e -> settings.of(e.getKey()).fires(e.getValue()))
+                .sorted(byImportance())
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /**
@@ -117,7 +138,9 @@ public final class TriageEngine {
             miss.merge(cue.kind(), 1 - cue.score(), (a, b) -> a * b);
         }
         Map<CueKind, Double> combined = new EnumMap<>(CueKind.class);
-        miss.forEach((kind, m) -> combined.put(kind, 1 - m));
+        // Rounded so that 1 - (1 - s) is s again: a lone cue scoring exactly a threshold (fires_at: 0.42)
+        // must fire, not miss by a rounding error. Nine decimals is far below any score's meaning.
+        miss.forEach((kind, m) -> combined.put(kind, Math.round((1 - m) * 1e9) / 1e9));
         return combined;
     }
 

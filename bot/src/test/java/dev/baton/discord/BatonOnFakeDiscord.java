@@ -14,10 +14,12 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.HandoffWording;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
 import dev.baton.routing.TwoPersonTeam;
+import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,6 +56,8 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     private DiscordBot bot;
     private boolean running;
     boolean privateThreads;
+    /** The rules in force; a test may change them while the bot runs, as a reload of rules.yaml would. */
+    volatile RuleBook rules = RuleBook.defaults();
     ConversationStore conversations;
     HandoffStore handoffs;
 
@@ -73,7 +77,9 @@ final class BatonOnFakeDiscord implements AutoCloseable {
         conversations = new ConversationStore(database);
         handoffs = new HandoffStore(database);
         BatonConfig config = new BatonConfig(KNOWLEDGE, roster, HandoffWording.defaults(), settings());
-        SupportDesk desk = WIRING.desk(config, conversations, handoffs, clock);
+        SupportDesk.Rules loaded = WIRING.rules(config);
+        SupportDesk desk = WIRING.desk(config, () -> loaded.withRules(rules), conversations, handoffs,
+                BatonMetrics.standalone(), clock);
         bot = DiscordBot.start(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl()), settings(),
                 desk, clock, Duration.ofSeconds(15));
         running = true;

@@ -42,6 +42,8 @@ final class People {
         private List<String> shifts = List.of("mon-sun 08:00-16:00");
         private int maxOpen = 5;
         private boolean sensitive = true;
+        private String team;
+        private int seniority;
 
         private Builder(String id) {
             this.id = id;
@@ -76,6 +78,16 @@ final class People {
             return this;
         }
 
+        Builder team(String team) {
+            this.team = team;
+            return this;
+        }
+
+        Builder seniority(int seniority) {
+            this.seniority = seniority;
+            return this;
+        }
+
         Builder notSensitive() {
             this.sensitive = false;
             return this;
@@ -83,8 +95,9 @@ final class People {
 
         Person build() {
             String discordId = String.valueOf(100_000_000_000_000_000L + (id.hashCode() & 0x7fffffffL));
-            return new Person(id, name, discordId, null, topics,
-                    new WorkingHours(zone, shifts.stream().map(ShiftSyntax::parse).toList()), maxOpen, sensitive);
+            return new Person(id, name, discordId, team, topics,
+                    new WorkingHours(zone, shifts.stream().map(ShiftSyntax::parse).toList()), maxOpen, sensitive,
+                    seniority);
         }
     }
 

@@ -75,6 +75,10 @@ class RosterLoaderTest {
                 () -> assertEquals(alex, roster.byDiscordUserId(alex.discordUserId()).orElseThrow()));
         assertEquals(5, roster.byId("sam").orElseThrow().maxOpenHandoffs(), "max_open defaults to 5");
         assertFalse(roster.byId("dana").orElseThrow().takesSensitive(), "sensitive defaults to false");
+        assertEquals(0, roster.byId("priya").orElseThrow().seniority(), "seniority defaults to 0");
+        assertEquals("sam", roster.people().stream().filter(Person::takesSensitive)
+                .max(java.util.Comparator.comparingInt(Person::seniority)).orElseThrow().id(),
+                "the sample's most senior opted-in person");
         assertTrue(roster.people().stream().filter(Person::takesSensitive).count() >= 2);
         assertTrue(roster.byId("mei").orElseThrow().hours().shifts().stream().anyMatch(Shift::overnight));
     }
@@ -105,7 +109,8 @@ class RosterLoaderTest {
                 () -> assertEquals("633108455127094273", mei.discordUserId(), "an unquoted snowflake keeps its digits"),
                 () -> assertNull(mei.team()),
                 () -> assertEquals(Set.of(), mei.topics()),
-                () -> assertEquals(5, mei.maxOpenHandoffs()));
+                () -> assertEquals(5, mei.maxOpenHandoffs()),
+                () -> assertEquals(0, mei.seniority()));
     }
 
     @Test
@@ -188,6 +193,12 @@ class RosterLoaderTest {
                         11, 15, "`max_open` must be a whole number of at least 1, but found a single value (\"0\")"),
                 mistake("max_open not a number", "max_open: 5", "max_open: five",
                         11, 15, "`max_open` must be a whole number of at least 1"),
+                mistake("a negative seniority", "max_open: 5", "seniority: -1",
+                        11, 16, "`seniority` must be a whole number of at least 0, but found a single value (\"-1\")"),
+                mistake("a seniority in words", "max_open: 5", "seniority: senior",
+                        11, 16, "`seniority` must be a whole number of at least 0"),
+                mistake("a misspelt seniority", "max_open: 5", "senority: 2",
+                        11, 5, "unknown key `senority` (did you mean `seniority`?)"),
                 mistake("sensitive not a yes or no", "sensitive: true\n  - id: sam", "sensitive: maybe\n  - id: sam",
                         12, 16, "`sensitive` must be true or false"),
                 mistake("topics not a list", "[billing, account]", "billing",

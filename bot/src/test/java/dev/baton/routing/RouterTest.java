@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -320,5 +322,184 @@ class RouterTest {
         Workload load = workload().open("gone", 9).lastHandoff("gone", Duration.ofDays(1)).build();
 
         assertEquals("alex", Router.route(NO_TOPIC, roster, load, NOW).person().id());
+    }
+
+    // ------------------------------------------------------------------ within a routing rule's pool
+
+    @Nested
+    @DisplayName("Within a routing rule's pool")
+    class WithinAPool {
+
+        private final Roster roster = roster(
+                person("alex").team("billing").topics("billing").notSensitive(),
+                person("dana").team("Billing").offShiftUntil("thu 09:00"),
+                person("priya").team("support").topics("billing").notSensitive(),
+                person("mei").team("community"));
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', textBlock = """
+                anyone                                  | billing | false | alex
+                the billing team                        | billing | false | alex
+                the billing team, written in capitals   | BILLING | false | alex
+                the support team                        | support | false | priya
+                the community team for a billing topic  | community | false | mei
+                """)
+        void aTeamPoolChoosesOnlyAmongItsMembers(String name, String team, boolean sensitive, String expected) {
+            Pool pool = name.equals("anyone") ? Pool.everyone() : Pool.team(team);
+
+            Routing routing = Router.route(new RoutingRequest(Set.of("billing"), sensitive, false), roster,
+                    People.workload().build(), NOW, pool);
+
+            assertEquals(expected, routing.person().id(), routing.why());
+        }
+
+        @Test
+        void aNamedPersonGetsItEvenWhenOffShiftWhileOthersAreOnShift() {
+            Routing routing = Router.route(BILLING, roster, People.workload().build(), NOW, Pool.person("dana"));
+
+            assertEquals("dana", routing.person().id());
+            assertFalse(routing.onShift());
+            assertEquals(Instant.parse("2024-06-13T09:00:00Z"), routing.availableAt());
+        }
+
+        @Test
+        void peopleAlreadyTriedAreNeverChosenAgain() {
+            Routing routing = Router.route(BILLING, roster, People.workload().build(), NOW,
+                    Pool.team("billing").without(Set.of("alex")));
+
+            assertEquals("dana", routing.person().id(), "the only billing person left, though off shift");
+        }
+
+        @Test
+        void whenNobodyInThePoolIsEligibleEveryoneElseIsConsideredAndTheReasonSaysSo() {
+            RoutingRequest grief = new RoutingRequest(Set.of("billing"), true, false);
+
+            Routing routing = Router.route(grief, roster, People.workload().build(), NOW, Pool.person("alex"));
+
+            assertEquals("mei", routing.person().id(), "Alex does not take grief; Mei is on shift and does");
+            assertTrue(routing.why().startsWith("nobody eligible in Alex; sensitive: "), routing.why());
+        }
+
+        @Test
+        void wideningStillLeavesOutPeopleAlreadyTried() {
+            RoutingRequest grief = new RoutingRequest(Set.of(), true, false);
+
+            Routing routing = Router.route(grief, roster, People.workload().build(), NOW,
+                    Pool.team("support").without(Set.of("mei")));
+
+            assertEquals("dana", routing.person().id());
+            assertTrue(routing.why().startsWith("nobody eligible in support team; "), routing.why());
+        }
+
+        @Test
+        void whenEveryEligiblePersonWasTriedTheExclusionGivesWaySoSomeoneIsChosen() {
+            RoutingRequest crisis = new RoutingRequest(Set.of(), false, true);
+
+            Routing routing = Router.route(crisis, roster, People.workload().build(), NOW,
+                    Pool.everyone().without(Set.of("dana", "mei")));
+
+            assertEquals("mei", routing.person().id(), "on shift, opted in, and nobody else is");
+        }
+
+        @Test
+        void aTeamNobodyIsInWidensToEveryone() {
+            Routing routing = Router.route(BILLING, roster, People.workload().build(), NOW, Pool.team("legal"));
+
+            assertEquals("alex", routing.person().id());
+            assertTrue(routing.why().startsWith("nobody eligible in legal team; billing topic"), routing.why());
+        }
+    }
+
+    // ------------------------------------------------------------------ a crisis and seniority
+
+    @Nested
+    @DisplayName("A crisis goes to the most senior opted-in person available")
+    class Seniority {
+
+        private final RoutingRequest crisis = new RoutingRequest(Set.of("billing"), false, true);
+
+        @Test
+        void onShiftTheMostSeniorWinsOverTopicAndWaiting() {
+            Roster roster = roster(person("alex").topics("billing").seniority(1), person("mei").seniority(3),
+                    person("sam").seniority(2));
+            Workload load = workload().lastHandoff("mei", Duration.ofMinutes(1)).build();
+
+            Routing routing = Router.route(crisis, roster, load, NOW);
+
+            assertEquals("mei", routing.person().id());
+            assertEquals("crisis: only people who take sensitive handoffs; most senior (seniority 3);"
+                    + " no topic match for billing; on shift; 0 of 5 open", routing.why());
+        }
+
+        @Test
+        void theMostSeniorWhoIsNotOptedInIsNeverChosen() {
+            Roster roster = roster(person("dana").seniority(9).notSensitive(), person("mei").seniority(1));
+
+            assertEquals("mei", Router.route(crisis, roster, People.workload().build(), NOW).person().id());
+        }
+
+        @Test
+        void aMoreSeniorPersonOffShiftDoesNotBeatSomeoneOnShiftWithRoom() {
+            Roster roster = roster(person("mei").seniority(5).offShiftUntil("wed 13:00"), person("sam").seniority(1));
+
+            Routing routing = Router.route(crisis, roster, People.workload().build(), NOW);
+
+            assertEquals("sam", routing.person().id());
+            assertTrue(routing.onShift());
+        }
+
+        @Test
+        void aMoreSeniorPersonAtCapacityDoesNotBeatSomeoneOnShiftWithRoom() {
+            Roster roster = roster(person("mei").seniority(5).maxOpen(1), person("sam").seniority(1));
+
+            Routing routing = Router.route(crisis, roster, workload().open("mei", 1).build(), NOW);
+
+            assertEquals("sam", routing.person().id());
+        }
+
+        @ParameterizedTest(name = "Mei starts {0}, Sam at thu 09:00: {1}")
+        @CsvSource({
+                "thu 09:00, mei",
+                "thu 08:00, mei",
+                "thu 10:00, sam",
+        })
+        void withNobodyOnShiftTheSoonestStartComesFirstThenSeniority(String meiStarts, String expected) {
+            Roster roster = roster(person("sam").seniority(1).offShiftUntil("thu 09:00"),
+                    person("mei").seniority(4).offShiftUntil(meiStarts));
+
+            assertEquals(expected, Router.route(crisis, roster, People.workload().build(), NOW).person().id());
+        }
+
+        @Test
+        void withEveryoneFullTheMostSeniorOnShiftWinsOverTheLeastLoaded() {
+            Roster roster = roster(person("sam").seniority(1).maxOpen(2), person("mei").seniority(3).maxOpen(2),
+                    person("alex").seniority(9).maxOpen(1).offShiftUntil("thu 09:00"));
+            Workload load = workload().open("sam", 2).open("mei", 5).open("alex", 1).build();
+
+            Routing routing = Router.route(crisis, roster, load, NOW);
+
+            assertEquals("mei", routing.person().id());
+            assertTrue(routing.why().contains("most senior (seniority 3)"), routing.why());
+        }
+
+        @Test
+        void equalSeniorityFallsBackToTheUsualTieBreakersAndIsNotMentioned() {
+            Roster roster = roster(person("mei").seniority(2), person("sam").seniority(2).topics("billing"));
+
+            Routing routing = Router.route(crisis, roster, People.workload().build(), NOW);
+
+            assertEquals("sam", routing.person().id());
+            assertFalse(routing.why().contains("senior"), routing.why());
+        }
+
+        @Test
+        void griefThatIsNotACrisisIgnoresSeniority() {
+            Roster roster = roster(person("mei").seniority(5), person("sam").topics("billing"));
+
+            Routing routing = Router.route(new RoutingRequest(Set.of("billing"), true, false), roster,
+                    People.workload().build(), NOW);
+
+            assertEquals("sam", routing.person().id(), "the topic decides, as for any handoff");
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.baton.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.baton.conversation.ConversationRecord;
@@ -57,6 +58,7 @@ class DatabaseTest {
                     "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")));
             ConversationRecord old = new ConversationStore(db).conversation(1).orElseThrow();
             assertFalse(old.practice(), "conversations from before are Discord's");
+            assertNull(old.parentId(), "no parent was kept before V4");
             assertEquals(0, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM console_accounts")));
         }
     }

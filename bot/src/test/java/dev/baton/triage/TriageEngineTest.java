@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.rules.CueSetting;
+import dev.baton.rules.CueSettings;
+import dev.baton.rules.RuleBook;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -186,6 +191,63 @@ class TriageEngineTest {
         void severalUnrelatedQuestionsInOneMessageAreNonlinear() {
             assertHandsOffFor(CueKind.NONLINEAR, decide(
                     "how do i share an album and also what's the upload limit, oh and how do refunds work"));
+        }
+    }
+
+    @Nested
+    class UnderACommunitysRules {
+
+        @Test
+        void withTheBuiltInSettingsItDecidesAsWithout() {
+            for (String text : List.of("how much is plus per month?", "can i talk to a real person please",
+                    "my mum passed away last week. how do i delete her account?")) {
+                Conversation conversation = Conversation.of(Message.customer(text));
+                assertEquals(engine.decide(conversation), engine.decide(conversation, CueSettings.standard(),
+                        Wiring.DEFAULT_ANSWER_THRESHOLD), text);
+            }
+        }
+
+        @Test
+        void aStricterAnswerConfidenceHandsOffWhatItWouldHaveAnswered() {
+            Conversation conversation = Conversation.of(Message.customer("what are your support hours"));
+            Decision.Answer answer = (Decision.Answer) engine.decide(conversation);
+
+            Decision stricter = engine.decide(conversation, CueSettings.standard(),
+                    Math.min(1.0, answer.confidence() + 0.01));
+
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, stricter);
+        }
+
+        @Test
+        void turningOffTheCuesThatFiredLetsACoveredQuestionBeAnswered() {
+            Conversation conversation = Conversation.of(
+                    Message.customer("ugh this is so annoying. what are your support hours?"));
+            Decision.Handoff before = assertInstanceOf(Decision.Handoff.class, engine.decide(conversation,
+                    new CueSettings(Map.of(CueKind.ANGER, new CueSetting(true, 0.05),
+                            CueKind.FRUSTRATION, new CueSetting(true, 0.05))), Wiring.DEFAULT_ANSWER_THRESHOLD),
+                    "at a hair trigger, mild irritation hands off");
+            Map<CueKind, CueSetting> off = new EnumMap<>(CueKind.class);
+            for (CueKind kind : CueKind.values()) {
+                if (!RuleBook.alwaysOn(kind)) {
+                    off.put(kind, new CueSetting(false, CueSetting.NORMAL));
+                }
+            }
+
+            assertAnswers("support-hours", engine.decide(conversation, new CueSettings(off),
+                    Wiring.DEFAULT_ANSWER_THRESHOLD));
+            assertTrue(before.reasons().stream().noneMatch(RuleBook::alwaysOn), before::toString);
+        }
+
+        @Test
+        void anAssessmentKeepsTheNearestEntryEvenWhenItHandsOff() {
+            Conversation conversation = Conversation.of(Message.customer(
+                    "you people are scammers. i want my refund NOW or i'm doing a chargeback"));
+
+            TriageEngine.Assessment assessment = engine.assess(conversation, CueSettings.standard(), 0.5);
+
+            assertInstanceOf(Decision.Handoff.class, assessment.decision());
+            assertEquals(engine.nearest(conversation), assessment.nearest());
+            assertEquals("refund-policy", assessment.nearest().entry().id());
         }
     }
 

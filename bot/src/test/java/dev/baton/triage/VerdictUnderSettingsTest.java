@@ -1,0 +1,123 @@
+package dev.baton.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.knowledge.Match;
+import dev.baton.rules.CueSetting;
+import dev.baton.rules.CueSettings;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The verdict from evidence alone under a community's cue settings and answer confidence: pure, so every
+ * combination is a table row. (The engine's own hard cases, with the real model, are in TriageEngineTest.)
+ */
+class VerdictUnderSettingsTest {
+
+    private static final KnowledgeEntry PRICE = new KnowledgeEntry("plus-price", "billing",
+            List.of("How much is Plus?"), "Plus costs $4 a month.", null);
+
+    private static Match nearest(double confidence) {
+        return new Match(PRICE, confidence, "How much is Plus?");
+    }
+
+    /** "anger:0.45" → an anger cue of score 0.45 on the last message; "-" for none. */
+    private static List<Cue> cues(String written) {
+        if (written.equals("-")) {
+            return List.of();
+        }
+        return Arrays.stream(written.split(" ")).map(c -> c.split(":"))
+                .map(kv -> new Cue(CueKind.fromWire(kv[0]), Double.parseDouble(kv[1]), 0, "\"" + kv[0] + "\""))
+                .toList();
+    }
+
+    /** "anger:high frustration:off" → those cues' settings; "-" for the built-in ones. */
+    private static CueSettings settings(String written) {
+        Map<CueKind, CueSetting> settings = new EnumMap<>(CueKind.class);
+        if (!written.equals("-")) {
+            for (String pair : written.split(" ")) {
+                String[] kv = pair.split(":");
+                settings.put(CueKind.fromWire(kv[0]), switch (kv[1]) {
+                    case "off" -> new CueSetting(false, CueSetting.NORMAL);
+                    case "low" -> new CueSetting(true, CueSetting.LOW);
+                    case "normal" -> CueSetting.STANDARD;
+                    case "high" -> new CueSetting(true, CueSetting.HIGH);
+                    default -> new CueSetting(true, Double.parseDouble(kv[1]));
+                });
+            }
+        }
+        return new CueSettings(settings);
+    }
+
+    private static String verdict(Decision decision) {
+        if (decision instanceof Decision.Answer answer) {
+            return "answer " + answer.entry();
+        }
+        return "handoff " + String.join(",", ((Decision.Handoff) decision).reasons().stream()
+                .map(CueKind::wireName).toList());
+    }
+
+    @ParameterizedTest(name = "[{index}] cues {0} under {1}, match {2} vs {3}: {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # cues                     | settings                       | match | answer at | verdict
+            -                          | -                              | 0.8   | 0.5       | answer plus-price
+            anger:0.45                 | -                              | 0.8   | 0.5       | answer plus-price
+            anger:0.45                 | anger:high                     | 0.8   | 0.5       | handoff anger
+            anger:0.35                 | anger:high                     | 0.8   | 0.5       | handoff anger
+            anger:0.34                 | anger:high                     | 0.8   | 0.5       | answer plus-price
+            anger:0.6                  | -                              | 0.8   | 0.5       | handoff anger
+            anger:0.6                  | anger:low                      | 0.8   | 0.5       | answer plus-price
+            anger:0.7                  | anger:low                      | 0.8   | 0.5       | handoff anger
+            anger:0.42                 | anger:0.42                     | 0.8   | 0.5       | handoff anger
+            frustration:1.0            | frustration:off                | 0.8   | 0.5       | answer plus-price
+            frustration:1.0            | frustration:off                | 0.3   | 0.5       | handoff out_of_scope
+            frustration:0.6 anger:0.6  | frustration:off                | 0.8   | 0.5       | handoff anger
+            frustration:0.3 frustration:0.3 | -                         | 0.8   | 0.5       | handoff frustration
+            urgency:0.4                | anger:high                     | 0.8   | 0.5       | answer plus-price
+            anger:0.9 crisis:0.55      | -                              | 0.8   | 0.5       | handoff crisis,anger
+            anger:0.9 crisis:0.55      | crisis:low                     | 0.8   | 0.5       | handoff anger
+            -                          | -                              | 0.6   | 0.5       | answer plus-price
+            -                          | -                              | 0.6   | 0.6       | answer plus-price
+            -                          | -                              | 0.6   | 0.7       | handoff out_of_scope
+            -                          | -                              | 0.95  | 1.0       | handoff out_of_scope
+            anger:0.45                 | anger:high                     | 0.3   | 0.5       | handoff anger
+            """)
+    void aCueHandsOffAtItsOwnThresholdAndOtherwiseTheMatchMustReachTheAnswerConfidence(
+            String cues, String settings, double match, double answerAt, String expected) {
+        Decision decision = TriageEngine.verdict(cues(cues), nearest(match), 0, settings(settings), answerAt);
+
+        assertEquals(expected, verdict(decision));
+    }
+
+    @Test
+    void aDisabledCueNeverFiresHoweverStrongAndStillCountsAsEvidence() {
+        for (CueKind kind : List.of(CueKind.ANGER, CueKind.SADNESS_GRIEF, CueKind.ANXIETY, CueKind.URGENCY,
+                CueKind.FRUSTRATION, CueKind.NONLINEAR)) {
+            List<Cue> cues = List.of(new Cue(kind, 1.0, 0, "as strong as it gets"));
+
+            Decision decision = TriageEngine.verdict(cues, nearest(0.9), 0, settings(kind.wireName() + ":off"), 0.5);
+
+            Decision.Answer answer = assertInstanceOf(Decision.Answer.class, decision, kind::toString);
+            assertEquals(cues, answer.cues(), "the evidence is kept for the record");
+        }
+    }
+
+    @Test
+    void outOfScopeNamesTheClosestEntryAndHowSureTheMatchWas() {
+        Decision decision = TriageEngine.verdict(List.of(), nearest(0.62), 2, CueSettings.standard(), 0.75);
+
+        Decision.Handoff handoff = assertInstanceOf(Decision.Handoff.class, decision);
+        Cue scope = handoff.cues().stream().filter(c -> c.kind() == CueKind.OUT_OF_SCOPE).findFirst().orElseThrow();
+        assertEquals(2, scope.message());
+        assertTrue(scope.evidence().contains("plus-price") && scope.evidence().contains("0.62"), scope.evidence());
+        assertEquals(0.38, handoff.confidence(), 1e-9);
+    }
+}
