@@ -15,6 +15,10 @@ import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.pickup.PickupWatch;
 import dev.baton.rules.RuleBook;
+import dev.baton.reload.ConfigSnapshot;
+import dev.baton.reload.ConfigWatcher;
+import dev.baton.reload.LiveConfig;
+import dev.baton.reload.RuleChangeLog;
 import dev.baton.store.Database;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -30,18 +34,22 @@ public final class Baton implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Baton.class);
     private static final Duration DISCORD_READY = Duration.ofSeconds(60);
+    /** How often the configuration directory is looked at for edits. */
+    private static final Duration RELOAD_EVERY = Duration.ofSeconds(2);
 
     private final Database database;
     private final Optional<DiscordBot> discord;
     private final Optional<HandoffConsole> console;
     private final PickupWatch pickup;
+    private final ConfigWatcher watcher;
 
     private Baton(Database database, Optional<DiscordBot> discord, Optional<HandoffConsole> console,
-                  PickupWatch pickup) {
+                  PickupWatch pickup, ConfigWatcher watcher) {
         this.database = database;
         this.discord = discord;
         this.console = console;
         this.pickup = pickup;
+        this.watcher = watcher;
     }
 
     /**
@@ -49,9 +57,11 @@ public final class Baton implements AutoCloseable {
      * console (after Discord, so the console's replies go out through the connected bot).
      */
     public static Baton start(Settings settings, Wiring wiring, Clock clock) {
+        ConfigSnapshot files = ConfigSnapshot.read(settings.configDir());
         BatonConfig config = BatonConfig.load(settings.configDir());
-        LOG.info("config from {}: {} knowledge-base entries, {} people on the roster, {} support channels",
-                settings.configDir(), config.knowledge().size(), config.roster().people().size(),
+        LOG.info("config from {}: {} knowledge-base entries, {} people on the roster, {} routing rules,"
+                + " {} support channels", settings.configDir(), config.knowledge().size(),
+                config.roster().people().size(), config.rules().routes().size(),
                 config.discord().supportChannels().size());
         Database database = Database.open(settings.databaseFile());
         LOG.info("database {}", database.location());
@@ -60,7 +70,9 @@ public final class Baton implements AutoCloseable {
         HandoffStore handoffs = new HandoffStore(database, events);
         ConversationStore conversations = new ConversationStore(database, events.messagesOf(handoffs));
         metrics.watchOpenHandoffs(handoffs::openByState);
-        SupportDesk desk = wiring.desk(config, conversations, handoffs, metrics, clock);
+        LiveConfig live = LiveConfig.of(settings.configDir(), files, config, wiring::rules, new RuleChangeLog(database),
+                clock);
+        SupportDesk desk = wiring.desk(config, live, conversations, handoffs, metrics, clock);
         int open = handoffs.open().size();
         if (open > 0) {
             LOG.info("{} handoffs are open from before; Baton stays quiet in their conversations", open);
@@ -68,6 +80,7 @@ public final class Baton implements AutoCloseable {
         Optional<DiscordBot> discord = Optional.empty();
         Optional<HandoffConsole> console = Optional.empty();
         PickupWatch pickup = null;
+        ConfigWatcher watcher = null;
         try {
             if (settings.discord().isPresent()) {
                 LOG.info("connecting to Discord: {}", settings.discord().get());
@@ -93,7 +106,13 @@ public final class Baton implements AutoCloseable {
             }
             pickup = pickupWatch(desk, conversations, handoffs, discord, clock);
             pickup.start();
+            watcher = ConfigWatcher.start(live, RELOAD_EVERY);
+            LOG.info("watching {} for changes to {} (discord.yaml needs a restart)", settings.configDir(),
+                    String.join(", ", ConfigSnapshot.RELOADABLE));
         } catch (RuntimeException e) {
+            if (watcher != null) {
+                watcher.close();
+            }
             if (pickup != null) {
                 pickup.close();
             }
@@ -102,18 +121,17 @@ public final class Baton implements AutoCloseable {
             database.close();
             throw e;
         }
-        return new Baton(database, discord, console, pickup);
+        return new Baton(database, discord, console, pickup, watcher);
     }
 
     /** Pickup deadlines (rules.yaml {@code deadlines:}), kept from now on; reads the live rules every tick. */
     private static PickupWatch pickupWatch(SupportDesk desk, ConversationStore conversations, HandoffStore handoffs,
                                            Optional<DiscordBot> discord, Clock clock) {
-        // INTEGRATION (rules-routing / rules-config): read the live RuleBook here once the desk carries it,
-        // e.g. `desk.rules().rules()`. Until then the built-in rules apply, which have no deadlines.
-        java.util.function.Supplier<RuleBook> ruleBook = RuleBook::defaults;
         PickupNotices notices = discord.<PickupNotices>map(DiscordBot::pickupNotices).orElse(PickupNotices.NOT_CONNECTED);
-        return new PickupWatch(handoffs, conversations, () -> new PickupWatch.Rules(ruleBook.get(),
-                desk.rules().roster(), desk.rules().wording()), notices, clock);
+        return new PickupWatch(handoffs, conversations, () -> {
+            SupportDesk.Rules now = desk.rules(); // one consistent set per tick
+            return new PickupWatch.Rules(now.rules(), now.roster(), now.wording());
+        }, notices, clock);
     }
 
     /** Console replies go through the connected bot's webhooks; without Discord they are only stored. */
@@ -128,7 +146,8 @@ public final class Baton implements AutoCloseable {
 
     @Override
     public void close() {
-        pickup.close(); // first: a tick may be posting to Discord and writing to the database
+        watcher.close();
+        pickup.close(); // before the rest: a tick may be posting to Discord and writing to the database
         console.ifPresent(HandoffConsole::close);
         discord.ifPresent(DiscordBot::close);
         database.close();

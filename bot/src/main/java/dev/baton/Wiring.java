@@ -69,9 +69,16 @@ public final class Wiring {
 
     /** What the desk decides and routes by, from a loaded configuration. */
     public SupportDesk.Rules rules(BatonConfig config) {
-        // RuleBook.defaults() until rules.yaml is loaded into the configuration (config.rules()).
-        return new SupportDesk.Rules(engine(config.knowledge()), config.knowledge(), config.roster(), config.wording(),
-                RuleBook.defaults());
+        return rules(config, null, true);
+    }
+
+    /**
+     * The rules after a reload: the previous engine is kept when the knowledge base did not change,
+     * because embedding every entry again takes seconds and changes nothing.
+     */
+    public SupportDesk.Rules rules(BatonConfig config, SupportDesk.Rules previous, boolean knowledgeChanged) {
+        TriageEngine engine = previous == null || knowledgeChanged ? engine(config.knowledge()) : previous.engine();
+        return new SupportDesk.Rules(engine, config.knowledge(), config.roster(), config.wording(), config.rules());
     }
 
     private synchronized List<CueDetector> detectors() {

@@ -86,9 +86,19 @@ public final class LiveConfig implements Supplier<SupportDesk.Rules> {
      * @throws ConfigException with every problem when it does not load: Baton does not start on bad rules
      */
     public static LiveConfig load(Path directory, RulesFactory factory, RuleChangeLog changes, Clock clock) {
-        LiveConfig config = new LiveConfig(directory, factory, changes, clock);
         ConfigSnapshot snapshot = ConfigSnapshot.read(directory);
-        BatonConfig loaded = BatonConfig.load(directory);
+        return of(directory, snapshot, BatonConfig.load(directory), factory, changes, clock);
+    }
+
+    /**
+     * The configuration already loaded at startup.
+     *
+     * @param snapshot the files as read <em>before</em> {@code loaded} was loaded, so an edit in between
+     *                 shows up as a change on the watcher's next look
+     */
+    public static LiveConfig of(Path directory, ConfigSnapshot snapshot, BatonConfig loaded, RulesFactory factory,
+                                RuleChangeLog changes, Clock clock) {
+        LiveConfig config = new LiveConfig(directory, factory, changes, clock);
         config.live.set(new Live(loaded, factory.build(loaded, null, true), snapshot, clock.instant()));
         return config;
     }
