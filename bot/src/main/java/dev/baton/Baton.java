@@ -14,7 +14,6 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.pickup.PickupWatch;
-import dev.baton.rules.RuleBook;
 import dev.baton.reload.ConfigSnapshot;
 import dev.baton.reload.ConfigWatcher;
 import dev.baton.reload.LiveConfig;

@@ -7,7 +7,6 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.metrics.BatonMetrics;
-import dev.baton.rules.RuleBook;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
