@@ -29,10 +29,10 @@ final class UnifiedDiff {
         while (i < a.size() || j < b.size()) {
             if (i < a.size() && j < b.size() && a.get(i).equals(b.get(j))) {
                 ops.add(new Op(' ', a.get(i), i++, j++));
-            } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                ops.add(new Op('+', b.get(j), i, j++));
-            } else {
+            } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
                 ops.add(new Op('-', a.get(i), i++, j));
+            } else {
+                ops.add(new Op('+', b.get(j), i, j++));
             }
         }
         StringBuilder out = new StringBuilder("--- a/" + file + "\n+++ b/" + file + "\n");
