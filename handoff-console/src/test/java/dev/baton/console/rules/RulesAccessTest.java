@@ -218,7 +218,10 @@ class RulesAccessTest {
                 List<Path> all = scripts.filter(p -> p.toString().endsWith(".js")).toList();
                 assertTrue(all.size() >= 13, "every console script is checked: " + all);
                 for (Path script : all) {
-                    String text = Files.readString(script);
+                    // Comments may name what is never done; the code may not do it.
+                    String text = Files.readAllLines(script).stream()
+                            .filter(line -> !line.strip().startsWith("//") && !line.strip().startsWith("*"))
+                            .reduce("", (a, b) -> a + b + "\n");
                     for (String parser : parsers) {
                         assertFalse(text.contains(parser), script.getFileName() + " uses " + parser);
                     }
