@@ -81,6 +81,11 @@ public final class HandoffConsole implements AutoCloseable {
         Audit audit = new Audit(accessLog, settings.clock());
         Guard guard = new Guard(sessions, accounts, settings.publicUrl());
         Assets assets = new Assets();
+        if (Assets.vendorVersion("chart.js").isEmpty()) {
+            // The page still works (tables, CSV), so this is a warning, not a refusal to start.
+            LOG.warn("Console: Chart.js (org.webjars:chartjs) is not on the classpath; the rules health page "
+                    + "shows its tables without charts");
+        }
         EventStream events = new EventStream(backend, sessions, KEEP_ALIVE_SECONDS);
 
         AuthRoutes auth = new AuthRoutes(accounts, sessions, passwords, limiter, setupTokens, roster, audit,
