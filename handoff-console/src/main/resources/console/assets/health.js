@@ -67,6 +67,7 @@ function drawChart(id, config, points) {
   const canvas = $(id);
   if (charts[id]) charts[id].destroy();
   canvas.dataset.points = String(points);
+  canvas.parentElement.dataset.empty = String(points === 0); // the box then says "No data in this period"
   if (!window.Chart) return;
   charts[id] = new window.Chart(canvas, config);
 }
