@@ -5,7 +5,7 @@
 // shows as literal text.
 //
 // Stable ids for browser tests (on every signed-in page): #topbar, #nav-queue, #nav-playground,
-// #nav-manage (managers only), #nav-account, #user-name, #logout, #toast.
+// #nav-rules and #nav-manage (managers only), #nav-account, #user-name, #logout, #toast.
 
 /** Builds an element. props: class, text, attrs {name: value}, dataset {key: value}, on {event: fn}. */
 export function el(tag, props = {}, ...children) {
@@ -33,9 +33,11 @@ export function fill(node, ...children) {
 }
 
 export class ApiFailure extends Error {
-  constructor(status, message) {
+  /** data: the whole error body, e.g. {error, problems} for a draft that cannot go live. */
+  constructor(status, message, data = null) {
     super(message);
     this.status = status;
+    this.data = data;
   }
 }
 
@@ -63,7 +65,7 @@ export async function api(path, options = {}) {
     if (response.status === 401 && !options.allow401) {
       window.location.assign('/login');
     }
-    throw new ApiFailure(response.status, (data && data.error) || `request failed (${response.status})`);
+    throw new ApiFailure(response.status, (data && data.error) || `request failed (${response.status})`, data);
   }
   return data;
 }
@@ -82,6 +84,7 @@ export function topbar(current, active) {
   const nav = el('nav', { class: 'nav' },
     link('nav-queue', '/', 'Queue'),
     link('nav-playground', '/playground', 'Playground'),
+    current.role === 'manager' ? link('nav-rules', '/rules', 'Rules') : null,
     current.role === 'manager' ? link('nav-manage', '/manage', 'Manage') : null,
     link('nav-account', '/account', 'Account'));
   const logout = el('button', { id: 'logout', class: 'link-button', text: 'Log out', attrs: { type: 'button' } });
@@ -112,6 +115,25 @@ export function toast(message, kind = 'info') {
   box.textContent = message;
   clearTimeout(box.hideTimer);
   box.hideTimer = setTimeout(() => box.classList.remove('show'), 4000);
+}
+
+/** "45s", "14m 05s", "2h 03m", "3d 4h" for a number of seconds; "—" for none. */
+export function duration(seconds) {
+  if (seconds === null || seconds === undefined || Number.isNaN(Number(seconds))) return '—';
+  const s = Math.max(0, Math.round(Number(seconds)));
+  const pad = (n) => String(n).padStart(2, '0');
+  if (s < 60) return `${s}s`;
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return `${minutes}m ${pad(s % 60)}s`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours}h ${pad(minutes % 60)}m`;
+  return `${Math.floor(hours / 24)}d ${hours % 24}h`;
+}
+
+/** 0.834 → "83%"; "—" for none. */
+export function percent(share) {
+  if (share === null || share === undefined) return '—';
+  return `${Math.round(Number(share) * 100)}%`;
 }
 
 /** "45s", "14m 05s", "2h 03m", "3d 4h" since an ISO time. */

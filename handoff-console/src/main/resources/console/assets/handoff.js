@@ -4,12 +4,14 @@
 //   #reply-text, #reply-send, #reply-status, #note-text, #note-save,
 //   #action-claim, #transfer-to, #transfer-note, #action-transfer,
 //   #resolve-outcome, #resolve-note, #action-resolve, #reopen-note, #action-reopen, #action-status,
-//   #customer, #earlier, #elsewhere, #timeline.
+//   #customer, #earlier, #elsewhere, #timeline, #handoff-rule, #handoff-priority,
+//   #feedback-card with #feedback-box (buttons [data-feedback=…], see feedback.js), #conversation-link.
 // The page re-fetches the handoff when the event stream says it changed; what is being typed stays.
 import {
   api, clockTime, coalesce, el, fill, listen, practiceTag, reasonChip, reasonLabel, safeUrl, sensitivity, session,
   stateBadge, toast, topbar, waited, when,
 } from './common.js';
+import { feedbackPanel } from './feedback.js';
 
 const me = await session();
 topbar(me, 'nav-queue');
@@ -125,7 +127,10 @@ function render(detail) {
     el('span', { text: entry.assigneeName ? `Assigned to ${entry.assigneeName}` : 'Not assigned' }),
     el('span', {}, 'Waiting ', el('span', { class: 'waited', text: waited(entry.createdAt), dataset: { since: entry.createdAt } })),
     el('span', { text: `Handed off ${when(entry.createdAt)}` }),
+    entry.rule ? el('span', { id: 'handoff-rule', text: `Rule: ${entry.rule}` }) : null,
+    entry.priority ? el('span', { id: 'handoff-priority', class: `chip priority-${entry.priority}`, text: `${entry.priority} priority` }) : null,
     el('span', { class: 'muted', text: `#${entry.id}` }));
+  $('conversation-link').setAttribute('href', `/conversations/${entry.conversationId}`);
 
   const transcript = detail.transcript || [];
   fill($('cues'), (detail.cues || []).length
@@ -281,6 +286,22 @@ $('reply-text').addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) $('reply-send').click();
 });
 
+let feedbackShown = false;
+async function loadFeedback() {
+  try {
+    const data = await api(`/api/handoffs/${id}/feedback`);
+    feedbackPanel($('feedback-box'), {
+      kinds: ['needed_person', 'bot_could_answer', 'should_have_come_sooner', 'asked_again'],
+      feedback: data.feedback,
+      me,
+      give: async (kind) => (await api(`/api/handoffs/${id}/feedback`, { method: 'POST', body: { kind } })).feedback,
+    });
+    feedbackShown = true;
+  } catch (e) {
+    if (!feedbackShown) $('feedback-card').hidden = true;
+  }
+}
+
 const reload = coalesce(load);
 listen((change) => {
   if (change.handoffId === id || change.handoffId === null) reload();
@@ -290,3 +311,4 @@ setInterval(() => {
 }, 1000);
 await loadStaff();
 await load();
+await loadFeedback();

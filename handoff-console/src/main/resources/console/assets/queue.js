@@ -2,6 +2,8 @@
 // #resolved-list (li[data-resolved-id][data-testid="resolved-row"]). Each row: tr.queue-row[data-handoff-id][data-testid="queue-row"], with
 // [data-testid="state-badge"], [data-testid="practice-marker"] on practice handoffs, and
 // .waited[data-since] ticking. The order is the server's (open first, most sensitive, oldest).
+// #answered-list li[data-conversation-id] (conversations Baton answered, linking to /conversations/{id}),
+// #answered-empty; for managers, #rules-rejected-banner when Baton refused the last rules change.
 import {
   api, coalesce, el, fill, listen, practiceTag, reasonChip, sensitivity, session, stateBadge, tickWaits, toast,
   topbar, waited, when,
@@ -62,6 +64,41 @@ async function load() {
   }
 }
 
+function answeredItem(c) {
+  return el('li', { dataset: { conversationId: c.id }, testid: 'answered-row' },
+    el('a', { attrs: { href: `/conversations/${c.id}` }, text: c.customerName || 'Unknown customer' }),
+    el('span', { class: 'muted small answered-first', text: c.firstMessage || '' }),
+    el('span', { class: 'spacer' }),
+    el('span', { class: 'muted small', text: when(c.startedAt) }));
+}
+
+async function loadAnswered() {
+  try {
+    const data = await api('/api/conversations/answered?limit=10');
+    fill(document.getElementById('answered-list'), data.conversations.map(answeredItem));
+    document.getElementById('answered-empty').hidden = data.conversations.length > 0;
+  } catch (e) {
+    document.getElementById('answered-empty').hidden = false;
+  }
+}
+
+async function loadRulesStatus() {
+  if (me.role !== 'manager') return;
+  try {
+    const status = await api('/api/rules/status');
+    const banner = document.getElementById('rules-rejected-banner');
+    banner.hidden = !status.lastRejected;
+    if (status.lastRejected) {
+      const r = status.lastRejected;
+      const n = (r.problems || []).length;
+      document.getElementById('rules-rejected-text').textContent = `Baton refused a rules change ${when(r.at)} by `
+        + `${r.actorName || r.actor} (${n} ${n === 1 ? 'problem' : 'problems'}); the rules that were live before stay live.`;
+    }
+  } catch (e) {
+    // the queue works without it
+  }
+}
+
 function select(next) {
   view = next;
   for (const [name, tab] of Object.entries(tabs)) tab.setAttribute('aria-selected', String(name === view));
@@ -82,3 +119,5 @@ listen(() => reload(), (on) => {
 });
 tickWaits();
 load();
+loadAnswered();
+loadRulesStatus();

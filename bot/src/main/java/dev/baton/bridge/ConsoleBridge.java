@@ -246,6 +246,12 @@ public final class ConsoleBridge implements ConsoleBackend {
         return metrics.scrape();
     }
 
+    /** Not wired yet: the rules slices of issue 5 implement {@link dev.baton.console.RulesBackend} at integration. */
+    @Override
+    public dev.baton.console.RulesBackend rules() {
+        throw new UnsupportedOperationException("the rules pages are not wired to Baton yet");
+    }
+
     @Override
     public AutoCloseable subscribe(Consumer<ConsoleEvent> listener) {
         return events.subscribe(listener);

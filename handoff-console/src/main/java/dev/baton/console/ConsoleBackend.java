@@ -67,6 +67,12 @@ public interface ConsoleBackend {
      */
     HandoffDetail practice(String actorId, List<PlaygroundMessage> messages);
 
+    /**
+     * Rules for community managers: the live configuration, checking, trying and replaying drafts,
+     * applying them without a restart, the change history, staff feedback and rules health.
+     */
+    RulesBackend rules();
+
     /** Prometheus text exposition of Baton's metrics (handoffs by reason, decisions, latencies). */
     String metrics();
 

@@ -5,9 +5,13 @@ import dev.baton.console.auth.LoginLimiter;
 import dev.baton.console.auth.Passwords;
 import dev.baton.console.auth.SetupTokens;
 import dev.baton.console.auth.Sessions;
+import dev.baton.console.feedback.FeedbackRoutes;
 import dev.baton.console.handoff.HandoffRoutes;
 import dev.baton.console.manage.ManageRoutes;
 import dev.baton.console.playground.PlaygroundRoutes;
+import dev.baton.console.rules.DraftRejected;
+import dev.baton.console.rules.HealthRoutes;
+import dev.baton.console.rules.RulesRoutes;
 import dev.baton.console.web.Access;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Assets;
@@ -25,6 +29,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -76,6 +81,11 @@ public final class HandoffConsole implements AutoCloseable {
         Audit audit = new Audit(accessLog, settings.clock());
         Guard guard = new Guard(sessions, accounts, settings.publicUrl());
         Assets assets = new Assets();
+        if (Assets.vendorVersion("chart.js").isEmpty()) {
+            // The page still works (tables, CSV), so this is a warning, not a refusal to start.
+            LOG.warn("Console: Chart.js (org.webjars:chartjs) is not on the classpath; the rules health page "
+                    + "shows its tables without charts");
+        }
         EventStream events = new EventStream(backend, sessions, KEEP_ALIVE_SECONDS);
 
         AuthRoutes auth = new AuthRoutes(accounts, sessions, passwords, limiter, setupTokens, roster, audit,
@@ -84,6 +94,9 @@ public final class HandoffConsole implements AutoCloseable {
         PlaygroundRoutes playground = new PlaygroundRoutes(backend, audit);
         ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backend, roster, audit,
                 settings.publicUrl());
+        RulesRoutes rules = new RulesRoutes(backend, roster, audit, settings.clock());
+        HealthRoutes health = new HealthRoutes(backend, settings.clock());
+        FeedbackRoutes feedback = new FeedbackRoutes(backend, audit);
 
         Javalin app = Javalin.create(config -> {
             common(config);
@@ -93,6 +106,7 @@ public final class HandoffConsole implements AutoCloseable {
 
             r.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), Access.PUBLIC);
             r.get("/assets/{file}", assets::asset, Access.PUBLIC);
+            r.get("/assets/vendor/{file}", assets::vendor, Access.PUBLIC);
             r.get("/login", ctx -> {
                 if (guard.caller(ctx).isPresent()) {
                     ctx.redirect("/", HttpStatus.FOUND);
@@ -105,7 +119,11 @@ public final class HandoffConsole implements AutoCloseable {
             r.get("/handoffs/{id}", ctx -> assets.page(ctx, "handoff"), Access.SIGNED_IN);
             r.get("/playground", ctx -> assets.page(ctx, "playground"), Access.SIGNED_IN);
             r.get("/account", ctx -> assets.page(ctx, "account"), Access.SIGNED_IN);
+            r.get("/conversations/{id}", ctx -> assets.page(ctx, "conversation"), Access.SIGNED_IN);
             r.get("/manage", ctx -> assets.page(ctx, "manage"), Access.MANAGER);
+            r.get("/rules", ctx -> assets.page(ctx, "rules"), Access.MANAGER);
+            r.get("/rules/changes", ctx -> assets.page(ctx, "changes"), Access.MANAGER);
+            r.get("/rules/health", ctx -> assets.page(ctx, "health"), Access.MANAGER);
 
             r.get("/api/csrf", auth::formToken, Access.PUBLIC);
             r.post("/api/login", auth::login, Access.FORM);
@@ -124,11 +142,28 @@ public final class HandoffConsole implements AutoCloseable {
             r.post("/api/handoffs/{id}/note", handoffs::note, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/resolve", handoffs::resolve, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/reopen", handoffs::reopen, Access.SIGNED_IN);
+            r.get("/api/handoffs/{id}/feedback", feedback::handoffFeedback, Access.SIGNED_IN);
+            r.post("/api/handoffs/{id}/feedback", feedback::giveOnHandoff, Access.SIGNED_IN);
+            // "answered" before "{id}", so it is not read as a conversation id.
+            r.get("/api/conversations/answered", feedback::answered, Access.SIGNED_IN);
+            r.get("/api/conversations/{id}", feedback::conversation, Access.SIGNED_IN);
+            r.get("/api/conversations/{id}/feedback", feedback::conversationFeedback, Access.SIGNED_IN);
+            r.post("/api/conversations/{id}/feedback", feedback::giveOnConversation, Access.SIGNED_IN);
             r.sse("/api/events", events::open, Access.SIGNED_IN);
 
             r.post("/api/playground", playground::decide, Access.SIGNED_IN);
             r.post("/api/playground/practice", playground::practice, Access.SIGNED_IN);
             r.get("/api/knowledge/{id}", playground::knowledgeEntry, Access.SIGNED_IN);
+
+            r.get("/api/rules/live", rules::live, Access.MANAGER);
+            r.get("/api/rules/status", rules::status, Access.MANAGER);
+            r.post("/api/rules/check", rules::check, Access.MANAGER);
+            r.post("/api/rules/try", rules::tryIt, Access.MANAGER);
+            r.post("/api/rules/replay", rules::replay, Access.MANAGER);
+            r.post("/api/rules/apply", rules::apply, Access.MANAGER);
+            r.get("/api/rules/changes", rules::changes, Access.MANAGER);
+            r.get("/api/rules/health", health::health, Access.MANAGER);
+            r.get("/api/rules/health.csv", health::csv, Access.MANAGER);
 
             r.get("/api/accounts", manage::list, Access.MANAGER);
             r.post("/api/accounts", manage::create, Access.MANAGER);
@@ -219,6 +254,13 @@ public final class HandoffConsole implements AutoCloseable {
         r.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
         r.exception(Guard.PageRedirect.class, (e, ctx) -> ctx.redirect(e.location(), HttpStatus.FOUND));
         r.exception(NoSuchHandoff.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
+        r.exception(DraftRejected.class, (e, ctx) -> {
+            // 422: the request was understood, the draft in it cannot go live; each problem says where.
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", e.getMessage());
+            body.put("problems", e.problems());
+            ctx.status(422).json(body);
+        });
         r.exception(ActionRejected.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {

@@ -37,15 +37,17 @@ public interface RulesBackend {
 
     /**
      * The draft over the conversations stored from {@code from} (inclusive) to {@code to} (exclusive),
-     * compared with the live rules over the same conversations. Throws {@link ActionRejected} when the
-     * draft has problems.
+     * compared with the live rules over the same conversations. Throws
+     * {@link dev.baton.console.rules.DraftRejected} (an {@link ActionRejected} carrying the problems, shown
+     * one by one and answered 422) when the draft has problems.
      */
     ReplayReport replay(Map<String, String> draft, Instant from, Instant to);
 
     /**
      * Writes the draft's files, reloads and records the change under {@code actorId}. Throws
-     * {@link ActionRejected} when the draft has problems or the live version is no longer
-     * {@code baseVersion} (someone changed the rules meanwhile); nothing changes then.
+     * {@link dev.baton.console.rules.DraftRejected} when the draft has problems (record it as a rejected
+     * change and as {@link LiveRules#lastRejected()}), or {@link ActionRejected} when the live version is no
+     * longer {@code baseVersion} (someone changed the rules meanwhile; answered 409); nothing changes then.
      */
     LiveRules apply(String actorId, Map<String, String> draft, String baseVersion);
 

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  *
  * With {@code --fresh} there is no account yet: the first-start setup link is printed.
+ * With {@code --refused}, an edit of {@code rules.yaml} on disk was just refused, so the rules pages and
+ * the queue show the banner.
  * With {@code --live}, a new handoff arrives every 40 seconds and a customer writes every 25, so the
  * live updates can be watched.
  */
@@ -30,9 +32,12 @@ public final class ConsoleDemo {
         int port = 8090;
         boolean live = false;
         boolean fresh = false;
+        boolean refused = false;
         for (String arg : args) {
             if (arg.equals("--live")) {
                 live = true;
+            } else if (arg.equals("--refused")) {
+                refused = true;
             } else if (arg.equals("--fresh")) {
                 fresh = true;
             } else {
@@ -41,6 +46,11 @@ public final class ConsoleDemo {
         }
         ConsoleFixture.Builder builder = ConsoleFixture.builder().port(port);
         ConsoleFixture fixture = (fresh ? builder.noAccounts() : builder).start();
+        if (refused) {
+            fixture.backend.rules().rejectFromDisk("rules.yaml", FakeRulesBackend.RULES_YAML
+                    .replace("then: { team: billing, priority: normal }", "then: { team: biling, priority: normal }")
+                    .replace("default:", "fallback:"));
+        }
         System.out.println("Baton console demo on " + fixture.baseUrl());
         fixture.console.firstSetupLink().ifPresentOrElse(
                 link -> System.out.println("  first start: " + link),

@@ -42,6 +42,7 @@ public final class FakeConsoleBackend implements ConsoleBackend {
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong(1000);
     private final ObjectMapper mapper = new ObjectMapper();
+    private final FakeRulesBackend rules;
     private volatile ReplyOutcomeShape nextReply = null;
     private volatile String metrics = "# HELP baton_handoffs_total Handoffs by main reason.\n"
             + "# TYPE baton_handoffs_total counter\n"
@@ -54,6 +55,7 @@ public final class FakeConsoleBackend implements ConsoleBackend {
 
     public FakeConsoleBackend(Clock clock) {
         this.clock = clock;
+        this.rules = new FakeRulesBackend(clock, this);
     }
 
     /** A backend with a realistic queue: a crisis, grief, anger (with hostile markup), a claimed one, practice, resolved. */
@@ -91,6 +93,7 @@ public final class FakeConsoleBackend implements ConsoleBackend {
                 "Does Lumen work on a Commodore 64?")
                 .summary("Asked about an unsupported platform.")
                 .resolved());
+        backend.rules.rememberHandoffs();
         return backend;
     }
 
@@ -324,6 +327,11 @@ public final class FakeConsoleBackend implements ConsoleBackend {
     }
 
     @Override
+    public FakeRulesBackend rules() {
+        return rules;
+    }
+
+    @Override
     public String metrics() {
         return metrics;
     }
@@ -334,8 +342,19 @@ public final class FakeConsoleBackend implements ConsoleBackend {
         return () -> listeners.remove(listener);
     }
 
+    /** Every handoff, in no order. */
+    List<Story> stories() {
+        return List.copyOf(stories.values());
+    }
+
+    /** A roster id's name, {@code Admin} for admin, else the id itself. */
+    String nameOf(String id) {
+        return staff.stream().filter(m -> m.id().equals(id)).map(StaffMember::name).findFirst()
+                .orElse(id.equals("admin") ? "Admin" : id);
+    }
+
     /** A toy triage: price questions are answered, everything else is handed off with cues. */
-    private ObjectNode decide(List<PlaygroundMessage> messages) {
+    ObjectNode decide(List<PlaygroundMessage> messages) {
         List<PlaygroundMessage> customer = messages.stream().filter(m -> m.author().equals("customer")).toList();
         String last = customer.get(customer.size() - 1).text();
         String lower = last.toLowerCase(Locale.ROOT);
@@ -354,7 +373,9 @@ public final class FakeConsoleBackend implements ConsoleBackend {
         }
         out.put("action", "handoff");
         out.putNull("entry");
-        String reason = lower.contains("angry") || lower.contains("scam") ? "anger"
+        String reason = lower.contains("point of anything") || lower.contains("hurt myself") ? "crisis"
+                : lower.contains("angry") || lower.contains("scam") || lower.contains("unacceptable") ? "anger"
+                : lower.contains("worried") || lower.contains("anxious") ? "anxiety"
                 : lower.contains("died") || lower.contains("passed away") ? "sadness_grief"
                 : lower.contains("asap") || lower.contains("urgent") ? "urgency"
                 : lower.contains("person") || lower.contains("human") ? "human_request" : "out_of_scope";

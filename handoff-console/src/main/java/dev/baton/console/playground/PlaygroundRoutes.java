@@ -53,7 +53,8 @@ public final class PlaygroundRoutes {
                 () -> ApiError.notFound("the knowledge base has no entry \"" + id + "\"")));
     }
 
-    static List<PlaygroundMessage> messages(Json body) {
+    /** The {@code messages} array of a request body, checked: authors, lengths, at least one customer message. */
+    public static List<PlaygroundMessage> messages(Json body) {
         JsonNode messages = body.node().get("messages");
         if (messages == null || !messages.isArray() || messages.isEmpty()) {
             throw ApiError.badRequest("\"messages\" must be a non-empty array of {author, text}");

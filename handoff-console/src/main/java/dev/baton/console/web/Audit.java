@@ -30,17 +30,30 @@ public final class Audit {
      * {@link #REOPEN_QUIET} has passed, so live refreshes do not flood the log.
      */
     public void opened(Context ctx, Caller caller, long handoffId) {
+        if (firstInAWhile(caller, "h" + handoffId)) {
+            record(ctx, caller.username(), "opened handoff " + handoffId, handoffId);
+        }
+    }
+
+    /** As {@link #opened}, for a stored conversation (one Baton answered, or from a replay). */
+    public void openedConversation(Context ctx, Caller caller, long conversationId) {
+        if (firstInAWhile(caller, "c" + conversationId)) {
+            record(ctx, caller.username(), "opened conversation " + conversationId);
+        }
+    }
+
+    private boolean firstInAWhile(Caller caller, String what) {
         Instant now = clock.instant();
         if (lastOpened.size() > 10_000) {
             lastOpened.values().removeIf(at -> !now.isBefore(at.plus(REOPEN_QUIET)));
         }
-        String key = Secrets.digest(caller.session().id()) + ":" + handoffId;
+        String key = Secrets.digest(caller.session().id()) + ":" + what;
         Instant last = lastOpened.get(key);
         if (last != null && now.isBefore(last.plus(REOPEN_QUIET))) {
-            return;
+            return false;
         }
         lastOpened.put(key, now);
-        record(ctx, caller.username(), "opened handoff " + handoffId, handoffId);
+        return true;
     }
 
     public void record(Context ctx, String username, String what, Long handoffId) {

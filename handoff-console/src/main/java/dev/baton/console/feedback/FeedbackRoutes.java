@@ -1,0 +1,169 @@
+package dev.baton.console.feedback;
+
+import dev.baton.console.ConsoleBackend;
+import dev.baton.console.HandoffDetail;
+import dev.baton.console.NoSuchHandoff;
+import dev.baton.console.rules.ConversationView;
+import dev.baton.console.rules.FeedbackView;
+import dev.baton.console.web.ApiError;
+import dev.baton.console.web.Audit;
+import dev.baton.console.web.Caller;
+import dev.baton.console.web.Json;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Anyone signed in: one-click feedback on a handoff ("needed a person", "bot could have answered",
+ * "should have come sooner", "asked for something already in the transcript"), any stored
+ * conversation with its feedback, and the conversations Baton answered lately, where "should have
+ * come sooner" is the one feedback there is. A second click of the same kind by the same person
+ * changes nothing (and is not logged again).
+ */
+public final class FeedbackRoutes {
+
+    /** The kinds of feedback, in the order the buttons show them. */
+    public static final List<String> KINDS = List.of("needed_person", "bot_could_answer", "should_have_come_sooner",
+            "asked_again");
+    public static final String SOONER = "should_have_come_sooner";
+    static final int MAX_NOTE = 2000;
+    static final int ANSWERED_DEFAULT = 10;
+    static final int ANSWERED_MAX = 100;
+
+    private final ConsoleBackend backend;
+    private final Audit audit;
+
+    public FeedbackRoutes(ConsoleBackend backend, Audit audit) {
+        this.backend = backend;
+        this.audit = audit;
+    }
+
+    /** {@code GET /api/handoffs/{id}/feedback}: {@code {handoffId, conversationId, feedback}}. */
+    public void handoffFeedback(Context ctx) {
+        Caller.of(ctx);
+        long id = id(ctx, "handoff");
+        HandoffDetail detail = backend.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
+        long conversation = detail.entry().conversationId();
+        ctx.json(answer(id, conversation, backend.rules().feedback(conversation), null));
+    }
+
+    /** {@code POST /api/handoffs/{id}/feedback {kind, note?}}: the conversation's feedback after the click. */
+    public void giveOnHandoff(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        long id = id(ctx, "handoff");
+        Json body = Json.body(ctx);
+        String kind = kind(body);
+        String note = body.optionalText("note", MAX_NOTE).orElse(null);
+        HandoffDetail detail = backend.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
+        long conversation = detail.entry().conversationId();
+        boolean already = clicked(backend.rules().feedback(conversation), kind, caller.username());
+        List<FeedbackView> after = backend.rules().feedbackOnHandoff(id, caller.username(), kind, note);
+        if (!already) {
+            audit.record(ctx, caller.username(), "gave feedback on handoff " + id + ": " + kind, id);
+        }
+        ctx.json(answer(id, conversation, after, !already));
+    }
+
+    /** {@code GET /api/conversations/answered?limit=N}: {@code {conversations: [Summary]}}, newest first. */
+    public void answered(Context ctx) {
+        Caller.of(ctx);
+        int limit = limit(ctx.queryParam("limit"));
+        ctx.json(Map.of("conversations", backend.rules().recentlyAnswered(limit)));
+    }
+
+    /** {@code GET /api/conversations/{id}}: the {@code ConversationView}; logged like opening a handoff. */
+    public void conversation(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        long id = id(ctx, "conversation");
+        ConversationView view = find(id);
+        audit.openedConversation(ctx, caller, id);
+        ctx.json(view);
+    }
+
+    /** {@code GET /api/conversations/{id}/feedback}: {@code {conversationId, feedback}}. */
+    public void conversationFeedback(Context ctx) {
+        Caller.of(ctx);
+        long id = id(ctx, "conversation");
+        find(id);
+        ctx.json(answer(null, id, backend.rules().feedback(id), null));
+    }
+
+    /** {@code POST /api/conversations/{id}/feedback {kind: should_have_come_sooner, note?}}. */
+    public void giveOnConversation(Context ctx) {
+        Caller caller = Caller.of(ctx);
+        long id = id(ctx, "conversation");
+        Json body = Json.body(ctx);
+        String kind = kind(body);
+        if (!kind.equals(SOONER)) {
+            throw ApiError.badRequest("\"kind\" on a conversation can only be " + SOONER
+                    + "; give other feedback on its handoff's page");
+        }
+        String note = body.optionalText("note", MAX_NOTE).orElse(null);
+        find(id);
+        boolean already = clicked(backend.rules().feedback(id), kind, caller.username());
+        List<FeedbackView> after = backend.rules().feedbackOnConversation(id, caller.username(), kind, note);
+        if (!already) {
+            audit.record(ctx, caller.username(), "gave feedback on conversation " + id + ": " + kind);
+        }
+        ctx.json(answer(null, id, after, !already));
+    }
+
+    private ConversationView find(long id) {
+        return backend.rules().conversation(id).orElseThrow(() -> ApiError.notFound("no conversation " + id));
+    }
+
+    private static boolean clicked(List<FeedbackView> feedback, String kind, String actor) {
+        return feedback.stream().anyMatch(f -> f.kind().equals(kind) && actor.equals(f.actorId()));
+    }
+
+    /** @param added whether this click was new (absent when nothing was clicked) */
+    private static Map<String, Object> answer(Long handoffId, long conversationId, List<FeedbackView> feedback,
+                                              Boolean added) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (handoffId != null) {
+            out.put("handoffId", handoffId);
+        }
+        out.put("conversationId", conversationId);
+        if (added != null) {
+            out.put("added", added);
+        }
+        out.put("feedback", feedback);
+        return out;
+    }
+
+    private static String kind(Json body) {
+        String kind = body.optionalText("kind").orElse("");
+        if (!KINDS.contains(kind)) {
+            throw ApiError.badRequest("\"kind\" must be one of " + String.join(", ", KINDS));
+        }
+        return kind;
+    }
+
+    private static int limit(String raw) {
+        if (raw == null) {
+            return ANSWERED_DEFAULT;
+        }
+        try {
+            int limit = Integer.parseInt(raw);
+            if (limit >= 1 && limit <= ANSWERED_MAX) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.badRequest("\"limit\" must be a whole number from 1 to " + ANSWERED_MAX);
+    }
+
+    private static long id(Context ctx, String what) {
+        try {
+            long id = Long.parseLong(ctx.pathParam("id"));
+            if (id >= 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ApiError.badRequest("the " + what + " id in the path must be a whole number");
+    }
+}

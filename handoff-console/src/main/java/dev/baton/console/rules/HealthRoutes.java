@@ -1,0 +1,65 @@
+package dev.baton.console.rules;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.console.ConsoleBackend;
+import dev.baton.console.web.ApiError;
+import dev.baton.console.web.Caller;
+import dev.baton.console.web.Json;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/**
+ * Managers only: how the rules did over a period, as JSON for the rules health page and as CSV, one
+ * table at a time, for spreadsheets. The period is {@code since} (default 30 days) or {@code from}
+ * and {@code to}.
+ */
+public final class HealthRoutes {
+
+    static final String CSV_TYPE = "text/csv; charset=utf-8";
+    /** Spreadsheet programs read a CSV as UTF-8 only when it starts with a byte order mark. */
+    private static final String BOM = "\uFEFF";
+
+    private final ConsoleBackend backend;
+    private final Clock clock;
+
+    public HealthRoutes(ConsoleBackend backend, Clock clock) {
+        this.backend = backend;
+        this.clock = clock;
+    }
+
+    /** {@code GET /api/rules/health?since=30d | from=&to=}: {@code RulesHealth} plus {@code period}. */
+    public void health(Context ctx) {
+        Caller.of(ctx);
+        Period period = period(ctx);
+        ObjectNode out = Json.MAPPER.valueToTree(backend.rules().health(period.from(), period.to()));
+        out.put("period", period.label());
+        ctx.json(out);
+    }
+
+    /** {@code GET /api/rules/health.csv?table=rules|cues|pickup&since= | from=&to=}: a CSV download. */
+    public void csv(Context ctx) {
+        Caller.of(ctx);
+        String table = ctx.queryParam("table");
+        if (table == null || !HealthCsv.TABLES.contains(table)) {
+            throw ApiError.badRequest("\"table\" must be one of " + String.join(", ", HealthCsv.TABLES));
+        }
+        Period period = period(ctx);
+        String body = HealthCsv.table(table, backend.rules().health(period.from(), period.to()));
+        String name = "baton-health-" + table + "-" + day(period, false) + "-to-" + day(period, true) + ".csv";
+        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
+        ctx.contentType(CSV_TYPE).result((BOM + body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Period period(Context ctx) {
+        return Period.parse(ctx.queryParam("since"), ctx.queryParam("from"), ctx.queryParam("to"), clock.instant(),
+                "30d");
+    }
+
+    /** The period's first or last day (UTC), for the file name. */
+    private static LocalDate day(Period period, boolean last) {
+        return (last ? period.to().minusNanos(1) : period.from()).atZone(ZoneOffset.UTC).toLocalDate();
+    }
+}
