@@ -95,7 +95,7 @@ public final class Baton implements AutoCloseable {
                 Settings.Console consoleSettings = settings.console().get();
                 LOG.info("starting the handoff console: {}", consoleSettings);
                 ConsoleBridge backend = new ConsoleBridge(conversations, handoffs, desk, staffReplies(discord), events,
-                        metrics, clock);
+                        metrics, live, clock);
                 HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock), backend,
                         new SqliteAccounts(database), new SqliteAccessLog(database));
                 console = Optional.of(started);

@@ -17,16 +17,19 @@ import dev.baton.console.NoSuchHandoff;
 import dev.baton.console.PlaygroundMessage;
 import dev.baton.console.QueueEntry;
 import dev.baton.console.ReplyOutcome;
+import dev.baton.console.RulesBackend;
 import dev.baton.console.StaffMember;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.ConversationStore.NewMessage;
 import dev.baton.conversation.StoredMessage;
+import dev.baton.desk.Preview;
 import dev.baton.desk.Reaction;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.StaffReplies.Delivery;
 import dev.baton.desk.SupportDesk;
+import dev.baton.feedback.FeedbackStore;
 import dev.baton.handoff.HandoffEvent;
 import dev.baton.handoff.HandoffLifecycle;
 import dev.baton.handoff.HandoffPacket;
@@ -35,6 +38,7 @@ import dev.baton.handoff.HandoffState;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.Outcome;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.reload.LiveConfig;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
 import dev.baton.triage.Conversation;
@@ -79,9 +83,12 @@ public final class ConsoleBridge implements ConsoleBackend {
     private final ObjectMapper mapper = new ObjectMapper();
     private final TriageJson triageJson = new TriageJson(mapper);
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final RulesBridge rules;
 
+    /** @param config the live configuration, for the rules pages (drafts, try it, replay, apply) */
     public ConsoleBridge(ConversationStore conversations, HandoffStore handoffs, SupportDesk desk,
-                         StaffReplies replies, ConsoleEvents events, BatonMetrics metrics, Clock clock) {
+                         StaffReplies replies, ConsoleEvents events, BatonMetrics metrics, LiveConfig config,
+                         Clock clock) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.lifecycle = new HandoffLifecycle(handoffs, conversations, clock);
@@ -90,6 +97,23 @@ public final class ConsoleBridge implements ConsoleBackend {
         this.events = events;
         this.metrics = metrics;
         this.clock = clock;
+        this.rules = new RulesBridge(config, desk, conversations.database(), handoffs,
+                new FeedbackStore(conversations.database(), conversations, handoffs, clock), new RulesBridge.Views() {
+                    @Override
+                    public String personName(String id) {
+                        return ConsoleBridge.this.personName(id);
+                    }
+
+                    @Override
+                    public List<Line> transcript(long conversationId) {
+                        return conversations.transcript(conversationId).stream().map(ConsoleBridge.this::line).toList();
+                    }
+
+                    @Override
+                    public Conversation conversation(List<PlaygroundMessage> messages) {
+                        return ConsoleBridge.this.conversation(messages);
+                    }
+                }, triageJson, clock);
     }
 
     // ----------------------------------------------------------------------------------- reading
@@ -209,10 +233,11 @@ public final class ConsoleBridge implements ConsoleBackend {
     @Override
     public ObjectNode playground(List<PlaygroundMessage> messages) {
         Conversation conversation = conversation(messages);
-        Decision decision = desk.rules().engine().decide(conversation);
-        ObjectNode out = triageJson.decision(decision);
-        if (decision instanceof Decision.Handoff handoff) {
-            out.put("assignee", desk.route(conversation, handoff).person().name());
+        // The live rules as in a DM (no channel): rules.yaml's cue settings and routes, like Discord.
+        Preview preview = desk.preview(desk.rules(), conversation, null, null, List.of(), clock.instant());
+        ObjectNode out = triageJson.decision(preview.decision());
+        if (preview.routing() != null) {
+            out.put("assignee", preview.routing().person().name());
         }
         return out;
     }
@@ -226,7 +251,8 @@ public final class ConsoleBridge implements ConsoleBackend {
     @Override
     public HandoffDetail practice(String actorId, List<PlaygroundMessage> messages) {
         Conversation conversation = conversation(messages);
-        if (desk.rules().engine().decide(conversation) instanceof Decision.Answer answer) {
+        if (desk.preview(desk.rules(), conversation, null, null, List.of(), clock.instant()).decision()
+                instanceof Decision.Answer answer) {
             throw wouldAnswer(answer.entry());
         }
         Optional<Reaction.HandOff> handOff;
@@ -246,10 +272,9 @@ public final class ConsoleBridge implements ConsoleBackend {
         return metrics.scrape();
     }
 
-    /** Not wired yet: the rules slices of issue 5 implement {@link dev.baton.console.RulesBackend} at integration. */
     @Override
-    public dev.baton.console.RulesBackend rules() {
-        throw new UnsupportedOperationException("the rules pages are not wired to Baton yet");
+    public RulesBackend rules() {
+        return rules;
     }
 
     @Override

@@ -119,6 +119,11 @@ public final class SupportDesk {
         this.clock = clock;
     }
 
+    /** {@code discord.yaml}'s {@code private_threads}: what routes that do not say get. */
+    public boolean privateThreadsByDefault() {
+        return privateThreads;
+    }
+
     /** The rules in force now (they may be reloaded while Baton runs). */
     public Rules rules() {
         return rules.get();

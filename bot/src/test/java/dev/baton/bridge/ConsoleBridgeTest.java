@@ -1,5 +1,10 @@
 package dev.baton.bridge;
 
+import dev.baton.config.SampleConfig;
+import dev.baton.reload.LiveConfig;
+import dev.baton.reload.RuleChangeLog;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import static dev.baton.desk.Messages.idOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -94,6 +99,9 @@ class ConsoleBridgeTest {
     private HandoffStore handoffs;
     private SupportDesk desk;
     private ConsoleBridge bridge;
+    private LiveConfig live;
+    @TempDir
+    Path configDir;
 
     @BeforeAll
     static void runTheTriageCommand() throws Exception {
@@ -112,7 +120,10 @@ class ConsoleBridgeTest {
         metrics.watchOpenHandoffs(handoffs::openByState);
         SupportDesk.Rules rules = new SupportDesk.Rules(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults());
         desk = new SupportDesk(conversations, handoffs, () -> rules, Duration.ofMinutes(30), metrics, clock);
-        bridge = new ConsoleBridge(conversations, handoffs, desk, replies, events, metrics, clock);
+        // The sample configuration is live for the rules pages; the desk decides by the rules above.
+        live = LiveConfig.load(SampleConfig.copyTo(configDir), (config, previous, knowledgeChanged) -> rules,
+                new RuleChangeLog(database), clock);
+        bridge = new ConsoleBridge(conversations, handoffs, desk, replies, events, metrics, live, clock);
         bridge.subscribe(published::add);
     }
 
@@ -320,7 +331,7 @@ class ConsoleBridgeTest {
     @Test
     void aReplyWithoutDiscordSaysSoAndKeepsOnlyTheTimelineRow() {
         ConsoleBridge unconnected = new ConsoleBridge(conversations, handoffs, desk, StaffReplies.NOT_CONNECTED,
-                new ConsoleEvents(), BatonMetrics.standalone(), clock);
+                new ConsoleEvents(), BatonMetrics.standalone(), live, clock);
         long id = handedOff(messages.from("ann").says(BILLING_COMPLAINT)).handoff().id();
 
         ReplyOutcome outcome = unconnected.reply(id, "alex", "Hello Ann");
