@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>{@code past.conversation("Ann").says("I was charged twice", at).decided(at, nearest("refunds", 0.8),
  *         cue(FRUSTRATION, 0.6)).handedOffTo("alex", at).resolved(at.plus(ofMinutes(30)))}</pre>
  */
-final class Past {
+public final class Past {
 
-    static final String SUPPORT = "1180000000000000010";
-    static final String BILLING = "1180000000000000001";
+    public static final String SUPPORT = "1180000000000000010";
+    public static final String BILLING = "1180000000000000001";
 
     private static final AtomicLong IDS = new AtomicLong(1_190_000_000_000_000_000L);
 
@@ -51,7 +51,7 @@ final class Past {
     private final KnowledgeBase knowledge;
     private final Roster roster;
 
-    Past(Database database, KnowledgeBase knowledge, Roster roster) {
+    public Past(Database database, KnowledgeBase knowledge, Roster roster) {
         this.database = database;
         this.conversations = new ConversationStore(database);
         this.handoffs = new HandoffStore(database);
@@ -59,20 +59,20 @@ final class Past {
         this.roster = roster;
     }
 
-    Conversation conversation(String customerName) {
+    public Conversation conversation(String customerName) {
         return new Conversation(customerName);
     }
 
     /** The nearest entry as the engine would have found it. */
-    Match nearest(String kbId, double confidence) {
+    public Match nearest(String kbId, double confidence) {
         return new Match(knowledge.find(kbId).orElseThrow(), confidence, "?");
     }
 
-    static Cue cue(CueKind kind, double score) {
+    public static Cue cue(CueKind kind, double score) {
         return new Cue(kind, score, 0, kind.wireName() + " evidence");
     }
 
-    final class Conversation {
+    public final class Conversation {
         private final String customerName;
         private final String customerId = String.valueOf(IDS.incrementAndGet());
         private PlaceKind place = PlaceKind.CHANNEL;
@@ -91,31 +91,31 @@ final class Past {
             this.customerName = customerName;
         }
 
-        Conversation in(String channelId) {
+        public Conversation in(String channelId) {
             this.channelId = channelId;
             return this;
         }
 
         /** In a thread of its own under {@code parentId}. */
-        Conversation inThreadOf(String parentId) {
+        public Conversation inThreadOf(String parentId) {
             this.place = PlaceKind.THREAD;
             this.channelId = String.valueOf(IDS.incrementAndGet());
             this.parentId = parentId;
             return this;
         }
 
-        Conversation withRoles(String... roles) {
+        public Conversation withRoles(String... roles) {
             this.roles = List.of(roles);
             return this;
         }
 
         /** A practice conversation from the console's playground. */
-        Conversation practice() {
+        public Conversation practice() {
             this.practice = true;
             return this;
         }
 
-        Conversation says(String text, Instant at) {
+        public Conversation says(String text, Instant at) {
             start(at);
             lastCustomerDiscordId = practice ? null : String.valueOf(IDS.incrementAndGet());
             lastCustomerRow = conversations.insert(new NewMessage(lastCustomerDiscordId, record.id(),
@@ -126,7 +126,7 @@ final class Past {
         }
 
         /** The customer's last message now reads {@code text}. */
-        Conversation edited(String text, Instant at) {
+        public Conversation edited(String text, Instant at) {
             conversations.recordEdit(lastCustomerDiscordId, text, at);
             return this;
         }
@@ -135,12 +135,12 @@ final class Past {
          * Baton decided on the customer's last message: the engine's verdict on this evidence under its
          * built-in settings, stored as the desk stores it (and Baton's answer when it answered).
          */
-        Conversation decided(Instant at, Match nearest, Cue... cues) {
+        public Conversation decided(Instant at, Match nearest, Cue... cues) {
             return decided(at, nearest, true, cues);
         }
 
         /** The same, as a row from before Baton stored the nearest entry of every decision. */
-        Conversation decidedWithoutStoredNearest(Instant at, Match nearest, Cue... cues) {
+        public Conversation decidedWithoutStoredNearest(Instant at, Match nearest, Cue... cues) {
             return decided(at, nearest, false, cues);
         }
 
@@ -158,7 +158,7 @@ final class Past {
         }
 
         /** A real handoff to this person: for the last decision's reason, or because the customer asked. */
-        Conversation handedOffTo(String personId, Instant at) {
+        public Conversation handedOffTo(String personId, Instant at) {
             Person person = roster.byId(personId).orElseThrow();
             List<String> reasons = lastDecision instanceof Decision.Handoff h
                     ? h.reasons().stream().map(CueKind::wireName).toList() : List.of(CueKind.HUMAN_REQUEST.wireName());
@@ -172,17 +172,17 @@ final class Past {
             return this;
         }
 
-        Conversation resolved(Instant at) {
+        public Conversation resolved(Instant at) {
             handoffs.move(lastHandoff.id(), new HandoffStore.Move(HandoffState.RESOLVED, lastHandoff.assigneeId(),
                     "resolved", "solved", null, Outcome.SOLVED), at);
             return this;
         }
 
-        long id() {
+        public long id() {
             return record.id();
         }
 
-        Long handoffId() {
+        public Long handoffId() {
             return lastHandoff == null ? null : lastHandoff.id();
         }
 
