@@ -3,10 +3,7 @@ package dev.baton.replay;
 import dev.baton.console.rules.ReplayReport;
 import dev.baton.store.Database;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,13 +57,10 @@ public final class Replay {
         Nearness.Resolved draftNearest = draft.sameKnowledgeAs(live)
                 ? new Nearness.Resolved(liveNearest.nearest(), 0)
                 : Nearness.resolve(history.points(), draft, false);
-        // The two simulations share nothing mutable; on two cores they run side by side.
-        CompletableFuture<Map<Long, Outcome>> draftOutcomes = CompletableFuture.supplyAsync(
-                () -> Simulation.run(history, draft, draftNearest.nearest()));
-        Map<Long, Outcome> liveOutcomes = Simulation.run(history, live, liveNearest.nearest());
-        Map<Long, Outcome> draftDone = joined(draftOutcomes);
+        Simulation.Outcomes outcomes = Simulation.run(history, live, liveNearest.nearest(), draft,
+                draftNearest.nearest());
         long millis = (System.nanoTime() - started) / 1_000_000;
-        ReplayReport report = Comparison.compare(history, liveOutcomes, draftDone, millis);
+        ReplayReport report = Comparison.compare(history, outcomes.live(), outcomes.draft(), millis);
         Stats stats = new Stats(history.cases().size(), history.points().size(), liveNearest.foundAgain(),
                 draftNearest.foundAgain(), (read - started) / 1_000_000, millis);
         LOG.info("Replayed {} conversations ({} decision points) from {} to {} in {} ms ({} ms reading);"
@@ -74,16 +68,5 @@ public final class Replay {
                         + " {} conversations change", stats.conversations(), stats.decisionPoints(), from, to,
                 millis, stats.readMillis(), stats.foundAgainLive(), stats.foundAgainDraft(), report.changed().size());
         return new Result(report, stats);
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 }

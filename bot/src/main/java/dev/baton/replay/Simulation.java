@@ -26,84 +26,148 @@ import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
- * One rule set over a period's decision points, in time order, as if it had been live: each point is
- * decided again from its stored evidence, and each handoff routed with the workload the rule set itself
- * would have caused. Who is busy matters to who gets the next one, so the simulation keeps it:
- * a simulated handoff keeps its person busy until the conversation's real handoff was resolved, or,
- * where there was none, for as long as real handoffs of the period typically stayed open. Both rule sets
- * are simulated the same way from the same starting workload, so their differences come from the rules.
+ * The live rules and the draft over a period's decision points, side by side in time order, as if each had
+ * been live: every point is decided again from its stored evidence and every handoff routed with a
+ * simulated workload.
+ *
+ * <p>Who is busy matters to who gets the next handoff. Each side keeps its own open handoffs, so a draft that
+ * sends more to one team fills that team up: a simulated handoff keeps its person busy until the
+ * conversation's real handoff was resolved, or, where there was none, for as long as real handoffs of the
+ * period typically stayed open. Whose turn it is (the router's "longest since their last handoff") follows
+ * the live rules' handoffs on both sides, though: otherwise one handoff routed differently would shift every
+ * later turn and the draft would seem to reroute hundreds of conversations it does not touch. So differences
+ * come from the rules: their verdicts, pools, topics and the load they cause.
  */
 final class Simulation {
 
-    /** Per person: open simulated (and carried-over) handoffs, when they are released, and their last one. */
-    private final Map<String, Integer> open = new HashMap<>();
-    private final Map<String, Instant> lastRoutedAt;
-    private final PriorityQueue<Hold> releases = new PriorityQueue<>(Comparator.comparing(Hold::until));
-
     private final History history;
-    private final RuleSet set;
+    /** When each person last got a handoff under the live rules: the order of turns on both sides. */
+    private final Map<String, Instant> lastRoutedAt;
 
-    private Simulation(History history, RuleSet set) {
+    private Simulation(History history) {
         this.history = history;
-        this.set = set;
         this.lastRoutedAt = new HashMap<>(history.lastRoutedAt());
-        history.carriedOver().forEach(this::hold);
+    }
+
+    /** Per conversation id, what became of it under each rule set. */
+    record Outcomes(Map<Long, Outcome> live, Map<Long, Outcome> draft) {
     }
 
     /**
-     * @param nearest per point of {@code history.points()}, its nearest match under {@code set}
-     * @return per conversation id, what became of it
+     * @param liveNearest  per point of {@code history.points()}, its nearest match under the live rules
+     * @param draftNearest the same under the draft
      */
-    static Map<Long, Outcome> run(History history, RuleSet set, List<Match> nearest) {
-        return new Simulation(history, set).run(nearest);
+    static Outcomes run(History history, RuleSet live, List<Match> liveNearest, RuleSet draft,
+                        List<Match> draftNearest) {
+        return new Simulation(history).run(new Side(history, live, liveNearest), new Side(history, draft, draftNearest));
     }
 
-    private Map<Long, Outcome> run(List<Match> nearest) {
-        Map<Long, Outcome> outcomes = new HashMap<>();
-        Map<Long, Set<String>> answers = new HashMap<>();
+    private Outcomes run(Side live, Side draft) {
         List<DecisionPoint> points = history.points();
         for (int i = 0; i < points.size(); i++) {
             DecisionPoint point = points.get(i);
-            release(point.at());
-            if (outcomes.get(point.conversationId()) instanceof Outcome.HandedOff) {
-                continue; // with a person from here on; later points only happened because the real rules differed
+            // Both sides see the turns as they stood before this point, then the live side's handoff takes its turn.
+            Workload liveLoad = live.workloadAt(point.at(), lastRoutedAt);
+            Workload draftLoad = draft.workloadAt(point.at(), lastRoutedAt);
+            Outcome.HandedOff liveHandoff = live.decide(i, point, liveLoad);
+            draft.decide(i, point, draftLoad);
+            if (liveHandoff != null) {
+                lastRoutedAt.put(liveHandoff.person().id(), point.at());
             }
-            Case conversation = history.cases().get(point.conversationId());
-            Decision decision = decide(point, conversation, nearest.get(i));
+        }
+        return new Outcomes(Map.copyOf(live.outcomes), Map.copyOf(draft.outcomes));
+    }
+
+    /** One rule set's verdicts, routing and open handoffs. */
+    private static final class Side {
+        private final History history;
+        private final RuleSet set;
+        private final List<Match> nearest;
+        private final Map<String, Integer> open = new HashMap<>();
+        private final PriorityQueue<Hold> releases = new PriorityQueue<>(Comparator.comparing(Hold::until));
+        private final Map<Long, Outcome> outcomes = new HashMap<>();
+        private final Map<Long, Set<String>> answers = new HashMap<>();
+
+        Side(History history, RuleSet set, List<Match> nearest) {
+            this.history = history;
+            this.set = set;
+            this.nearest = nearest;
+            history.carriedOver().forEach(this::hold);
+        }
+
+        Workload workloadAt(Instant now, Map<String, Instant> lastRoutedAt) {
+            while (!releases.isEmpty() && !releases.peek().until().isAfter(now)) {
+                open.merge(releases.poll().personId(), -1, Integer::sum);
+            }
+            return new Workload(open, lastRoutedAt);
+        }
+
+        /** Decides point {@code i}; returns the handoff it made, if it made one. */
+        Outcome.HandedOff decide(int i, DecisionPoint point, Workload load) {
+            long id = point.conversationId();
+            if (outcomes.get(id) instanceof Outcome.HandedOff) {
+                return null; // with a person from here on; later points only happened because the real rules differed
+            }
+            Case conversation = history.cases().get(id);
+            Decision decision = verdict(point, conversation, nearest.get(i));
             if (decision instanceof Decision.Answer answer) {
-                Set<String> entries = answers.computeIfAbsent(point.conversationId(), k -> new LinkedHashSet<>());
+                Set<String> entries = answers.computeIfAbsent(id, k -> new LinkedHashSet<>());
                 entries.add(answer.entry());
-                outcomes.put(point.conversationId(), new Outcome.Answered(List.copyOf(entries), point.at()));
-            } else {
-                Outcome.HandedOff handedOff = route((Decision.Handoff) decision, point, conversation, nearest.get(i));
-                outcomes.put(point.conversationId(), handedOff);
-                String person = handedOff.person().id();
-                lastRoutedAt.put(person, point.at());
-                hold(new Hold(person, heldUntil(conversation, point.at())));
+                outcomes.put(id, new Outcome.Answered(List.copyOf(entries), point.at()));
+                return null;
+            }
+            Outcome.HandedOff handedOff = route((Decision.Handoff) decision, point, conversation, nearest.get(i), load);
+            outcomes.put(id, handedOff);
+            hold(new Hold(handedOff.person().id(), heldUntil(conversation, point.at())));
+            return handedOff;
+        }
+
+        private Decision verdict(DecisionPoint point, Case conversation, Match nearest) {
+            if (point.askedForPerson()) {
+                return new Decision.Handoff(List.of(CueKind.HUMAN_REQUEST), 1.0, List.of());
+            }
+            return TriageEngine.verdict(point.cues(), nearest, point.focus(),
+                    set.rules().cuesIn(conversation.channelId(), conversation.parentId()),
+                    set.rules().answerConfidence());
+        }
+
+        private Outcome.HandedOff route(Decision.Handoff decision, DecisionPoint point, Case conversation,
+                                        Match nearest, Workload load) {
+            Set<String> topics = Topics.fromWords(nearest, point.customerWords(), point.answered(), set.knowledge(),
+                    set.roster());
+            RouteFacts facts = new RouteFacts(Set.copyOf(decision.reasons()), topics, conversation.channelId(),
+                    conversation.parentId(), conversation.roles(), point.at());
+            Route route = set.rules().route(facts);
+            Routing routing = Router.route(RoutingRequest.forHandoff(topics, decision.reasons()), set.roster(), load,
+                    point.at(), pool(route.target()));
+            boolean privateThread = route.privateThread() != null ? route.privateThread()
+                    : set.privateThreadsByDefault();
+            return new Outcome.HandedOff(decision.reasons(), routing.person(), route.name(), route.priority(),
+                    privateThread, point.at(), routing.why());
+        }
+
+        /**
+         * Until the conversation's real handoff was resolved (never, while it is still open); without a real
+         * one still to come, for as long as a real handoff of the period typically stayed open.
+         */
+        private Instant heldUntil(Case conversation, Instant at) {
+            for (RealHandoff real : conversation.handoffs()) {
+                if (real.resolvedAt() == null) {
+                    return null;
+                }
+                if (real.resolvedAt().isAfter(at)) {
+                    return real.resolvedAt();
+                }
+            }
+            return at.plus(history.typicalHold());
+        }
+
+        private void hold(Hold hold) {
+            open.merge(hold.personId(), 1, Integer::sum);
+            if (hold.until() != null) {
+                releases.add(hold);
             }
         }
-        return outcomes;
-    }
-
-    private Decision decide(DecisionPoint point, Case conversation, Match nearest) {
-        if (point.askedForPerson()) {
-            return new Decision.Handoff(List.of(CueKind.HUMAN_REQUEST), 1.0, List.of());
-        }
-        return TriageEngine.verdict(point.cues(), nearest, point.focus(),
-                set.rules().cuesIn(conversation.channelId(), conversation.parentId()), set.rules().answerConfidence());
-    }
-
-    private Outcome.HandedOff route(Decision.Handoff decision, DecisionPoint point, Case conversation, Match nearest) {
-        Set<String> topics = Topics.fromWords(nearest, point.customerWords(), point.answered(), set.knowledge(),
-                set.roster());
-        RouteFacts facts = new RouteFacts(Set.copyOf(decision.reasons()), topics, conversation.channelId(),
-                conversation.parentId(), conversation.roles(), point.at());
-        Route route = set.rules().route(facts);
-        Routing routing = Router.route(RoutingRequest.forHandoff(topics, decision.reasons()), set.roster(),
-                new Workload(open, lastRoutedAt), point.at(), pool(route.target()));
-        boolean privateThread = route.privateThread() != null ? route.privateThread() : set.privateThreadsByDefault();
-        return new Outcome.HandedOff(decision.reasons(), routing.person(), route.name(), route.priority(), privateThread,
-                point.at(), routing.why());
     }
 
     static Pool pool(Target target) {
@@ -114,34 +178,5 @@ final class Simulation {
             return Pool.person(named.personId());
         }
         return Pool.everyone();
-    }
-
-    /**
-     * Until the conversation's real handoff was resolved (never, while it is still open); without a real
-     * one still to come, for as long as a real handoff of the period typically stayed open.
-     */
-    private Instant heldUntil(Case conversation, Instant at) {
-        for (RealHandoff real : conversation.handoffs()) {
-            if (real.resolvedAt() == null) {
-                return null;
-            }
-            if (real.resolvedAt().isAfter(at)) {
-                return real.resolvedAt();
-            }
-        }
-        return at.plus(history.typicalHold());
-    }
-
-    private void hold(Hold hold) {
-        open.merge(hold.personId(), 1, Integer::sum);
-        if (hold.until() != null) {
-            releases.add(hold);
-        }
-    }
-
-    private void release(Instant now) {
-        while (!releases.isEmpty() && !releases.peek().until().isAfter(now)) {
-            open.merge(releases.poll().personId(), -1, Integer::sum);
-        }
     }
 }

@@ -13,13 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.baton.console.rules.ReplayReport;
 import dev.baton.routing.Roster;
 import dev.baton.routing.RosterLoader;
+import dev.baton.rules.Conditions;
 import dev.baton.rules.CueSettings;
+import dev.baton.rules.Priority;
+import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
+import dev.baton.rules.Target;
 import dev.baton.store.Database;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -99,9 +104,30 @@ class ReplayWorkloadTest {
         griefHandoff("Tom", "03T12:00", "03T12:40");
         answered("Ann", "02T10:00");
         answered("Ben", "02T10:20"); // Alex holds Ann's until 10:30
-        answered("Cat", "02T10:40"); // Alex has room again, and waited longer than Dana
+        answered("Cat", "02T10:40"); // Alex has room again
 
         assertEquals(Map.of("Alex", 2, "Dana", 1, "Sam", 2), replay(CAUTIOUS).draft().byPerson());
+    }
+
+    @Test
+    void turnsFollowTheLiveRulesSoOneConversationRoutedDifferentlyDoesNotShiftEveryLaterOne() {
+        // Live: install questions (nobody's topic) take turns, Alex, Dana, Sam, Alex. The draft sends VIPs to Dana.
+        past.conversation("Vic").withRoles("VIP").says("so annoying", at("02T10:00"))
+                .decided(at("02T10:00"), past.nearest("download", 0.8), cue(FRUSTRATION, 0.6));
+        for (String[] turn : new String[][] {{"Ann", "02T11:00"}, {"Ben", "02T12:00"}, {"Cat", "02T13:00"}}) {
+            past.conversation(turn[0]).says("so annoying", at(turn[1]))
+                    .decided(at(turn[1]), past.nearest("download", 0.8), cue(FRUSTRATION, 0.6));
+        }
+        RuleSet vipsToDana = new RuleSet(WIRING.engine(KNOWLEDGE), KNOWLEDGE, ROSTER, new RuleBook(CueSettings.standard(),
+                List.of(), List.of(new Route("vips", 3, new Conditions(Set.of(), Set.of(), Set.of(), Set.of("vip"), null),
+                        new Target.Named("dana"), Priority.HIGH, null, null)), RuleBook.defaults().fallback(), Map.of(),
+                RuleBook.DEFAULT_ANSWER_CONFIDENCE), false);
+
+        ReplayReport report = replay(vipsToDana);
+
+        assertEquals(Map.of("Alex", 2, "Dana", 1, "Sam", 1), report.live().byPerson());
+        assertEquals(List.of("Vic"), report.changed().stream().map(ReplayReport.Changed::customerName).toList());
+        assertEquals("handoff: frustration → Dana (rule vips, high)", report.changed().get(0).draft());
     }
 
     private void answered(String customer, String at) {
