@@ -31,7 +31,7 @@ final class Comparison {
         for (Case conversation : history.cases().values()) {
             Outcome before = live.get(conversation.conversationId());
             Outcome after = draft.get(conversation.conversationId());
-            String change = change(before, after);
+            String change = before == null || after == null ? null : change(before, after);
             if (change != null) {
                 changed.add(new Changed(conversation.conversationId(), realHandoff(conversation, history),
                         divergedAt(change, before, after), conversation.customerName(), change, words(before),

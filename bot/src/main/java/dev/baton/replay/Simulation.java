@@ -108,6 +108,9 @@ final class Simulation {
             if (outcomes.get(id) instanceof Outcome.HandedOff) {
                 return null; // with a person from here on; later points only happened because the real rules differed
             }
+            if (!point.askedForPerson() && nearest.get(i) == null) {
+                return null; // nothing the engine could read (a message deleted the instant it was decided): no verdict
+            }
             Case conversation = history.cases().get(id);
             Decision decision = verdict(point, conversation, nearest.get(i));
             if (decision instanceof Decision.Answer answer) {
