@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * @param sequence      orders points at the same instant: the decision's or the handoff's row id
  * @param cues          every cue the detectors scored, as stored (without the out-of-scope cue the
- *                      verdict itself adds), so the detectors never run again; empty when asked for a person
+ *                      verdict itself adds), so the detectors never run again; for a customer who asked for a
+ *                      person, the cues their handoff's packet kept (the request itself among them)
  * @param focus         the index of the decided message in the engine's view of the conversation
  * @param stored        the nearest knowledge-base entry as stored with the decision, or null when the row
  *                      predates that column (a replay then finds it again)

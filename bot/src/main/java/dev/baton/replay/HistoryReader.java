@@ -12,6 +12,7 @@ import dev.baton.replay.Transcript.Line;
 import dev.baton.store.Database;
 import dev.baton.text.Words;
 import dev.baton.triage.Author;
+import dev.baton.triage.Cue;
 import dev.baton.triage.Message;
 import java.io.IOException;
 import java.sql.Connection;
@@ -45,6 +46,9 @@ final class HistoryReader {
      * handoffs at its start with their decisions and reuse the nearest match of the message asked under.
      */
     private static final Duration LOOK_BEHIND = Duration.ofDays(1);
+
+    /** Handoff ids per query when reading packets: well below SQLite's limit on bound values. */
+    private static final int BATCH = 500;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -82,6 +86,14 @@ final class HistoryReader {
             Map<Long, List<Line>> lines = lines(edits());
             Map<Long, List<StoredDecision>> decisions = decisions();
             Map<Long, List<RealHandoff>> handoffs = handoffs();
+            Map<Long, List<RealHandoff>> asked = new HashMap<>();
+            for (Case base : cases.values()) {
+                long id = base.conversationId();
+                asked.put(id, askedForPerson(decisions.getOrDefault(id, List.of()),
+                        handoffs.getOrDefault(id, List.of())));
+            }
+            Map<Long, List<Cue>> askedCues = packetCues(asked.values().stream().flatMap(List::stream)
+                    .map(RealHandoff::id).toList());
             List<DecisionPoint> points = new ArrayList<>();
             Map<Long, Case> replayed = new HashMap<>();
             List<Duration> holds = new ArrayList<>();
@@ -91,7 +103,8 @@ final class HistoryReader {
                 Case withHandoffs = new Case(id, base.customerName(), base.roles(), base.channelId(), base.parentId(),
                         real);
                 Transcript transcript = new Transcript(lines.getOrDefault(id, List.of()));
-                List<DecisionPoint> own = points(id, transcript, decisions.getOrDefault(id, List.of()), real);
+                List<DecisionPoint> own = points(id, transcript, decisions.getOrDefault(id, List.of()), asked.get(id),
+                        askedCues);
                 if (!own.isEmpty()) {
                     points.addAll(own);
                     replayed.put(id, withHandoffs);
@@ -237,9 +250,30 @@ final class HistoryReader {
             return holds;
         }
 
+        /**
+         * The cues stored in these handoffs' packets: a customer who asks for a person has no decision row, but
+         * the packet keeps every cue their conversation showed then, which still counts (a grieving customer
+         * who presses the button is handed off for grief too). Read in batches, for the few handoffs concerned.
+         */
+        private Map<Long, List<Cue>> packetCues(List<Long> handoffIds) throws SQLException {
+            Map<Long, List<Cue>> cues = new HashMap<>();
+            for (int start = 0; start < handoffIds.size(); start += BATCH) {
+                List<Long> batch = handoffIds.subList(start, Math.min(handoffIds.size(), start + BATCH));
+                String sql = "SELECT id, json_extract(packet, '$.cues') FROM handoffs WHERE id IN ("
+                        + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")";
+                try (PreparedStatement s = prepare(sql, batch.stream().mapToLong(Long::longValue).toArray());
+                     ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        cues.put(rs.getLong(1), StoredCues.parse(rs.getString(2)));
+                    }
+                }
+            }
+            return cues;
+        }
+
         /** The conversation's decision points in the period, in order. */
         private List<DecisionPoint> points(long conversationId, Transcript transcript, List<StoredDecision> decisions,
-                                           List<RealHandoff> handoffs) {
+                                           List<RealHandoff> askedForPerson, Map<Long, List<Cue>> askedCues) {
             Map<Long, Integer> lineOf = new HashMap<>();
             for (int i = 0; i < transcript.lines().size(); i++) {
                 lineOf.put(transcript.lines().get(i).id(), i);
@@ -256,10 +290,11 @@ final class HistoryReader {
                             customerWords(transcript, line, d.at()), answered(transcript, line)));
                 }
             }
-            for (RealHandoff asked : askedForPerson(decisions, handoffs)) {
+            for (RealHandoff asked : askedForPerson) {
                 int upTo = lastLineBy(transcript, asked.createdAt());
                 Line focus = lastCustomerLine(transcript, upTo, asked.createdAt());
-                points.add(new DecisionPoint(conversationId, asked.createdAt(), asked.id(), true, List.of(), -1,
+                points.add(new DecisionPoint(conversationId, asked.createdAt(), asked.id(), true,
+                        askedCues.getOrDefault(asked.id(), List.of()), -1,
                         focus == null ? null : nearestOfMessage.get(focus.id()), transcript, upTo,
                         customerWords(transcript, upTo, asked.createdAt()), answered(transcript, upTo)));
             }

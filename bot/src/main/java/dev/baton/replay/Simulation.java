@@ -16,7 +16,11 @@ import dev.baton.rules.Target;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
+import dev.baton.rules.CueSetting;
+import dev.baton.rules.CueSettings;
+import dev.baton.triage.Cue;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -126,12 +130,11 @@ final class Simulation {
         }
 
         private Decision verdict(DecisionPoint point, Case conversation, Match nearest) {
+            CueSettings settings = set.rules().cuesIn(conversation.channelId(), conversation.parentId());
             if (point.askedForPerson()) {
-                return new Decision.Handoff(List.of(CueKind.HUMAN_REQUEST), 1.0, List.of());
+                return askedForPerson(point.cues(), settings);
             }
-            return TriageEngine.verdict(point.cues(), nearest, point.focus(),
-                    set.rules().cuesIn(conversation.channelId(), conversation.parentId()),
-                    set.rules().answerConfidence());
+            return TriageEngine.verdict(point.cues(), nearest, point.focus(), settings, set.rules().answerConfidence());
         }
 
         private Outcome.HandedOff route(Decision.Handoff decision, DecisionPoint point, Case conversation,
@@ -140,6 +143,8 @@ final class Simulation {
                     set.roster());
             RouteFacts facts = new RouteFacts(Set.copyOf(decision.reasons()), topics, conversation.channelId(),
                     conversation.parentId(), conversation.roles(), point.at());
+            // Integration note: the desk's pure Dispatch.of(rules, roster, workload, facts, privateThreadsByDefault)
+            // does exactly these three steps; call it here once it is in, so replay routes as the desk does.
             Route route = set.rules().route(facts);
             Routing routing = Router.route(RoutingRequest.forHandoff(topics, decision.reasons()), set.roster(), load,
                     point.at(), pool(route.target()));
@@ -171,6 +176,26 @@ final class Simulation {
                 releases.add(hold);
             }
         }
+    }
+
+    /**
+     * A customer who asked for a person is handed off for that, as the desk does; whatever else their
+     * conversation showed under these settings counts too, so a grieving customer who presses the button
+     * reaches a grief route, and a crisis still leads.
+     */
+    static Decision.Handoff askedForPerson(List<Cue> stored, CueSettings settings) {
+        List<Cue> cues = new ArrayList<>(stored);
+        if (cues.stream().noneMatch(c -> c.kind() == CueKind.HUMAN_REQUEST && c.score() == 1.0)) {
+            cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, "asked for a person"));
+        }
+        // A request scores 1 and can never be turned off, so the verdict always hands off and never needs the
+        // nearest entry; its reasons are everything that fired.
+        CueSettings requestsCount = settings.with(Map.of(CueKind.HUMAN_REQUEST, CueSetting.STANDARD));
+        Decision.Handoff fired = (Decision.Handoff) TriageEngine.verdict(cues, null, -1, requestsCount, 1.0);
+        List<CueKind> reasons = new ArrayList<>(fired.reasons());
+        reasons.remove(CueKind.HUMAN_REQUEST);
+        reasons.add(reasons.contains(CueKind.CRISIS) ? 1 : 0, CueKind.HUMAN_REQUEST);
+        return new Decision.Handoff(reasons, 1.0, fired.cues());
     }
 
     static Pool pool(Target target) {

@@ -16,21 +16,24 @@ public final class StoredDecisions {
     }
 
     /**
-     * Writes the row as the desk does, with the nearest entry beside it (null: a row from before Baton stored
-     * it, which a replay has to look up again).
+     * Writes the row as the desk does, with the entry nearest the message beside it.
+     *
+     * @param keepNearest false for a row as Baton wrote them before it kept the nearest entry of every
+     *                    decision, which a replay has to look up again
      */
     public static void record(Database database, long conversationId, long messageRow, Decision decision,
-                              Match nearest, Instant at) {
+                              Match nearest, boolean keepNearest, Instant at) {
         DecisionLog.record(database, conversationId, messageRow, decision, 0, at);
-        // The desk's log writes the nearest entry itself once routing rules are in; until then it is set here.
+        // Integration note: the desk's log writes the nearest entry itself once routing rules are in (pass
+        // `nearest` to DecisionLog.record); then only the `keepNearest == false` case needs this update.
         database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE decisions SET nearest_kb_id = ?, nearest_confidence = ?"
                     + " WHERE id = (SELECT MAX(id) FROM decisions)")) {
-                s.setString(1, nearest == null ? null : nearest.entry().id());
-                if (nearest == null) {
-                    s.setNull(2, java.sql.Types.REAL);
-                } else {
+                s.setString(1, keepNearest ? nearest.entry().id() : null);
+                if (keepNearest) {
                     s.setDouble(2, nearest.confidence());
+                } else {
+                    s.setNull(2, java.sql.Types.REAL);
                 }
                 return s.executeUpdate();
             }

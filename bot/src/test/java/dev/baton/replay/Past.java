@@ -25,6 +25,7 @@ import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -147,7 +148,7 @@ public final class Past {
         private Conversation decided(Instant at, Match nearest, boolean storeNearest, Cue... cues) {
             Decision decision = TriageEngine.verdict(List.of(cues), nearest, 0, CueSettings.standard(),
                     RuleBook.DEFAULT_ANSWER_CONFIDENCE);
-            StoredDecisions.record(database, record.id(), lastCustomerRow, decision, storeNearest ? nearest : null, at);
+            StoredDecisions.record(database, record.id(), lastCustomerRow, decision, nearest, storeNearest, at);
             lastDecision = decision;
             if (decision instanceof Decision.Answer answer) {
                 conversations.insert(new NewMessage(String.valueOf(IDS.incrementAndGet()), record.id(),
@@ -157,15 +158,27 @@ public final class Past {
             return this;
         }
 
-        /** A real handoff to this person: for the last decision's reason, or because the customer asked. */
-        public Conversation handedOffTo(String personId, Instant at) {
+        /**
+         * A real handoff to this person: for the last decision's reasons, or, without one, because the customer
+         * asked for a person while their conversation showed {@code alsoShowing} (kept in the packet as the
+         * desk keeps them).
+         */
+        public Conversation handedOffTo(String personId, Instant at, Cue... alsoShowing) {
             Person person = roster.byId(personId).orElseThrow();
+            List<Cue> cues = new ArrayList<>();
+            if (lastDecision instanceof Decision.Handoff h) {
+                cues.addAll(h.cues());
+            } else {
+                cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, 0, "pressed \"talk to a person\""));
+                cues.addAll(List.of(alsoShowing));
+            }
             List<String> reasons = lastDecision instanceof Decision.Handoff h
                     ? h.reasons().stream().map(CueKind::wireName).toList() : List.of(CueKind.HUMAN_REQUEST.wireName());
             lastDecision = null;
             HandoffPacket packet = new HandoffPacket(record.id(), reasons.get(0), reasons, "",
                     new HandoffPacket.Profile(record.customerId(), customerName, roles, null, at, List.of()),
-                    List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(), List.of(), cues.stream().map(c -> new HandoffPacket.CueEvidence(
+                            c.kind().wireName(), c.score(), false, c.message(), c.evidence())).toList(),
                     new HandoffPacket.Assignment(person.id(), person.name(), person.team(), "test", true, at, "default",
                             "normal", false), at);
             lastHandoff = handoffs.create(packet, at);

@@ -29,6 +29,7 @@ import dev.baton.rules.Target;
 import dev.baton.store.Database;
 import dev.baton.text.HashingEmbedder;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.Decision;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
@@ -208,6 +209,39 @@ class ReplayTest {
 
             assertEquals(new Replay.Stats(5, 6, 0, 0, stats.readMillis(), stats.millis()), stats,
                     "five decisions and one request for a person");
+        }
+    }
+
+    @Nested
+    class AskingForAPerson {
+
+        @Test
+        void whatElseTheConversationShowedCountsUnderEachSidesSettings() {
+            // Faint grief (0.4) fires only under the draft's high sensitivity: then only Sam takes it.
+            Past.Conversation fay = past.conversation("Fay").says("How do refunds work?", at("02T10:00"))
+                    .decided(at("02T10:00"), past.nearest("refunds", 0.9))
+                    .handedOffTo("alex", at("02T10:01"), cue(SADNESS_GRIEF, 0.4));
+
+            ReplayReport report = Replay.run(database, LIVE, DRAFT, FROM, TO);
+
+            assertEquals(List.of(new Changed(fay.id(), fay.handoffId(), at("02T10:01"), "Fay", "rerouted",
+                    "handoff: asked for a person → Alex (rule default)",
+                    "handoff: asked for a person → Sam (rule default)")), report.changed());
+        }
+
+        @Test
+        void aCrisisStillLeadsAndTheRequestComesNext() {
+            Decision.Handoff handoff = Simulation.askedForPerson(List.of(cue(SADNESS_GRIEF, 0.9), cue(CueKind.CRISIS, 0.6),
+                    new dev.baton.triage.Cue(CueKind.HUMAN_REQUEST, 1.0, 0, "asked")), CueSettings.standard());
+
+            assertEquals(List.of(CueKind.CRISIS, CueKind.HUMAN_REQUEST, SADNESS_GRIEF), handoff.reasons());
+        }
+
+        @Test
+        void theRequestLeadsEvenWhenAnotherCueScoresAsHigh() {
+            Decision.Handoff handoff = Simulation.askedForPerson(List.of(cue(ANGER, 1.0)), CueSettings.standard());
+
+            assertEquals(List.of(CueKind.HUMAN_REQUEST, ANGER), handoff.reasons());
         }
     }
 
