@@ -23,6 +23,9 @@ public final class Summary {
 
     /** @param period how the period reads in a sentence, e.g. "last week" or "from 1 to 8 November" */
     public static String sentence(ReplayReport report, String period) {
+        if (report.conversations() == 0) {
+            return "No stored conversations " + period + " to replay.";
+        }
         ReplayReport.Side draft = report.draft();
         StringBuilder sentence = new StringBuilder();
         sentence.append(draft.handoffs() == 0 ? "No handoffs" : plural(draft.handoffs(), "handoff")).append(' ')
