@@ -18,9 +18,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** Parses the command line and runs one command. Returns the process exit code. */
 public final class Cli {
@@ -39,6 +42,15 @@ public final class Cli {
                                                    JSON Lines on stdin -> one decision per line on stdout
               bench    [--data DIR] [--only conversations,scope,cues,speed,holdout] [--verbose true]
                                                    measure the engine on the evaluation data (default ../shared/data)
+              replay   --rules DRAFT_DIR [--since 7d | --from 2026-11-01 [--to 2026-11-08]] [--json] [--limit N]
+                                                   draft rules over the stored conversations of a period, next to
+                                                   the live rules: what would be answered or handed off, to whom.
+                                                   DRAFT_DIR holds only the files that change; the rest are live.
+                                                   --since 7d (default; also 24h, 90m, 1w2d) or --from/--to as
+                                                   dates or times in UTC (--to exclusive, default now); --limit:
+                                                   changed conversations listed (default 50; --json lists all).
+                                                   Reads the database, never writes it. Exit 1 when the draft has
+                                                   problems (printed as file:line:column: message).
               help                                 this text
 
             The default knowledge base is config/knowledge.yaml.
@@ -53,16 +65,31 @@ public final class Cli {
     private final PrintStream err;
 
     private final Map<String, String> environment;
+    private final Clock clock;
+    private final Supplier<Wiring> wiring;
 
     public Cli(InputStream in, PrintStream out, PrintStream err) {
         this(in, out, err, System.getenv());
     }
 
     public Cli(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
+        this(in, out, err, environment, Clock.systemUTC());
+    }
+
+    /** @param clock "now" for commands that look back from it ({@code replay --since}) */
+    public Cli(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, Clock clock) {
+        this(in, out, err, environment, clock, Wiring::new);
+    }
+
+    /** @param wiring Baton's parts, built only by commands that need the sentence model (tests pass a fast one) */
+    Cli(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment, Clock clock,
+        Supplier<Wiring> wiring) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.environment = environment;
+        this.clock = clock;
+        this.wiring = wiring;
     }
 
     public int run(String[] args) {
@@ -73,12 +100,13 @@ public final class Cli {
                 // Takes a bare directory rather than --name value pairs, like most checkers.
                 return CheckConfigCommand.run(rest, environment, out, err);
             }
-            Options options = Options.parse(rest);
+            Options options = Options.parse(rest, command.equals("replay") ? ReplayCommand.FLAGS : Set.of());
             return switch (command) {
                 case "triage" -> triage(options);
                 case "run" -> run(options);
                 case "chat" -> chat(options);
                 case "bench" -> BenchCommand.run(options, out);
+                case "replay" -> new ReplayCommand(out, err, environment, clock, wiring).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

@@ -4,9 +4,15 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code --name value} pairs, each consumed once; whatever is left over is a usage error. */
+/**
+ * {@code --name value} pairs and {@code --flag}s (named by the command), each consumed once; whatever is
+ * left over is a usage error.
+ */
 final class Options {
+
+    private static final String SET = "true";
 
     private final Map<String, String> values;
 
@@ -15,11 +21,22 @@ final class Options {
     }
 
     static Options parse(List<String> args) {
+        return parse(args, Set.of());
+    }
+
+    /** @param flags options that take no value, such as {@code --json} */
+    static Options parse(List<String> args, Set<String> flags) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String name = args.get(i);
             if (!name.startsWith("--")) {
                 throw new UsageException("unexpected argument \"" + name + "\"");
+            }
+            if (flags.contains(name)) {
+                if (values.put(name, SET) != null) {
+                    throw new UsageException(name + " given twice");
+                }
+                continue;
             }
             if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
                 throw new UsageException(name + " needs a value");
@@ -63,6 +80,32 @@ final class Options {
         } catch (NumberFormatException e) {
             throw new UsageException(name + " must be a number between 0 and 1, was \"" + value + "\"");
         }
+    }
+
+    /** Whether the flag was given. */
+    boolean flag(String name) {
+        return values.remove(name) != null;
+    }
+
+    /** Whether a value was given for {@code name}, without consuming it. */
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    int wholeNumber(String name, int fallback) {
+        String value = values.remove(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new UsageException(name + " must be a whole number, 0 or more, was \"" + value + "\"");
     }
 
     void rejectUnknown() {

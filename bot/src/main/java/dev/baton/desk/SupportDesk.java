@@ -32,7 +32,6 @@ import dev.baton.rules.CueSettings;
 import dev.baton.rules.RouteFacts;
 import dev.baton.rules.RuleBook;
 import dev.baton.text.Invisible;
-import dev.baton.text.Words;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
@@ -44,7 +43,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -57,8 +55,6 @@ import java.util.function.Supplier;
  */
 public final class SupportDesk {
 
-    /** Below this the nearest entry says little about the subject, so its topic is not used for routing. */
-    private static final double TOPIC_HINT = 0.2;
     private static final Duration ELSEWHERE = Duration.ofDays(1);
     private static final int ELSEWHERE_LIMIT = 20;
     private static final int EARLIER_LIMIT = 10;
@@ -545,36 +541,14 @@ public final class SupportDesk {
     }
 
     /**
-     * The subject, for routing: the nearest entry's topic when it is a fair guess, and topics named outright.
+     * The subject, for routing (see {@link Topics}).
      *
-     * @param conversation null when there is nothing the engine can read
-     * @param answered     the knowledge-base entries Baton already answered with in this conversation
+     * @param conversation null when the engine can read nothing
      * @param nearest      the entry nearest the last customer message if already looked up, else null
      */
     private static Set<String> topics(Conversation conversation, List<String> answered, Rules now, Match nearest) {
-        Set<String> topics = new LinkedHashSet<>();
-        if (conversation == null) {
-            return topics;
-        }
-        if (nearest == null) {
-            nearest = now.engine().nearest(conversation);
-        }
-        if (nearest.confidence() >= TOPIC_HINT && nearest.entry().topic() != null) {
-            topics.add(nearest.entry().topic().toLowerCase(java.util.Locale.ROOT));
-        }
-        // What Baton already answered says what the conversation is about, even when the last message doesn't.
-        answered.stream()
-                .flatMap(id -> now.knowledge().find(id).stream())
-                .map(KnowledgeEntry::topic).filter(java.util.Objects::nonNull)
-                .forEach(topic -> topics.add(topic.toLowerCase(java.util.Locale.ROOT)));
-        Set<String> said = new java.util.HashSet<>();
-        for (Message m : conversation.messages()) {
-            if (m.author() == dev.baton.triage.Author.CUSTOMER) {
-                said.addAll(Words.words(m.text()));
-            }
-        }
-        now.roster().people().forEach(p -> p.topics().stream().filter(said::contains).forEach(topics::add));
-        return topics;
+        Match found = nearest != null || conversation == null ? nearest : now.engine().nearest(conversation);
+        return Topics.of(conversation, found, answered, now.knowledge(), now.roster());
     }
 
     private List<EarlierConversation> earlier(String customerId, long conversationId) {

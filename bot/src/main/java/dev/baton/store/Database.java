@@ -43,6 +43,46 @@ public final class Database implements AutoCloseable {
         return open("jdbc:sqlite:" + file.toAbsolutePath(), file.toAbsolutePath().toString());
     }
 
+    /**
+     * Opens an existing database file for reading only, as tools beside a running Baton do (a replay): nothing
+     * is created, migrated or written, and Baton keeps writing meanwhile (WAL lets readers and the writer
+     * share the file).
+     *
+     * @throws StoreException when there is no database there, or its schema is older than this Baton's
+     */
+    public static Database openReadOnly(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.isRegularFile(absolute)) {
+            throw new StoreException("no database at " + absolute, null);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute, config.toProperties());
+            try {
+                requireCurrentSchema(connection, absolute.toString());
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return new Database(connection, absolute.toString());
+        } catch (SQLException e) {
+            throw new StoreException("cannot open the database " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A read-only reader cannot migrate, so an older schema (Baton not restarted since an upgrade) is refused. */
+    private static void requireCurrentSchema(Connection connection, String location) {
+        var info = Flyway.configure().dataSource(new SingleConnectionDataSource(connection))
+                .locations("classpath:db/migration").load().info();
+        if (info.pending().length > 0) {
+            String current = info.current() == null ? "empty" : "version " + info.current().getVersion();
+            throw new StoreException("the database " + location + " has schema " + current + ", older than this"
+                    + " version of Baton needs: start Baton once to bring it up to date", null);
+        }
+    }
+
     /** A private database that lives as long as this object; for tests and dry runs. */
     public static Database inMemory() {
         return open("jdbc:sqlite::memory:", ":memory:");

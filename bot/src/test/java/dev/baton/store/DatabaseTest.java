@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,6 +41,41 @@ class DatabaseTest {
             assertEquals(1, (int) db.read(c -> count(c.createStatement(),
                     "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1 AND version = '1'")));
         }
+    }
+
+    @Test
+    void aReadOnlyDatabaseReadsWhatBatonWroteAndRefusesToWrite(@TempDir Path dir) {
+        Path file = dir.resolve("baton.db");
+        try (Database writer = Database.open(file)) {
+            writer.read(c -> c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen)"
+                    + " VALUES ('1', 'Ann', 0, 0)"));
+            try (Database reader = Database.openReadOnly(file)) {
+                assertEquals(1, (int) reader.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+                StoreException refused = assertThrows(StoreException.class, () -> reader.read(c ->
+                        c.createStatement().executeUpdate("DELETE FROM customers")));
+                assertTrue(refused.getMessage().contains("readonly"), refused.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aReadOnlyDatabaseIsNeverCreated(@TempDir Path dir) {
+        StoreException missing = assertThrows(StoreException.class, () -> Database.openReadOnly(dir.resolve("none.db")));
+
+        assertEquals("no database at " + dir.resolve("none.db").toAbsolutePath(), missing.getMessage());
+        assertFalse(Files.exists(dir.resolve("none.db")));
+    }
+
+    @Test
+    void aReadOnlyDatabaseWithAnOlderSchemaIsRefusedNotMigrated(@TempDir Path dir) {
+        Path file = dir.resolve("baton.db");
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+                .target("3").load().migrate();
+
+        StoreException older = assertThrows(StoreException.class, () -> Database.openReadOnly(file));
+
+        assertTrue(older.getMessage().contains("has schema version 3, older than this version of Baton needs: start"
+                + " Baton once to bring it up to date"), older.getMessage());
     }
 
     @Test
