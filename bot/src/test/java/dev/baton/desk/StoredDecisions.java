@@ -23,18 +23,13 @@ public final class StoredDecisions {
      */
     public static void record(Database database, long conversationId, long messageRow, Decision decision,
                               Match nearest, boolean keepNearest, Instant at) {
-        DecisionLog.record(database, conversationId, messageRow, decision, 0, at);
-        // Integration note: the desk's log writes the nearest entry itself once routing rules are in (pass
-        // `nearest` to DecisionLog.record); then only the `keepNearest == false` case needs this update.
+        DecisionLog.record(database, conversationId, messageRow, decision, nearest, 0, at);
+        if (keepNearest) {
+            return;
+        }
         database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE decisions SET nearest_kb_id = ?, nearest_confidence = ?"
-                    + " WHERE id = (SELECT MAX(id) FROM decisions)")) {
-                s.setString(1, keepNearest ? nearest.entry().id() : null);
-                if (keepNearest) {
-                    s.setDouble(2, nearest.confidence());
-                } else {
-                    s.setNull(2, java.sql.Types.REAL);
-                }
+            try (PreparedStatement s = c.prepareStatement("UPDATE decisions SET nearest_kb_id = NULL,"
+                    + " nearest_confidence = NULL WHERE id = (SELECT MAX(id) FROM decisions)")) {
                 return s.executeUpdate();
             }
         });
