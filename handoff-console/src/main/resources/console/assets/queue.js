@@ -31,7 +31,11 @@ function row(entry) {
     el('a', { class: 'name', attrs: { href: `/handoffs/${entry.id}` }, text: entry.customerName || 'Unknown customer' }),
     entry.practice ? [' ', practiceTag()] : null,
     entry.summary ? el('span', { class: 'summary', text: entry.summary, attrs: { title: entry.summary } }) : null),
-  el('td', {}, reasonChip(entry.reason)),
+  el('td', {}, reasonChip(entry.reason),
+    // Normal is the usual case; only what the rules raised or lowered is worth a chip.
+    entry.priority && entry.priority !== 'normal'
+      ? [' ', el('span', { class: `chip priority-${entry.priority}`, testid: 'priority-chip', text: entry.priority })]
+      : null),
   el('td', {}, entry.assigneeName ? entry.assigneeName : el('span', { class: 'muted', text: 'nobody yet' })),
   el('td', {}, stateBadge(entry.state)),
   el('td', {}, el('span', { class: 'waited', text: waited(entry.createdAt), dataset: { since: entry.createdAt }, attrs: { title: when(entry.createdAt) } })));

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * The order of the queue: handoffs nobody holds (waiting, transferred) before claimed ones; within
- * that the most sensitive first (crisis, then grief, anxiety and urgency, then the rest); then the
- * one waiting longest.
+ * that crisis first, then by the priority the routing rule gave (urgent, high, normal, low), then the
+ * most sensitive (grief, anxiety and urgency before the rest); then the one waiting longest.
  */
 public final class QueueOrder {
 
@@ -17,6 +17,8 @@ public final class QueueOrder {
 
     public static final Comparator<QueueEntry> ORDER = Comparator
             .comparingInt(QueueOrder::holdRank)
+            .thenComparingInt(entry -> sensitivity(entry) == 0 ? 0 : 1)
+            .thenComparingInt(QueueOrder::priority)
             .thenComparingInt(QueueOrder::sensitivity)
             .thenComparing(QueueEntry::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingLong(QueueEntry::id);
@@ -34,6 +36,16 @@ public final class QueueOrder {
             return 0;
         }
         return "claimed".equals(entry.state()) ? 1 : 2;
+    }
+
+    /** urgent 0, high 1, normal (or unknown) 2, low 3. */
+    static int priority(QueueEntry entry) {
+        return switch (entry.priority() == null ? "normal" : entry.priority()) {
+            case "urgent" -> 0;
+            case "high" -> 1;
+            case "low" -> 3;
+            default -> 2;
+        };
     }
 
     /** 0 for crisis, 1 for grief/anxiety/urgency, 2 otherwise; the most sensitive of all the reasons counts. */

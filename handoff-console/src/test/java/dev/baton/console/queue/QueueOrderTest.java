@@ -48,6 +48,24 @@ class QueueOrderTest {
         assertEquals(List.of(3L, 2L, 4L, 5L, 1L, 6L), ids(sorted));
     }
 
+    private static QueueEntry withPriority(QueueEntry e, String priority) {
+        return new QueueEntry(e.id(), e.state(), e.reason(), e.reasons(), e.customerName(), e.assigneeId(),
+                e.assigneeName(), e.summary(), e.createdAt(), e.updatedAt(), e.practice(), e.conversationId(), priority,
+                e.rule());
+    }
+
+    @Test
+    void aRulesPriorityComesAfterCrisisAndBeforeSensitivityAndAge() {
+        List<QueueEntry> sorted = QueueOrder.sort(List.of(
+                withPriority(entry(1, "waiting", "anger", 0), "low"),
+                withPriority(entry(2, "waiting", "sadness_grief", 1), "normal"),
+                withPriority(entry(3, "waiting", "anger", 2), "urgent"),
+                withPriority(entry(4, "waiting", "crisis", 3), "normal"),
+                withPriority(entry(5, "waiting", "out_of_scope", 4), "high"),
+                withPriority(entry(6, "claimed", "anger", 5), "urgent")));
+        assertEquals(List.of(4L, 3L, 5L, 2L, 1L, 6L), ids(sorted));
+    }
+
     @Test
     void theOldestComesFirstAmongEquallySensitiveHandoffs() {
         List<QueueEntry> sorted = QueueOrder.sort(List.of(
