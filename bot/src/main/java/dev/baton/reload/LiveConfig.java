@@ -222,7 +222,8 @@ public final class LiveConfig implements Supplier<SupportDesk.Rules> {
         List<String> problemLines = problems.stream().map(ConfigException.Problem::toString).toList();
         record(current.snapshot(), snapshot, actor, RuleChangeLog.Status.REJECTED, problemLines);
         LOG.error("refused a change to the configuration by {}; the previous rules stay live:\n  {}", actor,
-                String.join("\n  ", problemLines));
+                problems.stream().map(p -> p + (p.hasHint() ? "\n      hint: " + p.hint() : ""))
+                        .collect(java.util.stream.Collectors.joining("\n  ")));
     }
 
     /** One row per changed file; returns the changed file names. */
