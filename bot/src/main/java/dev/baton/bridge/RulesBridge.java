@@ -250,11 +250,10 @@ final class RulesBridge implements RulesBackend {
     /** Only files that can change while Baton runs; anything else is refused in words. */
     private static Map<String, String> reloadable(Map<String, String> draft) {
         Map<String, String> files = draft == null ? Map.of() : draft;
-        for (String name : files.keySet()) {
-            if (!ConfigSnapshot.RELOADABLE.contains(name)) {
-                throw new ActionRejected("`" + name + "` cannot be changed from the console; the files that can are "
-                        + String.join(", ", ConfigSnapshot.RELOADABLE) + ".");
-            }
+        try {
+            LiveConfig.requireReloadable(files);
+        } catch (IllegalArgumentException e) {
+            throw new ActionRejected(e.getMessage());
         }
         return files;
     }

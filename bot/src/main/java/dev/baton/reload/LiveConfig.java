@@ -266,7 +266,8 @@ public final class LiveConfig implements Supplier<SupportDesk.Rules> {
         }
     }
 
-    private static void requireReloadable(Map<String, String> files) {
+    /** @throws IllegalArgumentException naming a file that only changes with a restart (or that Baton never reads) */
+    public static void requireReloadable(Map<String, String> files) {
         for (String name : files.keySet()) {
             if (!ConfigSnapshot.RELOADABLE.contains(name)) {
                 throw new IllegalArgumentException("`" + name + "` cannot be changed while Baton runs; the files that"
