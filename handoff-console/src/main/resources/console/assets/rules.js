@@ -507,7 +507,7 @@ function drawReplay(r) {
   $('replay-result').hidden = false;
   $('replay-summary').textContent = r.summary;
   $('replay-meta').textContent = `${r.conversations} stored ${r.conversations === 1 ? 'conversation' : 'conversations'} `
-    + `from ${when(r.from)} to ${when(r.to)}, replayed in ${(r.millis / 1000).toFixed(1)} s.`;
+    + `from ${when(r.from)} to ${when(r.to)}, replayed in ${r.millis < 1000 ? `${r.millis} ms` : `${(r.millis / 1000).toFixed(1)} s`}.`;
   compare($('replay-totals'), [['Handoffs', r.live.handoffs, r.draft.handoffs], ['Answered by Baton', r.live.answers, r.draft.answers]], '');
   compare($('replay-by-person'), sides(r.live.byPerson, r.draft.byPerson), 'Person');
   compare($('replay-by-team'), sides(r.live.byTeam, r.draft.byTeam), 'Team');

@@ -220,10 +220,21 @@ public final class LiveConfig implements Supplier<SupportDesk.Rules> {
     private void refuse(Live current, ConfigSnapshot snapshot, String actor, List<ConfigException.Problem> problems) {
         lastRejected = new Rejection(clock.instant(), actor, snapshot.version(), problems);
         List<String> problemLines = problems.stream().map(ConfigException.Problem::toString).toList();
-        record(current.snapshot(), snapshot, actor, RuleChangeLog.Status.REJECTED, problemLines);
+        record(current.snapshot(), snapshot, actor, RuleChangeLog.Status.REJECTED,
+                problems.stream().map(this::asRecorded).toList());
         LOG.error("refused a change to the configuration by {}; the previous rules stay live:\n  {}", actor,
                 problems.stream().map(p -> p + (p.hasHint() ? "\n      hint: " + p.hint() : ""))
                         .collect(java.util.stream.Collectors.joining("\n  ")));
+    }
+
+    /**
+     * A problem as the change history keeps it: {@code rules.yaml:6:12: …}, the file named as in the
+     * configuration directory (as the console's editor names it), not by where that directory is on this server.
+     */
+    private String asRecorded(ConfigException.Problem problem) {
+        Path file = Path.of(problem.file());
+        String name = file.startsWith(directory) ? directory.relativize(file).toString() : problem.file();
+        return new ConfigException.Problem(name, problem.line(), problem.column(), problem.message()).toString();
     }
 
     /** One row per changed file; returns the changed file names. */

@@ -10,6 +10,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -85,6 +86,40 @@ final class Chromium implements AutoCloseable {
         Number height = (Number) driver.executeScript("window.scrollTo(0, 0); return document.documentElement.scrollHeight;");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
                 Math.min(4000, height.intValue() + 120)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    /** A screenshot of one part of the page, whole, just below the sticky top bar; see {@link #section(String, WebElement, WebElement)}. */
+    Path section(String name, WebElement part) {
+        return section(name, part, part);
+    }
+
+    /**
+     * A screenshot of one part of the page, whole: from the top of {@code first} to the bottom of
+     * {@code last}, just below the sticky top bar, the window made as tall as that needs (and put back after).
+     */
+    Path section(String name, WebElement first, WebElement last) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> sizes = (java.util.List<Number>) driver.executeScript("""
+                const [first, last] = [arguments[0], arguments[1]];
+                const bar = document.getElementById('topbar').getBoundingClientRect().height;
+                const top = first.getBoundingClientRect().top + window.scrollY;
+                const bottom = last.getBoundingClientRect().bottom + window.scrollY;
+                return [window.outerHeight - window.innerHeight, bar, top, bottom];
+                """, first, last);
+        int decoration = sizes.get(0).intValue();
+        int bar = sizes.get(1).intValue();
+        int top = sizes.get(2).intValue();
+        int bottom = sizes.get(3).intValue();
+        int margin = 16;
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
+                Math.min(4000, decoration + bar + margin + (bottom - top) + margin)));
+        driver.executeScript("window.scrollTo(0, arguments[0]);", Math.max(0, top - bar - margin));
         try {
             return screenshot(name);
         } finally {

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * The whole of Baton as {@code java -jar baton.jar} runs it (config files, SQLite file, real engine,
  * real JDA, the console over HTTP), connected to a fake Discord on loopback: a #support channel, a
- * customer (ann) and two people on the roster, Alex (billing) and Sam (support, sensitive).
+ * customer (ann) and two people on the roster, Alex (billing) and Sam (support, sensitive). Without a
+ * {@code rules.yaml} Baton runs its built-in rules; {@link #withRules} starts it with one.
  */
 final class LiveBaton implements AutoCloseable {
 
@@ -29,11 +30,22 @@ final class LiveBaton implements AutoCloseable {
     final long ann = fake.addMember("ann");
     final long alex = fake.addMember("alex");
     final long sam = fake.addMember("sam");
+    /** The configuration directory Baton watches, where a manager would edit the files by hand. */
+    final Path config;
     private final Baton baton;
 
     LiveBaton(Path dir) {
+        this(dir, null);
+    }
+
+    /** Baton started with this {@code rules.yaml} (the roster's ids are {@code alex} and {@code sam}). */
+    static LiveBaton withRules(Path dir, String rulesYaml) {
+        return new LiveBaton(dir, rulesYaml);
+    }
+
+    private LiveBaton(Path dir, String rulesYaml) {
         try {
-            Path config = Files.createDirectories(dir.resolve("config"));
+            config = Files.createDirectories(dir.resolve("config"));
             Path shipped = Path.of("..", "config");
             Files.copy(shipped.resolve("knowledge.yaml"), config.resolve("knowledge.yaml"));
             Files.copy(shipped.resolve("messages.yaml"), config.resolve("messages.yaml"));
@@ -43,6 +55,9 @@ final class LiveBaton implements AutoCloseable {
                     guild_id: "%d"
                     support_channels: ["%d"]
                     """.formatted(FakeDiscord.GUILD_ID, support));
+            if (rulesYaml != null) {
+                Files.writeString(config.resolve("rules.yaml"), rulesYaml);
+            }
             Settings settings = new Settings(config, dir.resolve("data"),
                     Optional.of(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl())),
                     Optional.of(new Settings.Console("127.0.0.1", 0, Optional.of(ADMIN_PASSWORD), Optional.empty(),

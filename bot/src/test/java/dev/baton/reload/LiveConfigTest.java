@@ -108,6 +108,8 @@ class LiveConfigTest {
         assertEquals(1, recorded.size(), "recorded once, not on every poll");
         assertEquals(RuleChangeLog.Status.REJECTED, recorded.get(0).status());
         assertTrue(recorded.get(0).problems().get(0).contains("soonish"));
+        assertTrue(recorded.get(0).problems().get(0).startsWith(RULES + ":"),
+                () -> "named as in the configuration directory, as the console names it: " + recorded.get(0).problems());
     }
 
     @Test
