@@ -10,10 +10,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless chromium driven through Debian's chromedriver. Nothing is downloaded: when
@@ -62,6 +64,16 @@ final class Chromium implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A wait for this browser. Live updates redraw parts of the page, so an element found a moment ago
+     * may have been replaced: such a wait looks again instead of failing.
+     */
+    WebDriverWait waiting(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver(), timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     ChromeDriver driver() {

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,9 +41,7 @@ class ConsoleInBrowserTest {
     void start() {
         chromium = Chromium.start();
         browser = chromium.driver();
-        wait = new WebDriverWait(browser, WAIT);
-        // Live updates redraw parts of the page; an element found a moment ago may have been replaced.
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = chromium.waiting(WAIT);
         baton = new LiveBaton(dir);
     }
 

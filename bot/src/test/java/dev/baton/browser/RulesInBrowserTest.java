@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -114,9 +113,7 @@ class RulesInBrowserTest {
     void start() {
         chromium = Chromium.start();
         browser = chromium.driver();
-        wait = new WebDriverWait(browser, WAIT);
-        // Live updates redraw parts of the page; an element found a moment ago may have been replaced.
-        wait.ignoring(StaleElementReferenceException.class);
+        wait = chromium.waiting(WAIT);
     }
 
     @AfterEach
