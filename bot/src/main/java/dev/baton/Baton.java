@@ -11,6 +11,7 @@ import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
 import dev.baton.discord.DiscordBot;
 import dev.baton.handoff.HandoffStore;
+import dev.baton.llm.Assistant;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.pickup.PickupWatch;
@@ -41,10 +42,12 @@ public final class Baton implements AutoCloseable {
     private final Optional<HandoffConsole> console;
     private final PickupWatch pickup;
     private final ConfigWatcher watcher;
+    private final Assistant assistant;
 
     private Baton(Database database, Optional<DiscordBot> discord, Optional<HandoffConsole> console,
-                  PickupWatch pickup, ConfigWatcher watcher) {
+                  PickupWatch pickup, ConfigWatcher watcher, Assistant assistant) {
         this.database = database;
+        this.assistant = assistant;
         this.discord = discord;
         this.console = console;
         this.pickup = pickup;
@@ -71,7 +74,11 @@ public final class Baton implements AutoCloseable {
         metrics.watchOpenHandoffs(handoffs::openByState);
         LiveConfig live = LiveConfig.of(settings.configDir(), files, config, wiring::rules, new RuleChangeLog(database),
                 clock);
-        SupportDesk desk = wiring.desk(config, live, conversations, handoffs, metrics, clock);
+        // A wrong model setting stops the start like any config error: a community that asked for a model
+        // should not silently run without one.
+        Assistant assistant = wiring.assistant(settings.model().resolve(config.model()), metrics, clock);
+        LOG.info("{}", assistant.describe());
+        SupportDesk desk = wiring.desk(config, live, conversations, handoffs, metrics, assistant, clock);
         int open = handoffs.open().size();
         if (open > 0) {
             LOG.info("{} handoffs are open from before; Baton stays quiet in their conversations", open);
@@ -117,10 +124,11 @@ public final class Baton implements AutoCloseable {
             }
             console.ifPresent(HandoffConsole::close);
             discord.ifPresent(DiscordBot::close);
+            close(assistant);
             database.close();
             throw e;
         }
-        return new Baton(database, discord, console, pickup, watcher);
+        return new Baton(database, discord, console, pickup, watcher, assistant);
     }
 
     /** Pickup deadlines (rules.yaml {@code deadlines:}), kept from now on; reads the live rules every tick. */
@@ -149,6 +157,17 @@ public final class Baton implements AutoCloseable {
         pickup.close(); // before the rest: a tick may be posting to Discord and writing to the database
         console.ifPresent(HandoffConsole::close);
         discord.ifPresent(DiscordBot::close);
+        close(assistant);
         database.close();
+    }
+
+    private static void close(Assistant assistant) {
+        if (assistant instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.warn("could not stop the language model's threads", e);
+            }
+        }
     }
 }

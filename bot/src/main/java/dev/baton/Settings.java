@@ -2,6 +2,7 @@ package dev.baton;
 
 import dev.baton.console.ConsoleSettings;
 import dev.baton.discord.DiscordEndpoints;
+import dev.baton.llm.ModelVariables;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +18,10 @@ import java.util.Optional;
  *
  * @param discord empty when {@code DISCORD_TOKEN} is not set: Baton then runs without Discord
  * @param console empty when {@code BATON_CONSOLE_PORT=off}: Baton then serves no console
+ * @param model   the optional language model's variables ({@code BATON_LLM_*}), resolved with {@code llm.yaml}
  */
-public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> discord, Optional<Console> console) {
+public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> discord, Optional<Console> console,
+                       ModelVariables model) {
 
     public static final int DEFAULT_CONSOLE_PORT = 8080;
     public static final String DEFAULT_CONSOLE_HOST = "127.0.0.1";
@@ -28,17 +31,24 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(console, "console");
+        Objects.requireNonNull(model, "model");
+    }
+
+    /** Without a language model. */
+    public Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> discord, Optional<Console> console) {
+        this(configDir, dataDir, discord, console, ModelVariables.NONE);
     }
 
     /**
      * Reads {@code BATON_CONFIG_DIR}, {@code BATON_DATA_DIR}, Discord's variables (see
-     * {@link DiscordEndpoints#fromEnvironment}) and the console's (see {@link Console#fromEnvironment}).
+     * {@link DiscordEndpoints#fromEnvironment}), the console's (see {@link Console#fromEnvironment}) and the
+     * language model's ({@link ModelVariables}).
      *
      * @throws IllegalArgumentException naming the variable whose value is wrong
      */
     public static Settings fromEnvironment(Map<String, String> env) {
         return new Settings(path(env, "BATON_CONFIG_DIR", "config"), path(env, "BATON_DATA_DIR", "data"),
-                DiscordEndpoints.fromEnvironment(env), Console.fromEnvironment(env));
+                DiscordEndpoints.fromEnvironment(env), Console.fromEnvironment(env), ModelVariables.fromEnvironment(env));
     }
 
     public Path databaseFile() {
@@ -47,7 +57,7 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
 
     /** The same settings with the console switched off (tests, tools that only need storage and Discord). */
     public Settings withoutConsole() {
-        return new Settings(configDir, dataDir, discord, Optional.empty());
+        return new Settings(configDir, dataDir, discord, Optional.empty(), model);
     }
 
     private static Path path(Map<String, String> env, String name, String fallback) {

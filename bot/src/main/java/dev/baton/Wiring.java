@@ -6,6 +6,9 @@ import dev.baton.desk.SupportDesk;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.llm.Assistant;
+import dev.baton.llm.LanguageModelAssistant;
+import dev.baton.llm.ModelSettings;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
@@ -14,6 +17,7 @@ import dev.baton.triage.CueDetector;
 import dev.baton.triage.TriageEngine;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The one place where Baton's parts are built and connected, with plain constructors. */
@@ -62,8 +66,20 @@ public final class Wiring {
      */
     public SupportDesk desk(BatonConfig config, Supplier<SupportDesk.Rules> rules, ConversationStore conversations,
                             HandoffStore handoffs, BatonMetrics metrics, Clock clock) {
+        return desk(config, rules, conversations, handoffs, metrics, Assistant.off(), clock);
+    }
+
+    /** As above, asking {@code assistant} (the optional language model) where it helps. */
+    public SupportDesk desk(BatonConfig config, Supplier<SupportDesk.Rules> rules, ConversationStore conversations,
+                            HandoffStore handoffs, BatonMetrics metrics, Assistant assistant, Clock clock) {
         return new SupportDesk(conversations, handoffs, rules, config.discord().quietGap(),
-                config.discord().privateThreads(), metrics, clock);
+                config.discord().privateThreads(), metrics, assistant, clock);
+    }
+
+    /** The language model when one is configured, else {@link Assistant#off()}. */
+    public Assistant assistant(Optional<ModelSettings> model, BatonMetrics metrics, Clock clock) {
+        return model.<Assistant>map(settings -> LanguageModelAssistant.of(settings, metrics, clock))
+                .orElse(Assistant.off());
     }
 
     /** What the desk decides and routes by, from a loaded configuration. */

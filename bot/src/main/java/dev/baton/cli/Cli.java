@@ -155,7 +155,7 @@ public final class Cli {
     private int run(Options options) throws InterruptedException {
         Settings fromEnv = Settings.fromEnvironment(environment);
         Settings settings = new Settings(options.path("--config", fromEnv.configDir()),
-                options.path("--data", fromEnv.dataDir()), fromEnv.discord(), fromEnv.console());
+                options.path("--data", fromEnv.dataDir()), fromEnv.discord(), fromEnv.console(), fromEnv.model());
         options.rejectUnknown();
         return RunCommand.run(settings);
     }

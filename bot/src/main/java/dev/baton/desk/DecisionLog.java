@@ -20,9 +20,18 @@ final class DecisionLog {
     private DecisionLog() {
     }
 
-    /** @param nearest the entry nearest the last customer message, answer or not: replays re-decide from it */
+    /** As {@link #record(Database, long, long, Decision, Match, long, Instant, Map)} when no model was asked. */
     static void record(Database database, long conversationId, long messageRow, Decision decision, Match nearest,
                        long micros, Instant at) {
+        record(database, conversationId, messageRow, decision, nearest, micros, at, null);
+    }
+
+    /**
+     * @param nearest the entry nearest the last customer message, answer or not: replays re-decide from it
+     * @param model   what the language model added (see V5), or null when it was not asked
+     */
+    static void record(Database database, long conversationId, long messageRow, Decision decision, Match nearest,
+                       long micros, Instant at, Map<String, Object> model) {
         String verdict = decision instanceof Decision.Answer ? "answer" : "handoff";
         String kbId = decision instanceof Decision.Answer answer ? answer.entry() : null;
         List<String> reasons = decision instanceof Decision.Handoff handoff
@@ -33,8 +42,8 @@ final class DecisionLog {
                 .toList();
         database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (conversation_id, message_id, verdict,"
-                    + " kb_id, reasons, confidence, cues, decided_at, latency_micros, nearest_kb_id, nearest_confidence)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " kb_id, reasons, confidence, cues, decided_at, latency_micros, nearest_kb_id, nearest_confidence,"
+                    + " second_opinion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, conversationId);
                 s.setLong(2, messageRow);
                 s.setString(3, verdict);
@@ -46,6 +55,7 @@ final class DecisionLog {
                 s.setLong(9, micros);
                 s.setString(10, nearest.entry().id());
                 s.setDouble(11, nearest.confidence());
+                s.setString(12, model == null ? null : json(model));
                 return s.executeUpdate();
             }
         });

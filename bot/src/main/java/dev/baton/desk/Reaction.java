@@ -14,11 +14,30 @@ public sealed interface Reaction {
     }
 
     /**
-     * Answer from the knowledge base. {@code pendingRow} is Baton's message, already stored so that a
+     * Answer from the knowledge base with {@code text}: the entry's answer, or the language model's wording
+     * of it once checked to add nothing. {@code pendingRow} is Baton's message, already stored so that a
      * customer's quick reply is read after it; confirm it with {@link SupportDesk#sent} or drop it with
      * {@link SupportDesk#notSent}.
      */
-    record Answer(ConversationRecord conversation, KnowledgeEntry entry, long pendingRow) implements Reaction {
+    record Answer(ConversationRecord conversation, KnowledgeEntry entry, long pendingRow, String text)
+            implements Reaction {
+
+        public Answer {
+            java.util.Objects.requireNonNull(text, "text");
+        }
+
+        /** The entry's answer word for word. */
+        public Answer(ConversationRecord conversation, KnowledgeEntry entry, long pendingRow) {
+            this(conversation, entry, pendingRow, entry.answer());
+        }
+    }
+
+    /**
+     * The reaction is on its way: Baton is asking the language model (a second opinion on an unsure decision,
+     * or the answer in conversational words) off the caller's thread. {@code later} completes with the
+     * reaction, within the model's time limit, and never exceptionally: any failure gives the offline one.
+     */
+    record Deferred(java.util.concurrent.CompletableFuture<Reaction> later, String why) implements Reaction {
     }
 
     /**

@@ -23,6 +23,11 @@ import dev.baton.handoff.Summarizer;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
+import dev.baton.llm.Assistant;
+import dev.baton.llm.Attempt;
+import dev.baton.llm.Band;
+import dev.baton.llm.Opinion;
+import dev.baton.llm.Use;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
@@ -43,10 +48,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The heart of Baton, free of Discord: a message comes in, is stored first, joins a conversation,
@@ -55,6 +66,7 @@ import java.util.function.Supplier;
  */
 public final class SupportDesk {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SupportDesk.class);
     private static final Duration ELSEWHERE = Duration.ofDays(1);
     private static final int ELSEWHERE_LIMIT = 20;
     private static final int EARLIER_LIMIT = 10;
@@ -91,6 +103,7 @@ public final class SupportDesk {
     /** {@code discord.yaml}'s {@code private_threads}: what a route without {@code private_thread:} gets. */
     private final boolean privateThreads;
     private final BatonMetrics metrics;
+    private final Assistant assistant;
     private final Clock clock;
 
     public SupportDesk(ConversationStore conversations, HandoffStore handoffs, Supplier<Rules> rules,
@@ -106,12 +119,20 @@ public final class SupportDesk {
     /** @param privateThreads {@code discord.yaml}'s default for routes that do not say */
     public SupportDesk(ConversationStore conversations, HandoffStore handoffs, Supplier<Rules> rules,
                        Duration quietGap, boolean privateThreads, BatonMetrics metrics, Clock clock) {
+        this(conversations, handoffs, rules, quietGap, privateThreads, metrics, Assistant.off(), clock);
+    }
+
+    /** @param assistant the optional language model ({@link Assistant#off()} without one) */
+    public SupportDesk(ConversationStore conversations, HandoffStore handoffs, Supplier<Rules> rules,
+                       Duration quietGap, boolean privateThreads, BatonMetrics metrics, Assistant assistant,
+                       Clock clock) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.rules = rules;
         this.quietGap = quietGap;
         this.privateThreads = privateThreads;
         this.metrics = metrics;
+        this.assistant = assistant;
         this.clock = clock;
     }
 
@@ -453,16 +474,124 @@ public final class SupportDesk {
         long started = System.nanoTime();
         TriageEngine.Assessment assessment = now.engine().assess(reading.conversation(), settings,
                 now.rules().answerConfidence());
-        long nanos = System.nanoTime() - started;
+        long micros = (System.nanoTime() - started) / 1_000;
         Decision decision = assessment.decision();
-        DecisionLog.record(conversations.database(), conversation.id(), messageRow, decision, assessment.nearest(),
-                nanos / 1_000, clock.instant());
-        metrics.decided(decision, Duration.ofNanos(nanos));
+        Optional<Band.Question> question = assistant.uses(Use.SECOND_OPINION)
+                ? Band.of(reading.conversation(), decision, assessment.nearest(), settings,
+                        now.rules().answerConfidence(), assistant.band())
+                : Optional.empty();
+        boolean phrase = assistant.uses(Use.PHRASING) && (decision instanceof Decision.Answer || question.isPresent());
+        if (question.isEmpty() && !phrase) {
+            return act(conversation, messageRow, reading, now, decision, assessment.nearest(), micros, null, null);
+        }
+        // A handoff never gets here (see Band): the model is asked only while Baton may still answer.
+        Asked asked = new Asked(conversation.id(), messageRow, reading, now, assessment, micros, question);
+        try {
+            CompletableFuture<Reaction> later = CompletableFuture.supplyAsync(() -> consult(asked), assistant.background());
+            return new Reaction.Deferred(later, question.isPresent() ? "asking the language model for a second opinion"
+                    : "asking the language model to word the answer");
+        } catch (RejectedExecutionException e) {
+            return act(conversation, messageRow, reading, now, decision, assessment.nearest(), micros,
+                    modelNote("failed", "the model's queue refused the work: " + e.getMessage(), 0), null);
+        }
+    }
+
+    /** A decision that waits on the model: everything needed to act on it once the model has answered. */
+    private record Asked(long conversationId, long messageRow, Reading reading, Rules rules,
+                         TriageEngine.Assessment assessment, long micros, Optional<Band.Question> question) {
+    }
+
+    /**
+     * Runs off the desk's lock and the caller's thread: asks the model, then acts under the lock. Any
+     * failure, of the model or of Baton's checks, leaves the offline decision and the entry's own words.
+     */
+    private Reaction consult(Asked asked) {
+        Decision decision = asked.assessment().decision();
+        Map<String, Object> note = null;
+        String text = null;
+        try {
+            if (asked.question().isPresent()) {
+                Attempt<Opinion.Applied> opinion = assistant.secondOpinion(asked.question().get());
+                if (opinion instanceof Attempt.Got<Opinion.Applied> got) {
+                    decision = got.value().decision();
+                    note = modelNote(got.value().outcome(), got.value().detail(), got.took().toMillis());
+                } else {
+                    Attempt.Failed<Opinion.Applied> failed = (Attempt.Failed<Opinion.Applied>) opinion;
+                    note = modelNote(failed.failure() == dev.baton.llm.Failure.REJECTED ? "rejected" : "failed",
+                            failed.failure().wireName() + ": " + failed.detail(), failed.took().toMillis());
+                }
+            }
+            if (decision instanceof Decision.Answer answer && assistant.uses(Use.PHRASING)) {
+                KnowledgeEntry entry = asked.rules().knowledge().find(answer.entry()).orElseThrow();
+                Attempt<String> phrased = assistant.phrase(entry, asked.reading().conversation().focusMessage().text());
+                note = note == null ? new LinkedHashMap<>() : note;
+                if (phrased instanceof Attempt.Got<String> got) {
+                    text = got.value();
+                    note.put("phrasing", "reworded in " + got.took().toMillis() + " ms");
+                } else {
+                    Attempt.Failed<String> failed = (Attempt.Failed<String>) phrased;
+                    note.put("phrasing", "entry's own words (" + failed.failure().wireName() + ": " + failed.detail() + ")");
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("asking the language model failed unexpectedly; deciding offline", e);
+            decision = asked.assessment().decision();
+            note = modelNote("failed", "unexpected: " + e, 0);
+            text = null;
+        }
+        try {
+            return settle(asked, decision, note, text);
+        } catch (RuntimeException e) {
+            LOG.error("could not act on conversation {} after asking the language model", asked.conversationId(), e);
+            return new Reaction.Silence("could not act after asking the language model: " + e);
+        }
+    }
+
+    private static Map<String, Object> modelNote(String outcome, String detail, long millis) {
+        Map<String, Object> note = new LinkedHashMap<>();
+        note.put("outcome", outcome);
+        note.put("detail", detail);
+        note.put("millis", millis);
+        return note;
+    }
+
+    /**
+     * Acts on a decision made while the desk was free for others, unless the conversation moved on meanwhile:
+     * the customer wrote again (that message is decided on its own, with this one in view), or a person took
+     * over.
+     */
+    private synchronized Reaction settle(Asked asked, Decision decision, Map<String, Object> note, String text) {
+        ConversationRecord conversation = conversations.conversation(asked.conversationId()).orElseThrow();
+        if (conversation.isQuiet() || handoffs.openFor(conversation.id()).isPresent()) {
+            return new Reaction.Silence("a person took over while Baton was asking the language model");
+        }
+        Reading reading = read(conversation.id());
+        if (reading.conversation() == null
+                || reading.conversation().size() != asked.reading().conversation().size()) {
+            return new Reaction.Silence("the conversation moved on while Baton was asking the language model");
+        }
+        return act(conversation, asked.messageRow(), reading, asked.rules(), decision, asked.assessment().nearest(),
+                asked.micros(), note, text);
+    }
+
+    /**
+     * Records the decision and carries it out: an answer is stored before it is sent, a handoff before the
+     * customer is told.
+     *
+     * @param note what the language model added (for the decision row), or null
+     * @param text the answer in the model's checked words, or null for the entry's own
+     */
+    private Reaction act(ConversationRecord conversation, long messageRow, Reading reading, Rules now,
+                         Decision decision, Match nearest, long micros, Map<String, Object> note, String text) {
+        DecisionLog.record(conversations.database(), conversation.id(), messageRow, decision, nearest, micros,
+                clock.instant(), note);
+        metrics.decided(decision, Duration.ofNanos(micros * 1_000));
         if (decision instanceof Decision.Answer answer) {
             KnowledgeEntry entry = now.knowledge().find(answer.entry()).orElseThrow();
-            return new Reaction.Answer(conversation, entry, pending(conversation, entry.answer(), entry.id()));
+            String words = text == null ? entry.answer() : text;
+            return new Reaction.Answer(conversation, entry, pending(conversation, words, entry.id()), words);
         }
-        return handOff(conversation, (Decision.Handoff) decision, reading, now, true, assessment.nearest());
+        return handOff(conversation, (Decision.Handoff) decision, reading, now, true, nearest);
     }
 
     /** The cue settings where the conversation is: its channel's (or its thread's parent's), else the community's. */
@@ -491,7 +620,8 @@ public final class SupportDesk {
         Routing routing = dispatch.routing();
         boolean privateThread = privateThread(conversation, dispatch);
         List<Message> forSummary = reading.conversation() == null ? List.of() : reading.conversation().messages();
-        String summary = Summarizer.summarize(forSummary, decision.cues()).line();
+        dev.baton.handoff.Summary offlineSummary = Summarizer.summarize(forSummary, decision.cues());
+        String summary = offlineSummary.line();
         HandoffPacket packet = PacketBuilder.build(conversation,
                 new PacketBuilder.Reading(reading.transcript(), reading.engineToTranscript()),
                 conversations.recentElsewhere(customer.id(), conversation.id(), at.minus(ELSEWHERE), ELSEWHERE_LIMIT),
@@ -500,12 +630,44 @@ public final class SupportDesk {
                 summary, at);
         HandoffRecord handoff = handoffs.create(packet, at);
         conversations.setState(conversation.id(), ConversationState.HANDED_OFF);
+        refineSummaryLater(handoff.id(), forSummary, decision.cues(), offlineSummary);
         if (counted) {
             metrics.handedOff(packet.reason());
         }
         String notice = notice(now, decision, routing, at);
         return new Reaction.HandOff(conversation, handoff, routing.person(), notice, pending(conversation, notice, null),
                 privateThread, dispatch.route().priority());
+    }
+
+    /**
+     * The person is told at once with Baton's own summary; the model's three lines, if it gives any the
+     * transcript supports, replace it a moment later (the console shows the change and keeps the old line
+     * in the timeline). Nobody waits for it.
+     */
+    private void refineSummaryLater(long handoffId, List<Message> transcript, List<Cue> cues,
+                                    dev.baton.handoff.Summary offline) {
+        if (!assistant.uses(Use.SUMMARY) || transcript.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.runAsync(() -> {
+                Attempt<Assistant.Refined> refined = assistant.summarize(transcript, cues, offline);
+                if (refined instanceof Attempt.Got<Assistant.Refined> got) {
+                    String detail = "by the language model (kept " + String.join(", ", got.value().kept())
+                            + (got.value().dropped().isEmpty() ? "" : "; dropped " + String.join("; ",
+                            got.value().dropped())) + "); Baton's summary was: " + offline.line();
+                    handoffs.refineSummary(handoffId, got.value().summary().line(), detail, clock.instant());
+                } else if (refined instanceof Attempt.Failed<Assistant.Refined> failed) {
+                    LOG.debug("handoff {} keeps Baton's summary: {} ({})", handoffId, failed.failure().wireName(),
+                            failed.detail());
+                }
+            }, assistant.background()).exceptionally(e -> {
+                LOG.warn("could not refine the summary of handoff {}; it keeps Baton's", handoffId, e);
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("handoff {} keeps Baton's summary: the model's queue refused the work", handoffId);
+        }
     }
 
     /**

@@ -60,7 +60,11 @@ final class Replier {
 
     /** Reacts to a customer's message: in its thread (started from the message if needed) or in place. */
     void carryOut(Reaction reaction, Message origin) {
-        if (reaction instanceof Reaction.Answer answer) {
+        if (reaction instanceof Reaction.Deferred deferred) {
+            // The customer sees Baton typing while it asks the model (never for long: see Reaction.Deferred).
+            origin.getChannel().sendTyping().queue(null, e -> LOG.debug("could not show typing: {}", e.toString()));
+            deferred.later().thenAccept(later -> carryOut(later, origin));
+        } else if (reaction instanceof Reaction.Answer answer) {
             deliver(answer, destination(answer.conversation(), origin, settings.privateThreads()), null);
         } else if (reaction instanceof Reaction.HandOff handOff) {
             // The route decides (rules.yaml's private_thread, else discord.yaml's private_threads).
@@ -73,7 +77,10 @@ final class Replier {
     /** Reacts to a slash command or button: the reply goes to the (deferred) interaction. */
     void carryOut(Reaction reaction, InteractionHook hook, MessageChannel where) {
         Function<MessageCreateData, CompletableFuture<Message>> viaHook = data -> hook.sendMessage(data).submit();
-        if (reaction instanceof Reaction.Answer answer) {
+        if (reaction instanceof Reaction.Deferred deferred) {
+            // The interaction was deferred ("Baton is thinking…"), which Discord keeps open for 15 minutes.
+            deferred.later().thenAccept(later -> carryOut(later, hook, where));
+        } else if (reaction instanceof Reaction.Answer answer) {
             deliver(answer, CompletableFuture.completedFuture(where), viaHook);
         } else if (reaction instanceof Reaction.HandOff handOff) {
             deliver(handOff, CompletableFuture.completedFuture(where), viaHook);
@@ -85,7 +92,7 @@ final class Replier {
 
     private void deliver(Reaction.Answer answer, CompletableFuture<MessageChannel> channel,
                          Function<MessageCreateData, CompletableFuture<Message>> viaInteraction) {
-        String text = answerText(answer.entry());
+        String text = answerText(answer.text(), answer.entry());
         MessageCreateData data = new MessageCreateBuilder()
                 .setContent(text)
                 .addComponents(ActionRow.of(Button.secondary(HUMAN_BUTTON + answer.conversation().id(), "Talk to a person")))
@@ -203,9 +210,10 @@ final class Replier {
 
     // ---------------------------------------------------------------------------------- wording
 
-    static String answerText(KnowledgeEntry entry) {
+    /** @param words the entry's answer or the model's checked wording of it */
+    static String answerText(String words, KnowledgeEntry entry) {
         String source = entry.source() == null ? "" : "\n\nSource: <" + entry.source() + ">";
-        String answer = entry.answer().strip();
+        String answer = words.strip();
         int room = MAX_CONTENT - source.length();
         return (answer.length() > room ? answer.substring(0, room - 1) + "…" : answer) + source;
     }

@@ -172,6 +172,24 @@ public final class HandoffStore {
         listener.changed(id);
     }
 
+    /**
+     * Replaces the packet's summary line with a better one (the language model's, checked against the
+     * transcript), with a {@code summary_refined} event whose detail keeps the line it replaced.
+     */
+    public void refineSummary(long id, String summary, String detail, Instant at) {
+        database.transaction(c -> {
+            try (var s = c.prepareStatement("UPDATE handoffs SET packet = json_set(packet, '$.summary', ?)"
+                    + " WHERE id = ?")) {
+                s.setString(1, summary);
+                s.setLong(2, id);
+                s.executeUpdate();
+            }
+            event(c, id, at, "baton", "summary_refined", null, null, detail);
+            return null;
+        });
+        listener.changed(id);
+    }
+
     /** An event row that changes no state: its kind and detail. */
     public record Note(String kind, String detail) {
     }

@@ -21,6 +21,10 @@ import java.util.function.Supplier;
  *   <li>{@code baton_handoffs_total{reason}}: handoffs by main reason (a human request included)</li>
  *   <li>{@code baton_handoffs_open{state}}: open handoffs now, by state (read from the database at scrape)</li>
  *   <li>{@code baton_console_replies_total{via}}: replies from the console by webhook, bot, stored or none</li>
+ *   <li>{@code baton_model_requests_total{use,outcome}}: what asking the optional language model gave, per use
+ *       (summary, second_opinion, phrasing): {@code ok} or a failure (timeout, rate_limited, breaker_open…)</li>
+ *   <li>{@code baton_model_wait_seconds{use}}: how long Baton waited on the model, failures included</li>
+ *   <li>{@code baton_model_rejected_total{use}}: well-formed replies Baton's checks refused</li>
  * </ul>
  * Practice conversations from the playground are not counted: the numbers describe real customers.
  */
@@ -61,6 +65,24 @@ public final class BatonMetrics {
     public void replied(String via) {
         Counter.builder("baton.console.replies").description("Replies written in the console, by how they went out")
                 .tag("via", via).register(registry).increment();
+    }
+
+    /** One use of the language model: {@code outcome} is {@code ok} or a failure's wire name. */
+    public void askedModel(String use, String outcome, Duration waited) {
+        Counter.builder("baton.model.requests").description("Requests to the optional language model by use and outcome")
+                .tag("use", use).tag("outcome", outcome).register(registry).increment();
+        Timer.builder("baton.model.wait").description("Time Baton waited on the language model, failures included")
+                .tag("use", use)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry).record(waited);
+    }
+
+    /** A reply from the language model that Baton's checks refused (an invented fact, an unsupported line). */
+    public void modelRejected(String use) {
+        Counter.builder("baton.model.rejected").description("Language model replies refused by Baton's checks, by use")
+                .tag("use", use).register(registry).increment();
     }
 
     /** Reports open handoffs by state, asking {@code counts} at each scrape. */

@@ -1,0 +1,68 @@
+package dev.baton.llm;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Stops asking a model that keeps failing. After {@code failures} consecutive failures it opens: requests
+ * fail at once (Baton decides offline) for {@code openFor}. Then one trial request goes through
+ * (half-open): success closes it, failure opens it again for another {@code openFor}.
+ *
+ * <p>Hand-written on purpose: it is the one state machine Baton needs, on the injected {@link Clock} so
+ * tests can open and close it without sleeping; a resilience library would bring several modules for it.
+ */
+public final class CircuitBreaker {
+
+    public enum State { CLOSED, OPEN, HALF_OPEN }
+
+    private final int failures;
+    private final Duration openFor;
+    private final Clock clock;
+
+    private int consecutive;
+    private Instant openUntil;
+    private boolean trialInFlight;
+
+    public CircuitBreaker(int failures, Duration openFor, Clock clock) {
+        if (failures < 1) {
+            throw new IllegalArgumentException("failures must be at least 1");
+        }
+        this.failures = failures;
+        this.openFor = openFor;
+        this.clock = clock;
+    }
+
+    /** Whether a request may go now; a true in the half-open state reserves the one trial. */
+    public synchronized boolean allows() {
+        if (openUntil == null) {
+            return true;
+        }
+        if (clock.instant().isBefore(openUntil) || trialInFlight) {
+            return false;
+        }
+        trialInFlight = true;
+        return true;
+    }
+
+    public synchronized void succeeded() {
+        consecutive = 0;
+        openUntil = null;
+        trialInFlight = false;
+    }
+
+    public synchronized void failed() {
+        consecutive++;
+        if (trialInFlight || consecutive >= failures) {
+            openUntil = clock.instant().plus(openFor);
+        }
+        trialInFlight = false;
+    }
+
+    public synchronized State state() {
+        if (openUntil == null) {
+            return State.CLOSED;
+        }
+        return clock.instant().isBefore(openUntil) ? State.OPEN : State.HALF_OPEN;
+    }
+}
