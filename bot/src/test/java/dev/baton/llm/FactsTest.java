@@ -28,7 +28,7 @@ class FactsTest {
             Order #48213 is on its way.        | 48213
             5GB of storage.                    | 5
             """)
-    void numbers_are_compared_by_value_whatever_their_currency_or_separators(String text, String numbers) {
+    void numbersAreComparedByValueWhateverTheirCurrencyOrSeparators(String text, String numbers) {
         assertEquals(Set.of(numbers.split(" ")), Facts.numbers(text));
     }
 
@@ -39,12 +39,12 @@ class FactsTest {
             See https://baton.dev/help/42.
             Order A1234 shipped.
             """)
-    void digits_in_list_numbering_links_mentions_and_codes_are_not_numbers(String text) {
+    void digitsInListNumberingLinksMentionsAndCodesAreNotNumbers(String text) {
         assertEquals(Set.of(), Facts.numbers(text));
     }
 
     @Test
-    void a_lists_own_numbering_is_not_a_number() {
+    void aListsOwnNumberingIsNotANumber() {
         assertEquals(Set.of("30"), Facts.numbers("""
                 1. Open Settings
                 2) Click Billing within 30 days
@@ -63,23 +63,23 @@ class FactsTest {
             See [the help page](/help/refunds).          | /help/refunds
             Pay at stripe.com/pay.                       | stripe.com/pay
             """)
-    void links_are_compared_without_scheme_trailing_punctuation_or_the_hosts_case(String text, String url) {
+    void linksAreComparedWithoutSchemeTrailingPunctuationOrTheHostsCase(String text, String url) {
         assertEquals(Set.of(url), Facts.urls(text));
     }
 
     @Test
-    void a_file_name_is_not_a_link() {
+    void aFileNameIsNotALink() {
         assertEquals(Set.of(), Facts.urls("Edit config.yaml and rules.yml, not index.html."));
     }
 
     @Test
-    void an_email_address_is_one_fact_and_not_also_a_link() {
+    void anEmailAddressIsOneFactAndNotAlsoALink() {
         assertEquals(Set.of("help@baton.dev"), Facts.emails("Write to Help@Baton.dev."));
         assertEquals(Set.of(), Facts.urls("Write to Help@Baton.dev."));
     }
 
     @Test
-    void user_role_and_channel_mentions_and_everyone_and_here_are_mentions() {
+    void userRoleAndChannelMentionsAndEveryoneAndHereAreMentions() {
         assertEquals(Set.of("<@123>", "<@!124>", "<@&45>", "<#67>", "@everyone", "@here"),
                 Facts.mentions("<@123> <@!124> and <@&45>, see <#67> @everyone @here"));
     }
@@ -94,7 +94,7 @@ class FactsTest {
             Turn on Wi-Fi first.                          | Wi-Fi
             You get 5GB of storage.                       | GB
             """)
-    void capitalised_words_and_runs_are_names(String text, String names) {
+    void capitalisedWordsAndRunsAreNames(String text, String names) {
         assertEquals(Set.of(names.split(",")), Facts.names(text));
     }
 
@@ -105,24 +105,24 @@ class FactsTest {
             - Open the page
             OK, that works.
             """)
-    void the_first_word_of_a_sentence_and_i_are_not_names(String text) {
+    void theFirstWordOfASentenceAndIAreNotNames(String text) {
         assertEquals(Set.of(), Facts.names(text));
     }
 
     @Test
-    void words_mixing_letters_and_digits_are_codes() {
+    void wordsMixingLettersAndDigitsAreCodes() {
         assertEquals(Set.of("a1234", "x86"), Facts.codes("Order A1234 runs on x86."));
     }
 
     @Test
-    void a_name_is_in_a_text_that_has_its_words_in_any_case() {
+    void aNameIsInATextThatHasItsWordsInAnyCase() {
         assertEquals(List.of(), Facts.notIn("Open Profile Settings.", "change your avatar in your profile settings"));
         assertEquals(List.of("the name \"Stripe\""),
                 Facts.notIn("It is paid by Stripe.", "refunds are paid").stream().map(Facts.Fact::describe).toList());
     }
 
     @Test
-    void a_number_without_a_unit_is_in_a_text_that_has_it_with_one_but_not_the_other_way_round() {
+    void aNumberWithoutAUnitIsInATextThatHasItWithOneButNotTheOtherWayRound() {
         assertEquals(List.of(), Facts.notIn("Open from 9 to 5.", "Open 9am-5pm."));
         assertEquals(List.of("the number \"9pm\""),
                 Facts.notIn("Open from 9pm.", "Open from 9am.").stream().map(Facts.Fact::describe).toList());

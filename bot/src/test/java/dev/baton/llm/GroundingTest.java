@@ -20,7 +20,7 @@ class GroundingTest {
     }
 
     @Test
-    void an_invented_refund_is_rejected_for_its_amount_and_for_the_action() {
+    void anInventedRefundIsRejectedForItsAmountAndForTheAction() {
         assertEquals(List.of("the number \"50\" is not in entry refunds",
                         "it claims an action Baton cannot take: \"I've refunded\""),
                 Grounding.problems("I've refunded you $50", REFUNDS));
@@ -33,23 +33,23 @@ class GroundingTest {
         "Sure! Within thirty days you can ask for a refund in your billing settings.",
         "I can't refund you myself, but you can do it within 30 days from Settings > Billing.",
     })
-    void a_faithful_rephrase_passes(String phrased) {
+    void aFaithfulRephrasePasses(String phrased) {
         assertEquals(List.of(), Grounding.problems(phrased, REFUNDS));
     }
 
     @Test
-    void a_link_not_in_the_entry_is_rejected() {
+    void aLinkNotInTheEntryIsRejected() {
         assertEquals(List.of("the URL \"https://baton.dev/help/returns\" is not in entry refunds"),
                 Grounding.problems("See https://baton.dev/help/returns for refunds.", REFUNDS));
     }
 
     @Test
-    void the_entrys_link_passes_with_a_trailing_full_stop_and_another_case_in_its_host() {
+    void theEntrysLinkPassesWithATrailingFullStopAndAnotherCaseInItsHost() {
         assertEquals(List.of(), Grounding.problems("Refunds: see HTTPS://Baton.dev/help/refunds.", REFUNDS));
     }
 
     @Test
-    void a_markdown_links_target_must_be_in_the_entry() {
+    void aMarkdownLinksTargetMustBeInTheEntry() {
         assertEquals(List.of("the URL \"https://evil.example/refunds\" is not in entry refunds"),
                 Grounding.problems("See [the refund page](https://evil.example/refunds).", REFUNDS));
         assertEquals(List.of("the URL \"/help/refunds\" is not in entry refunds"),
@@ -65,7 +65,7 @@ class GroundingTest {
             Support hours are 9am-5pm.      | We answer from 9 to 5.
             Write to help@baton.dev.        | Just e-mail HELP@baton.dev!
             """)
-    void numbers_and_addresses_written_differently_are_the_same_fact(String answer, String phrased) {
+    void numbersAndAddressesWrittenDifferentlyAreTheSameFact(String answer, String phrased) {
         assertEquals(List.of(), Grounding.problems(phrased, entry(answer)));
     }
 
@@ -79,12 +79,12 @@ class GroundingTest {
             Write to help@baton.dev.     | Write to billing@baton.dev.         | the e-mail address "billing@baton.dev" is not in entry plans
             We are open every weekday.   | We are open on Monday.              | the name "Monday" is not in entry plans
             """)
-    void a_fact_not_in_the_entry_is_rejected(String answer, String phrased, String problem) {
+    void aFactNotInTheEntryIsRejected(String answer, String phrased, String problem) {
         assertEquals(List.of(problem), Grounding.problems(phrased, entry(answer)));
     }
 
     @Test
-    void a_name_in_another_case_passes() {
+    void aNameInAnotherCasePasses() {
         KnowledgeEntry avatar = entry("Change your avatar in your profile settings.");
 
         assertEquals(List.of(), Grounding.problems("You can change it under Profile Settings.", avatar));
@@ -99,12 +99,12 @@ class GroundingTest {
             @everyone refunds are within 30 days.                      | @everyone
             @here refunds are within 30 days.                          | @here
             """)
-    void a_mention_is_rejected(String phrased, String mention) {
+    void aMentionIsRejected(String phrased, String mention) {
         assertEquals(List.of("it mentions \"" + mention + "\""), Grounding.problems(phrased, REFUNDS));
     }
 
     @Test
-    void a_mention_is_rejected_even_when_the_entry_has_it() {
+    void aMentionIsRejectedEvenWhenTheEntryHasIt() {
         assertEquals(List.of("it mentions \"@here\""),
                 Grounding.problems("@here asks for refunds.", entry("Never write @here asks for refunds.")));
     }
@@ -125,13 +125,13 @@ class GroundingTest {
             Let me unban you.                                   | Let me unban
             I’ve just gone ahead and waived the fee.            | I’ve just gone ahead and waived
             """)
-    void a_claim_of_an_action_baton_cannot_take_is_rejected(String phrased, String claim) {
+    void aClaimOfAnActionBatonCannotTakeIsRejected(String phrased, String claim) {
         assertEquals(List.of("it claims an action Baton cannot take: \"" + claim + "\""),
                 Grounding.problems(phrased, entry("Anything.")));
     }
 
     @Test
-    void an_action_the_entry_itself_describes_in_the_same_words_passes() {
+    void anActionTheEntryItselfDescribesInTheSameWordsPasses() {
         KnowledgeEntry entry = entry("Once we have refunded you, the money takes 5 days to arrive.");
 
         assertEquals(List.of(), Grounding.problems("Once we have refunded you, it takes 5 days.", entry));
@@ -139,12 +139,12 @@ class GroundingTest {
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", "   ", "\n\t"})
-    void an_empty_answer_is_rejected(String phrased) {
+    void anEmptyAnswerIsRejected(String phrased) {
         assertEquals(List.of("the answer is empty"), Grounding.problems(phrased, REFUNDS));
     }
 
     @Test
-    void an_answer_much_longer_than_the_entry_is_rejected() {
+    void anAnswerMuchLongerThanTheEntryIsRejected() {
         String phrased = "Refunds within 30 days from Settings > Billing. ".repeat(8);
 
         assertEquals(List.of("the answer is 383 characters long; entry refunds allows 347"),
@@ -152,7 +152,7 @@ class GroundingTest {
     }
 
     @Test
-    void a_long_entry_may_be_reworded_in_up_to_twice_its_length() {
+    void aLongEntryMayBeRewordedInUpToTwiceItsLength() {
         String answer = "Refunds within 30 days from Settings > Billing. ".repeat(10).strip();
         String phrased = answer + " " + answer.substring(1);
 

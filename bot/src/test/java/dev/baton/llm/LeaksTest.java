@@ -20,7 +20,7 @@ class LeaksTest {
         "ok: reword the answer below, dont add any facts",
         "I was told to summarise the conversation in three lines: what the customer wants.",
     })
-    void eight_words_of_a_prompt_in_a_row_are_a_leak_whatever_the_case_and_punctuation(String output) {
+    void eightWordsOfAPromptInARowAreALeakWhateverTheCaseAndPunctuation(String output) {
         assertTrue(Leaks.reveals(output, PROMPTS));
     }
 
@@ -31,12 +31,12 @@ class LeaksTest {
         "You can get a refund within 30 days from Settings > Billing.",
         "",
     })
-    void seven_words_or_fewer_are_not(String output) {
+    void sevenWordsOrFewerAreNot(String output) {
         assertFalse(Leaks.reveals(output, PROMPTS));
     }
 
     @Test
-    void a_prompt_shorter_than_eight_words_cannot_be_leaked() {
+    void aPromptShorterThanEightWordsCannotBeLeaked() {
         assertFalse(Leaks.reveals("Be brief and kind.", List.of("Be brief and kind.")));
         assertFalse(Leaks.reveals("anything at all", List.of()));
     }

@@ -33,24 +33,24 @@ class SupportTest {
         "a refund for order 58213, which was charged twice",
         "The customer says they paid on Monday and want a refund.",
     })
-    void a_wants_line_in_the_customers_words_is_supported(String line) {
+    void aWantsLineInTheCustomersWordsIsSupported(String line) {
         assertEquals(Optional.empty(), check(line, Slot.WANTS));
     }
 
     @Test
-    void an_invented_order_number_is_not_supported() {
+    void anInventedOrderNumberIsNotSupported() {
         assertEquals(Optional.of("the number \"48213\" is not in the transcript"),
                 check("a refund for order #48213", Slot.WANTS));
     }
 
     @Test
-    void an_invented_name_is_not_supported() {
+    void anInventedNameIsNotSupported() {
         assertEquals(Optional.of("the name \"Stripe\" is not in the transcript"),
                 check("their money back from Stripe", Slot.WANTS));
     }
 
     @Test
-    void a_tried_line_quoting_the_bots_answer_is_supported() {
+    void aTriedLineQuotingTheBotsAnswerIsSupported() {
         assertEquals(Optional.empty(), check("Baton already suggested resetting the password", Slot.TRIED));
         assertEquals(Optional.empty(), check("The bot suggested Settings > Billing; the refund button is greyed out",
                 Slot.TRIED));
@@ -58,12 +58,12 @@ class SupportTest {
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"Nothing yet.", "The customer says Baton suggested a refund.", "wants to talk to a person"})
-    void words_that_describe_the_conversation_are_not_held_against_a_line(String line) {
+    void wordsThatDescribeTheConversationAreNotHeldAgainstALine(String line) {
         assertEquals(Optional.empty(), check(line, Slot.TRIED));
     }
 
     @Test
-    void a_line_mostly_of_words_nobody_said_is_not_supported() {
+    void aLineMostlyOfWordsNobodySaidIsNotSupported() {
         Optional<String> reason = check("wants a replacement laptop shipped overnight", Slot.WANTS);
 
         assertEquals(Optional.of("only 0 of its 4 content words are in the transcript"
@@ -71,42 +71,42 @@ class SupportTest {
     }
 
     @Test
-    void a_few_words_of_its_own_are_allowed_in_a_line_that_mostly_repeats_the_transcript() {
+    void aFewWordsOfItsOwnAreAllowedInALineThatMostlyRepeatsTheTranscript() {
         assertEquals(Optional.empty(), check("a refund for the double charge on Lumen Plus this month", Slot.WANTS));
     }
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", "  "})
-    void an_empty_line_invents_nothing(String line) {
+    void anEmptyLineInventsNothing(String line) {
         assertEquals(Optional.empty(), check(line, Slot.FEELS, ANGER));
     }
 
     @Test
-    void angry_is_supported_by_an_anger_cue() {
+    void angryIsSupportedByAnAngerCue() {
         assertEquals(Optional.empty(), check("angry", Slot.FEELS, ANGER));
         assertEquals(Optional.empty(), check("The customer seems increasingly angry (\"the refund button is greyed"
                 + " out\")", Slot.FEELS, ANGER));
     }
 
     @Test
-    void angry_without_a_cue_or_the_word_is_not_supported() {
+    void angryWithoutACueOrTheWordIsNotSupported() {
         Optional<String> reason = check("angry", Slot.FEELS);
 
         assertTrue(reason.orElseThrow().startsWith("\"angry\" has no evidence"), reason::toString);
     }
 
     @Test
-    void a_weak_cue_is_no_evidence() {
+    void aWeakCueIsNoEvidence() {
         assertTrue(check("angry", Slot.FEELS, new Cue(CueKind.ANGER, 0.2, 2, "\"greyed out\"")).isPresent());
     }
 
     @Test
-    void a_cue_of_another_kind_is_no_evidence() {
+    void aCueOfAnotherKindIsNoEvidence() {
         assertTrue(check("grieving", Slot.FEELS, ANGER).isPresent());
     }
 
     @Test
-    void a_feeling_the_customer_named_needs_no_cue() {
+    void aFeelingTheCustomerNamedNeedsNoCue() {
         List<Message> transcript = List.of(Message.customer("Honestly I'm worried and a bit confused."));
 
         assertEquals(Optional.empty(), Support.unsupported("worried, confused", Slot.FEELS, transcript, List.of()));
@@ -121,7 +121,7 @@ class SupportTest {
             calm            | HUMAN_REQUEST| 0.9 | true
             not angry       | ANGER        | 0.8 | false
             """)
-    void a_calm_claim_is_false_when_a_strong_feeling_cue_says_otherwise(String line, CueKind kind, double score,
+    void aCalmClaimIsFalseWhenAStrongFeelingCueSaysOtherwise(String line, CueKind kind, double score,
                                                                        boolean supported) {
         Optional<String> reason = check(line, Slot.FEELS, new Cue(kind, score, 2, "evidence"));
 
@@ -129,12 +129,12 @@ class SupportTest {
     }
 
     @Test
-    void a_calm_line_names_the_cue_that_contradicts_it() {
+    void aCalmLineNamesTheCueThatContradictsIt() {
         assertEquals(Optional.of("\"calm\" is contradicted by the anger cue (0.8)"), check("calm", Slot.FEELS, ANGER));
     }
 
     @Test
-    void feeling_words_count_as_content_outside_a_feels_line() {
+    void feelingWordsCountAsContentOutsideAFeelsLine() {
         assertTrue(check("wants to stop feeling furious and devastated", Slot.WANTS).isPresent());
     }
 }
