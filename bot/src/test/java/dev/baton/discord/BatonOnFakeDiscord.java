@@ -14,6 +14,7 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.HandoffWording;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.llm.Assistant;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.routing.Person;
@@ -58,6 +59,8 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     boolean privateThreads;
     /** The rules in force; a test may change them while the bot runs, as a reload of rules.yaml would. */
     volatile RuleBook rules = RuleBook.defaults();
+    /** The optional language model; set before {@link #startBot()}. */
+    Assistant assistant = Assistant.off();
     ConversationStore conversations;
     HandoffStore handoffs;
 
@@ -79,7 +82,7 @@ final class BatonOnFakeDiscord implements AutoCloseable {
         BatonConfig config = new BatonConfig(KNOWLEDGE, roster, HandoffWording.defaults(), settings());
         SupportDesk.Rules loaded = WIRING.rules(config);
         SupportDesk desk = WIRING.desk(config, () -> loaded.withRules(rules), conversations, handoffs,
-                BatonMetrics.standalone(), clock);
+                BatonMetrics.standalone(), assistant, clock);
         bot = DiscordBot.start(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl()), settings(),
                 desk, clock, Duration.ofSeconds(15));
         running = true;

@@ -22,45 +22,45 @@ import java.util.Optional;
  * A stand-in for an OpenAI-compatible endpoint ({@code POST /v1/chat/completions}) on a free loopback
  * port, with replies scripted per test: a completion, an HTTP error, a delay, or garbage.
  */
-final class FakeModelServer implements AutoCloseable {
+public final class FakeModelServer implements AutoCloseable {
 
-    static final String PATH = "/v1/chat/completions";
+    public static final String PATH = "/v1/chat/completions";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
-    FakeModelServer() {
+    public FakeModelServer() {
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create(server.baseUrl() + "/v1");
     }
 
-    ModelSettings settings(ModelTuning tuning) {
+    public ModelSettings settings(ModelTuning tuning) {
         return new ModelSettings(baseUrl(), "test-model", Optional.of("sk-test-secret"), tuning);
     }
 
     /** Every request gets this reply. */
-    void replies(ResponseDefinitionBuilder reply) {
+    public void replies(ResponseDefinitionBuilder reply) {
         server.resetAll();
         server.stubFor(post(urlEqualTo(PATH)).willReturn(reply));
     }
 
     /** The first request gets {@code first}, every later one {@code then}. */
-    void repliesInTurn(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+    public void repliesInTurn(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
         server.resetAll();
         server.stubFor(post(urlEqualTo(PATH)).inScenario("turns").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(first).willSetStateTo("later"));
         server.stubFor(post(urlEqualTo(PATH)).inScenario("turns").whenScenarioStateIs("later").willReturn(then));
     }
 
-    int requests() {
+    public int requests() {
         return server.countRequestsMatching(postRequestedFor(urlEqualTo(PATH)).build()).getCount();
     }
 
     /** The bodies Baton sent, parsed. */
-    List<JsonNode> bodies() {
+    public List<JsonNode> bodies() {
         return server.findAll(postRequestedFor(urlEqualTo(PATH))).stream().map(r -> {
             try {
                 return JSON.readTree(r.getBodyAsString());
@@ -70,13 +70,13 @@ final class FakeModelServer implements AutoCloseable {
         }).toList();
     }
 
-    List<String> authorizationHeaders() {
+    public List<String> authorizationHeaders() {
         return server.findAll(postRequestedFor(urlEqualTo(PATH))).stream()
                 .map(r -> r.getHeader("Authorization")).toList();
     }
 
     /** A chat completion whose message content is {@code content}. */
-    static ResponseDefinitionBuilder completion(String content) {
+    public static ResponseDefinitionBuilder completion(String content) {
         ObjectNode body = JSON.createObjectNode();
         body.put("id", "chatcmpl-test").put("object", "chat.completion").put("created", 1_700_000_000L)
                 .put("model", "test-model");
@@ -87,12 +87,12 @@ final class FakeModelServer implements AutoCloseable {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body.toString());
     }
 
-    static ResponseDefinitionBuilder status(int status) {
+    public static ResponseDefinitionBuilder status(int status) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"scripted " + status + "\",\"type\":\"test\"}}");
     }
 
-    static ResponseDefinitionBuilder slow(ResponseDefinitionBuilder reply, Duration delay) {
+    public static ResponseDefinitionBuilder slow(ResponseDefinitionBuilder reply, Duration delay) {
         return reply.withFixedDelay((int) delay.toMillis());
     }
 
