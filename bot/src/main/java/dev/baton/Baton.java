@@ -113,8 +113,8 @@ public final class Baton implements AutoCloseable {
             pickup = pickupWatch(desk, conversations, handoffs, discord, clock);
             pickup.start();
             watcher = ConfigWatcher.start(live, RELOAD_EVERY);
-            LOG.info("watching {} for changes to {} (discord.yaml needs a restart)", settings.configDir(),
-                    String.join(", ", ConfigSnapshot.RELOADABLE));
+            LOG.info("watching {} for changes to {} ({} need a restart)", settings.configDir(),
+                    String.join(", ", ConfigSnapshot.RELOADABLE), String.join(" and ", ConfigSnapshot.RESTART_ONLY));
         } catch (RuntimeException e) {
             if (watcher != null) {
                 watcher.close();

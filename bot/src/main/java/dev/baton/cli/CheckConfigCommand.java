@@ -4,17 +4,23 @@ import dev.baton.config.BatonConfig;
 import dev.baton.config.ConfigException;
 import dev.baton.discord.DiscordSettings;
 import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.llm.ModelSettings;
+import dev.baton.llm.ModelTuning;
+import dev.baton.llm.Use;
 import dev.baton.routing.Person;
+import dev.baton.rules.DurationSyntax;
 import dev.baton.rules.Priority;
 import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
 import dev.baton.rules.Target;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -24,6 +30,11 @@ import java.util.stream.Collectors;
  * command line is wrong. Problems name files by {@code DIR} as given plus the file name
  * ({@code config/rules.yaml:12:7}), so they are paths relative to where the command runs and an editor
  * or terminal can jump to them.
+ *
+ * <p>The language model is checked too, as Baton will resolve it: {@code BATON_LLM_BASE_URL} and
+ * {@code BATON_LLM_MODEL} from {@code environment} over {@code llm.yaml}'s {@code base_url} and {@code model}.
+ * Half a model (an endpoint without a model, or the other way round) or a bad URL is a problem. The API key
+ * is only ever said to be set or not.
  */
 final class CheckConfigCommand {
 
@@ -48,8 +59,23 @@ final class CheckConfigCommand {
                     + " and a running Baton keeps its current rules.");
             return PROBLEMS;
         }
+        Optional<ModelSettings> model;
+        try {
+            model = ModelSettings.resolve(environment, config.model());
+        } catch (IllegalArgumentException e) {
+            List<ConfigException.Problem> problems = List.of(new ConfigException.Problem(
+                    directory.resolve(BatonConfig.LLM).toString(), 0, 0, e.getMessage(), "the environment ("
+                    + ModelSettings.BASE_URL + ", " + ModelSettings.MODEL + ") wins over base_url and model in "
+                    + BatonConfig.LLM + "; together they must name both an endpoint and a model, or neither"));
+            ProblemReport.print(problems, out);
+            out.println(ProblemReport.count(problems) + " or the environment; Baton would not start with this"
+                    + " language model configuration.");
+            return PROBLEMS;
+        }
         out.println(directory + ": every file is valid.");
         summary(directory, config, out);
+        out.printf("  %-15s %s%n", BatonConfig.LLM, model(Files.exists(directory.resolve(BatonConfig.LLM)), model,
+                environment));
         return 0;
     }
 
@@ -85,6 +111,31 @@ final class CheckConfigCommand {
                 ? discord.supportChannels().size() + " support channels" : "absent: DMs and mentions only");
         out.printf("  %-15s %s%n", BatonConfig.RULES, Files.exists(directory.resolve(BatonConfig.RULES))
                 ? rules(config.rules()) : "absent: built-in rules (anyone on the roster, normal priority, no deadlines)");
+    }
+
+    /** Whether a language model is configured, where, and for what; never the API key itself. */
+    private static String model(boolean present, Optional<ModelSettings> resolved, Map<String, String> environment) {
+        String absent = present ? "" : "absent: ";
+        if (resolved.isEmpty()) {
+            return absent + "no language model (no " + ModelSettings.BASE_URL + " or base_url), so Baton decides"
+                    + " everything offline";
+        }
+        ModelSettings model = resolved.get();
+        ModelTuning tuning = model.tuning();
+        List<String> named = List.of(ModelSettings.BASE_URL, ModelSettings.MODEL).stream()
+                .filter(name -> !environment.getOrDefault(name, "").isBlank()).toList();
+        String from = named.isEmpty() ? "" : " (from " + String.join(" and ", named) + ")";
+        String uses = tuning.uses().isEmpty() ? "used for nothing (use: [])"
+                : "for " + tuning.uses().stream().sorted().map(Use::wireName).collect(Collectors.joining(", "));
+        return absent + "language model " + model.model() + " at " + shown(model.baseUrl()) + from + ", "
+                + (model.apiKey().isPresent() ? "API key set" : "no API key") + "; " + uses + "; timeout "
+                + DurationSyntax.format(tuning.timeout());
+    }
+
+    /** A URL as it may be printed: a password written into it is not. */
+    private static String shown(URI url) {
+        String userInfo = url.getRawUserInfo();
+        return userInfo == null ? url.toString() : url.toString().replace(userInfo + "@", "****@");
     }
 
     private static String rules(RuleBook rules) {

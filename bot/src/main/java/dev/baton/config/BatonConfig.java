@@ -6,6 +6,8 @@ import dev.baton.handoff.HandoffWording;
 import dev.baton.handoff.HandoffWordingLoader;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.llm.ModelFile;
+import dev.baton.llm.ModelFileLoader;
 import dev.baton.routing.Roster;
 import dev.baton.routing.RosterLoader;
 import dev.baton.rules.RuleBook;
@@ -26,21 +28,27 @@ import java.util.function.Function;
  * the problems of all of them at once, so a community manager fixes everything in one pass.
  *
  * <p>{@code knowledge.yaml} and {@code team.yaml} are required; {@code messages.yaml},
- * {@code discord.yaml} and {@code rules.yaml} are optional and fall back to built-in defaults.
- * {@code rules.yaml} is read last because it names people and teams from {@code team.yaml} and topics
- * from {@code knowledge.yaml}; when either of those fails, only the rules' own mistakes are reported.
+ * {@code discord.yaml}, {@code rules.yaml} and {@code llm.yaml} are optional and fall back to built-in
+ * defaults. {@code rules.yaml} is read after the files it names people and teams from ({@code team.yaml})
+ * and topics from ({@code knowledge.yaml}); when either of those fails, only the rules' own mistakes are
+ * reported.
+ *
+ * @param model what {@code llm.yaml} says ({@link ModelFile#ABSENT} without the file); like
+ *              {@code discord.yaml} it takes effect only at startup, so a reloaded configuration carries the
+ *              file as it is on disk but only the one loaded at startup should be used
  */
 public record BatonConfig(KnowledgeBase knowledge, Roster roster, HandoffWording wording, DiscordSettings discord,
-                          RuleBook rules) {
+                          RuleBook rules, ModelFile model) {
 
     public static final String KNOWLEDGE = "knowledge.yaml";
     public static final String TEAM = "team.yaml";
     public static final String MESSAGES = "messages.yaml";
     public static final String DISCORD = "discord.yaml";
     public static final String RULES = "rules.yaml";
+    public static final String LLM = "llm.yaml";
 
     /** Every file Baton reads from the configuration directory, in the order they are loaded. */
-    public static final List<String> FILES = List.of(KNOWLEDGE, TEAM, MESSAGES, DISCORD, RULES);
+    public static final List<String> FILES = List.of(KNOWLEDGE, TEAM, MESSAGES, DISCORD, RULES, LLM);
 
     public BatonConfig {
         Objects.requireNonNull(knowledge, "knowledge");
@@ -48,6 +56,13 @@ public record BatonConfig(KnowledgeBase knowledge, Roster roster, HandoffWording
         Objects.requireNonNull(wording, "wording");
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(model, "model");
+    }
+
+    /** A configuration without an {@code llm.yaml}: no language model unless the environment names one. */
+    public BatonConfig(KnowledgeBase knowledge, Roster roster, HandoffWording wording, DiscordSettings discord,
+                       RuleBook rules) {
+        this(knowledge, roster, wording, discord, rules, ModelFile.ABSENT);
     }
 
     /** A configuration without a {@code rules.yaml}: Baton's built-in rules. */
@@ -94,10 +109,13 @@ public record BatonConfig(KnowledgeBase knowledge, Roster roster, HandoffWording
                 ? files.attempt(RULES, file -> RulesLoader.load(file, roster, knowledge),
                         (origin, reader) -> RulesLoader.parse(origin, reader, roster, knowledge), problems)
                 : RuleBook.defaults();
+        ModelFile model = files.present(LLM)
+                ? files.attempt(LLM, ModelFileLoader::load, ModelFileLoader::parse, problems)
+                : ModelFile.ABSENT;
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new BatonConfig(knowledge, roster, wording, discord, rules);
+        return new BatonConfig(knowledge, roster, wording, discord, rules, model);
     }
 
     /** The directory's files, some replaced by a draft's text. */

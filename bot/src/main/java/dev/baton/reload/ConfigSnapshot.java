@@ -16,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * The text of the configuration files Baton reloads while running, and a version that changes
- * whenever any of them does. {@code discord.yaml} is not among them: who Baton is and which server it
- * connects to only change with a restart.
+ * whenever any of them does. {@code discord.yaml} and {@code llm.yaml} are not among them
+ * ({@link #RESTART_ONLY}): which server Baton connects to, and which language model it asks, only change
+ * with a restart, so an edit to either is not even looked at until then.
  *
  * @param files file name to text, for the files that exist
  */
@@ -26,6 +27,9 @@ public record ConfigSnapshot(Map<String, String> files, String version) {
     /** The files a change to takes effect without a restart, in the order the console shows them. */
     public static final List<String> RELOADABLE = List.of("rules.yaml", "team.yaml", "messages.yaml",
             "knowledge.yaml");
+
+    /** The files Baton reads only when it starts; the log at startup says so. */
+    public static final List<String> RESTART_ONLY = List.of("discord.yaml", "llm.yaml");
 
     public ConfigSnapshot {
         files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));

@@ -24,6 +24,7 @@ import dev.baton.desk.SupportDesk;
 import dev.baton.desk.TestClock;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.reload.ConfigSnapshot;
 import dev.baton.reload.LiveConfig;
 import dev.baton.reload.RuleChangeLog;
 import dev.baton.store.Database;
@@ -154,8 +155,13 @@ class RulesBridgeTest {
     void filesThatNeedARestartAreRefusedInWords() {
         ActionRejected refused = assertThrows(ActionRejected.class,
                 () -> rules.check(Map.of("discord.yaml", "guild_id: \"\"")));
+        ActionRejected model = assertThrows(ActionRejected.class,
+                () -> rules.check(Map.of("llm.yaml", "model: llama3.2")));
 
         assertTrue(refused.getMessage().contains("discord.yaml"));
+        assertTrue(model.getMessage().contains("llm.yaml"), model.getMessage());
+        assertEquals(ConfigSnapshot.RELOADABLE, rules.live().files().stream().map(LiveRules.ConfigFile::name).toList(),
+                "the editor shows only the files it can change");
     }
 
     @Test

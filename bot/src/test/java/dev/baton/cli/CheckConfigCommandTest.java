@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.config.BatonConfig;
@@ -74,6 +75,9 @@ class CheckConfigCommandTest {
                     + " conversations", lines.get(2));
             assertEquals("  rules.yaml      5 routes, then the default (team support, normal); 2 channels;"
                     + " deadlines for urgent, high, normal, low", lines.get(5));
+            assertEquals("  llm.yaml        no language model (no BATON_LLM_BASE_URL or base_url), so Baton decides"
+                    + " everything offline", lines.get(6));
+            assertEquals(7, lines.size(), out());
             assertEquals("", err());
         }
 
@@ -87,6 +91,62 @@ class CheckConfigCommandTest {
             assertTrue(out().contains("  messages.yaml   absent: Baton's built-in wording"), out());
             assertTrue(out().contains("  rules.yaml      absent: built-in rules (anyone on the roster, normal priority,"
                     + " no deadlines)"), out());
+        }
+
+        @Test
+        void saysWhichLanguageModelLlmYamlConfiguresAndForWhat() throws IOException {
+            Files.writeString(dir.resolve(BatonConfig.LLM), "base_url: http://localhost:11434/v1\nmodel: llama3.2\n"
+                    + "use: [phrasing, summary]\ntimeout: 8s\n");
+
+            assertEquals(0, run("check-config", dir.toString()), out()::toString);
+
+            assertTrue(out().contains("\n  llm.yaml        language model llama3.2 at http://localhost:11434/v1, no API"
+                    + " key; for summary, phrasing; timeout 8s\n"), out());
+        }
+
+        @Test
+        void saysAModelNamedInTheEnvironmentComesFromThereAndThatAKeyIsSetWithoutPrintingIt() {
+            Map<String, String> environment = Map.of("BATON_LLM_BASE_URL", "https://api.example.com/v1",
+                    "BATON_LLM_MODEL", "gpt-4o-mini", "BATON_LLM_API_KEY", "sk-live-1234");
+
+            assertEquals(0, run(environment, "check-config", dir.toString()), out()::toString);
+
+            assertTrue(out().contains("\n  llm.yaml        language model gpt-4o-mini at https://api.example.com/v1"
+                    + " (from BATON_LLM_BASE_URL and BATON_LLM_MODEL), API key set; for summary, second_opinion, phrasing;"
+                    + " timeout 4s\n"), out());
+            assertFalse(out().contains("sk-live-1234"), out());
+        }
+
+        @Test
+        void neverPrintsAPasswordWrittenIntoTheEndpoint() {
+            Map<String, String> environment = Map.of("BATON_LLM_BASE_URL", "https://me:sk-live-1234@api.example.com/v1",
+                    "BATON_LLM_MODEL", "gpt-4o-mini");
+
+            assertEquals(0, run(environment, "check-config", dir.toString()), out()::toString);
+
+            assertTrue(out().contains(" at https://****@api.example.com/v1 (from"), out());
+            assertFalse(out().contains("sk-live-1234"), out());
+        }
+
+        @Test
+        void saysWhenAModelIsConfiguredButUsedForNothing() throws IOException {
+            Files.writeString(dir.resolve(BatonConfig.LLM), "model: llama3.2\nuse: []\n");
+
+            assertEquals(0, run(Map.of("BATON_LLM_BASE_URL", "http://localhost:11434/v1"), "check-config",
+                    dir.toString()), out()::toString);
+
+            assertTrue(out().contains("  llm.yaml        language model llama3.2 at http://localhost:11434/v1 (from"
+                    + " BATON_LLM_BASE_URL), no API key; used for nothing (use: []); timeout 4s"), out());
+        }
+
+        @Test
+        void withoutLlmYamlSaysItIsAbsent() throws IOException {
+            Files.delete(dir.resolve(BatonConfig.LLM));
+
+            assertEquals(0, run("check-config", dir.toString()));
+
+            assertTrue(out().contains("  llm.yaml        absent: no language model (no BATON_LLM_BASE_URL or base_url),"
+                    + " so Baton decides everything offline"), out());
         }
 
         @Test
@@ -146,6 +206,41 @@ class CheckConfigCommandTest {
             assertEquals(1, run("check-config", dir.toString()));
 
             assertTrue(out().contains("\n3 problems in team.yaml, discord.yaml and rules.yaml; "), out());
+        }
+
+        @Test
+        void refusesAnApiKeyInLlmYamlWithoutPrintingIt() throws IOException {
+            Files.writeString(dir.resolve(BatonConfig.LLM), "model: llama3.2\napi_key: sk-live-1234\n");
+
+            assertEquals(1, run("check-config", dir.toString()));
+
+            assertEquals(List.of(dir.resolve("llm.yaml") + ":2:1: `api_key` does not belong in llm.yaml: Baton never"
+                    + " reads an API key from a file",
+                    "    hint: put the key in the BATON_LLM_API_KEY environment variable; config files get shared and"
+                    + " committed",
+                    "1 problem in llm.yaml; Baton would not start with this configuration, and a running Baton keeps"
+                    + " its current rules."), out().lines().toList());
+        }
+
+        @Test
+        void halfALanguageModelIsAProblemNamingWhatToSet() {
+            assertEquals(1, run(Map.of("BATON_LLM_MODEL", "llama3.2"), "check-config", dir.toString()));
+
+            assertEquals(List.of(dir.resolve("llm.yaml") + ":0:0: a language model is named (llama3.2) but not where to"
+                    + " reach it: set BATON_LLM_BASE_URL (or base_url in llm.yaml), e.g. http://localhost:11434/v1",
+                    "    hint: the environment (BATON_LLM_BASE_URL, BATON_LLM_MODEL) wins over base_url and model in"
+                    + " llm.yaml; together they must name both an endpoint and a model, or neither",
+                    "1 problem in llm.yaml or the environment; Baton would not start with this language model"
+                    + " configuration."), out().lines().toList());
+        }
+
+        @Test
+        void aBadBaseUrlInTheEnvironmentIsAProblem() {
+            assertEquals(1, run(Map.of("BATON_LLM_BASE_URL", "localhost:11434", "BATON_LLM_MODEL", "llama3.2"),
+                    "check-config", dir.toString()));
+
+            assertTrue(out().startsWith(dir.resolve("llm.yaml") + ":0:0: BATON_LLM_BASE_URL must be an absolute http"
+                    + " or https URL"), out());
         }
 
         @Test

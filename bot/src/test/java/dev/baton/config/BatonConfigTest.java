@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.config.ConfigException.Problem;
+import dev.baton.llm.ModelFile;
 import dev.baton.rules.Answering;
 import dev.baton.rules.Priority;
 import dev.baton.rules.Route;
@@ -18,6 +19,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -61,6 +63,11 @@ class BatonConfigTest {
         }
 
         @Test
+        void namesNoLanguageModelSoBatonStaysOffline() {
+            assertEquals(ModelFile.ABSENT, config.model());
+        }
+
+        @Test
         void onlyAnswersInGeneralWhenMentioned() {
             assertEquals(Answering.WHEN_MENTIONED, config.rules().answeringIn("1180000000000000002", null));
             assertEquals(Answering.ALWAYS, config.rules().answeringIn("1180000000000000001", null));
@@ -73,6 +80,28 @@ class BatonConfigTest {
         Files.delete(dir.resolve(BatonConfig.RULES));
 
         assertEquals(RuleBook.defaults(), BatonConfig.load(dir).rules());
+    }
+
+    @Test
+    void withoutAnLlmFileNoModelIsConfigured() throws IOException {
+        Path dir = SampleConfig.copyTo(temp.resolve("config"));
+        Files.delete(dir.resolve(BatonConfig.LLM));
+
+        assertEquals(ModelFile.ABSENT, BatonConfig.load(dir).model());
+    }
+
+    @Test
+    void llmYamlIsLoadedLastAndItsProblemsReportedWithTheOthers() throws IOException {
+        Path dir = SampleConfig.copyTo(temp.resolve("config"));
+        Files.writeString(dir.resolve(BatonConfig.RULES), SampleConfig.text(BatonConfig.RULES)
+                .replace("priority: urgent", "priority: asap"));
+        Files.writeString(dir.resolve(BatonConfig.LLM), "model: llama3.2\napi_key: sk-live-1234\n");
+
+        ConfigException e = assertThrows(ConfigException.class, () -> BatonConfig.load(dir));
+
+        assertEquals(List.of(dir.resolve("rules.yaml").toString(), dir.resolve("llm.yaml").toString()),
+                e.problems().stream().map(Problem::file).toList());
+        assertEquals(BatonConfig.LLM, BatonConfig.FILES.get(BatonConfig.FILES.size() - 1));
     }
 
     @Test
@@ -196,12 +225,20 @@ class BatonConfigTest {
         }
 
         @Test
+        void ofLlmYamlIsReadLikeTheFile() {
+            BatonConfig config = BatonConfig.load(dir, Map.of(BatonConfig.LLM, "model: llama3.2\ntimeout: 9s\n"));
+
+            assertEquals(Optional.of("llama3.2"), config.model().model());
+            assertEquals(Duration.ofSeconds(9), config.model().tuning().timeout());
+        }
+
+        @Test
         void ofAFileBatonDoesNotReadIsRefused() {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> BatonConfig.load(dir, Map.of("rules.yml", "default: {}")));
 
             assertEquals("`rules.yml` is not a file Baton reads; the files are knowledge.yaml, team.yaml,"
-                    + " messages.yaml, discord.yaml, rules.yaml", e.getMessage());
+                    + " messages.yaml, discord.yaml, rules.yaml, llm.yaml", e.getMessage());
         }
     }
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LiveConfigTest {
 
@@ -194,8 +196,33 @@ class LiveConfigTest {
     void filesThatNeedARestartCannotBeChangedWhileRunning() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> config.apply("carol", Map.of("discord.yaml", "guild_id: \"\""), config.live().snapshot().version()));
+        IllegalArgumentException model = assertThrows(IllegalArgumentException.class,
+                () -> config.apply("carol", Map.of("llm.yaml", "model: llama3.2"), config.live().snapshot().version()));
 
         assertTrue(refused.getMessage().contains("discord.yaml"));
+        assertTrue(model.getMessage().startsWith("`llm.yaml` cannot be changed while Baton runs"), model.getMessage());
+    }
+
+    @Test
+    void everyFileBatonReadsIsEitherReloadedOrReadOnlyAtStartup() {
+        List<String> both = new ArrayList<>(ConfigSnapshot.RELOADABLE);
+        both.addAll(ConfigSnapshot.RESTART_ONLY);
+
+        assertEquals(new java.util.TreeSet<>(BatonConfig.FILES), new java.util.TreeSet<>(both));
+        assertEquals(BatonConfig.FILES.size(), both.size(), "no file is both");
+    }
+
+    @ParameterizedTest(name = "an edit to {0} on disk waits for a restart")
+    @ValueSource(strings = {"discord.yaml", "llm.yaml"})
+    void anEditToARestartOnlyFileOnDiskWaitsForARestart(String file) throws IOException {
+        BatonConfig before = config.live().config();
+        write(file, file.equals("llm.yaml") ? "base_url: http://localhost:11434/v1\nmodel: llama3.2\n"
+                : "quiet_gap_minutes: 12\n");
+
+        assertFalse(config.reloadFromDisk());
+
+        assertSame(before, config.live().config());
+        assertTrue(changes.recent(10).isEmpty(), "not a change to the live rules");
     }
 
     @Test
