@@ -14,7 +14,6 @@ import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
 import dev.baton.rules.Target;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,16 +126,11 @@ final class CheckConfigCommand {
         String from = named.isEmpty() ? "" : " (from " + String.join(" and ", named) + ")";
         String uses = tuning.uses().isEmpty() ? "used for nothing (use: [])"
                 : "for " + tuning.uses().stream().sorted().map(Use::wireName).collect(Collectors.joining(", "));
-        return absent + "language model " + model.model() + " at " + shown(model.baseUrl()) + from + ", "
+        return absent + "language model " + model.model() + " at " + ModelSettings.shown(model.baseUrl()) + from + ", "
                 + (model.apiKey().isPresent() ? "API key set" : "no API key") + "; " + uses + "; timeout "
                 + DurationSyntax.format(tuning.timeout());
     }
 
-    /** A URL as it may be printed: a password written into it is not. */
-    private static String shown(URI url) {
-        String userInfo = url.getRawUserInfo();
-        return userInfo == null ? url.toString() : url.toString().replace(userInfo + "@", "****@");
-    }
 
     private static String rules(RuleBook rules) {
         Route fallback = rules.fallback();

@@ -145,7 +145,7 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
 
     @Override
     public String describe() {
-        return "language model " + settings.model() + " at " + settings.baseUrl() + " ("
+        return "language model " + settings.model() + " at " + ModelSettings.shown(settings.baseUrl()) + " ("
                 + (settings.apiKey().isPresent() ? "API key set" : "no API key") + "), used for "
                 + (settings.tuning().uses().isEmpty() ? "nothing" : String.join(", ", settings.tuning().uses().stream()
                 .sorted().map(Use::wireName).toList())) + "; each request at most "

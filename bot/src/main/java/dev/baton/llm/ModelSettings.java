@@ -47,7 +47,7 @@ public record ModelSettings(URI baseUrl, String model, Optional<String> apiKey, 
                     + " reach it: set " + BASE_URL + " (or base_url in llm.yaml), e.g. http://localhost:11434/v1");
         }
         if (model.isEmpty()) {
-            throw new IllegalArgumentException("a language model endpoint is set (" + baseUrl.get() + ") but no"
+            throw new IllegalArgumentException("a language model endpoint is set (" + shown(baseUrl.get()) + ") but no"
                     + " model: set " + MODEL + " (or model in llm.yaml), e.g. llama3.2");
         }
         return Optional.of(new ModelSettings(baseUrl.get(), model.get(), apiKey, file.tuning()));
@@ -68,10 +68,16 @@ public record ModelSettings(URI baseUrl, String model, Optional<String> apiKey, 
         return uri;
     }
 
+    /** The endpoint as it may be printed: a user name or password written into it shows as {@code ****}. */
+    public static String shown(URI url) {
+        String userInfo = url.getRawUserInfo();
+        return userInfo == null ? url.toString() : url.toString().replace(userInfo + "@", "****@");
+    }
+
     /** Never print the key. */
     @Override
     public String toString() {
-        return "ModelSettings[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey.isPresent() ? "****"
+        return "ModelSettings[baseUrl=" + shown(baseUrl) + ", model=" + model + ", apiKey=" + (apiKey.isPresent() ? "****"
                 : "unset") + ", tuning=" + tuning + "]";
     }
 
