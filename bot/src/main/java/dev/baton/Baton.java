@@ -12,6 +12,7 @@ import dev.baton.desk.SupportDesk;
 import dev.baton.discord.DiscordBot;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.llm.Assistant;
+import dev.baton.llm.ModelSettings;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.pickup.PickupWatch;
@@ -65,6 +66,9 @@ public final class Baton implements AutoCloseable {
                 + " {} support channels", settings.configDir(), config.knowledge().size(),
                 config.roster().people().size(), config.rules().routes().size(),
                 config.discord().supportChannels().size());
+        // A wrong model setting stops the start like any config error (before anything is opened): a community
+        // that asked for a model should not silently run without one.
+        Optional<ModelSettings> model = settings.model().resolve(config.model());
         Database database = Database.open(settings.databaseFile());
         LOG.info("database {}", database.location());
         ConsoleEvents events = new ConsoleEvents();
@@ -74,9 +78,7 @@ public final class Baton implements AutoCloseable {
         metrics.watchOpenHandoffs(handoffs::openByState);
         LiveConfig live = LiveConfig.of(settings.configDir(), files, config, wiring::rules, new RuleChangeLog(database),
                 clock);
-        // A wrong model setting stops the start like any config error: a community that asked for a model
-        // should not silently run without one.
-        Assistant assistant = wiring.assistant(settings.model().resolve(config.model()), metrics, clock);
+        Assistant assistant = wiring.assistant(model, metrics, clock);
         LOG.info("{}", assistant.describe());
         SupportDesk desk = wiring.desk(config, live, conversations, handoffs, metrics, assistant, clock);
         int open = handoffs.open().size();

@@ -1,5 +1,6 @@
 package dev.baton;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.text.HashingEmbedder;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,16 +29,33 @@ class BatonTest {
     void withTheConsoleOnPortZeroBatonSaysWhichPortItGot(@TempDir Path data) {
         Settings settings = Settings.fromEnvironment(Map.of("BATON_CONFIG_DIR", "../config",
                 "BATON_DATA_DIR", data.toString(), "BATON_CONSOLE_PORT", "0"));
-        Baton baton;
-        try {
-            baton = Baton.start(settings, new Wiring(new HashingEmbedder()), Clock.systemUTC());
-        } catch (UnsupportedOperationException notYet) {
-            // HandoffConsole is a stub until the console's web server is merged; then this test runs for real.
-            Assumptions.abort("the console's web server is not built yet: " + notYet.getMessage());
-            return;
-        }
-        try (baton) {
+        try (Baton baton = Baton.start(settings, new Wiring(new HashingEmbedder()), Clock.systemUTC())) {
             assertTrue(baton.consolePort().orElseThrow() > 0, () -> "bound port " + baton.consolePort());
         }
+    }
+
+    @Test
+    void aLanguageModelNamedWithoutAnEndpointStopsTheStartNamingTheVariableToSet(@TempDir Path data) {
+        Settings settings = Settings.fromEnvironment(Map.of("BATON_CONFIG_DIR", "../config",
+                "BATON_DATA_DIR", data.toString(), "BATON_CONSOLE_PORT", "off", "BATON_LLM_MODEL", "llama3.2"));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Baton.start(settings, new Wiring(new HashingEmbedder()), Clock.systemUTC()));
+
+        assertTrue(refused.getMessage().contains("BATON_LLM_BASE_URL"), refused.getMessage());
+    }
+
+    @Test
+    void withALanguageModelConfiguredBatonStartsWithoutReachingIt(@TempDir Path data) {
+        // Nothing listens on port 9 of loopback: Baton must start anyway and ask the model only when it helps.
+        Settings settings = Settings.fromEnvironment(Map.of("BATON_CONFIG_DIR", "../config",
+                "BATON_DATA_DIR", data.toString(), "BATON_CONSOLE_PORT", "off",
+                "BATON_LLM_BASE_URL", "http://127.0.0.1:9/v1", "BATON_LLM_MODEL", "llama3.2",
+                "BATON_LLM_API_KEY", "sk-never-printed"));
+
+        try (Baton baton = Baton.start(settings, new Wiring(new HashingEmbedder()), Clock.systemUTC())) {
+            assertTrue(baton.consolePort().isEmpty());
+        }
+        assertTrue(!settings.toString().contains("sk-never-printed"), settings.toString());
     }
 }
