@@ -47,6 +47,17 @@ public final class FakeModelServer implements AutoCloseable {
         server.stubFor(post(urlEqualTo(PATH)).willReturn(reply));
     }
 
+    /** Requests whose body contains {@code fragment} get this reply (added to the replies already set). */
+    public void repliesWhenBodyContains(String fragment, ResponseDefinitionBuilder reply) {
+        server.stubFor(post(urlEqualTo(PATH)).withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing(fragment)).willReturn(reply));
+    }
+
+    /** Forgets every reply and request. */
+    public void reset() {
+        server.resetAll();
+    }
+
     /** The first request gets {@code first}, every later one {@code then}. */
     public void repliesInTurn(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
         server.resetAll();
