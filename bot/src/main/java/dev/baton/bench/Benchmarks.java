@@ -6,31 +6,27 @@ import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.llm.Assistant;
+import dev.baton.llm.ModelTuning;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.Decision;
 import dev.baton.triage.Message;
 import dev.baton.triage.TriageEngine;
 import dev.baton.triage.TriageJson;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 
 /**
  * Measures the decision on the development data in {@code shared/data}, read in place (never copied
@@ -38,23 +34,38 @@ import java.util.function.Predicate;
  */
 public final class Benchmarks {
 
-    private static final Set<CueKind> FEELINGS = EnumSet.of(CueKind.FRUSTRATION, CueKind.ANGER,
-            CueKind.SADNESS_GRIEF, CueKind.ANXIETY, CueKind.URGENCY, CueKind.CRISIS);
-
-    /** The parts {@code --only} can pick, in the order they run. */
-    public static final List<String> NAMES = List.of("conversations", "scope", "cues", "speed", "holdout");
+    /**
+     * The parts {@code --only} can pick, in the order they run. {@code model} runs last, so that the peak
+     * memory {@code speed} reports is the engine's alone.
+     */
+    public static final List<String> NAMES = List.of("conversations", "scope", "cues", "speed", "holdout", "model");
 
     private final Path data;
     private final Wiring wiring;
     private final double threshold;
+    private final Assistant assistant;
+    private final double band;
     private final PrintStream out;
     private final boolean verbose;
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** Without a language model: the {@code model} part says what would be asked, within the default band. */
     public Benchmarks(Path data, Wiring wiring, double threshold, PrintStream out, boolean verbose) {
+        this(data, wiring, threshold, Assistant.off(), ModelTuning.DEFAULTS.band(), out, verbose);
+    }
+
+    /**
+     * @param assistant the language model the {@code model} part asks ({@link Assistant#off()} for none)
+     * @param band      how close to a threshold counts as unsure when no model is configured (a configured
+     *                  model's own band counts otherwise)
+     */
+    public Benchmarks(Path data, Wiring wiring, double threshold, Assistant assistant, double band, PrintStream out,
+                      boolean verbose) {
         this.data = data;
         this.wiring = wiring;
         this.threshold = threshold;
+        this.assistant = assistant;
+        this.band = band;
         this.out = out;
         this.verbose = verbose;
     }
@@ -64,10 +75,9 @@ public final class Benchmarks {
             conversations();
         }
         if (selected(only, "scope")) {
-            scope("banking77-oos", "bench/scope_banking77_oos.dev.jsonl", "kb/banking77.yaml",
-                    row -> "answer".equals(row.path("label").asText()));
-            scope("clinc150", "bench/scope_clinc150.dev.jsonl", "kb/clinc150.yaml",
-                    row -> "in_scope".equals(row.path("label").asText()));
+            for (ScopeFile scope : ScopeFile.ALL) {
+                scope(scope);
+            }
         }
         if (selected(only, "cues")) {
             cues();
@@ -77,6 +87,9 @@ public final class Benchmarks {
         }
         if (selected(only, "holdout")) {
             holdout(Path.of("config", "knowledge.yaml"));
+        }
+        if (selected(only, "model")) {
+            new ModelBenchmarks(data, wiring, threshold, assistant, band, out, verbose).run();
         }
     }
 
@@ -113,8 +126,9 @@ public final class Benchmarks {
             }
         }
         out.println("## held-out phrasings of " + kbFile + " (" + kb.size() + " entries, " + asked + " phrasings)");
-        out.printf(Locale.ROOT, "answer precision %.3f (%d/%d)%n", ratio(right, answered), right, answered);
-        out.printf(Locale.ROOT, "answer coverage  %.3f (%d/%d)%n%n", ratio(right, asked), right, asked);
+        out.println("answer precision " + new Ratio(right, answered));
+        out.println("answer coverage  " + new Ratio(right, asked));
+        out.println();
     }
 
     private static KnowledgeBase withoutQuestion(KnowledgeBase kb, KnowledgeEntry entry, String question) {
@@ -146,91 +160,45 @@ public final class Benchmarks {
         }
         TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(kbFile), threshold);
         TriageJson json = new TriageJson(mapper);
-        int answered = 0;
-        int answeredRight = 0;
-        int goldAnswers = 0;
-        int goldHandoffs = 0;
-        int handedOff = 0;
-        int correct = 0;
-        int total = 0;
-        Map<CueKind, int[]> perReason = new EnumMap<>(CueKind.class);
-        for (JsonNode row : rows(file)) {
-            total++;
+        ConversationScore score = new ConversationScore();
+        for (JsonNode row : Jsonl.rows(file)) {
             Decision decision = engine.decide(json.conversation(row));
             JsonNode expect = row.path("expect");
-            boolean goldAnswer = "answer".equals(expect.path("action").asText());
-            boolean right;
-            if (goldAnswer) {
-                goldAnswers++;
-                right = decision instanceof Decision.Answer a && a.entry().equals(expect.path("entry").asText());
-            } else {
-                goldHandoffs++;
-                right = decision instanceof Decision.Handoff;
-                if (right) {
-                    handedOff++;
-                }
-                for (JsonNode reason : expect.path("reasons")) {
-                    int[] counts = perReason.computeIfAbsent(CueKind.fromWire(reason.asText()), k -> new int[2]);
-                    counts[1]++;
-                    if (right) {
-                        counts[0]++;
-                    }
-                }
-            }
-            if (decision instanceof Decision.Answer) {
-                answered++;
-                if (right) {
-                    answeredRight++;
-                }
-            }
-            if (right) {
-                correct++;
-            } else if (verbose) {
+            if (!score.add(expect, decision) && verbose) {
                 out.printf("  miss %s expected %s got %s%n", row.path("id").asText(), expect,
                         json.decision(decision));
             }
         }
-        out.println("## conversations (emberfall, " + total + " conversations)");
-        out.printf(Locale.ROOT, "answer precision %.3f (%d/%d)%n", ratio(answeredRight, answered), answeredRight, answered);
-        out.printf(Locale.ROOT, "answer coverage  %.3f (%d/%d)%n", ratio(answeredRight, goldAnswers), answeredRight, goldAnswers);
-        out.printf(Locale.ROOT, "handoff recall   %.3f (%d/%d)%n", ratio(handedOff, goldHandoffs), handedOff, goldHandoffs);
-        perReason.forEach((kind, c) -> out.printf(Locale.ROOT, "  recall %-14s %.3f (%d/%d)%n", kind.wireName(),
-                ratio(c[0], c[1]), c[0], c[1]));
-        out.printf(Locale.ROOT, "overall accuracy %.3f (%d/%d)%n%n", ratio(correct, total), correct, total);
+        out.println("## conversations (emberfall, " + score.total() + " conversations)");
+        score.print(out);
+        out.println();
     }
 
     // --- scope -------------------------------------------------------------------------------------
 
-    private void scope(String name, String benchFile, String kbFile, Predicate<JsonNode> inScope) throws IOException {
-        Path file = data.resolve(benchFile);
-        Path kbPath = data.resolve(kbFile);
+    private void scope(ScopeFile scope) throws IOException {
+        Path file = scope.questions(data);
+        Path kbPath = scope.knowledge(data);
         if (!Files.exists(file) || !Files.exists(kbPath)) {
-            out.println(name + ": not found, skipped");
+            out.println(scope.name() + ": not found, skipped");
             return;
         }
-        KnowledgeBase kb = KnowledgeBaseLoader.load(kbPath);
-        TriageEngine engine = wiring.engine(kb, threshold);
-        int answered = 0;
-        int right = 0;
+        TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(kbPath), threshold);
+        AnswerScore score = new AnswerScore();
         int gold = 0;
         int total = 0;
-        for (JsonNode row : rows(file)) {
+        for (JsonNode row : Jsonl.rows(file)) {
             total++;
-            boolean answerable = inScope.test(row);
-            if (answerable) {
+            String goldEntry = scope.goldEntry(row);
+            if (goldEntry != null) {
                 gold++;
             }
-            Decision decision = engine.decide(Conversation.of(Message.customer(row.path("text").asText())));
-            if (decision instanceof Decision.Answer a) {
-                answered++;
-                if (answerable && a.entry().equals(row.path("intent").asText())) {
-                    right++;
-                }
-            }
+            score.add(goldEntry, engine.decide(Conversation.of(Message.customer(row.path("text").asText()))));
         }
-        out.println("## scope: " + name + " (" + total + " questions, " + gold + " answerable)");
-        out.printf(Locale.ROOT, "answer precision %.3f (%d/%d)%n", ratio(right, answered), right, answered);
-        out.printf(Locale.ROOT, "answer coverage  %.3f (%d/%d)%n%n", ratio(right, gold), right, gold);
+        out.println("## scope: " + scope.name() + " (" + total + " questions, " + gold + " answerable)");
+        out.println("answer precision " + score.precision());
+        out.println("answer coverage  " + score.coverage());
+        out.println();
     }
 
     // --- cues ------------------------------------------------------------------------------------
@@ -242,61 +210,30 @@ public final class Benchmarks {
         out.println("## cues (each file on its own labels)");
         out.println("| file | positive label | cue counted | n | recall | precision | F1 | false alarms | right category |");
         out.println("|---|---|---|---|---|---|---|---|---|");
-        cueFile(engine, "emotion_goemotions", "not none", FEELINGS, row -> !"none".equals(row.path("label").asText()), true);
-        cueFile(engine, "emotion_empathetic", "not none", FEELINGS, row -> !"none".equals(row.path("label").asText()), true);
-        cueFile(engine, "frustration_support_tweets", "frustrated", EnumSet.of(CueKind.FRUSTRATION, CueKind.ANGER),
-                row -> "frustrated".equals(row.path("label").asText()), false);
-        cueFile(engine, "urgency_mooc", "urgent", EnumSet.of(CueKind.URGENCY),
-                row -> "urgent".equals(row.path("label").asText()), false);
-        cueFile(engine, "stress_dreaddit", "stress", EnumSet.of(CueKind.ANXIETY, CueKind.SADNESS_GRIEF, CueKind.CRISIS),
-                row -> "stress".equals(row.path("label").asText()), false);
+        for (CueFile cueFile : CueFile.ALL) {
+            cueFile(engine, cueFile);
+        }
         out.println();
     }
 
-    private void cueFile(TriageEngine engine, String name, String positive, Set<CueKind> counted,
-                         Predicate<JsonNode> isPositive, boolean categories) throws IOException {
-        Path file = data.resolve("bench/" + name + ".dev.jsonl");
+    private void cueFile(TriageEngine engine, CueFile cueFile) throws IOException {
+        Path file = cueFile.in(data);
         if (!Files.exists(file)) {
-            out.println("| " + name + " | not found, skipped |");
+            out.println("| " + cueFile.name() + " | not found, skipped |");
             return;
         }
-        int tp = 0;
-        int fp = 0;
-        int fn = 0;
-        int tn = 0;
-        int named = 0;
-        for (JsonNode row : rows(file)) {
+        CueScore score = new CueScore();
+        for (JsonNode row : Jsonl.rows(file)) {
             Conversation conversation = Conversation.of(Message.customer(row.path("text").asText()));
-            Map<CueKind, Double> scores = TriageEngine.combine(engine.cues(conversation));
-            Set<CueKind> fired = EnumSet.noneOf(CueKind.class);
-            scores.forEach((kind, score) -> {
-                if (score >= TriageEngine.FIRE && counted.contains(kind)) {
-                    fired.add(kind);
-                }
-            });
-            boolean gold = isPositive.test(row);
-            if (gold && !fired.isEmpty()) {
-                tp++;
-                if (categories && fired.contains(CueKind.fromWire(row.path("label").asText()))) {
-                    named++;
-                }
-            } else if (gold) {
-                fn++;
-            } else if (!fired.isEmpty()) {
-                fp++;
-                if (verbose) {
-                    out.println("  false alarm " + fired + ": " + row.path("text").asText());
-                }
-            } else {
-                tn++;
+            Set<CueKind> fired = cueFile.score(row, engine.cues(conversation), score);
+            if (verbose && !fired.isEmpty() && !cueFile.isPositive().test(row)) {
+                out.println("  false alarm " + fired + ": " + row.path("text").asText());
             }
         }
-        double recall = ratio(tp, tp + fn);
-        double precision = ratio(tp, tp + fp);
-        double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        out.printf(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %s |%n", name, positive,
-                counted.stream().map(CueKind::wireName).toList(), tp + fp + fn + tn, recall, precision, f1,
-                ratio(fp, fp + tn), categories ? String.format(Locale.ROOT, "%.3f", ratio(named, tp)) : "n/a");
+        out.printf(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %s |%n", cueFile.name(),
+                cueFile.positive(), cueFile.counted().stream().map(CueKind::wireName).toList(), score.n(),
+                score.recall(), score.precision(), score.f1(), score.falseAlarms(),
+                cueFile.categories() ? String.format(Locale.ROOT, "%.3f", score.rightCategory()) : "n/a");
     }
 
     // --- speed -----------------------------------------------------------------------------------
@@ -309,10 +246,10 @@ public final class Benchmarks {
         double startupMs = (System.nanoTime() - start) / 1e6;
         TriageJson json = new TriageJson(mapper);
         List<Conversation> conversations = new ArrayList<>();
-        for (JsonNode row : rows(data.resolve("conversations/emberfall-conversations.jsonl"))) {
+        for (JsonNode row : Jsonl.rows(data.resolve("conversations/emberfall-conversations.jsonl"))) {
             conversations.add(json.conversation(row));
         }
-        for (JsonNode row : rows(data.resolve("bench/scope_clinc150.dev.jsonl"))) {
+        for (JsonNode row : Jsonl.rows(data.resolve("bench/scope_clinc150.dev.jsonl"))) {
             conversations.add(Conversation.of(Message.customer(row.path("text").asText())));
         }
         // Warm up the JIT on a first pass, then time a second pass with texts the cache has not seen.
@@ -345,7 +282,7 @@ public final class Benchmarks {
     private double parallelThroughput(Wiring wiring) throws IOException {
         TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(data.resolve("kb/banking77.yaml")), threshold);
         List<Conversation> conversations = new ArrayList<>();
-        for (JsonNode row : rows(data.resolve("bench/scope_banking77_oos.dev.jsonl"))) {
+        for (JsonNode row : Jsonl.rows(data.resolve("bench/scope_banking77_oos.dev.jsonl"))) {
             conversations.add(Conversation.of(Message.customer(row.path("text").asText())));
         }
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -380,24 +317,5 @@ public final class Benchmarks {
             return "unknown (" + e.getMessage() + ")";
         }
         return "unknown";
-    }
-
-    // --- helpers -----------------------------------------------------------------------------------
-
-    private List<JsonNode> rows(Path file) throws IOException {
-        List<JsonNode> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    rows.add(mapper.readTree(line));
-                }
-            }
-        }
-        return rows;
-    }
-
-    private static double ratio(int a, int b) {
-        return b == 0 ? 0 : (double) a / b;
     }
 }

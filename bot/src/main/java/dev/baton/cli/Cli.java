@@ -40,8 +40,12 @@ public final class Cli {
               chat     [--kb FILE]                 talk to the engine as a customer, one message per line
               triage   --kb FILE [--answer-threshold P]
                                                    JSON Lines on stdin -> one decision per line on stdout
-              bench    [--data DIR] [--only conversations,scope,cues,speed,holdout] [--verbose true]
-                                                   measure the engine on the evaluation data (default ../shared/data)
+              bench    [--data DIR] [--only conversations,scope,cues,speed,holdout,model] [--verbose true]
+                       [--answer-threshold P] [--llm-base-url URL --llm-model NAME] [--band B]
+                                                   measure the engine on the evaluation data (default ../shared/data);
+                                                   model: offline vs with the language model's second opinion (the
+                                                   model from BATON_LLM_* or the flags, key only from
+                                                   BATON_LLM_API_KEY; --band default 0.1)
               replay   --rules DRAFT_DIR [--since 7d | --from 2026-11-01 [--to 2026-11-08]] [--json] [--limit N]
                                                    draft rules over the stored conversations of a period, next to
                                                    the live rules: what would be answered or handed off, to whom.
@@ -106,7 +110,7 @@ public final class Cli {
                 case "triage" -> triage(options);
                 case "run" -> run(options);
                 case "chat" -> chat(options);
-                case "bench" -> BenchCommand.run(options, out);
+                case "bench" -> BenchCommand.run(options, out, environment, clock, wiring);
                 case "replay" -> new ReplayCommand(out, err, environment, clock, wiring).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

@@ -27,6 +27,7 @@ import dev.baton.llm.Assistant;
 import dev.baton.llm.Attempt;
 import dev.baton.llm.Band;
 import dev.baton.llm.Opinion;
+import dev.baton.llm.SecondOpinions;
 import dev.baton.llm.Use;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.routing.Person;
@@ -476,10 +477,8 @@ public final class SupportDesk {
                 now.rules().answerConfidence());
         long micros = (System.nanoTime() - started) / 1_000;
         Decision decision = assessment.decision();
-        Optional<Band.Question> question = assistant.uses(Use.SECOND_OPINION)
-                ? Band.of(reading.conversation(), decision, assessment.nearest(), settings,
-                        now.rules().answerConfidence(), assistant.band())
-                : Optional.empty();
+        Optional<Band.Question> question = SecondOpinions.question(assistant, reading.conversation(), assessment,
+                settings, now.rules().answerConfidence());
         boolean phrase = assistant.uses(Use.PHRASING) && (decision instanceof Decision.Answer || question.isPresent());
         if (question.isEmpty() && !phrase) {
             return act(conversation, messageRow, reading, now, decision, assessment.nearest(), micros, null, null);
@@ -511,9 +510,10 @@ public final class SupportDesk {
         String text = null;
         try {
             if (asked.question().isPresent()) {
-                Attempt<Opinion.Applied> opinion = assistant.secondOpinion(asked.question().get());
+                SecondOpinions.Outcome outcome = SecondOpinions.ask(assistant, asked.question().get());
+                decision = outcome.decision();
+                Attempt<Opinion.Applied> opinion = outcome.attempt().orElseThrow();
                 if (opinion instanceof Attempt.Got<Opinion.Applied> got) {
-                    decision = got.value().decision();
                     note = modelNote(got.value().outcome(), got.value().detail(), got.took().toMillis());
                 } else {
                     Attempt.Failed<Opinion.Applied> failed = (Attempt.Failed<Opinion.Applied>) opinion;

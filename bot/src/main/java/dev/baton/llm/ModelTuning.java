@@ -68,6 +68,10 @@ public record ModelTuning(Duration timeout, int retries, Set<Use> uses, double b
         return new ModelTuning(timeout, retries, uses, band, failures, openFor, jsonSchema, concurrent);
     }
 
+    public ModelTuning withBand(double other) {
+        return new ModelTuning(timeout, retries, uses, other, breakerFailures, breakerOpenFor, jsonSchema, concurrent);
+    }
+
     public ModelTuning withJsonSchema(boolean other) {
         return new ModelTuning(timeout, retries, uses, band, breakerFailures, breakerOpenFor, other, concurrent);
     }

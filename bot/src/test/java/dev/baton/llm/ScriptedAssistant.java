@@ -35,8 +35,13 @@ public final class ScriptedAssistant implements Assistant {
 
     /** Gives this verdict to every second opinion, applied with Baton's real checks. */
     public ScriptedAssistant judging(Verdict verdict) {
+        return judging(question -> verdict);
+    }
+
+    /** Gives each question its own verdict, applied with Baton's real checks. */
+    public ScriptedAssistant judging(Function<Band.Question, Verdict> verdicts) {
         this.secondOpinion = question -> {
-            Opinion.Applied applied = Opinion.apply(question, verdict);
+            Opinion.Applied applied = Opinion.apply(question, verdicts.apply(question));
             return applied.outcome().equals("implausible") ? failed(Failure.REJECTED)
                     : new Attempt.Got<>(applied, 1, Duration.ofMillis(120));
         };

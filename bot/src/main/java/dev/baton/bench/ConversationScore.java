@@ -1,0 +1,79 @@
+package dev.baton.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.triage.CueKind;
+import dev.baton.triage.Decision;
+import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Emberfall conversations' metrics (see the data's README): answer precision and coverage, handoff
+ * recall, recall per gold reason (a two-reason case counts under both) and overall decision accuracy.
+ */
+final class ConversationScore {
+
+    private final AnswerScore answers = new AnswerScore();
+    private final Map<CueKind, int[]> perReason = new EnumMap<>(CueKind.class);
+    private int goldHandoffs;
+    private int handedOff;
+    private int correct;
+    private int total;
+
+    /**
+     * @param expect the row's {@code expect}: {@code {action: answer, entry}} or {@code {action: handoff, reasons}}
+     * @return whether the decision was right: the gold entry on an answer case, any handoff on a handoff case
+     */
+    boolean add(JsonNode expect, Decision decision) {
+        total++;
+        boolean right;
+        if ("answer".equals(expect.path("action").asText())) {
+            right = answers.add(expect.path("entry").asText(), decision);
+        } else {
+            answers.add(null, decision);
+            goldHandoffs++;
+            right = decision instanceof Decision.Handoff;
+            if (right) {
+                handedOff++;
+            }
+            for (JsonNode reason : expect.path("reasons")) {
+                int[] counts = perReason.computeIfAbsent(CueKind.fromWire(reason.asText()), k -> new int[2]);
+                counts[1]++;
+                if (right) {
+                    counts[0]++;
+                }
+            }
+        }
+        if (right) {
+            correct++;
+        }
+        return right;
+    }
+
+    AnswerScore answers() {
+        return answers;
+    }
+
+    Ratio handoffRecall() {
+        return new Ratio(handedOff, goldHandoffs);
+    }
+
+    Ratio accuracy() {
+        return new Ratio(correct, total);
+    }
+
+    int total() {
+        return total;
+    }
+
+    /** Every metric, one a line. */
+    void print(PrintStream out) {
+        out.println("answer precision " + answers.precision());
+        out.println("answer coverage  " + answers.coverage());
+        out.println("handoff recall   " + handoffRecall());
+        perReason.forEach((kind, c) -> out.printf(Locale.ROOT, "  recall %-14s %s%n", kind.wireName(),
+                new Ratio(c[0], c[1])));
+        out.println("overall accuracy " + accuracy());
+    }
+}

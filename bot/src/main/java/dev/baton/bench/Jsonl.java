@@ -1,0 +1,33 @@
+package dev.baton.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rows of a JSON Lines data file, blank lines skipped. */
+final class Jsonl {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Jsonl() {
+    }
+
+    static List<JsonNode> rows(Path file) throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    rows.add(MAPPER.readTree(line));
+                }
+            }
+        }
+        return rows;
+    }
+}
