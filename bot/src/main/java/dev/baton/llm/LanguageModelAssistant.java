@@ -39,8 +39,9 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
         this.metrics = metrics;
         ModelTuning tuning = settings.tuning();
         this.requests = Executors.newCachedThreadPool(daemons("baton-model-request"));
-        // Requests beyond `concurrent` are refused by the guard, so a pool of that size never queues long.
-        this.background = Executors.newFixedThreadPool(tuning.concurrent(), daemons("baton-model-wait"));
+        // Not a fixed pool: queued work would wait for a thread before its time limit even starts. Every task
+        // reaches the guard at once, and beyond `concurrent` requests the guard says busy and Baton decides offline.
+        this.background = Executors.newCachedThreadPool(daemons("baton-model-wait"));
         this.guard = new Guard(tuning, new CircuitBreaker(tuning.breakerFailures(), tuning.breakerOpenFor(), clock),
                 requests, metrics);
     }
