@@ -23,10 +23,10 @@ import dev.baton.handoff.Summarizer;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
+import dev.baton.handoff.Summary;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.Attempt;
 import dev.baton.llm.Band;
-import dev.baton.llm.Opinion;
 import dev.baton.llm.SecondOpinions;
 import dev.baton.llm.Use;
 import dev.baton.metrics.BatonMetrics;
@@ -49,7 +49,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -490,8 +489,9 @@ public final class SupportDesk {
             return new Reaction.Deferred(later, question.isPresent() ? "asking the language model for a second opinion"
                     : "asking the language model to word the answer");
         } catch (RejectedExecutionException e) {
-            return act(conversation, messageRow, reading, now, decision, assessment.nearest(), micros,
-                    modelNote("failed", "the model's queue refused the work: " + e.getMessage(), 0), null);
+            Consultation refused = Consultation.failed(decision, "the model's queue refused the work: " + e.getMessage());
+            return act(conversation, messageRow, reading, now, decision, assessment.nearest(), micros, refused.note(),
+                    null);
         }
     }
 
@@ -500,59 +500,22 @@ public final class SupportDesk {
                          TriageEngine.Assessment assessment, long micros, Optional<Band.Question> question) {
     }
 
-    /**
-     * Runs off the desk's lock and the caller's thread: asks the model, then acts under the lock. Any
-     * failure, of the model or of Baton's checks, leaves the offline decision and the entry's own words.
-     */
+    /** Runs off the desk's lock and the caller's thread: asks the model, then acts under the lock. */
     private Reaction consult(Asked asked) {
-        Decision decision = asked.assessment().decision();
-        Map<String, Object> note = null;
-        String text = null;
+        Consultation consultation;
         try {
-            if (asked.question().isPresent()) {
-                SecondOpinions.Outcome outcome = SecondOpinions.ask(assistant, asked.question().get());
-                decision = outcome.decision();
-                Attempt<Opinion.Applied> opinion = outcome.attempt().orElseThrow();
-                if (opinion instanceof Attempt.Got<Opinion.Applied> got) {
-                    note = modelNote(got.value().outcome(), got.value().detail(), got.took().toMillis());
-                } else {
-                    Attempt.Failed<Opinion.Applied> failed = (Attempt.Failed<Opinion.Applied>) opinion;
-                    note = modelNote(failed.failure() == dev.baton.llm.Failure.REJECTED ? "rejected" : "failed",
-                            failed.failure().wireName() + ": " + failed.detail(), failed.took().toMillis());
-                }
-            }
-            if (decision instanceof Decision.Answer answer && assistant.uses(Use.PHRASING)) {
-                KnowledgeEntry entry = asked.rules().knowledge().find(answer.entry()).orElseThrow();
-                Attempt<String> phrased = assistant.phrase(entry, asked.reading().conversation().focusMessage().text());
-                note = note == null ? new LinkedHashMap<>() : note;
-                if (phrased instanceof Attempt.Got<String> got) {
-                    text = got.value();
-                    note.put("phrasing", "reworded in " + got.took().toMillis() + " ms");
-                } else {
-                    Attempt.Failed<String> failed = (Attempt.Failed<String>) phrased;
-                    note.put("phrasing", "entry's own words (" + failed.failure().wireName() + ": " + failed.detail() + ")");
-                }
-            }
+            consultation = Consultation.ask(assistant, asked.assessment().decision(), asked.question(),
+                    asked.rules().knowledge(), asked.reading().conversation().focusMessage().text());
         } catch (RuntimeException e) {
             LOG.warn("asking the language model failed unexpectedly; deciding offline", e);
-            decision = asked.assessment().decision();
-            note = modelNote("failed", "unexpected: " + e, 0);
-            text = null;
+            consultation = Consultation.failed(asked.assessment().decision(), "unexpected: " + e);
         }
         try {
-            return settle(asked, decision, note, text);
+            return settle(asked, consultation);
         } catch (RuntimeException e) {
             LOG.error("could not act on conversation {} after asking the language model", asked.conversationId(), e);
             return new Reaction.Silence("could not act after asking the language model: " + e);
         }
-    }
-
-    private static Map<String, Object> modelNote(String outcome, String detail, long millis) {
-        Map<String, Object> note = new LinkedHashMap<>();
-        note.put("outcome", outcome);
-        note.put("detail", detail);
-        note.put("millis", millis);
-        return note;
     }
 
     /**
@@ -560,7 +523,7 @@ public final class SupportDesk {
      * the customer wrote again (that message is decided on its own, with this one in view), or a person took
      * over.
      */
-    private synchronized Reaction settle(Asked asked, Decision decision, Map<String, Object> note, String text) {
+    private synchronized Reaction settle(Asked asked, Consultation consultation) {
         ConversationRecord conversation = conversations.conversation(asked.conversationId()).orElseThrow();
         if (conversation.isQuiet() || handoffs.openFor(conversation.id()).isPresent()) {
             return new Reaction.Silence("a person took over while Baton was asking the language model");
@@ -570,8 +533,8 @@ public final class SupportDesk {
                 || reading.conversation().size() != asked.reading().conversation().size()) {
             return new Reaction.Silence("the conversation moved on while Baton was asking the language model");
         }
-        return act(conversation, asked.messageRow(), reading, asked.rules(), decision, asked.assessment().nearest(),
-                asked.micros(), note, text);
+        return act(conversation, asked.messageRow(), reading, asked.rules(), consultation.decision(),
+                asked.assessment().nearest(), asked.micros(), consultation.note(), consultation.words());
     }
 
     /**
@@ -620,7 +583,7 @@ public final class SupportDesk {
         Routing routing = dispatch.routing();
         boolean privateThread = privateThread(conversation, dispatch);
         List<Message> forSummary = reading.conversation() == null ? List.of() : reading.conversation().messages();
-        dev.baton.handoff.Summary offlineSummary = Summarizer.summarize(forSummary, decision.cues());
+        Summary offlineSummary = Summarizer.summarize(forSummary, decision.cues());
         String summary = offlineSummary.line();
         HandoffPacket packet = PacketBuilder.build(conversation,
                 new PacketBuilder.Reading(reading.transcript(), reading.engineToTranscript()),
@@ -645,7 +608,7 @@ public final class SupportDesk {
      * in the timeline). Nobody waits for it.
      */
     private void refineSummaryLater(long handoffId, List<Message> transcript, List<Cue> cues,
-                                    dev.baton.handoff.Summary offline) {
+                                    Summary offline) {
         if (!assistant.uses(Use.SUMMARY) || transcript.isEmpty()) {
             return;
         }
