@@ -6,6 +6,7 @@ import dev.baton.desk.SupportDesk;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.learn.Models;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.LanguageModelAssistant;
 import dev.baton.llm.ModelSettings;
@@ -24,11 +25,12 @@ import java.util.function.Supplier;
 public final class Wiring {
 
     /** Answer only when the calibrated chance that the entry really answers is at least this. */
-    public static final double DEFAULT_ANSWER_THRESHOLD = 0.5;
+    public static final double DEFAULT_ANSWER_THRESHOLD = dev.baton.rules.RuleBook.DEFAULT_ANSWER_CONFIDENCE;
 
     private static final int EMBEDDING_CACHE = 10_000;
 
     private final TextEmbedder embedder;
+    private final Models models;
     /** The detectors do not depend on the knowledge base, so every engine built here shares them. */
     private List<CueDetector> detectors;
 
@@ -37,7 +39,18 @@ public final class Wiring {
     }
 
     public Wiring(TextEmbedder embedder) {
+        this(embedder, Models.shipped());
+    }
+
+    /** @param models the learned cue heads and answerability model (tests pass fixed ones) */
+    public Wiring(TextEmbedder embedder, Models models) {
         this.embedder = embedder;
+        this.models = models;
+    }
+
+    /** The sentence model every part shares (cached). */
+    public TextEmbedder embedder() {
+        return embedder;
     }
 
     public TriageEngine engine(KnowledgeBase knowledgeBase) {
@@ -45,7 +58,8 @@ public final class Wiring {
     }
 
     public TriageEngine engine(KnowledgeBase knowledgeBase, double answerThreshold) {
-        return new TriageEngine(detectors(), new AnswerMatcher(knowledgeBase, embedder), answerThreshold);
+        return new TriageEngine(detectors(), new AnswerMatcher(knowledgeBase, embedder, models.answers()),
+                answerThreshold);
     }
 
     /** The desk for a loaded configuration, with metrics nobody reads. */
@@ -98,7 +112,7 @@ public final class Wiring {
 
     private synchronized List<CueDetector> detectors() {
         if (detectors == null) {
-            detectors = TriageEngine.standardDetectors(embedder);
+            detectors = TriageEngine.standardDetectors(embedder, models.cues());
         }
         return detectors;
     }

@@ -151,11 +151,20 @@ public final class Benchmarks {
 
     // --- conversations ---------------------------------------------------------------------------
 
+    /**
+     * Emberfall is the set Baton was tuned on (thresholds, the lexicons' wording); Tally was kept aside
+     * and only scored, so its numbers are the ones to quote for conversations nobody tuned on.
+     */
     private void conversations() throws IOException {
-        Path kbFile = data.resolve("conversations/emberfall-kb.yaml");
-        Path file = data.resolve("conversations/emberfall-conversations.jsonl");
+        conversationSet("emberfall", "tuned on");
+        conversationSet("tally", "held out: never tuned on");
+    }
+
+    private void conversationSet(String name, String role) throws IOException {
+        Path kbFile = data.resolve("conversations/" + name + "-kb.yaml");
+        Path file = data.resolve("conversations/" + name + "-conversations.jsonl");
         if (!Files.exists(kbFile) || !Files.exists(file)) {
-            out.println("conversations: not found, skipped");
+            out.println("conversations " + name + ": not found, skipped");
             return;
         }
         TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(kbFile), threshold);
@@ -169,7 +178,7 @@ public final class Benchmarks {
                         json.decision(decision));
             }
         }
-        out.println("## conversations (emberfall, " + score.total() + " conversations)");
+        out.println("## conversations (" + name + ", " + role + ", " + score.total() + " conversations)");
         score.print(out);
         out.println();
     }

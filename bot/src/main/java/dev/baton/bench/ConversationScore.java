@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The Emberfall conversations' metrics (see the data's README): answer precision and coverage, handoff
- * recall, recall per gold reason (a two-reason case counts under both) and overall decision accuracy.
+ * recall, recall per gold reason (a two-reason case counts under both; "named" when the handoff also lists
+ * that reason, which decides whom it goes to and how the customer is greeted) and overall decision accuracy.
  */
 final class ConversationScore {
 
@@ -38,10 +39,14 @@ final class ConversationScore {
                 handedOff++;
             }
             for (JsonNode reason : expect.path("reasons")) {
-                int[] counts = perReason.computeIfAbsent(CueKind.fromWire(reason.asText()), k -> new int[2]);
+                CueKind kind = CueKind.fromWire(reason.asText());
+                int[] counts = perReason.computeIfAbsent(kind, k -> new int[3]);
                 counts[1]++;
                 if (right) {
                     counts[0]++;
+                    if (((Decision.Handoff) decision).reasons().contains(kind)) {
+                        counts[2]++;
+                    }
                 }
             }
         }
@@ -72,8 +77,8 @@ final class ConversationScore {
         out.println("answer precision " + answers.precision());
         out.println("answer coverage  " + answers.coverage());
         out.println("handoff recall   " + handoffRecall());
-        perReason.forEach((kind, c) -> out.printf(Locale.ROOT, "  recall %-14s %s%n", kind.wireName(),
-                new Ratio(c[0], c[1])));
+        perReason.forEach((kind, c) -> out.printf(Locale.ROOT, "  recall %-14s %s   named as a reason %s%n",
+                kind.wireName(), new Ratio(c[0], c[1]), new Ratio(c[2], c[1])));
         out.println("overall accuracy " + accuracy());
     }
 }

@@ -55,6 +55,11 @@ public final class Cli {
                                                    changed conversations listed (default 50; --json lists all).
                                                    Reads the database, never writes it. Exit 1 when the draft has
                                                    problems (printed as file:line:column: message).
+              train    [--data DIR] [--written DIR] [--out DIR] [--only cues,answers] [--epochs N]
+                                                   rebuild the shipped weight files from the training data (default
+                                                   training-data; docs/models.md says where it comes from) and Baton's
+                                                   written examples (default bot/training/written); prints the
+                                                   cross-validated numbers and each file's SHA-256
               help                                 this text
 
             The default knowledge base is config/knowledge.yaml.
@@ -111,6 +116,7 @@ public final class Cli {
                 case "run" -> run(options);
                 case "chat" -> chat(options);
                 case "bench" -> BenchCommand.run(options, out, environment, clock, wiring);
+                case "train" -> TrainCommand.run(options, out, wiring);
                 case "replay" -> new ReplayCommand(out, err, environment, clock, wiring).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

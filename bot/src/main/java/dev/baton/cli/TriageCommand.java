@@ -56,6 +56,11 @@ final class TriageCommand {
         } catch (IllegalArgumentException e) {
             return json.error("line " + number + ": " + e.getMessage());
         }
-        return json.decision(engine.decide(conversation));
+        try {
+            return json.decision(engine.decide(conversation));
+        } catch (RuntimeException e) {
+            // One conversation the engine cannot read must not end the stream for every line after it.
+            return json.error("line " + number + ": could not decide: " + e.getMessage());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.knowledge;
 
+import dev.baton.learn.Heads;
 import dev.baton.text.TextEmbedder;
 import dev.baton.text.Words;
 import java.util.Arrays;
@@ -9,38 +10,50 @@ import java.util.List;
  * Finds the entry that answers a question, and says how likely that is.
  *
  * <p>A single similarity threshold cannot tell a covered question from a near neighbour, so the
- * confidence combines several views of the same match: the best phrasing, the entry's centroid (all
- * its phrasings at once), the entry's answer text, the margin over the runner-up entry and how much of
- * the softmax mass the winner takes. The weights are a logistic calibration fitted once on three
- * unrelated knowledge bases (a bank, a general assistant, a game community); they are not per-KB.
+ * confidence combines several views of the same match ({@link #FEATURES}): the best phrasing, the
+ * entry's centroid (all its phrasings at once), the entry's answer text and its best sentence, the
+ * margin over the runner-up entry, how much of the softmax mass the winner takes, and how many of the
+ * question's rare words the entry uses. The weights are a logistic regression trained across many
+ * knowledge bases built from public training splits and Baton's written ones (docs/models.md), never
+ * per KB, so the confidence is a probability on a community's own KB too.
  */
 public final class AnswerMatcher {
+
+    /** The views of a match the answerability model reads, in its input order. */
+    public static final List<String> FEATURES = List.of("best_phrasing", "centroid", "margin", "share",
+            "answer", "answer_sentence", "word_coverage");
 
     /** Sharpness of the softmax over entries: similarities of a few hundredths matter. */
     private static final double SOFTMAX_SCALE = 30;
     /** How much lexical overlap adds to the ranking, on top of the embedding similarity. */
     private static final double LEXICAL_WEIGHT = 0.15;
-
     /** How much an answer sentence that fits better than any phrasing lifts the entry's rank. */
     private static final double SENTENCE_WEIGHT = 0.5;
 
-    private static final double W_BEST = 0.971;
-    private static final double W_CENTROID = 4.168;
-    private static final double W_MARGIN = 2.787;
-    private static final double W_SHARE = 3.515;
-    private static final double W_ANSWER = 0.451;
-    private static final double W_SENTENCE = 0.956;
-    private static final double BIAS = -7.071;
-
     private final KnowledgeIndex index;
     private final TextEmbedder embedder;
+    private final Heads model;
 
-    public AnswerMatcher(KnowledgeBase base, TextEmbedder embedder) {
+    public AnswerMatcher(KnowledgeBase base, TextEmbedder embedder, Heads model) {
+        if (model.inputs() != FEATURES.size()) {
+            throw new IllegalArgumentException("the answerability model reads " + model.inputs() + " values, the matcher gives "
+                    + FEATURES.size());
+        }
         this.index = new KnowledgeIndex(base, embedder);
         this.embedder = embedder;
+        this.model = model;
+    }
+
+    /** The best entry for a question and the views of that match, before any model weighs them. */
+    public record Candidate(KnowledgeEntry entry, String matchedQuestion, float[] features) {
     }
 
     public Match match(String question) {
+        Candidate candidate = candidate(question);
+        return new Match(candidate.entry(), model.probability(0, candidate.features()), candidate.matchedQuestion());
+    }
+
+    public Candidate candidate(String question) {
         float[] v = embedder.embed(question);
         int entries = index.centroids.length;
         double[] best = new double[entries];
@@ -66,10 +79,12 @@ public final class AnswerMatcher {
             total += index.idf(stem);
         }
         double[] rank = new double[entries];
+        double[] coverage = new double[entries];
         int top = 0;
         for (int e = 0; e < entries; e++) {
             double centroid = TextEmbedder.cosine(v, index.centroids[e]);
-            rank[e] = (best[e] + centroid) / 2 + LEXICAL_WEIGHT * coverage(stems, total, e)
+            coverage[e] = coverage(stems, total, e);
+            rank[e] = (best[e] + centroid) / 2 + LEXICAL_WEIGHT * coverage[e]
                     + SENTENCE_WEIGHT * Math.max(0, sentence[e] - best[e]);
             if (rank[e] > rank[top]) {
                 top = e;
@@ -87,12 +102,11 @@ public final class AnswerMatcher {
         double share = 1 / partition;
         double centroid = TextEmbedder.cosine(v, index.centroids[top]);
         double answer = TextEmbedder.cosine(v, index.answerVectors[top]);
-        double logit = BIAS + W_BEST * best[top] + W_CENTROID * centroid + W_MARGIN * margin + W_SHARE * share
-                + W_ANSWER * answer + W_SENTENCE * sentence[top];
-        double confidence = 1 / (1 + Math.exp(-logit));
+        float[] features = {(float) best[top], (float) centroid, (float) margin, (float) share, (float) answer,
+                (float) sentence[top], (float) coverage[top]};
         KnowledgeEntry entry = index.base.entries().get(top);
         String phrasing = entry.questions().get(bestQuestion[top] - firstQuestionOf(top));
-        return new Match(entry, confidence, phrasing);
+        return new Candidate(entry, phrasing, features);
     }
 
     private int firstQuestionOf(int entry) {

@@ -22,7 +22,7 @@ public record RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route>
                        Map<Priority, Deadlines> deadlines, double answerConfidence) {
 
     public static final String DEFAULT_ROUTE = "default";
-    public static final double DEFAULT_ANSWER_CONFIDENCE = 0.5;
+    public static final double DEFAULT_ANSWER_CONFIDENCE = 0.7;
 
     public RuleBook {
         Objects.requireNonNull(cues, "cues");

@@ -1,6 +1,7 @@
 package dev.baton.triage;
 
 import dev.baton.knowledge.AnswerMatcher;
+import dev.baton.learn.Heads;
 import dev.baton.knowledge.Match;
 import dev.baton.rules.CueSettings;
 import dev.baton.text.TextEmbedder;
@@ -32,8 +33,8 @@ public final class TriageEngine {
         this.answerThreshold = answerThreshold;
     }
 
-    /** The detectors Baton ships with, all offline. */
-    public static List<CueDetector> standardDetectors(TextEmbedder embedder) {
+    /** The detectors Baton ships with, all offline; {@code learned} are the cue heads (docs/models.md). */
+    public static List<CueDetector> standardDetectors(TextEmbedder embedder, Heads learned) {
         List<CueDetector> detectors = new ArrayList<>();
         for (CueKind kind : CueKind.values()) {
             if (kind != CueKind.OUT_OF_SCOPE) {
@@ -44,7 +45,7 @@ public final class TriageEngine {
         detectors.add(new ShoutingDetector(CueKind.ANGER));
         detectors.add(new RepetitionDetector(embedder));
         detectors.add(new QuestionBundleDetector(embedder));
-        detectors.add(new PrototypeDetector(embedder));
+        detectors.add(new LearnedCueDetector(embedder, learned));
         return detectors;
     }
 

@@ -49,6 +49,9 @@ public final class TriageJson {
             if (!text.isTextual()) {
                 throw new IllegalArgumentException("\"text\" must be a string");
             }
+            if (text.asText().isBlank()) {
+                throw new IllegalArgumentException("\"text\" is empty: there is nothing to decide on");
+            }
             return Conversation.of(Message.customer(text.asText()));
         }
         throw new IllegalArgumentException("expected \"text\" or \"messages\"");
@@ -72,6 +75,9 @@ public final class TriageJson {
             parsedAuthor = Author.fromWire(author.asText());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ".author: " + e.getMessage());
+        }
+        if (parsedAuthor == Author.CUSTOMER && text.asText().isBlank()) {
+            throw new IllegalArgumentException(where + ".text is empty: a customer message needs some text");
         }
         Instant time = null;
         JsonNode timeNode = node.get("time");

@@ -38,7 +38,8 @@ class ModelBenchmarksTest {
     Path dir;
 
     private Path data;
-    private final Wiring wiring = new Wiring(new HashingEmbedder());
+    private final Wiring wiring = new Wiring(new HashingEmbedder(),
+            dev.baton.learn.TestModels.withCueOn("urgency", "club meet nights", 0.42, new HashingEmbedder()));
 
     @BeforeEach
     void writeData() throws IOException {

@@ -50,7 +50,8 @@ class BenchCommandTest {
     private int run(Map<String, String> environment, String... args) {
         return new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), environment, Clock.systemUTC(),
-                () -> new Wiring(new HashingEmbedder())).run(args);
+                () -> new Wiring(new HashingEmbedder(),
+                        dev.baton.learn.TestModels.withCueOn("urgency", "club meet nights", 0.42, new HashingEmbedder()))).run(args);
     }
 
     private String output() {
@@ -91,7 +92,7 @@ class BenchCommandTest {
 
     @Test
     void withoutAModelTheModelPartSaysHowToConfigureOneAndCountsTheBandAsked(@TempDir Path dir) throws IOException {
-        assertEquals(0, run(Map.of(), "bench", "--only", "model", "--data", TinyData.writeTo(dir).toString(),
+        assertEquals(0, run(Map.of(), "bench", "--only", "model", "--answer-threshold", "0.5", "--data", TinyData.writeTo(dir).toString(),
                 "--band", "0.05"));
 
         assertTrue(output().contains("no language model is configured"), output());
@@ -103,7 +104,7 @@ class BenchCommandTest {
     void theModelNamedOnTheCommandLineIsAskedAboutEveryDecisionInItsBand(@TempDir Path dir) throws IOException {
         String baseUrl = modelSayingNoEntryAnswers();
 
-        assertEquals(0, run(Map.of(), "bench", "--only", "model", "--data", TinyData.writeTo(dir).toString(),
+        assertEquals(0, run(Map.of(), "bench", "--only", "model", "--answer-threshold", "0.5", "--data", TinyData.writeTo(dir).toString(),
                 "--llm-base-url", baseUrl, "--llm-model", "bench-model", "--band", "0.05"), err::toString);
 
         assertTrue(output().contains("asking language model bench-model at " + baseUrl + " (no API key)"), output());
@@ -119,7 +120,7 @@ class BenchCommandTest {
         Map<String, String> environment = Map.of("BATON_LLM_BASE_URL", baseUrl, "BATON_LLM_API_KEY", "sk-bench-secret",
                 "BATON_LLM_MODEL", "from-the-environment");
 
-        assertEquals(0, run(environment, "bench", "--only", "model", "--data", TinyData.writeTo(dir).toString(),
+        assertEquals(0, run(environment, "bench", "--only", "model", "--answer-threshold", "0.5", "--data", TinyData.writeTo(dir).toString(),
                 "--llm-model", "bench-model"), err::toString);
 
         assertTrue(output().contains("asking language model bench-model at " + baseUrl + " (API key set)"), output());

@@ -82,6 +82,22 @@ class TriageCommandTest {
     }
 
     @Test
+    void anEmptyTextYieldsAnErrorLineAndTheStreamGoesOn() throws Exception {
+        String input = String.join("\n",
+                "{\"text\": \"\"}",
+                "{\"messages\": [{\"author\": \"customer\", \"text\": \"  \"}]}",
+                "{\"text\": \"how much does plus cost?\"}") + "\n";
+        Run run = triage(input, "triage", "--kb", kb());
+
+        assertEquals(0, run.exit(), run.stderr());
+        assertEquals(3, run.lines().size());
+        assertEquals("line 1: \"text\" is empty: there is nothing to decide on", run.lines().get(0).get("error").asText());
+        assertEquals("line 2: messages[0].text is empty: a customer message needs some text",
+                run.lines().get(1).get("error").asText());
+        assertEquals("plus-price", run.lines().get(2).get("entry").asText());
+    }
+
+    @Test
     void anInvalidKnowledgeBaseExitsNonZeroNamingTheFileAndLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("kb.yaml");
         Files.writeString(bad, """

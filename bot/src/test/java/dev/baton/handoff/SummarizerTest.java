@@ -10,6 +10,7 @@ import dev.baton.triage.Conversation;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.Message;
+import dev.baton.learn.Models;
 import dev.baton.triage.TriageEngine;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class SummarizerTest {
                 Message.customer("My dad passed away in January."),
                 Message.customer("How do I close his Lumen Plus account? It still bills his card every month"
                         + " and I can't bear seeing it."));
-        List<Cue> cues = new TriageEngine(TriageEngine.standardDetectors(new HashingEmbedder()), null, 0.5)
+        List<Cue> cues = new TriageEngine(TriageEngine.standardDetectors(new HashingEmbedder(), Models.shipped().cues()), null, 0.5)
                 .cues(new Conversation(transcript));
 
         Summary summary = Summarizer.summarize(transcript, cues);

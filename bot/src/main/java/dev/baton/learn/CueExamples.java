@@ -1,0 +1,222 @@
+package dev.baton.learn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The labelled messages the cue heads learn from, gathered from several public training splits and
+ * Baton's own written examples. Each source labels only what it knows: GoEmotions says whether a
+ * comment is angry, not whether its writer wants a person, so the other heads learn nothing from it.
+ *
+ * <p>How each source's labels map to Baton's heads is decided here, from the sources' own label
+ * definitions, never from evaluation rows.
+ */
+public final class CueExamples {
+
+    /** The heads the cue model has: six handoff reasons and one that is not a reason (small talk). */
+    public static final List<String> HEADS = List.of("frustration", "anger", "sadness_grief", "anxiety", "urgency",
+            "human_request", "smalltalk");
+
+    /** One labelled message: its text, a target per head, which targets are known, where it came from. */
+    public record Row(String text, boolean[] y, boolean[] known, String source, double weight) {
+    }
+
+    private static final Set<String> FEELINGS = Set.of("frustration", "anger", "sadness_grief", "anxiety");
+
+    // GoEmotions' 27 emotions, as Baton's feelings. Disgust reads as hostility in a support chat;
+    // disapproval and disappointment as dissatisfaction; the rest are no cue.
+    static final Map<String, String> GOEMOTIONS = Map.of(
+            "anger", "anger", "disgust", "anger",
+            "annoyance", "frustration", "disappointment", "frustration", "disapproval", "frustration",
+            "sadness", "sadness_grief", "grief", "sadness_grief",
+            "fear", "anxiety", "nervousness", "anxiety");
+
+    // EmpatheticDialogues' 32 situations. Those with no clear place among Baton's feelings (ashamed,
+    // guilty, jealous, nostalgic, sentimental, embarrassed, disgusted) are left out rather than called
+    // "no feeling".
+    static final Map<String, String> EMPATHETIC = Map.ofEntries(
+            Map.entry("angry", "anger"), Map.entry("furious", "anger"),
+            Map.entry("annoyed", "frustration"), Map.entry("disappointed", "frustration"),
+            Map.entry("sad", "sadness_grief"), Map.entry("devastated", "sadness_grief"),
+            Map.entry("lonely", "sadness_grief"),
+            Map.entry("afraid", "anxiety"), Map.entry("anxious", "anxiety"), Map.entry("apprehensive", "anxiety"),
+            Map.entry("terrified", "anxiety"));
+    static final Set<String> EMPATHETIC_CALM = Set.of("anticipating", "caring", "confident", "content", "excited",
+            "faithful", "grateful", "hopeful", "impressed", "joyful", "prepared", "proud", "surprised", "trusting");
+
+    /** Assistant-dataset intents that are chit-chat with the assistant itself, not a task. */
+    static final Set<String> CHIT_CHAT = Set.of("greeting", "goodbye", "thank_you", "tell_joke", "are_you_a_bot",
+            "what_is_your_name", "how_old_are_you", "meaning_of_life", "fun_fact", "who_made_you",
+            "where_are_you_from", "what_are_your_hobbies", "do_you_have_pets", "who_do_you_work_for", "yes", "no",
+            "maybe", "general_joke", "general_praise", "general_quirky", "general_greet", "general_explain");
+
+    /**
+     * Bank intents where the customer fears for their money (a stolen card, a payment they did not make):
+     * a support chat reads these as worry, so they teach the anxiety head neither yes nor no.
+     */
+    static final Set<String> WORRYING_INTENTS = Set.of("compromised_card", "lost_or_stolen_card",
+            "lost_or_stolen_phone", "cash_withdrawal_not_recognised", "card_payment_not_recognised",
+            "transaction_charged_twice", "card_swallowed", "direct_debit_payment_not_recognised");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<String, Integer> counts = new LinkedHashMap<>();
+
+    /** Every row from the sources present in {@code data} and {@code written}; absent sources are skipped. */
+    public List<Row> load(Path data, Path written) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        add(rows, data.resolve("goemotions.jsonl"), "goemotions/train", this::goemotions);
+        add(rows, data.resolve("empathetic.jsonl"), "empathetic/train", this::empathetic);
+        add(rows, data.resolve("dreaddit.jsonl"), "dreaddit/train", this::dreaddit);
+        for (String intents : List.of("banking77", "clinc150", "hwu64", "snips")) {
+            add(rows, data.resolve(intents + ".jsonl"), intents + "/train", this::intent);
+        }
+        add(rows, written.resolve("messages.jsonl"), "written", this::written);
+        return rows;
+    }
+
+    /** Rows read per source, in the order they were read. */
+    public Map<String, Integer> counts() {
+        return counts;
+    }
+
+    private void add(List<Row> rows, Path file, String source, Function<JsonNode, Row> map) throws IOException {
+        Path found = Files.exists(file) ? file : Path.of(file + ".gz");
+        if (!Files.exists(found)) {
+            return;
+        }
+        int n = 0;
+        try (BufferedReader reader = reader(found)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode node;
+                try {
+                    node = mapper.readTree(line);
+                } catch (IOException e) {
+                    throw new IOException(found + ":" + number + ": not JSON: " + e.getMessage(), e);
+                }
+                Row row = map.apply(node);
+                if (row != null && !row.text().isBlank()) {
+                    rows.add(new Row(row.text().strip(), row.y(), row.known(), source, row.weight()));
+                    n++;
+                }
+            }
+        }
+        counts.put(source, n);
+    }
+
+    private static BufferedReader reader(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (file.toString().endsWith(".gz")) {
+            in = new GZIPInputStream(in);
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    Row goemotions(JsonNode node) {
+        Row row = feelings(node.path("text").asText(), 1.0);
+        for (JsonNode emotion : node.path("emotions")) {
+            String head = GOEMOTIONS.get(emotion.asText());
+            if (head != null) {
+                row.y()[HEADS.indexOf(head)] = true;
+            }
+        }
+        return row;
+    }
+
+    Row empathetic(JsonNode node) {
+        String emotion = node.path("emotion").asText();
+        String head = EMPATHETIC.get(emotion);
+        if (head == null && !EMPATHETIC_CALM.contains(emotion)) {
+            return null;
+        }
+        Row row = feelings(node.path("text").asText(), 1.0);
+        if (head != null) {
+            row.y()[HEADS.indexOf(head)] = true;
+        }
+        return row;
+    }
+
+    /** Dreaddit says whether a post shows stress; Baton reads stress as worry, and its absence as calm. */
+    Row dreaddit(JsonNode node) {
+        boolean[] y = new boolean[HEADS.size()];
+        boolean[] known = new boolean[HEADS.size()];
+        boolean stress = node.path("label").asText().equals("stress") || node.path("label").asText().equals("1");
+        known[HEADS.indexOf("anxiety")] = true;
+        y[HEADS.indexOf("anxiety")] = stress;
+        if (!stress) {
+            known[HEADS.indexOf("sadness_grief")] = true;
+        }
+        return new Row(node.path("text").asText(), y, known, "", 1.0);
+    }
+
+    /**
+     * A request to a bank, an assistant or a home device: no feeling, no deadline, no request for a
+     * person, unless its intent is chit-chat (small talk) or a money scare (worry unknown).
+     */
+    Row intent(JsonNode node) {
+        String intent = node.path("intent").isNull() ? "" : node.path("intent").asText();
+        boolean[] y = new boolean[HEADS.size()];
+        boolean[] known = new boolean[HEADS.size()];
+        Arrays.fill(known, true);
+        if (CHIT_CHAT.contains(intent)) {
+            y[HEADS.indexOf("smalltalk")] = true;
+        }
+        if (intent.isEmpty()) {
+            // Out-of-scope rows of an assistant data set: anything at all, so say nothing about small talk.
+            known[HEADS.indexOf("smalltalk")] = false;
+        }
+        if (WORRYING_INTENTS.contains(intent)) {
+            known[HEADS.indexOf("anxiety")] = false;
+        }
+        return new Row(node.path("text").asText(), y, known, "", 1.0);
+    }
+
+    /** Baton's own written messages label every head: the listed ones yes, the rest no. */
+    Row written(JsonNode node) {
+        boolean[] y = new boolean[HEADS.size()];
+        boolean[] known = new boolean[HEADS.size()];
+        Arrays.fill(known, true);
+        for (JsonNode label : node.path("labels")) {
+            int h = HEADS.indexOf(label.asText());
+            if (h >= 0) {
+                y[h] = true;
+            } else if (!label.asText().equals("none")) {
+                throw new IllegalArgumentException("written message with unknown label \"" + label.asText()
+                        + "\": " + node.path("text").asText());
+            }
+        }
+        return new Row(node.path("text").asText(), y, known, "", WRITTEN_WEIGHT);
+    }
+
+    /** Written support messages are few but exactly the domain; each counts as several borrowed rows. */
+    static final double WRITTEN_WEIGHT = 10.0;
+
+    private static Row feelings(String text, double weight) {
+        boolean[] y = new boolean[HEADS.size()];
+        boolean[] known = new boolean[HEADS.size()];
+        for (String feeling : FEELINGS) {
+            known[HEADS.indexOf(feeling)] = true;
+        }
+        return new Row(text, y, known, "", weight);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.baton.learn;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Trains the cue heads: five-fold cross-validation over the training rows chooses each head's firing
+ * threshold (best F1 on rows the fold's model never saw), then one model is fitted on every row.
+ * The cross-validated scores are printed per head and per source, so the training log says how well
+ * each head does on data it was not fitted on.
+ */
+public final class CueTraining {
+
+    public static final int FOLDS = 5;
+    /**
+     * Thresholds favour precision (F-beta with beta 0.5): a cue that fires on a plain question sends a
+     * customer who only wanted a fact to a person, and costs that person's time.
+     */
+    static final double BETA = 0.5;
+
+    private final LogisticTrainer.Settings settings;
+    private final PrintStream log;
+
+    public CueTraining(LogisticTrainer.Settings settings, PrintStream log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    public record Result(Heads heads, Map<String, BinaryScore.At> crossValidated) {
+    }
+
+    public Result train(List<CueExamples.Row> rows, VectorCache vectors) {
+        List<String> heads = CueExamples.HEADS;
+        List<LogisticTrainer.Example> examples = new ArrayList<>(rows.size());
+        for (CueExamples.Row row : rows) {
+            examples.add(new LogisticTrainer.Example(vectors.get(row.text()), row.y(), row.known(), row.weight()));
+        }
+        BinaryScore[] pooled = new BinaryScore[heads.size()];
+        Map<String, BinaryScore[]> bySource = new TreeMap<>();
+        for (int h = 0; h < heads.size(); h++) {
+            pooled[h] = new BinaryScore();
+        }
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<LogisticTrainer.Example> train = new ArrayList<>();
+            List<Integer> held = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (Folds.of(rows.get(i).text(), FOLDS) == fold) {
+                    held.add(i);
+                } else {
+                    train.add(examples.get(i));
+                }
+            }
+            Heads model = LogisticTrainer.train(heads, train, settings);
+            for (int i : held) {
+                CueExamples.Row row = rows.get(i);
+                BinaryScore[] source = bySource.computeIfAbsent(row.source(), s -> fresh(heads.size()));
+                for (int h = 0; h < heads.size(); h++) {
+                    if (row.known()[h]) {
+                        double p = model.probability(h, examples.get(i).x());
+                        if (isSupportChat(row.source())) {
+                            pooled[h].add(p, row.y()[h]);
+                        }
+                        source[h].add(p, row.y()[h]);
+                    }
+                }
+            }
+            log.printf(Locale.ROOT, "  cue fold %d/%d trained on %d rows%n", fold + 1, FOLDS, train.size());
+        }
+        double[] thresholds = new double[heads.size()];
+        Map<String, BinaryScore.At> crossValidated = new LinkedHashMap<>();
+        log.println("  cue heads, 5-fold cross-validated on the support-chat training rows (threshold chosen for F0.5):");
+        log.println("  | head | rows | positives | threshold | precision | recall | F1 | false alarms | ECE |");
+        for (int h = 0; h < heads.size(); h++) {
+            BinaryScore.At best = pooled[h].bestF(BETA);
+            thresholds[h] = best.threshold();
+            crossValidated.put(heads.get(h), best);
+            log.printf(Locale.ROOT, "  | %s | %d | %d | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", heads.get(h),
+                    pooled[h].size(), pooled[h].positives(), best.threshold(), best.precision(), best.recall(),
+                    best.f1(), best.falseAlarms(), pooled[h].expectedCalibrationError());
+        }
+        log.println("  per source at those thresholds (F1 / false alarms; - where the source has no positives):");
+        bySource.forEach((source, scores) -> {
+            StringBuilder line = new StringBuilder("  " + source + ":");
+            for (int h = 0; h < heads.size(); h++) {
+                if (scores[h].size() == 0) {
+                    continue;
+                }
+                BinaryScore.At at = scores[h].at(thresholds[h]);
+                line.append(String.format(Locale.ROOT, " %s %s/%.3f", heads.get(h),
+                        scores[h].positives() == 0 ? "-" : String.format(Locale.ROOT, "%.3f", at.f1()), at.falseAlarms()));
+            }
+            log.println(line);
+        });
+        Heads all = LogisticTrainer.train(heads, examples, settings).withFiresAt(thresholds);
+        return new Result(all, crossValidated);
+    }
+
+    /**
+     * Thresholds are chosen where Baton works: on support-chat rows (its written customer messages and
+     * the public requests to banks and assistants), not on Reddit comments or diary-like stories, which
+     * teach the heads what feelings sound like but not how often a customer's question carries one.
+     */
+    static boolean isSupportChat(String source) {
+        return source.equals("written") || source.startsWith("banking77") || source.startsWith("clinc150")
+                || source.startsWith("hwu64") || source.startsWith("snips");
+    }
+
+    private static BinaryScore[] fresh(int n) {
+        BinaryScore[] scores = new BinaryScore[n];
+        for (int i = 0; i < n; i++) {
+            scores[i] = new BinaryScore();
+        }
+        return scores;
+    }
+}

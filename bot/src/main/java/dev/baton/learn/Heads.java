@@ -1,0 +1,85 @@
+package dev.baton.learn;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Independent logistic heads over one input vector: each head says how likely its own label is. Each
+ * head also carries the probability at which it counts as firing ({@code firesAt}), chosen when it was
+ * trained, so that callers can turn a probability into a score where 0.5 is the firing line.
+ */
+public record Heads(List<String> names, float[][] weights, double[] biases, double[] firesAt) {
+
+    public Heads {
+        names = List.copyOf(names);
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(biases, "biases");
+        Objects.requireNonNull(firesAt, "firesAt");
+        if (weights.length != names.size() || biases.length != names.size() || firesAt.length != names.size()) {
+            throw new IllegalArgumentException("heads: " + names.size() + " names but " + weights.length
+                    + " weight rows, " + biases.length + " biases and " + firesAt.length + " thresholds");
+        }
+        for (int h = 0; h < weights.length; h++) {
+            if (weights[h].length != weights[0].length) {
+                throw new IllegalArgumentException("head " + names.get(h) + " has " + weights[h].length
+                        + " weights, head " + names.get(0) + " has " + weights[0].length);
+            }
+            if (!(firesAt[h] > 0 && firesAt[h] < 1)) {
+                throw new IllegalArgumentException("head " + names.get(h) + " fires at " + firesAt[h]
+                        + ", which is not a probability strictly between 0 and 1");
+            }
+        }
+    }
+
+    public int size() {
+        return names.size();
+    }
+
+    public int inputs() {
+        return weights.length == 0 ? 0 : weights[0].length;
+    }
+
+    public int index(String name) {
+        int i = names.indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no head named \"" + name + "\" (heads: " + names + ")");
+        }
+        return i;
+    }
+
+    public double logit(int head, float[] x) {
+        if (x.length != inputs()) {
+            throw new IllegalArgumentException("input has " + x.length + " values, the heads expect " + inputs());
+        }
+        float[] w = weights[head];
+        double z = biases[head];
+        for (int i = 0; i < x.length; i++) {
+            z += w[i] * x[i];
+        }
+        return z;
+    }
+
+    public double probability(int head, float[] x) {
+        return sigmoid(logit(head, x));
+    }
+
+    /**
+     * The head's probability moved so that its firing threshold sits at 0.5: above 0.5 the head fires.
+     * Scores on this scale combine with Baton's other cue scores, whose firing line is 0.5 too.
+     */
+    public double score(int head, float[] x) {
+        return sigmoid(logit(head, x) - logit(firesAt[head]));
+    }
+
+    public Heads withFiresAt(double[] thresholds) {
+        return new Heads(names, weights, biases, thresholds.clone());
+    }
+
+    public static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    public static double logit(double p) {
+        return Math.log(p / (1 - p));
+    }
+}

@@ -1,0 +1,84 @@
+package dev.baton.triage;
+
+import dev.baton.learn.Heads;
+import dev.baton.text.TextEmbedder;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Feelings, deadlines and requests for a person, read by logistic heads trained on public data sets
+ * and Baton's written examples (docs/models.md) from the sentence embedding of each customer message.
+ * A long message is also read sentence by sentence, since one sentence of a story can carry the whole
+ * feeling; earlier messages count at {@link Turns#EARLIER_DISCOUNT}.
+ */
+final class LearnedCueDetector implements CueDetector {
+
+    private static final int MAX_SENTENCES = 8;
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\\n])\\s+");
+    /** Below this a head's score is noise, not evidence worth listing. */
+    private static final double LISTED = 0.05;
+
+    private final TextEmbedder embedder;
+    private final Heads heads;
+    private final Map<CueKind, Integer> kinds = new EnumMap<>(CueKind.class);
+
+    LearnedCueDetector(TextEmbedder embedder, Heads heads) {
+        this.embedder = embedder;
+        this.heads = heads;
+        for (int h = 0; h < heads.size(); h++) {
+            String name = heads.names().get(h);
+            for (CueKind kind : CueKind.values()) {
+                if (kind.wireName().equals(name)) {
+                    kinds.put(kind, h);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<Cue> detect(Conversation conversation) {
+        List<Cue> cues = new ArrayList<>();
+        for (Turns.Weighted message : Turns.customerMessages(conversation)) {
+            cues.addAll(score(conversation.get(message.index()).text(), message.index(), message.weight()));
+        }
+        return cues;
+    }
+
+    private List<Cue> score(String text, int index, double weight) {
+        Map<CueKind, Cue> best = new EnumMap<>(CueKind.class);
+        for (String segment : segments(text)) {
+            float[] v = embedder.embed(segment);
+            kinds.forEach((kind, head) -> {
+                double score = weight * heads.score(head, v);
+                if (score >= LISTED && (!best.containsKey(kind) || best.get(kind).score() < score)) {
+                    best.put(kind, new Cue(kind, score, index, String.format(Locale.ROOT, "\"%s\" (learned %s, p=%.2f)",
+                            quote(segment), kind.wireName(), heads.probability(head, v))));
+                }
+            });
+        }
+        return List.copyOf(best.values());
+    }
+
+    static List<String> segments(String text) {
+        List<String> segments = new ArrayList<>();
+        segments.add(text);
+        String[] sentences = SENTENCE_END.split(text.strip());
+        if (sentences.length > 1) {
+            for (int i = 0; i < sentences.length && i < MAX_SENTENCES; i++) {
+                if (sentences[i].strip().split("\\s+").length >= 3) {
+                    segments.add(sentences[i].strip());
+                }
+            }
+        }
+        return segments;
+    }
+
+    private static String quote(String segment) {
+        String flat = segment.strip().replaceAll("\\s+", " ");
+        return flat.length() <= 80 ? flat : flat.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,68 @@
+package dev.baton.learn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.text.HashingEmbedder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The training command end to end on a tiny committed sample, with the fast hashing embedder. */
+class TrainingTest {
+
+    private static Path sample() throws URISyntaxException {
+        return Path.of(TrainingTest.class.getResource("/training-sample").toURI());
+    }
+
+    private static List<Path> train(Path out, ByteArrayOutputStream log) throws Exception {
+        Path data = sample();
+        return new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1)
+                .run(data, data.resolve("written"), out, List.of("cues", "answers"),
+                        LogisticTrainer.Settings.DEFAULT.withEpochs(3));
+    }
+
+    @Test
+    void trainingWritesBothWeightFilesAndTheyLoad(@TempDir Path out) throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<Path> files = train(out, log);
+
+        assertEquals(List.of(out.resolve(Training.CUES), out.resolve(Training.ANSWERS)), files);
+        WeightFile cues = WeightFile.read(files.get(0));
+        assertEquals(CueExamples.HEADS, cues.heads().names());
+        assertEquals("6", cues.provenance().get("rows goemotions/train"));
+        assertEquals("6", cues.provenance().get("rows written"));
+        assertEquals(1, WeightFile.read(files.get(1)).heads().size());
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("cross-validated"), log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void trainingTwiceGivesTheSameBytes(@TempDir Path first, @TempDir Path second) throws Exception {
+        train(first, new ByteArrayOutputStream());
+        train(second, new ByteArrayOutputStream());
+
+        for (String name : List.of(Training.CUES, Training.ANSWERS)) {
+            assertEquals(Files.readString(first.resolve(name)), Files.readString(second.resolve(name)), name);
+        }
+    }
+
+    @Test
+    void goEmotionsLabelsMapOnlyToTheFeelingsTheyName() throws IOException, URISyntaxException {
+        List<CueExamples.Row> rows = new CueExamples().load(sample(), sample().resolve("written"));
+
+        CueExamples.Row grief = rows.stream().filter(r -> r.text().startsWith("my grandmother")).findFirst().orElseThrow();
+        assertTrue(grief.y()[CueExamples.HEADS.indexOf("sadness_grief")]);
+        assertTrue(!grief.known()[CueExamples.HEADS.indexOf("human_request")],
+                "GoEmotions says nothing about requests for a person");
+        CueExamples.Row person = rows.stream().filter(r -> r.text().startsWith("can I talk")).findFirst().orElseThrow();
+        assertTrue(person.y()[CueExamples.HEADS.indexOf("human_request")]);
+        assertTrue(person.known()[CueExamples.HEADS.indexOf("anger")]);
+    }
+}
