@@ -15,6 +15,7 @@ import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
 import dev.baton.triage.CueDetector;
+import dev.baton.triage.SmallTalkDetector;
 import dev.baton.triage.TriageEngine;
 import java.time.Clock;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class Wiring {
 
     public TriageEngine engine(KnowledgeBase knowledgeBase, double answerThreshold) {
         return new TriageEngine(detectors(), new AnswerMatcher(knowledgeBase, embedder, models.answers()),
-                answerThreshold);
+                answerThreshold, SmallTalkDetector.learned(embedder, models.cues()));
     }
 
     /** The desk for a loaded configuration, with metrics nobody reads. */

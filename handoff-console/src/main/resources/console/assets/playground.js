@@ -63,7 +63,8 @@ function drawDecision(d, answerText = null) {
   fill($('pg-decision'),
     el('div', { class: 'decision-head' },
       el('span', { class: `decision-kind ${action}`, dataset: { action }, testid: 'pg-action',
-        text: action === 'answer' ? 'Baton answers' : action === 'handoff' ? 'Baton hands off' : action })),
+        text: action === 'answer' ? 'Baton answers' : action === 'handoff' ? 'Baton hands off'
+          : action === 'smalltalk' ? 'Baton replies to small talk' : action })),
     answerText ? el('div', { class: 'answer-box', id: 'pg-answer', text: answerText }) : null,
     el('dl', { class: 'facts' }, facts),
     el('h3', { text: 'Cues' }),

@@ -407,7 +407,8 @@ function drawOutcome(node, title, outcome, other, side, draftProblems = []) {
   fill(node, heading,
     el('div', { class: 'decision-head' },
       el('span', { class: `decision-kind ${action}`, dataset: Object.assign({ action }, differs('action') ? { differs: 'true' } : {}),
-        testid: 'try-decision', text: action === 'answer' ? 'Baton answers' : action === 'handoff' ? 'Baton hands off' : action })),
+        testid: 'try-decision', text: action === 'answer' ? 'Baton answers' : action === 'handoff' ? 'Baton hands off'
+          : action === 'smalltalk' ? 'Baton replies to small talk' : action })),
     el('dl', { class: 'facts' }, facts),
     outcome.notice ? [el('h4', { text: action === 'answer' ? 'The answer' : 'What the customer is told' }),
       el('div', { class: 'answer-box try-notice', text: outcome.notice, dataset: differs('notice') ? { differs: 'true' } : {} })] : null,

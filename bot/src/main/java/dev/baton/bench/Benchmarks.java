@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -38,7 +39,8 @@ public final class Benchmarks {
      * The parts {@code --only} can pick, in the order they run. {@code model} runs last, so that the peak
      * memory {@code speed} reports is the engine's alone.
      */
-    public static final List<String> NAMES = List.of("conversations", "scope", "cues", "speed", "holdout", "model");
+    public static final List<String> NAMES = List.of("conversations", "tally", "written", "scope", "cues", "speed",
+            "holdout", "model");
 
     private final Path data;
     private final Wiring wiring;
@@ -72,7 +74,14 @@ public final class Benchmarks {
 
     public void run(String only) throws IOException {
         if (selected(only, "conversations")) {
-            conversations();
+            conversationSet("emberfall", "tuned on");
+        }
+        if (selected(only, "tally")) {
+            // Its own part, so that tuning on Emberfall never prints the held-out set by accident.
+            conversationSet("tally", "held out: never tuned on");
+        }
+        if (selected(only, "written")) {
+            written(Path.of("bot", "training", "written"));
         }
         if (selected(only, "scope")) {
             for (ScopeFile scope : ScopeFile.ALL) {
@@ -155,11 +164,6 @@ public final class Benchmarks {
      * Emberfall is the set Baton was tuned on (thresholds, the lexicons' wording); Tally was kept aside
      * and only scored, so its numbers are the ones to quote for conversations nobody tuned on.
      */
-    private void conversations() throws IOException {
-        conversationSet("emberfall", "tuned on");
-        conversationSet("tally", "held out: never tuned on");
-    }
-
     private void conversationSet(String name, String role) throws IOException {
         Path kbFile = data.resolve("conversations/" + name + "-kb.yaml");
         Path file = data.resolve("conversations/" + name + "-conversations.jsonl");
@@ -179,6 +183,34 @@ public final class Benchmarks {
             }
         }
         out.println("## conversations (" + name + ", " + role + ", " + score.total() + " conversations)");
+        score.print(out);
+        out.println();
+    }
+
+    /**
+     * Baton's own written conversations of nine products (bot/training/written): training data for the
+     * models, so these numbers are not a result; they show what tuning does beside Emberfall.
+     */
+    private void written(Path dir) throws IOException {
+        Path kbs = dir.resolve("kbs.jsonl");
+        Path file = dir.resolve("conversations.jsonl");
+        if (!Files.exists(kbs) || !Files.exists(file)) {
+            out.println("written: " + dir + " not found, skipped");
+            return;
+        }
+        Map<String, TriageEngine> engines = new java.util.HashMap<>();
+        dev.baton.learn.AnswerTraining.writtenKbs(kbs).forEach((product, kb) -> engines.put(product,
+                wiring.engine(kb, threshold)));
+        TriageJson json = new TriageJson(mapper);
+        ConversationScore score = new ConversationScore();
+        for (JsonNode row : Jsonl.rows(file)) {
+            Decision decision = engines.get(row.path("product").asText()).decide(json.conversation(row));
+            JsonNode expect = row.path("expect");
+            if (!score.add(expect, decision) && verbose) {
+                out.printf("  miss %s expected %s got %s%n", row.path("id").asText(), expect, json.decision(decision));
+            }
+        }
+        out.println("## conversations (written for training, " + score.total() + " conversations, 9 products)");
         score.print(out);
         out.println();
     }

@@ -17,6 +17,7 @@ final class ConversationScore {
 
     private final AnswerScore answers = new AnswerScore();
     private final Map<CueKind, int[]> perReason = new EnumMap<>(CueKind.class);
+    private final int[] smallTalk = new int[2];
     private int goldHandoffs;
     private int handedOff;
     private int correct;
@@ -31,6 +32,13 @@ final class ConversationScore {
         boolean right;
         if ("answer".equals(expect.path("action").asText())) {
             right = answers.add(expect.path("entry").asText(), decision);
+        } else if ("smalltalk".equals(expect.path("action").asText())) {
+            answers.add(null, decision);
+            right = decision instanceof Decision.SmallTalk;
+            smallTalk[1]++;
+            if (right) {
+                smallTalk[0]++;
+            }
         } else {
             answers.add(null, decision);
             goldHandoffs++;
@@ -79,6 +87,9 @@ final class ConversationScore {
         out.println("handoff recall   " + handoffRecall());
         perReason.forEach((kind, c) -> out.printf(Locale.ROOT, "  recall %-14s %s   named as a reason %s%n",
                 kind.wireName(), new Ratio(c[0], c[1]), new Ratio(c[2], c[1])));
+        if (smallTalk[1] > 0) {
+            out.println("small talk replied " + new Ratio(smallTalk[0], smallTalk[1]));
+        }
         out.println("overall accuracy " + accuracy());
     }
 }

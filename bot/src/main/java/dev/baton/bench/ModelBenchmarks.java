@@ -136,7 +136,8 @@ final class ModelBenchmarks {
 
     private static String brief(Decision decision) {
         return decision instanceof Decision.Answer answer ? "answer " + answer.entry()
-                : "handoff " + ((Decision.Handoff) decision).reasons().stream().map(CueKind::wireName).toList();
+                : decision instanceof Decision.Handoff handoff
+                ? "handoff " + handoff.reasons().stream().map(CueKind::wireName).toList() : "small talk";
     }
 
     private Conversations conversations() throws IOException {

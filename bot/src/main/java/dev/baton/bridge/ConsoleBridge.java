@@ -251,9 +251,13 @@ public final class ConsoleBridge implements ConsoleBackend {
     @Override
     public HandoffDetail practice(String actorId, List<PlaygroundMessage> messages) {
         Conversation conversation = conversation(messages);
-        if (desk.preview(desk.rules(), conversation, null, null, List.of(), clock.instant()).decision()
-                instanceof Decision.Answer answer) {
+        Decision decided = desk.preview(desk.rules(), conversation, null, null, List.of(), clock.instant()).decision();
+        if (decided instanceof Decision.Answer answer) {
             throw wouldAnswer(answer.entry());
+        }
+        if (decided instanceof Decision.SmallTalk) {
+            throw new ActionRejected("Baton would reply to this as small talk (a greeting or chit-chat), so there is"
+                    + " nothing to hand to a person. Write a conversation Baton should hand off.");
         }
         Optional<Reaction.HandOff> handOff;
         try {

@@ -47,6 +47,9 @@ final class ChatCommand {
                     String text = knowledgeBase.find(answer.entry()).orElseThrow().answer();
                     out.printf("baton [%s, %.2f]: %s%n", answer.entry(), answer.confidence(), text);
                     messages.add(Message.bot(text));
+                } else if (decision instanceof Decision.SmallTalk smallTalk) {
+                    out.printf(Locale.ROOT, "baton [small talk, %.2f]: %s%n", smallTalk.confidence(),
+                            dev.baton.handoff.HandoffWording.defaults().smallTalk());
                 } else if (decision instanceof Decision.Handoff handoff) {
                     out.printf("baton: handing off to a person (%s)%n", handoff.reasons().stream()
                             .map(CueKind::wireName).collect(Collectors.joining(", ")));

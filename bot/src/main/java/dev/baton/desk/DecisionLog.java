@@ -20,19 +20,21 @@ final class DecisionLog {
     private DecisionLog() {
     }
 
-    /** As {@link #record(Database, long, long, Decision, Match, long, Instant, Map)} when no model was asked. */
+    /** As {@link #record(Database, long, long, Decision, Match, double, long, Instant, Map)} when no model was asked. */
     static void record(Database database, long conversationId, long messageRow, Decision decision, Match nearest,
-                       long micros, Instant at) {
-        record(database, conversationId, messageRow, decision, nearest, micros, at, null);
+                       double smallTalk, long micros, Instant at) {
+        record(database, conversationId, messageRow, decision, nearest, smallTalk, micros, at, null);
     }
 
     /**
      * @param nearest the entry nearest the last customer message, answer or not: replays re-decide from it
+     * @param smallTalk how much the message read as small talk only (see V6), kept for replays
      * @param model   what the language model added (see V5), or null when it was not asked
      */
     static void record(Database database, long conversationId, long messageRow, Decision decision, Match nearest,
-                       long micros, Instant at, Map<String, Object> model) {
-        String verdict = decision instanceof Decision.Answer ? "answer" : "handoff";
+                       double smallTalk, long micros, Instant at, Map<String, Object> model) {
+        String verdict = decision instanceof Decision.Answer ? "answer"
+                : decision instanceof Decision.SmallTalk ? "smalltalk" : "handoff";
         String kbId = decision instanceof Decision.Answer answer ? answer.entry() : null;
         List<String> reasons = decision instanceof Decision.Handoff handoff
                 ? handoff.reasons().stream().map(CueKind::wireName).toList() : List.of();
@@ -43,7 +45,7 @@ final class DecisionLog {
         database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (conversation_id, message_id, verdict,"
                     + " kb_id, reasons, confidence, cues, decided_at, latency_micros, nearest_kb_id, nearest_confidence,"
-                    + " second_opinion) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " second_opinion, small_talk) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, conversationId);
                 s.setLong(2, messageRow);
                 s.setString(3, verdict);
@@ -56,6 +58,7 @@ final class DecisionLog {
                 s.setString(10, nearest.entry().id());
                 s.setDouble(11, nearest.confidence());
                 s.setString(12, model == null ? null : json(model));
+                s.setDouble(13, smallTalk);
                 return s.executeUpdate();
             }
         });

@@ -33,6 +33,17 @@ public sealed interface Reaction {
     }
 
     /**
+     * A short reply that is neither an answer nor a handoff: to small talk, what Baton can do and how to
+     * reach a person ({@code messages.yaml}'s {@code small_talk}). Stored and confirmed like an answer.
+     */
+    record Reply(ConversationRecord conversation, long pendingRow, String text) implements Reaction {
+
+        public Reply {
+            java.util.Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
      * The reaction is on its way: Baton is asking the language model (a second opinion on an unsure decision,
      * or the answer in conversational words) off the caller's thread. {@code later} completes with the
      * reaction, within the model's time limit, and never exceptionally: any failure gives the offline one.

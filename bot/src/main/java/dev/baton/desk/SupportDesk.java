@@ -312,6 +312,9 @@ public final class SupportDesk {
             String text = rules.knowledge().find(answer.entry()).map(KnowledgeEntry::answer).orElse("");
             return new Preview(answer, assessment.nearest(), Set.of(), null, null, false, text);
         }
+        if (assessment.decision() instanceof Decision.SmallTalk smallTalk) {
+            return new Preview(smallTalk, assessment.nearest(), Set.of(), null, null, false, rules.wording().smallTalk());
+        }
         Decision.Handoff decision = (Decision.Handoff) assessment.decision();
         Set<String> topics = topics(conversation, List.of(), rules, assessment.nearest());
         Dispatch dispatch = dispatch(rules, facts(decision, topics, channelId, parentId, roles, at));
@@ -480,7 +483,8 @@ public final class SupportDesk {
                 settings, now.rules().answerConfidence());
         boolean phrase = assistant.uses(Use.PHRASING) && (decision instanceof Decision.Answer || question.isPresent());
         if (question.isEmpty() && !phrase) {
-            return act(conversation, messageRow, reading, now, decision, assessment.nearest(), micros, null, null);
+            return act(conversation, messageRow, reading, now, decision, assessment.nearest(), assessment.smallTalk(),
+                    micros, null, null);
         }
         // A handoff never gets here (see Band): the model is asked only while Baton may still answer.
         Asked asked = new Asked(conversation.id(), messageRow, reading, now, assessment, micros, question);
@@ -490,7 +494,8 @@ public final class SupportDesk {
                     : "asking the language model to word the answer");
         } catch (RejectedExecutionException e) {
             Consultation refused = Consultation.failed(decision, "the model's queue refused the work: " + e.getMessage());
-            return act(conversation, messageRow, reading, now, decision, assessment.nearest(), micros, refused.note(),
+            return act(conversation, messageRow, reading, now, decision, assessment.nearest(), assessment.smallTalk(),
+                    micros, refused.note(),
                     null);
         }
     }
@@ -534,7 +539,8 @@ public final class SupportDesk {
             return new Reaction.Silence("the conversation moved on while Baton was asking the language model");
         }
         return act(conversation, asked.messageRow(), reading, asked.rules(), consultation.decision(),
-                asked.assessment().nearest(), asked.micros(), consultation.note(), consultation.words());
+                asked.assessment().nearest(), asked.assessment().smallTalk(), asked.micros(), consultation.note(),
+                consultation.words());
     }
 
     /**
@@ -545,14 +551,19 @@ public final class SupportDesk {
      * @param text the answer in the model's checked words, or null for the entry's own
      */
     private Reaction act(ConversationRecord conversation, long messageRow, Reading reading, Rules now,
-                         Decision decision, Match nearest, long micros, Map<String, Object> note, String text) {
-        DecisionLog.record(conversations.database(), conversation.id(), messageRow, decision, nearest, micros,
-                clock.instant(), note);
+                         Decision decision, Match nearest, double smallTalk, long micros, Map<String, Object> note,
+                         String text) {
+        DecisionLog.record(conversations.database(), conversation.id(), messageRow, decision, nearest, smallTalk,
+                micros, clock.instant(), note);
         metrics.decided(decision, Duration.ofNanos(micros * 1_000));
         if (decision instanceof Decision.Answer answer) {
             KnowledgeEntry entry = now.knowledge().find(answer.entry()).orElseThrow();
             String words = text == null ? entry.answer() : text;
             return new Reaction.Answer(conversation, entry, pending(conversation, words, entry.id()), words);
+        }
+        if (decision instanceof Decision.SmallTalk) {
+            String words = now.wording().smallTalk();
+            return new Reaction.Reply(conversation, pending(conversation, words, null), words);
         }
         return handOff(conversation, (Decision.Handoff) decision, reading, now, true, nearest);
     }

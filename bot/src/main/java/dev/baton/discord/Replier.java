@@ -66,6 +66,8 @@ final class Replier {
             deferred.later().thenAccept(later -> carryOut(later, origin));
         } else if (reaction instanceof Reaction.Answer answer) {
             deliver(answer, destination(answer.conversation(), origin, settings.privateThreads()), null);
+        } else if (reaction instanceof Reaction.Reply reply) {
+            deliver(reply, destination(reply.conversation(), origin, settings.privateThreads()), null);
         } else if (reaction instanceof Reaction.HandOff handOff) {
             // The route decides (rules.yaml's private_thread, else discord.yaml's private_threads).
             deliver(handOff, destination(handOff.conversation(), origin, handOff.privateThread()), null);
@@ -82,6 +84,8 @@ final class Replier {
             deferred.later().thenAccept(later -> carryOut(later, hook, where));
         } else if (reaction instanceof Reaction.Answer answer) {
             deliver(answer, CompletableFuture.completedFuture(where), viaHook);
+        } else if (reaction instanceof Reaction.Reply reply) {
+            deliver(reply, CompletableFuture.completedFuture(where), viaHook);
         } else if (reaction instanceof Reaction.HandOff handOff) {
             deliver(handOff, CompletableFuture.completedFuture(where), viaHook);
         } else if (reaction instanceof Reaction.Silence silence) {
@@ -92,16 +96,29 @@ final class Replier {
 
     private void deliver(Reaction.Answer answer, CompletableFuture<MessageChannel> channel,
                          Function<MessageCreateData, CompletableFuture<Message>> viaInteraction) {
-        String text = answerText(answer.text(), answer.entry());
+        withPersonButton(answer.conversation().id(), answer.pendingRow(), answerText(answer.text(), answer.entry()),
+                "answer in", channel, viaInteraction);
+    }
+
+    /** A reply to small talk goes out like an answer, with the button that brings a person in. */
+    private void deliver(Reaction.Reply reply, CompletableFuture<MessageChannel> channel,
+                         Function<MessageCreateData, CompletableFuture<Message>> viaInteraction) {
+        withPersonButton(reply.conversation().id(), reply.pendingRow(), truncate(reply.text()), "reply in", channel,
+                viaInteraction);
+    }
+
+    private void withPersonButton(long conversationId, long pendingRow, String text, String what,
+                                  CompletableFuture<MessageChannel> channel,
+                                  Function<MessageCreateData, CompletableFuture<Message>> viaInteraction) {
         MessageCreateData data = new MessageCreateBuilder()
                 .setContent(text)
-                .addComponents(ActionRow.of(Button.secondary(HUMAN_BUTTON + answer.conversation().id(), "Talk to a person")))
+                .addComponents(ActionRow.of(Button.secondary(HUMAN_BUTTON + conversationId, "Talk to a person")))
                 .build();
         channel.thenCompose(target -> send(target, data, viaInteraction).thenAccept(sent ->
-                        desk.sent(answer.pendingRow(), sent.getId(), sent.getChannel().getId(), text)))
+                        desk.sent(pendingRow, sent.getId(), sent.getChannel().getId(), text)))
                 .exceptionally(e -> {
-                    desk.notSent(answer.pendingRow());
-                    logFailure("answer in", channel.getNow(null), e);
+                    desk.notSent(pendingRow);
+                    logFailure(what, channel.getNow(null), e);
                     return null;
                 });
     }

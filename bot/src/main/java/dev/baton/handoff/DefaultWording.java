@@ -18,6 +18,11 @@ final class DefaultWording {
             + " your local emergency number now, or find a free, confidential helpline in your country at"
             + " https://findahelpline.com";
 
+    /** Baton's reply to small talk alone: what it can do, and how to reach a person. */
+    static final String SMALL_TALK = "Hi! I'm Baton, the support bot here. Ask me a question about the product and"
+            + " I'll answer it when our help pages cover it. If you'd rather talk to a person, just say so or press"
+            + " \"Talk to a person\", and someone from the team will pick it up.";
+
     /** Keyed by {@code default} and cue wire names, in the order the shipped messages.yaml lists them. */
     static final Map<String, Map<Shift, String>> ENTRIES = entries();
 

@@ -25,13 +25,15 @@ public final class HandoffWording {
     private final Map<CueKind, Map<Shift, String>> rerouted;
     private final Map<CueKind, String> escalated;
     private final String crisisResources;
+    private final String smallTalk;
 
     private HandoffWording(Map<CueKind, Map<Shift, String>> templates, Map<CueKind, Map<Shift, String>> rerouted,
-                           Map<CueKind, String> escalated, String crisisResources) {
+                           Map<CueKind, String> escalated, String crisisResources, String smallTalk) {
         this.templates = templates;
         this.rerouted = rerouted;
         this.escalated = escalated;
         this.crisisResources = crisisResources;
+        this.smallTalk = smallTalk;
     }
 
     /** The wording Baton ships with. */
@@ -61,9 +63,17 @@ public final class HandoffWording {
     static HandoffWording overriding(Map<String, Map<Shift, String>> overrides,
                                      Map<String, Map<Shift, String>> rerouted, Map<String, String> escalated,
                                      String crisisResources) {
+        return overriding(overrides, rerouted, escalated, crisisResources, null);
+    }
+
+    /** As above, with Baton's reply to small talk ({@code small_talk:}); null keeps the built-in one. */
+    static HandoffWording overriding(Map<String, Map<Shift, String>> overrides,
+                                     Map<String, Map<Shift, String>> rerouted, Map<String, String> escalated,
+                                     String crisisResources, String smallTalk) {
         return new HandoffWording(shifted("handoff", DefaultWording.ENTRIES, overrides),
                 shifted("rerouted", DefaultWording.REROUTED, rerouted), unshifted(escalated),
-                crisisResources == null ? DefaultWording.CRISIS_RESOURCES : crisisResources);
+                crisisResources == null ? DefaultWording.CRISIS_RESOURCES : crisisResources,
+                smallTalk == null ? DefaultWording.SMALL_TALK : smallTalk);
     }
 
     private static Map<CueKind, Map<Shift, String>> shifted(String section, Map<String, Map<Shift, String>> builtIn,
@@ -153,6 +163,11 @@ public final class HandoffWording {
 
     public String crisisResources() {
         return crisisResources;
+    }
+
+    /** What Baton replies to small talk alone: what it can do and how to reach a person. */
+    public String smallTalk() {
+        return smallTalk;
     }
 
     private static Map<String, String> values(NoticeFacts facts) {

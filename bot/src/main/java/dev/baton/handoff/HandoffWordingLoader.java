@@ -30,6 +30,7 @@ public final class HandoffWordingLoader {
     static final String REROUTED = "rerouted";
     static final String ESCALATED = "escalated";
     static final String CRISIS_RESOURCES = "crisis_resources";
+    static final String SMALL_TALK = "small_talk";
 
     private HandoffWordingLoader() {
     }
@@ -78,22 +79,25 @@ public final class HandoffWordingLoader {
         Map<String, Map<Shift, String>> rerouted = Map.of();
         Map<String, String> escalated = Map.of();
         String crisisResources = null;
+        String smallTalk = null;
         if (root != null && !Nodes.isNull(root)) {
             if (root instanceof MappingNode mapping) {
-                Map<String, Node> fields = Fields.read(mapping, List.of(HANDOFF, REROUTED, ESCALATED, CRISIS_RESOURCES),
+                Map<String, Node> fields = Fields.read(mapping, List.of(HANDOFF, REROUTED, ESCALATED, CRISIS_RESOURCES,
+                        SMALL_TALK),
                         problems);
                 overrides = reader.handoff(fields.get(HANDOFF));
                 rerouted = reader.rerouted(fields.get(REROUTED));
                 escalated = reader.escalated(fields.get(ESCALATED));
-                crisisResources = reader.crisisResources(fields.get(CRISIS_RESOURCES));
+                crisisResources = reader.verbatim(CRISIS_RESOURCES, fields.get(CRISIS_RESOURCES));
+                smallTalk = reader.verbatim(SMALL_TALK, fields.get(SMALL_TALK));
             } else {
-                problems.at(root, "the top level must be a mapping with `handoff:`, `rerouted:`, `escalated:` and/or"
-                        + " `crisis_resources:`, but found " + Nodes.describe(root));
+                problems.at(root, "the top level must be a mapping with `handoff:`, `rerouted:`, `escalated:`,"
+                        + " `crisis_resources:` and/or `small_talk:`, but found " + Nodes.describe(root));
             }
         }
         if (problems.count() > 0) {
             throw new ConfigException(problems.inFileOrder());
         }
-        return HandoffWording.overriding(overrides, rerouted, escalated, crisisResources);
+        return HandoffWording.overriding(overrides, rerouted, escalated, crisisResources, smallTalk);
     }
 }

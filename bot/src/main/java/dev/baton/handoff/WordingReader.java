@@ -121,15 +121,18 @@ final class WordingReader {
         return flaws.isEmpty() ? text : null;
     }
 
-    /** The {@code crisis_resources:} text, or null to keep the built-in one. */
-    String crisisResources(Node node) {
+    /**
+     * A text shown exactly as written ({@code crisis_resources:}, {@code small_talk:}), or null to keep the
+     * built-in one.
+     */
+    String verbatim(String label, Node node) {
         if (node == null) {
             return null;
         }
-        String text = text(HandoffWordingLoader.CRISIS_RESOURCES, node);
+        String text = text(label, node);
         if (text != null && (text.indexOf('{') >= 0 || text.indexOf('}') >= 0)) {
             String near = text.indexOf('{') >= 0 ? "{" : "}";
-            report((ScalarNode) node, near, 0, "`crisis_resources` is shown exactly as written, so it cannot hold"
+            report((ScalarNode) node, near, 0, "`" + label + "` is shown exactly as written, so it cannot hold"
                     + " placeholders or braces");
             return null;
         }

@@ -9,25 +9,32 @@ import java.util.List;
 /**
  * Finds the entry that answers a question, and says how likely that is.
  *
+ * <p>Each entry is first scored by what it shares with the question ({@link #ENTRY_VIEWS}): its best
+ * phrasing, its centroid (all its phrasings at once), its answer and best answer sentence,
+ * and how many of the question's rare words it uses; a fixed blend of these ranks the entries. (A ranker
+ * learned across KBs did no better than the blend, left-one-family-out: docs/models.md.)
+ *
  * <p>A single similarity threshold cannot tell a covered question from a near neighbour, so the
- * confidence combines several views of the same match ({@link #FEATURES}): the best phrasing, the
- * entry's centroid (all its phrasings at once), the entry's answer text and its best sentence, the
- * margin over the runner-up entry, how much of the softmax mass the winner takes, and how many of the
- * question's rare words the entry uses. The weights are a logistic regression trained across many
- * knowledge bases built from public training splits and Baton's written ones (docs/models.md), never
- * per KB, so the confidence is a probability on a community's own KB too.
+ * confidence then combines several views of the winning match ({@link #FEATURES}): its own similarities,
+ * the margin over the runner-up, how much of the softmax mass it takes, and the KB's size. That model
+ * is trained across many knowledge bases built from public training splits and Baton's written ones
+ * (docs/models.md), never per KB, so the confidence is a probability on a community's own KB too.
  */
 public final class AnswerMatcher {
 
-    /** The views of a match the answerability model reads, in its input order. */
+    /** What each entry shares with the question. */
+    public static final List<String> ENTRY_VIEWS = List.of("best_phrasing", "centroid", "answer_sentence", "answer",
+            "word_coverage");
+
+    /** The views of the winning match the answerability model reads, in its input order. */
     public static final List<String> FEATURES = List.of("best_phrasing", "centroid", "margin", "share",
-            "answer", "answer_sentence", "word_coverage");
+            "answer", "answer_sentence", "word_coverage", "log_entries");
 
     /** Sharpness of the softmax over entries: similarities of a few hundredths matter. */
-    private static final double SOFTMAX_SCALE = 30;
-    /** How much lexical overlap adds to the ranking, on top of the embedding similarity. */
+    public static final double SOFTMAX_SCALE = 30;
+    /** How much lexical overlap adds to the blend, on top of the embedding similarity. */
     private static final double LEXICAL_WEIGHT = 0.15;
-    /** How much an answer sentence that fits better than any phrasing lifts the entry's rank. */
+    /** How much an answer sentence that fits better than any phrasing lifts the entry in the blend. */
     private static final double SENTENCE_WEIGHT = 0.5;
 
     private final KnowledgeIndex index;
@@ -36,8 +43,8 @@ public final class AnswerMatcher {
 
     public AnswerMatcher(KnowledgeBase base, TextEmbedder embedder, Heads model) {
         if (model.inputs() != FEATURES.size()) {
-            throw new IllegalArgumentException("the answerability model reads " + model.inputs() + " values, the matcher gives "
-                    + FEATURES.size());
+            throw new IllegalArgumentException("the answerability model reads " + model.inputs()
+                    + " values, the matcher gives " + FEATURES.size());
         }
         this.index = new KnowledgeIndex(base, embedder);
         this.embedder = embedder;
@@ -48,12 +55,16 @@ public final class AnswerMatcher {
     public record Candidate(KnowledgeEntry entry, String matchedQuestion, float[] features) {
     }
 
+    /** Every entry's views for one question (rows in KB order), and each entry's best phrasing. */
+    record Views(float[][] perEntry, int[] bestQuestion) {
+    }
+
     public Match match(String question) {
         Candidate candidate = candidate(question);
         return new Match(candidate.entry(), model.probability(0, candidate.features()), candidate.matchedQuestion());
     }
 
-    public Candidate candidate(String question) {
+    Views views(String question) {
         float[] v = embedder.embed(question);
         int entries = index.centroids.length;
         double[] best = new double[entries];
@@ -78,14 +89,32 @@ public final class AnswerMatcher {
         for (String stem : stems) {
             total += index.idf(stem);
         }
-        double[] rank = new double[entries];
-        double[] coverage = new double[entries];
-        int top = 0;
+        float[][] perEntry = new float[entries][];
         for (int e = 0; e < entries; e++) {
-            double centroid = TextEmbedder.cosine(v, index.centroids[e]);
-            coverage[e] = coverage(stems, total, e);
-            rank[e] = (best[e] + centroid) / 2 + LEXICAL_WEIGHT * coverage[e]
-                    + SENTENCE_WEIGHT * Math.max(0, sentence[e] - best[e]);
+            perEntry[e] = new float[] {(float) best[e], (float) TextEmbedder.cosine(v, index.centroids[e]),
+                    (float) sentence[e], (float) TextEmbedder.cosine(v, index.answerVectors[e]),
+                    (float) coverage(stems, total, e)};
+        }
+        return new Views(perEntry, bestQuestion);
+    }
+
+    /** How each entry ranks for the question: best phrasing and centroid, lifted by shared words and sentences. */
+    static double[] ranks(float[][] perEntry) {
+        double[] rank = new double[perEntry.length];
+        for (int e = 0; e < perEntry.length; e++) {
+            float[] f = perEntry[e];
+            rank[e] = (f[0] + f[1]) / 2 + LEXICAL_WEIGHT * f[4] + SENTENCE_WEIGHT * Math.max(0, f[2] - f[0]);
+        }
+        return rank;
+    }
+
+    public Candidate candidate(String question) {
+        Views views = views(question);
+        float[][] perEntry = views.perEntry();
+        int entries = perEntry.length;
+        double[] rank = ranks(perEntry);
+        int top = 0;
+        for (int e = 1; e < entries; e++) {
             if (rank[e] > rank[top]) {
                 top = e;
             }
@@ -100,12 +129,12 @@ public final class AnswerMatcher {
         }
         double margin = entries > 1 ? rank[top] - runnerUp : rank[top];
         double share = 1 / partition;
-        double centroid = TextEmbedder.cosine(v, index.centroids[top]);
-        double answer = TextEmbedder.cosine(v, index.answerVectors[top]);
-        float[] features = {(float) best[top], (float) centroid, (float) margin, (float) share, (float) answer,
-                (float) sentence[top], (float) coverage[top]};
+        float[] t = perEntry[top];
+        // The KB's size tells the model how much a margin or a softmax share means: one entry in eight
+        // winning clearly is less telling than one in two hundred.
+        float[] features = {t[0], t[1], (float) margin, (float) share, t[3], t[2], t[4], (float) Math.log(entries)};
         KnowledgeEntry entry = index.base.entries().get(top);
-        String phrasing = entry.questions().get(bestQuestion[top] - firstQuestionOf(top));
+        String phrasing = entry.questions().get(views.bestQuestion()[top] - firstQuestionOf(top));
         return new Candidate(entry, phrasing, features);
     }
 

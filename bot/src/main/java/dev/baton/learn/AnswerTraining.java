@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * Trains the answerability model: whether the entry the matcher found really answers the question.
  * Its rows come from many knowledge bases: ones built from the intents of public training splits
  * (a fifth of each set's intents left out of its KB, so their questions are near neighbours nothing
- * answers) and Baton's written product KBs (each phrasing asked with it left out, and the written
- * conversations' last messages). It is scored leave-one-family-out: the model that scores a family's
+ * answers) and Baton's written product KBs (each phrasing asked with it left out; the written
+ * conversations are kept out, so that they can check the whole decision). It is scored leave-one-family-out: the model that scores a family's
  * questions never saw a KB of that family.
  */
 public final class AnswerTraining {
@@ -140,25 +140,10 @@ public final class AnswerTraining {
 
     private List<Bank> writtenBanks(Path written) throws IOException {
         Path kbs = written.resolve("kbs.jsonl");
-        Path conversations = written.resolve("conversations.jsonl");
         if (!Files.exists(kbs)) {
             return List.of();
         }
-        Map<String, KnowledgeBase> products = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(kbs)) {
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode product = mapper.readTree(line);
-            List<KnowledgeEntry> entries = new ArrayList<>();
-            for (JsonNode e : product.path("entries")) {
-                List<String> questions = new ArrayList<>();
-                e.path("questions").forEach(q -> questions.add(q.asText()));
-                entries.add(new KnowledgeEntry(e.path("id").asText(), e.path("topic").asText(null), questions,
-                        e.path("answer").asText(), null));
-            }
-            products.put(product.path("product").asText(), new KnowledgeBase(product.path("product").asText(), entries));
-        }
+        Map<String, KnowledgeBase> products = writtenKbs(kbs);
         List<Bank> banks = new ArrayList<>();
         // Each phrasing asked with itself taken out of the KB: how a customer's own wording fares.
         for (KnowledgeBase kb : products.values()) {
@@ -177,31 +162,28 @@ public final class AnswerTraining {
                 banks.add(new Bank("written", new KnowledgeBase(kb.origin(), entries), queries));
             }
         }
-        // The written conversations' last customer messages: answers with their entry, out-of-scope with none.
-        if (Files.exists(conversations)) {
-            Map<String, List<Query>> asked = new LinkedHashMap<>();
-            for (String line : Files.readAllLines(conversations)) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode c = mapper.readTree(line);
-                JsonNode messages = c.path("messages");
-                String last = messages.get(messages.size() - 1).path("text").asText();
-                JsonNode expect = c.path("expect");
-                String action = expect.path("action").asText();
-                Query query = null;
-                if (action.equals("answer")) {
-                    query = new Query(last, expect.path("entry").asText());
-                } else if (action.equals("handoff") && expect.path("reasons").toString().contains("out_of_scope")) {
-                    query = new Query(last, null);
-                }
-                if (query != null && products.containsKey(c.path("product").asText())) {
-                    asked.computeIfAbsent(c.path("product").asText(), k -> new ArrayList<>()).add(query);
-                }
-            }
-            asked.forEach((product, queries) -> banks.add(new Bank("written", products.get(product), queries)));
-        }
         return banks;
+    }
+
+    /** Baton's written product KBs ({@code kbs.jsonl}: one product a line), by product id. */
+    public static Map<String, KnowledgeBase> writtenKbs(Path kbs) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        Map<String, KnowledgeBase> products = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(kbs)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode product = mapper.readTree(line);
+            List<KnowledgeEntry> entries = new ArrayList<>();
+            for (JsonNode e : product.path("entries")) {
+                List<String> questions = new ArrayList<>();
+                e.path("questions").forEach(q -> questions.add(q.asText()));
+                entries.add(new KnowledgeEntry(e.path("id").asText(), e.path("topic").asText(null), questions,
+                        e.path("answer").asText(), null));
+            }
+            products.put(product.path("product").asText(), new KnowledgeBase(product.path("product").asText(), entries));
+        }
+        return products;
     }
 
     /** Every text a bank embeds: phrasings, answers, answer sentences and questions. */

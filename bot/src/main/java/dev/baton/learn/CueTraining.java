@@ -21,7 +21,7 @@ public final class CueTraining {
      * Thresholds favour precision (F-beta with beta 0.5): a cue that fires on a plain question sends a
      * customer who only wanted a fact to a person, and costs that person's time.
      */
-    static final double BETA = 0.5;
+    static final double BETA = 1.0;
 
     private final LogisticTrainer.Settings settings;
     private final PrintStream log;

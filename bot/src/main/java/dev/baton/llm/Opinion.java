@@ -64,7 +64,7 @@ public final class Opinion {
             return new Applied(answer, offline instanceof Decision.Answer ? "agreed" : "changed",
                     "entry " + entry + " answers it" + note(ignored));
         }
-        if (offline instanceof Decision.Handoff) {
+        if (!(offline instanceof Decision.Answer)) {
             return new Applied(offline, "agreed", "entry " + entry + " does not answer it" + note(ignored));
         }
         List<Cue> cues = new ArrayList<>(offline.cues());

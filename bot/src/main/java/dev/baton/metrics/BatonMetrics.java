@@ -51,7 +51,8 @@ public final class BatonMetrics {
     }
 
     public void decided(Decision decision, Duration took) {
-        String verdict = decision instanceof Decision.Answer ? "answer" : "handoff";
+        String verdict = decision instanceof Decision.Answer ? "answer"
+                : decision instanceof Decision.SmallTalk ? "smalltalk" : "handoff";
         Counter.builder("baton.decisions").description("The engine's decisions by verdict")
                 .tag("verdict", verdict).register(registry).increment();
         decisionTime.record(took);

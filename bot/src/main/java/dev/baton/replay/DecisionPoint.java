@@ -22,10 +22,11 @@ import java.util.Set;
  * @param upTo          the last transcript line the engine had read at this point
  * @param customerWords what the customer had written so far, for routing topics
  * @param answered      the knowledge-base entries Baton had answered with so far
+ * @param smallTalk     how much the decided message read as small talk only, as stored (0 before V6)
  */
 record DecisionPoint(long conversationId, Instant at, long sequence, boolean askedForPerson, List<Cue> cues,
                      int focus, StoredNearest stored, Transcript transcript, int upTo, Set<String> customerWords,
-                     List<String> answered) {
+                     List<String> answered, double smallTalk) {
 
     /** The nearest entry and confidence stored with a decision. */
     record StoredNearest(String kbId, double confidence) {

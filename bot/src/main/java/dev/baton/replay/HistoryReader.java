@@ -66,7 +66,7 @@ final class HistoryReader {
 
     /** A decision row as stored. */
     private record StoredDecision(long id, long messageId, boolean handoff, Instant at, StoredNearest nearest,
-                                  String cues) {
+                                  String cues, double smallTalk) {
     }
 
     /** One read of one period on one connection. */
@@ -190,7 +190,7 @@ final class HistoryReader {
         private Map<Long, List<StoredDecision>> decisions() throws SQLException {
             Map<Long, List<StoredDecision>> decisions = new HashMap<>();
             String sql = "SELECT id, conversation_id, message_id, verdict, kb_id, confidence, cues, decided_at,"
-                    + " nearest_kb_id, nearest_confidence FROM decisions WHERE decided_at >= ? AND decided_at < ?"
+                    + " nearest_kb_id, nearest_confidence, small_talk FROM decisions WHERE decided_at >= ? AND decided_at < ?"
                     + " ORDER BY conversation_id, decided_at, id";
             try (PreparedStatement s = prepare(sql, from.minus(LOOK_BEHIND).toEpochMilli(), to.toEpochMilli());
                  ResultSet rs = s.executeQuery()) {
@@ -205,7 +205,7 @@ final class HistoryReader {
                             : null;
                     decisions.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new StoredDecision(
                             rs.getLong(1), rs.getLong(3), handoff, Instant.ofEpochMilli(rs.getLong(8)), nearest,
-                            rs.getString(7)));
+                            rs.getString(7), rs.getDouble(11)));
                 }
             }
             return decisions;
@@ -287,7 +287,7 @@ final class HistoryReader {
                 if (inPeriod(d.at()) && line != null) {
                     points.add(new DecisionPoint(conversationId, d.at(), d.id(), false, StoredCues.parse(d.cues()),
                             focus(transcript, line, d.at()), d.nearest(), transcript, line,
-                            customerWords(transcript, line, d.at()), answered(transcript, line)));
+                            customerWords(transcript, line, d.at()), answered(transcript, line), d.smallTalk()));
                 }
             }
             for (RealHandoff asked : askedForPerson) {
@@ -296,7 +296,7 @@ final class HistoryReader {
                 points.add(new DecisionPoint(conversationId, asked.createdAt(), asked.id(), true,
                         askedCues.getOrDefault(asked.id(), List.of()), -1,
                         focus == null ? null : nearestOfMessage.get(focus.id()), transcript, upTo,
-                        customerWords(transcript, upTo, asked.createdAt()), answered(transcript, upTo)));
+                        customerWords(transcript, upTo, asked.createdAt()), answered(transcript, upTo), 0));
             }
             return points;
         }

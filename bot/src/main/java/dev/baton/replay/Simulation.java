@@ -114,6 +114,9 @@ final class Simulation {
             }
             Case conversation = history.cases().get(id);
             Decision decision = verdict(point, conversation, nearest.get(i));
+            if (decision instanceof Decision.SmallTalk) {
+                return null; // a short reply; the conversation goes on as it was
+            }
             if (decision instanceof Decision.Answer answer) {
                 Set<String> entries = answers.computeIfAbsent(id, k -> new LinkedHashSet<>());
                 entries.add(answer.entry());
@@ -131,7 +134,8 @@ final class Simulation {
             if (point.askedForPerson()) {
                 return askedForPerson(point.cues(), settings);
             }
-            return TriageEngine.verdict(point.cues(), nearest, point.focus(), settings, set.rules().answerConfidence());
+            return TriageEngine.verdict(point.cues(), nearest, point.focus(), settings, set.rules().answerConfidence(),
+                    point.smallTalk());
         }
 
         private Outcome.HandedOff route(Decision.Handoff decision, DecisionPoint point, Case conversation,

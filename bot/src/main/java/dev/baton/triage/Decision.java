@@ -3,7 +3,7 @@ package dev.baton.triage;
 import java.util.List;
 
 /** The engine's verdict on the last customer message: answer from the knowledge base, or hand off. */
-public sealed interface Decision permits Decision.Answer, Decision.Handoff {
+public sealed interface Decision permits Decision.Answer, Decision.Handoff, Decision.SmallTalk {
 
     double confidence();
 
@@ -13,6 +13,17 @@ public sealed interface Decision permits Decision.Answer, Decision.Handoff {
     /** Answer with one knowledge-base entry; {@code matchedQuestion} is the phrasing that matched best. */
     record Answer(String entry, double confidence, String matchedQuestion, List<Cue> cues) implements Decision {
         public Answer {
+            cues = List.copyOf(cues);
+        }
+    }
+
+    /**
+     * Only small talk (a greeting, an introduction, chit-chat): nothing to answer and no reason to call a
+     * person. Baton replies briefly, saying what it can do and how to reach a person. {@code confidence} is
+     * the small-talk score, on the scale where 0.5 is its firing line.
+     */
+    record SmallTalk(double confidence, List<Cue> cues) implements Decision {
+        public SmallTalk {
             cues = List.copyOf(cues);
         }
     }

@@ -22,15 +22,25 @@ public final class TriageEngine {
 
     /** A cue kind whose combined score reaches this hands the conversation off. */
     public static final double FIRE = 0.5;
+    /** The share of a kind's firing threshold at which it is named beside a handoff that happens anyway. */
+    static final double NOTICED = 0.5;
 
     private final List<CueDetector> detectors;
     private final AnswerMatcher matcher;
     private final double answerThreshold;
+    private final SmallTalkDetector smallTalk;
 
+    /** An engine that never calls a message small talk. */
     public TriageEngine(List<CueDetector> detectors, AnswerMatcher matcher, double answerThreshold) {
+        this(detectors, matcher, answerThreshold, SmallTalkDetector.NEVER);
+    }
+
+    public TriageEngine(List<CueDetector> detectors, AnswerMatcher matcher, double answerThreshold,
+                        SmallTalkDetector smallTalk) {
         this.detectors = List.copyOf(detectors);
         this.matcher = matcher;
         this.answerThreshold = answerThreshold;
+        this.smallTalk = smallTalk;
     }
 
     /** The detectors Baton ships with, all offline; {@code learned} are the cue heads (docs/models.md). */
@@ -75,7 +85,7 @@ public final class TriageEngine {
      * A decision together with the nearest entry it was weighed against, answer or not: the desk logs the
      * nearest for replays and routes by its topic, and looking it up twice would embed the message twice.
      */
-    public record Assessment(Decision decision, Match nearest) {
+    public record Assessment(Decision decision, Match nearest, double smallTalk) {
         public Assessment {
             java.util.Objects.requireNonNull(decision, "decision");
             java.util.Objects.requireNonNull(nearest, "nearest");
@@ -86,7 +96,9 @@ public final class TriageEngine {
     public Assessment assess(Conversation conversation, CueSettings settings, double answerConfidence) {
         List<Cue> cues = cues(conversation);
         Match nearest = nearest(conversation);
-        return new Assessment(verdict(cues, nearest, conversation.focus(), settings, answerConfidence), nearest);
+        double chat = smallTalk.score(conversation);
+        return new Assessment(verdict(cues, nearest, conversation.focus(), settings, answerConfidence, chat), nearest,
+                chat);
     }
 
     /**
@@ -99,20 +111,61 @@ public final class TriageEngine {
      */
     public static Decision verdict(List<Cue> cues, Match nearest, int focus, CueSettings settings,
                                    double answerConfidence) {
+        return verdict(cues, nearest, focus, settings, answerConfidence, 0);
+    }
+
+    /**
+     * As above, with how much the message reads as small talk only ({@code smallTalk}, 0.5 being the
+     * firing line): when nothing fires and no entry is sure enough, small talk is answered with a short
+     * reply rather than a person called in for "hi, I'm new here".
+     */
+    public static Decision verdict(List<Cue> cues, Match nearest, int focus, CueSettings settings,
+                                   double answerConfidence, double smallTalk) {
         Map<CueKind, Double> combined = combine(cues);
         List<CueKind> fired = fired(combined, settings);
         if (!fired.isEmpty()) {
-            return new Decision.Handoff(fired, combined.get(fired.get(0)), strongestFirst(cues));
+            List<CueKind> reasons = new ArrayList<>(fired);
+            // No entry could have answered either: say so too, so the person knows the KB will not help.
+            if (nearest != null && nearest.confidence() < answerConfidence && !reasons.contains(CueKind.OUT_OF_SCOPE)) {
+                reasons.add(CueKind.OUT_OF_SCOPE);
+            }
+            return new Decision.Handoff(reasons, combined.get(fired.get(0)), strongestFirst(cues));
         }
         if (nearest.confidence() >= answerConfidence) {
             return new Decision.Answer(nearest.entry().id(), nearest.confidence(), nearest.matchedQuestion(),
                     strongestFirst(cues));
         }
+        // Small talk only when nothing else shows: "agent" reads as chit-chat to the small-talk head, but a
+        // request for a person half way to its threshold is not small talk.
+        if (smallTalk >= FIRE && noticed(combined, settings).isEmpty()) {
+            return new Decision.SmallTalk(smallTalk, strongestFirst(cues));
+        }
         List<Cue> withScope = new ArrayList<>(cues);
         withScope.add(new Cue(CueKind.OUT_OF_SCOPE, 1 - nearest.confidence(), focus,
                 "no entry covers it; closest is " + nearest.entry().id() + " (\"" + nearest.matchedQuestion()
                         + "\", confidence " + String.format(Locale.ROOT, "%.2f", nearest.confidence()) + ")"));
-        return new Decision.Handoff(List.of(CueKind.OUT_OF_SCOPE), 1 - nearest.confidence(), strongestFirst(withScope));
+        List<CueKind> reasons = new ArrayList<>(noticed(combined, settings));
+        reasons.add(CueKind.OUT_OF_SCOPE);
+        return new Decision.Handoff(reasons, 1 - nearest.confidence(), strongestFirst(withScope));
+    }
+
+    /**
+     * When a person is needed only because no entry covers the question, the strongest feeling Baton
+     * noticed but that did not fire on its own is named first (one: several faint ones are noise, not a
+     * picture of the customer): a grieving customer whose question no entry covers should reach the person and the words
+     * meant for grief, not the ones for a plain unanswered question. A kind counts as noticed at
+     * {@link #NOTICED} of its own firing threshold; disabled kinds never, and crisis only when it fires (its
+     * words and resources are for a customer in danger, at the sensitivity the community chose).
+     */
+    static List<CueKind> noticed(Map<CueKind, Double> combined, CueSettings settings) {
+        return combined.entrySet().stream()
+                .filter(e -> e.getKey() != CueKind.OUT_OF_SCOPE && e.getKey() != CueKind.CRISIS)
+                .filter(e -> settings.of(e.getKey()).enabled()
+                        && e.getValue() >= NOTICED * settings.of(e.getKey()).firesAt())
+                .sorted(byImportance())
+                .limit(1)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** The kinds whose combined score reaches their own threshold, most important first (crisis always leads). */

@@ -110,6 +110,11 @@ public final class TriageJson {
             out.put("confidence", round(handoff.confidence()));
             handoff.reasons().forEach(r -> reasons.add(r.wireName()));
             out.set("reasons", reasons);
+        } else if (decision instanceof Decision.SmallTalk smallTalk) {
+            out.put("action", "smalltalk");
+            out.putNull("entry");
+            out.put("confidence", round(smallTalk.confidence()));
+            out.set("reasons", reasons);
         }
         ArrayNode cues = out.putArray("cues");
         for (Cue cue : decision.cues()) {

@@ -23,7 +23,7 @@ public final class StoredDecisions {
      */
     public static void record(Database database, long conversationId, long messageRow, Decision decision,
                               Match nearest, boolean keepNearest, Instant at) {
-        DecisionLog.record(database, conversationId, messageRow, decision, nearest, 0, at);
+        DecisionLog.record(database, conversationId, messageRow, decision, nearest, 0.0, 0, at);
         if (keepNearest) {
             return;
         }

@@ -93,6 +93,19 @@ class DiscordScenariosTest {
     // ------------------------------------------------------------------------------ 1. answers
 
     @Test
+    void aGreetingAloneGetsTheSmallTalkReplyWithTheTalkToAPersonButtonAndNoHandoff() {
+        baton.startBot();
+        long hello = fake.sendMessage(baton.support, baton.ann, "hi everyone, I'm new here");
+        long thread = threadFor(hello);
+        PostedMessage reply = awaitPost(in(thread));
+        assertTrue(reply.content().contains("I'm Baton, the support bot"), reply.content());
+        assertTrue(reply.components().toString().contains("Talk to a person"), reply.components().toString());
+        await(() -> baton.transcript(hello).size() == 2);
+        assertEquals(AuthorKind.BOT, baton.transcript(hello).get(1).authorKind());
+        assertTrue(baton.openHandoffs().isEmpty());
+    }
+
+    @Test
     void aSimpleFactualQuestionGetsTheKnowledgeBaseAnswerInAThreadWithTheTalkToAPersonButton() {
         baton.startBot();
         long question = fake.sendMessage(baton.support, baton.ann, PRICE_QUESTION);

@@ -36,6 +36,23 @@ class HandoffWordingLoaderTest {
             assertEquals(DEFAULTS.template(kind, false), shipped.template(kind, false), kind + " off shift");
         }
         assertEquals(DEFAULTS.crisisResources(), shipped.crisisResources());
+        assertEquals(DEFAULTS.smallTalk(), shipped.smallTalk());
+    }
+
+    @Test
+    void theSmallTalkReplyCanBeReworded() {
+        HandoffWording wording = parse("small_talk: \"Hey! Ask away, or type 'person' for a human.\"\n");
+
+        assertEquals("Hey! Ask away, or type 'person' for a human.", wording.smallTalk());
+        assertEquals(DEFAULTS.crisisResources(), wording.crisisResources());
+    }
+
+    @Test
+    void aSmallTalkReplyWithAPlaceholderIsRefusedWhereItIs() {
+        Problem problem = single(problemsIn("small_talk: \"Hi {person}!\"\n"));
+
+        assertEquals(1, problem.line());
+        assertTrue(problem.message().contains("`small_talk` is shown exactly as written"), problem.message());
     }
 
     @Test

@@ -88,15 +88,26 @@ class DatabaseTest {
             s.executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen) VALUES ('1', 'Ann', 0, 0)");
             s.executeUpdate("INSERT INTO conversations (customer_id, place, channel_id, state, started_at,"
                     + " last_message_at) VALUES ('1', 'channel', 'support', 'bot', 0, 0)");
+            s.executeUpdate("INSERT INTO messages (conversation_id, channel_id, author_id, author_name, author_kind, text,"
+                    + " created_at) VALUES (1, 'support', '1', 'Ann', 'customer', 'how much is plus?', 0)");
+            s.executeUpdate("INSERT INTO decisions (conversation_id, message_id, verdict, kb_id, confidence, decided_at,"
+                    + " latency_micros) VALUES (1, 1, 'answer', 'plus-price', 0.9, 0, 1500)");
         }
 
         try (Database db = Database.open(file)) {
-            assertEquals(5, (int) db.read(c -> count(c.createStatement(),
+            assertEquals(6, (int) db.read(c -> count(c.createStatement(),
                     "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")));
             ConversationRecord old = new ConversationStore(db).conversation(1).orElseThrow();
             assertFalse(old.practice(), "conversations from before are Discord's");
             assertNull(old.parentId(), "no parent was kept before V4");
             assertEquals(0, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM console_accounts")));
+            // V6 rebuilt the decisions table: the old row is kept, and a small-talk verdict is now allowed.
+            assertEquals(1, (int) db.read(c -> count(c.createStatement(),
+                    "SELECT COUNT(*) FROM decisions WHERE verdict = 'answer' AND kb_id = 'plus-price'"
+                            + " AND small_talk IS NULL")));
+            db.transaction(c -> c.createStatement().executeUpdate("INSERT INTO decisions (conversation_id, message_id,"
+                    + " verdict, confidence, decided_at, latency_micros, small_talk) VALUES (1, 1, 'smalltalk', 0.8, 0,"
+                    + " 900, 0.8)"));
         }
     }
 

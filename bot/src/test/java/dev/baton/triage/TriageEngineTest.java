@@ -99,6 +99,16 @@ class TriageEngineTest {
         }
 
         @Test
+        void aGreetingAloneGetsASmallTalkReplyNotAPerson() {
+            assertInstanceOf(Decision.SmallTalk.class, decide("hi, I'm new here"));
+        }
+
+        @Test
+        void aQuestionAfterAGreetingIsStillAnswered() {
+            assertInstanceOf(Decision.Answer.class, decide("hi! how much does plus cost?"));
+        }
+
+        @Test
         void somethingUnrelatedToTheCommunityIsOutOfScope() {
             assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("what's the capital of australia"));
         }

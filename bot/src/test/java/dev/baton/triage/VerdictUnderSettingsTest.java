@@ -61,6 +61,9 @@ class VerdictUnderSettingsTest {
         if (decision instanceof Decision.Answer answer) {
             return "answer " + answer.entry();
         }
+        if (decision instanceof Decision.SmallTalk) {
+            return "small talk";
+        }
         return "handoff " + String.join(",", ((Decision.Handoff) decision).reasons().stream()
                 .map(CueKind::wireName).toList());
     }
@@ -88,13 +91,32 @@ class VerdictUnderSettingsTest {
             -                          | -                              | 0.6   | 0.6       | answer plus-price
             -                          | -                              | 0.6   | 0.7       | handoff out_of_scope
             -                          | -                              | 0.95  | 1.0       | handoff out_of_scope
-            anger:0.45                 | anger:high                     | 0.3   | 0.5       | handoff anger
+            anger:0.45                 | anger:high                     | 0.3   | 0.5       | handoff anger,out_of_scope
+            sadness_grief:0.3          | -                              | 0.3   | 0.5       | handoff sadness_grief,out_of_scope
+            sadness_grief:0.2          | -                              | 0.3   | 0.5       | handoff out_of_scope
+            sadness_grief:0.3          | sadness_grief:off              | 0.3   | 0.5       | handoff out_of_scope
+            anger:0.6 urgency:0.3      | -                              | 0.8   | 0.5       | handoff anger
+            anger:0.6 crisis:0.3       | -                              | 0.8   | 0.5       | handoff anger
             """)
+    // An out-of-scope handoff names first the strongest feeling noticed at half its threshold (never crisis,
+    // which only fires); a handoff for a cue adds out_of_scope when no entry could have answered either.
     void aCueHandsOffAtItsOwnThresholdAndOtherwiseTheMatchMustReachTheAnswerConfidence(
             String cues, String settings, double match, double answerAt, String expected) {
         Decision decision = TriageEngine.verdict(cues(cues), nearest(match), 0, settings(settings), answerAt);
 
         assertEquals(expected, verdict(decision));
+    }
+
+    @Test
+    void smallTalkIsRepliedToOnlyWhenNothingFiresAndNoEntryIsSure() {
+        assertInstanceOf(Decision.SmallTalk.class,
+                TriageEngine.verdict(List.of(), nearest(0.2), 0, CueSettings.standard(), 0.7, 0.8));
+        assertInstanceOf(Decision.Answer.class,
+                TriageEngine.verdict(List.of(), nearest(0.9), 0, CueSettings.standard(), 0.7, 0.8));
+        assertEquals("handoff human_request,out_of_scope", verdict(TriageEngine.verdict(cues("human_request:0.9"),
+                nearest(0.2), 0, CueSettings.standard(), 0.7, 0.8)));
+        assertEquals("handoff out_of_scope",
+                verdict(TriageEngine.verdict(List.of(), nearest(0.2), 0, CueSettings.standard(), 0.7, 0.4)));
     }
 
     @Test

@@ -1,0 +1,22 @@
+package dev.baton.triage;
+
+import dev.baton.learn.Heads;
+import dev.baton.text.TextEmbedder;
+
+/**
+ * How much the customer's current message is small talk only: a greeting, an introduction, thanks or
+ * chit-chat with no question in it. Read by the learned "smalltalk" head (docs/models.md) on the whole
+ * message, on the scale where 0.5 is the head's firing threshold.
+ */
+public interface SmallTalkDetector {
+
+    /** Never small talk: for engines and tests that keep to answer or hand off. */
+    SmallTalkDetector NEVER = conversation -> 0;
+
+    double score(Conversation conversation);
+
+    static SmallTalkDetector learned(TextEmbedder embedder, Heads heads) {
+        int head = heads.index("smalltalk");
+        return conversation -> heads.score(head, embedder.embed(conversation.focusMessage().text()));
+    }
+}
