@@ -2,7 +2,6 @@ package dev.baton.learn;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +17,9 @@ public final class CueTraining {
 
     public static final int FOLDS = 5;
     /**
-     * Thresholds favour precision (F-beta with beta 0.5): a cue that fires on a plain question sends a
-     * customer who only wanted a fact to a person, and costs that person's time.
+     * Thresholds weigh precision and recall alike (F1). F0.5 was tried first (a cue that fires on a plain
+     * question costs a person's time), but on Emberfall it named the right reason less often for one more
+     * answer (docs/models.md).
      */
     static final double BETA = 1.0;
 
@@ -31,10 +31,7 @@ public final class CueTraining {
         this.log = log;
     }
 
-    public record Result(Heads heads, Map<String, BinaryScore.At> crossValidated) {
-    }
-
-    public Result train(List<CueExamples.Row> rows, VectorCache vectors) {
+    public Heads train(List<CueExamples.Row> rows, VectorCache vectors) {
         List<String> heads = CueExamples.HEADS;
         List<LogisticTrainer.Example> examples = new ArrayList<>(rows.size());
         for (CueExamples.Row row : rows) {
@@ -72,13 +69,11 @@ public final class CueTraining {
             log.printf(Locale.ROOT, "  cue fold %d/%d trained on %d rows%n", fold + 1, FOLDS, train.size());
         }
         double[] thresholds = new double[heads.size()];
-        Map<String, BinaryScore.At> crossValidated = new LinkedHashMap<>();
-        log.println("  cue heads, 5-fold cross-validated on the support-chat training rows (threshold chosen for F0.5):");
+        log.println("  cue heads, 5-fold cross-validated on the support-chat training rows (threshold chosen for F1):");
         log.println("  | head | rows | positives | threshold | precision | recall | F1 | false alarms | ECE |");
         for (int h = 0; h < heads.size(); h++) {
             BinaryScore.At best = pooled[h].bestF(BETA);
             thresholds[h] = best.threshold();
-            crossValidated.put(heads.get(h), best);
             log.printf(Locale.ROOT, "  | %s | %d | %d | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", heads.get(h),
                     pooled[h].size(), pooled[h].positives(), best.threshold(), best.precision(), best.recall(),
                     best.f1(), best.falseAlarms(), pooled[h].expectedCalibrationError());
@@ -96,8 +91,7 @@ public final class CueTraining {
             }
             log.println(line);
         });
-        Heads all = LogisticTrainer.train(heads, examples, settings).withFiresAt(thresholds);
-        return new Result(all, crossValidated);
+        return LogisticTrainer.train(heads, examples, settings).withFiresAt(thresholds);
     }
 
     /**

@@ -44,14 +44,14 @@ public final class Training {
             List<CueExamples.Row> rows = examples.load(data, written);
             log.println("cue training rows per source: " + examples.counts());
             vectors.embedAll(rows.stream().map(CueExamples.Row::text).toList(), threads, log::println);
-            CueTraining.Result result = new CueTraining(settings, log).train(rows, vectors);
+            Heads heads = new CueTraining(settings, log).train(rows, vectors);
             Map<String, String> provenance = new LinkedHashMap<>();
             examples.counts().forEach((source, n) -> provenance.put("rows " + source, Integer.toString(n)));
             provenance.put("seed", Long.toString(settings.seed()));
             provenance.put("trainer", "L2 logistic regression per head, Adam, " + settings.epochs() + " epochs, l2 "
-                    + settings.l2() + ", thresholds by 5-fold cross-validated F0.5");
+                    + settings.l2() + ", thresholds by 5-fold cross-validated F1");
             Path file = out.resolve(CUES);
-            new WeightFile("cues", INPUT, result.heads(), provenance).write(file);
+            new WeightFile("cues", INPUT, heads, provenance).write(file);
             files.add(file);
             log.println("wrote " + file);
         }
