@@ -24,7 +24,8 @@ import java.util.TreeMap;
  * Trains the answerability model: whether the entry the matcher found really answers the question.
  * Its rows come from many knowledge bases: ones built from the intents of public training splits
  * (a fifth of each set's intents left out of its KB, so their questions are near neighbours nothing
- * answers) and Baton's written product KBs (each phrasing asked with it left out; the written
+ * answers) and Baton's written product KBs (each phrasing asked with it left out, and each entry's
+ * phrasings asked with the whole entry left out; the written
  * conversations are kept out, so that they can check the whole decision). It is scored leave-one-family-out: the model that scores a family's
  * questions never saw a KB of that family.
  */
@@ -160,6 +161,14 @@ public final class AnswerTraining {
                     }
                 }
                 banks.add(new Bank("written", new KnowledgeBase(kb.origin(), entries), queries));
+            }
+            // Each entry taken out whole and its phrasings asked: its neighbours are close, and none answers.
+            // Real answers teach what placeholder ones cannot: a close neighbour whose answer lacks the detail.
+            for (int out = 0; out < kb.size(); out++) {
+                List<KnowledgeEntry> rest = new ArrayList<>(kb.entries());
+                KnowledgeEntry removed = rest.remove(out);
+                banks.add(new Bank("written", new KnowledgeBase(kb.origin(), rest),
+                        removed.questions().stream().map(q -> new Query(q, null)).toList()));
             }
         }
         return banks;
