@@ -28,9 +28,9 @@ import java.util.zip.GZIPInputStream;
  */
 public final class CueExamples {
 
-    /** The heads the cue model has: six handoff reasons and one that is not a reason (small talk). */
+    /** The heads the cue model has: seven handoff reasons and one that is not a reason (small talk). */
     public static final List<String> HEADS = List.of("frustration", "anger", "sadness_grief", "anxiety", "urgency",
-            "human_request", "smalltalk");
+            "human_request", "nonlinear", "smalltalk");
 
     /** One labelled message: its text, a target per head, which targets are known, where it came from. */
     public record Row(String text, boolean[] y, boolean[] known, String source, double weight) {
@@ -85,7 +85,13 @@ public final class CueExamples {
         for (String intents : List.of("banking77", "clinc150", "hwu64", "snips")) {
             add(rows, data.resolve(intents + ".jsonl"), intents + "/train", this::intent);
         }
-        add(rows, written.resolve("messages.jsonl"), "written", this::written);
+        List<Path> writtenFiles;
+        try (var files = Files.list(written)) {
+            writtenFiles = files.filter(f -> f.getFileName().toString().matches("messages.*\\.jsonl")).sorted().toList();
+        }
+        for (Path file : writtenFiles) {
+            add(rows, file, "written", this::written);
+        }
         return rows;
     }
 
@@ -121,7 +127,7 @@ public final class CueExamples {
                 }
             }
         }
-        counts.put(source, n);
+        counts.merge(source, n, Integer::sum);
     }
 
     private static BufferedReader reader(Path file) throws IOException {

@@ -43,17 +43,26 @@ final class LearnedCueDetector implements CueDetector {
     public List<Cue> detect(Conversation conversation) {
         List<Cue> cues = new ArrayList<>();
         for (Turns.Weighted message : Turns.customerMessages(conversation)) {
-            cues.addAll(score(conversation.get(message.index()).text(), message.index(), message.weight()));
+            boolean afterAnswer = message.index() > 0 && conversation.get(message.index() - 1).author() == Author.BOT;
+            cues.addAll(score(conversation.get(message.index()).text(), message.index(), message.weight(), afterAnswer));
         }
         return cues;
     }
 
-    private List<Cue> score(String text, int index, double weight) {
+    /**
+     * A new question right after Baton answered ("thanks. also, can I…") is an ordinary follow-up, not a
+     * tangle, however much it changes the subject: there the nonlinear head's topic-switch words count at
+     * this share. Going back to an unresolved issue still shows in the customer's words (the lexicon).
+     */
+    static final double SWITCH_AFTER_ANSWER = 0.5;
+
+    private List<Cue> score(String text, int index, double weight, boolean afterAnswer) {
         Map<CueKind, Cue> best = new EnumMap<>(CueKind.class);
         for (String segment : segments(text)) {
             float[] v = embedder.embed(segment);
             kinds.forEach((kind, head) -> {
-                double score = weight * heads.score(head, v);
+                double share = kind == CueKind.NONLINEAR && afterAnswer ? SWITCH_AFTER_ANSWER : 1;
+                double score = share * weight * heads.score(head, v);
                 if (score >= LISTED && (!best.containsKey(kind) || best.get(kind).score() < score)) {
                     best.put(kind, new Cue(kind, score, index, String.format(Locale.ROOT, "\"%s\" (learned %s, p=%.2f)",
                             quote(segment), kind.wireName(), heads.probability(head, v))));
