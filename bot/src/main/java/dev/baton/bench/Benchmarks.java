@@ -39,8 +39,8 @@ public final class Benchmarks {
      * The parts {@code --only} can pick, in the order they run. {@code model} runs last, so that the peak
      * memory {@code speed} reports is the engine's alone.
      */
-    public static final List<String> NAMES = List.of("conversations", "tally", "written", "scope", "cues", "speed",
-            "holdout", "model");
+    public static final List<String> NAMES = List.of("models", "conversations", "tally", "written", "scope", "cues",
+            "speed", "holdout", "model");
 
     private final Path data;
     private final Wiring wiring;
@@ -73,6 +73,9 @@ public final class Benchmarks {
     }
 
     public void run(String only) throws IOException {
+        if (selected(only, "models")) {
+            models();
+        }
         if (selected(only, "conversations")) {
             conversationSet("emberfall", "tuned on");
         }
@@ -213,6 +216,23 @@ public final class Benchmarks {
         out.println("## conversations (written for training, " + score.total() + " conversations, 9 products)");
         score.print(out);
         out.println();
+    }
+
+    /**
+     * The shipped models and the numbers `train` measured on data each was not fitted on (cross-validated
+     * cue heads, leave-one-family-out answerability), as kept in the weight files.
+     */
+    private void models() {
+        for (String name : List.of(dev.baton.learn.Models.CUES, dev.baton.learn.Models.ANSWERS)) {
+            dev.baton.learn.WeightFile file = dev.baton.learn.WeightFile.resource(name);
+            out.println("## model " + file.model() + " (" + file.input() + "; " + file.heads().size() + " head"
+                    + (file.heads().size() == 1 ? "" : "s") + ")");
+            file.provenance().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("cross-validated") || e.getKey().startsWith("left out"))
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> out.println(e.getKey() + ": " + e.getValue()));
+            out.println();
+        }
     }
 
     // --- scope -------------------------------------------------------------------------------------

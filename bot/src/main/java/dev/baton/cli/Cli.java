@@ -40,7 +40,7 @@ public final class Cli {
               chat     [--kb FILE]                 talk to the engine as a customer, one message per line
               triage   --kb FILE [--answer-threshold P]
                                                    JSON Lines on stdin -> one decision per line on stdout
-              bench    [--data DIR] [--only conversations,tally,scope,cues,speed,holdout,model] [--verbose true]
+              bench    [--data DIR] [--only models,conversations,tally,written,scope,cues,speed,holdout,model] [--verbose true]
                        [--answer-threshold P] [--llm-base-url URL --llm-model NAME] [--band B]
                                                    measure the engine on the evaluation data (default ../shared/data);
                                                    model: offline vs with the language model's second opinion (the

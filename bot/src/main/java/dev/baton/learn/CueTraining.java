@@ -31,7 +31,11 @@ public final class CueTraining {
         this.log = log;
     }
 
-    public Heads train(List<CueExamples.Row> rows, VectorCache vectors) {
+    /** The fitted heads, and each head's cross-validated scores in words (kept in the weight file). */
+    public record Result(Heads heads, Map<String, String> crossValidated) {
+    }
+
+    public Result train(List<CueExamples.Row> rows, VectorCache vectors) {
         List<String> heads = CueExamples.HEADS;
         List<LogisticTrainer.Example> examples = new ArrayList<>(rows.size());
         for (CueExamples.Row row : rows) {
@@ -69,11 +73,17 @@ public final class CueTraining {
             log.printf(Locale.ROOT, "  cue fold %d/%d trained on %d rows%n", fold + 1, FOLDS, train.size());
         }
         double[] thresholds = new double[heads.size()];
+        Map<String, String> crossValidated = new java.util.LinkedHashMap<>();
         log.println("  cue heads, 5-fold cross-validated on the support-chat training rows (threshold chosen for F1):");
         log.println("  | head | rows | positives | threshold | precision | recall | F1 | false alarms | ECE |");
         for (int h = 0; h < heads.size(); h++) {
             BinaryScore.At best = pooled[h].bestF(BETA);
             thresholds[h] = best.threshold();
+            crossValidated.put("cross-validated " + heads.get(h), String.format(Locale.ROOT,
+                    "threshold %.2f, precision %.3f, recall %.3f, F1 %.3f, false alarms %.3f, ECE %.3f (%d support-chat"
+                            + " rows, %d positive, %d folds)", best.threshold(), best.precision(), best.recall(), best.f1(),
+                    best.falseAlarms(), pooled[h].expectedCalibrationError(), pooled[h].size(), pooled[h].positives(),
+                    FOLDS));
             log.printf(Locale.ROOT, "  | %s | %d | %d | %.2f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", heads.get(h),
                     pooled[h].size(), pooled[h].positives(), best.threshold(), best.precision(), best.recall(),
                     best.f1(), best.falseAlarms(), pooled[h].expectedCalibrationError());
@@ -91,7 +101,7 @@ public final class CueTraining {
             }
             log.println(line);
         });
-        return LogisticTrainer.train(heads, examples, settings).withFiresAt(thresholds);
+        return new Result(LogisticTrainer.train(heads, examples, settings).withFiresAt(thresholds), crossValidated);
     }
 
     /**

@@ -44,14 +44,15 @@ public final class Training {
             List<CueExamples.Row> rows = examples.load(data, written);
             log.println("cue training rows per source: " + examples.counts());
             vectors.embedAll(rows.stream().map(CueExamples.Row::text).toList(), threads, log::println);
-            Heads heads = new CueTraining(settings, log).train(rows, vectors);
+            CueTraining.Result cues = new CueTraining(settings, log).train(rows, vectors);
             Map<String, String> provenance = new LinkedHashMap<>();
             examples.counts().forEach((source, n) -> provenance.put("rows " + source, Integer.toString(n)));
+            provenance.putAll(cues.crossValidated());
             provenance.put("seed", Long.toString(settings.seed()));
             provenance.put("trainer", "L2 logistic regression per head, Adam, " + settings.epochs() + " epochs, l2 "
                     + settings.l2() + ", thresholds by 5-fold cross-validated F1");
             Path file = out.resolve(CUES);
-            new WeightFile("cues", INPUT, heads, provenance).write(file);
+            new WeightFile("cues", INPUT, cues.heads(), provenance).write(file);
             files.add(file);
             log.println("wrote " + file);
         }
@@ -64,6 +65,13 @@ public final class Training {
             Map<String, Integer> perFamily = new java.util.TreeMap<>();
             banks.forEach(b -> perFamily.merge(b.family(), b.queries().size(), Integer::sum));
             perFamily.forEach((family, n) -> provenance.put("questions " + family, Integer.toString(n)));
+            result.leftOut().forEach((family, score) -> {
+                BinaryScore.At at = score.at(0.5);
+                provenance.put("left out " + family, String.format(java.util.Locale.ROOT,
+                        "precision %.3f and right tops kept %.3f at 0.5, ECE %.3f (%d questions, the right entry on top"
+                                + " in %d; the model never saw a KB of this family)", at.precision(), at.recall(),
+                        score.expectedCalibrationError(), score.size(), score.positives()));
+            });
             provenance.put("seed", Long.toString(settings.seed()));
             provenance.put("trainer", "L2 logistic regression on standardised match views, Adam");
             Path file = out.resolve(ANSWERS);

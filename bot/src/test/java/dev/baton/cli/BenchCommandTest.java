@@ -79,9 +79,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void theModelsPartPrintsTheNumbersTrainingMeasuredOnDataEachModelWasNotFittedOn(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("bench", "--only", "models", "--data", TinyData.writeTo(dir).toString()), err::toString);
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("## model cues"), printed);
+        assertTrue(printed.lines().anyMatch(l -> l.startsWith("cross-validated sadness_grief: threshold ")), printed);
+        assertTrue(printed.lines().anyMatch(l -> l.startsWith("left out banking77: precision ")), printed);
+    }
+
+    @Test
     void anUnknownPartOfTheBenchIsAUsageError() {
         assertEquals(2, run("bench", "--only", "cue"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--only takes conversations"), err::toString);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--only takes models, conversations, tally"), err::toString);
     }
 
     @Test
