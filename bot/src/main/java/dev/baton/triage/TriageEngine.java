@@ -22,7 +22,10 @@ public final class TriageEngine {
 
     /** A cue kind whose combined score reaches this hands the conversation off. */
     public static final double FIRE = 0.5;
-    /** The share of a kind's firing threshold at which it is named beside a handoff that happens anyway. */
+    /**
+     * The share of a kind's firing threshold at which it is noticed: named first in an out-of-scope handoff,
+     * and enough to keep a message from counting as small talk.
+     */
     static final double NOTICED = 0.5;
 
     private final List<CueDetector> detectors;
@@ -152,8 +155,8 @@ public final class TriageEngine {
     /**
      * When a person is needed only because no entry covers the question, the strongest feeling Baton
      * noticed but that did not fire on its own is named first (one: several faint ones are noise, not a
-     * picture of the customer): a grieving customer whose question no entry covers should reach the person and the words
-     * meant for grief, not the ones for a plain unanswered question. A kind counts as noticed at
+     * picture of the customer): a grieving customer whose question no entry covers should reach the person
+     * and the words meant for grief, not the ones for a plain unanswered question. A kind counts as noticed at
      * {@link #NOTICED} of its own firing threshold; disabled kinds never, and crisis only when it fires (its
      * words and resources are for a customer in danger, at the sensitivity the community chose).
      */
