@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * Finds the entry that answers a question, and says how likely that is.
  *
- * <p>Each entry is first scored by what it shares with the question ({@link #ENTRY_VIEWS}): its best
- * phrasing, its centroid (all its phrasings at once), its answer and best answer sentence,
- * and how many of the question's rare words it uses; a fixed blend of these ranks the entries. (A ranker
+ * <p>Each entry is first scored by what it shares with the question: its best phrasing, its centroid
+ * (all its phrasings at once), its answer and best answer sentence, and how many of the question's rare
+ * words it uses; a fixed blend of these ranks the entries. (A ranker
  * learned across KBs did no better than the blend, left-one-family-out: docs/models.md.)
  *
  * <p>A single similarity threshold cannot tell a covered question from a near neighbour, so the
@@ -22,16 +22,12 @@ import java.util.List;
  */
 public final class AnswerMatcher {
 
-    /** What each entry shares with the question. */
-    public static final List<String> ENTRY_VIEWS = List.of("best_phrasing", "centroid", "answer_sentence", "answer",
-            "word_coverage");
-
     /** The views of the winning match the answerability model reads, in its input order. */
     public static final List<String> FEATURES = List.of("best_phrasing", "centroid", "margin", "share",
             "answer", "answer_sentence", "word_coverage", "log_entries");
 
     /** Sharpness of the softmax over entries: similarities of a few hundredths matter. */
-    public static final double SOFTMAX_SCALE = 30;
+    private static final double SOFTMAX_SCALE = 30;
     /** How much lexical overlap adds to the blend, on top of the embedding similarity. */
     private static final double LEXICAL_WEIGHT = 0.15;
     /** How much an answer sentence that fits better than any phrasing lifts the entry in the blend. */
@@ -55,7 +51,10 @@ public final class AnswerMatcher {
     public record Candidate(KnowledgeEntry entry, String matchedQuestion, float[] features) {
     }
 
-    /** Every entry's views for one question (rows in KB order), and each entry's best phrasing. */
+    /**
+     * Every entry's views for one question (rows in KB order: best phrasing, centroid, best answer sentence,
+     * whole answer, word coverage), and each entry's best phrasing.
+     */
     record Views(float[][] perEntry, int[] bestQuestion) {
     }
 
