@@ -103,8 +103,8 @@ public final class Baton implements AutoCloseable {
             if (settings.console().isPresent()) {
                 Settings.Console consoleSettings = settings.console().get();
                 LOG.info("starting the handoff console: {}", consoleSettings);
-                ConsoleBridge backend = new ConsoleBridge(conversations, handoffs, desk, staffReplies(discord), events,
-                        metrics, live, clock);
+                ConsoleBridge backend = Wiring.consoleBackend(live, desk, conversations, handoffs, staffReplies(discord),
+                        events, metrics, clock);
                 HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock), backend,
                         new SqliteAccounts(database), new SqliteAccessLog(database));
                 console = Optional.of(started);
@@ -112,7 +112,7 @@ public final class Baton implements AutoCloseable {
             } else {
                 LOG.info("BATON_CONSOLE_PORT is off, so there is no handoff console");
             }
-            pickup = pickupWatch(desk, conversations, handoffs, discord, clock);
+            pickup = new PickupWatch(handoffs, conversations, live, pickupNotices(discord), clock);
             pickup.start();
             watcher = ConfigWatcher.start(live, RELOAD_EVERY);
             LOG.info("watching {} for changes to {} ({} need a restart)", settings.configDir(),
@@ -133,14 +133,9 @@ public final class Baton implements AutoCloseable {
         return new Baton(database, discord, console, pickup, watcher, assistant);
     }
 
-    /** Pickup deadlines (rules.yaml {@code deadlines:}), kept from now on; reads the live rules every tick. */
-    private static PickupWatch pickupWatch(SupportDesk desk, ConversationStore conversations, HandoffStore handoffs,
-                                           Optional<DiscordBot> discord, Clock clock) {
-        PickupNotices notices = discord.<PickupNotices>map(DiscordBot::pickupNotices).orElse(PickupNotices.NOT_CONNECTED);
-        return new PickupWatch(handoffs, conversations, () -> {
-            SupportDesk.Rules now = desk.rules(); // one consistent set per tick
-            return new PickupWatch.Rules(now.rules(), now.roster(), now.wording());
-        }, notices, clock);
+    /** Pickup deadlines (rules.yaml {@code deadlines:}) are posted through the connected bot, else only stored. */
+    private static PickupNotices pickupNotices(Optional<DiscordBot> discord) {
+        return discord.<PickupNotices>map(DiscordBot::pickupNotices).orElse(PickupNotices.NOT_CONNECTED);
     }
 
     /** Console replies go through the connected bot's webhooks; without Discord they are only stored. */

@@ -1,22 +1,33 @@
 package dev.baton;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.baton.bridge.ConsoleBridge;
+import dev.baton.bridge.ConsoleEvents;
+import dev.baton.bridge.ConsoleViews;
+import dev.baton.bridge.RulesBridge;
 import dev.baton.config.BatonConfig;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
+import dev.baton.feedback.FeedbackStore;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.learn.Models;
+import dev.baton.live.RulesInForce;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.LanguageModelAssistant;
 import dev.baton.llm.ModelSettings;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.reload.LiveConfig;
+import dev.baton.store.Database;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
 import dev.baton.triage.CueDetector;
 import dev.baton.triage.SmallTalkDetector;
 import dev.baton.triage.TriageEngine;
+import dev.baton.triage.TriageJson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -63,32 +74,27 @@ public final class Wiring {
                 answerThreshold, SmallTalkDetector.learned(embedder, models.cues()));
     }
 
-    /** The desk for a loaded configuration, with metrics nobody reads. */
-    public SupportDesk desk(BatonConfig config, ConversationStore conversations, HandoffStore handoffs, Clock clock) {
-        return desk(config, conversations, handoffs, BatonMetrics.standalone(), clock);
-    }
-
-    /** The desk for a loaded configuration. */
-    public SupportDesk desk(BatonConfig config, ConversationStore conversations, HandoffStore handoffs,
-                            BatonMetrics metrics, Clock clock) {
-        SupportDesk.Rules rules = rules(config);
-        return desk(config, () -> rules, conversations, handoffs, metrics, clock);
-    }
-
     /**
-     * The desk for a loaded configuration, reading the rules in force from {@code rules} for every message
-     * (so a reload takes effect on the next one).
+     * The desk, reading the rules in force from {@code rules} for every message (so a reload takes effect on
+     * the next one), asking {@code assistant} (the optional language model, {@link Assistant#off()} without
+     * one) where it helps.
      */
-    public SupportDesk desk(BatonConfig config, Supplier<SupportDesk.Rules> rules, ConversationStore conversations,
-                            HandoffStore handoffs, BatonMetrics metrics, Clock clock) {
-        return desk(config, rules, conversations, handoffs, metrics, Assistant.off(), clock);
+    public SupportDesk desk(BatonConfig config, Supplier<RulesInForce> rules, ConversationStore conversations,
+                            HandoffStore handoffs, BatonMetrics metrics, Assistant assistant, Clock clock) {
+        return new SupportDesk(conversations, handoffs, rules, config.discord().quietGap(), metrics, assistant, clock);
     }
 
-    /** As above, asking {@code assistant} (the optional language model) where it helps. */
-    public SupportDesk desk(BatonConfig config, Supplier<SupportDesk.Rules> rules, ConversationStore conversations,
-                            HandoffStore handoffs, BatonMetrics metrics, Assistant assistant, Clock clock) {
-        return new SupportDesk(conversations, handoffs, rules, config.discord().quietGap(),
-                config.discord().privateThreads(), metrics, assistant, clock);
+    /** The console's view of Baton: the handoff pages over the desk's actions, and the rules pages. */
+    public static ConsoleBridge consoleBackend(LiveConfig live, SupportDesk desk, ConversationStore conversations,
+                                        HandoffStore handoffs, StaffReplies replies, ConsoleEvents events,
+                                        BatonMetrics metrics, Clock clock) {
+        TriageJson triageJson = new TriageJson(new ObjectMapper());
+        ConsoleViews views = new ConsoleViews(conversations, desk::rules, triageJson);
+        Database database = conversations.database();
+        RulesBridge rules = new RulesBridge(live, desk, database, handoffs,
+                new FeedbackStore(database, conversations, handoffs, clock), views, triageJson, clock);
+        return new ConsoleBridge(conversations, handoffs, desk, replies, events, metrics, views, triageJson, rules,
+                clock);
     }
 
     /** The language model when one is configured, else {@link Assistant#off()}. */
@@ -97,8 +103,8 @@ public final class Wiring {
                 .orElse(Assistant.off());
     }
 
-    /** What the desk decides and routes by, from a loaded configuration. */
-    public SupportDesk.Rules rules(BatonConfig config) {
+    /** What Baton decides, routes and words by, from a loaded configuration. */
+    public RulesInForce rules(BatonConfig config) {
         return rules(config, null, true);
     }
 
@@ -106,9 +112,12 @@ public final class Wiring {
      * The rules after a reload: the previous engine is kept when the knowledge base did not change,
      * because embedding every entry again takes seconds and changes nothing.
      */
-    public SupportDesk.Rules rules(BatonConfig config, SupportDesk.Rules previous, boolean knowledgeChanged) {
+    public RulesInForce rules(BatonConfig config, RulesInForce previous, boolean knowledgeChanged) {
         TriageEngine engine = previous == null || knowledgeChanged ? engine(config.knowledge()) : previous.engine();
-        return new SupportDesk.Rules(engine, config.knowledge(), config.roster(), config.wording(), config.rules());
+        // discord.yaml changes only with a restart: a reload keeps the private_threads Baton started with.
+        boolean privateThreads = previous == null ? config.discord().privateThreads() : previous.privateThreadsByDefault();
+        return new RulesInForce(engine, config.knowledge(), config.roster(), config.wording(), config.rules(),
+                privateThreads);
     }
 
     private synchronized List<CueDetector> detectors() {

@@ -3,7 +3,6 @@ package dev.baton.bridge;
 import dev.baton.config.ConfigException;
 import dev.baton.console.ActionRejected;
 import dev.baton.console.NoSuchHandoff;
-import dev.baton.console.PlaygroundMessage;
 import dev.baton.console.RulesBackend;
 import dev.baton.console.rules.ConfigProblem;
 import dev.baton.console.rules.ConversationView;
@@ -28,8 +27,8 @@ import dev.baton.health.RulesHealthReport;
 import dev.baton.reload.ConfigSnapshot;
 import dev.baton.reload.LiveConfig;
 import dev.baton.reload.RuleChangeLog;
+import dev.baton.live.RulesInForce;
 import dev.baton.replay.Replay;
-import dev.baton.replay.RuleSet;
 import dev.baton.rules.ChannelRule;
 import dev.baton.store.Database;
 import dev.baton.triage.Conversation;
@@ -47,7 +46,7 @@ import java.util.Optional;
  * Try it through the desk's own preview, replay, the change history, staff feedback and rules health.
  * Drafts are loaded beside the live rules and never swapped in except by {@link #apply}.
  */
-final class RulesBridge implements RulesBackend {
+public final class RulesBridge implements RulesBackend {
 
     private final LiveConfig config;
     private final SupportDesk desk;
@@ -58,21 +57,12 @@ final class RulesBridge implements RulesBackend {
     private final RulesHealthReport health;
     private final RuleChangeLog changes;
     private final ConversationSummaries summaries;
-    private final Views views;
+    private final ConsoleViews views;
     private final TriageJson triageJson;
     private final Clock clock;
 
-    /** What the rules pages borrow from the rest of the console bridge, so both show people and text alike. */
-    interface Views {
-        String personName(String id);
-
-        List<dev.baton.console.HandoffDetail.Line> transcript(long conversationId);
-
-        Conversation conversation(List<PlaygroundMessage> messages);
-    }
-
-    RulesBridge(LiveConfig config, SupportDesk desk, Database database, HandoffStore handoffs, FeedbackStore feedback,
-                Views views, TriageJson triageJson, Clock clock) {
+    public RulesBridge(LiveConfig config, SupportDesk desk, Database database, HandoffStore handoffs, FeedbackStore feedback,
+                ConsoleViews views, TriageJson triageJson, Clock clock) {
         this.config = config;
         this.desk = desk;
         this.database = database;
@@ -127,7 +117,7 @@ final class RulesBridge implements RulesBackend {
             throw new ActionRejected("A replay needs a period whose start is before its end.");
         }
         LiveConfig.Draft loaded = loadOrReject(draft);
-        return Replay.run(database, ruleSet(desk.rules()), ruleSet(loaded.rules()), from, to);
+        return Replay.run(database, desk.rules(), loaded.rules(), from, to);
     }
 
     @Override
@@ -188,8 +178,8 @@ final class RulesBridge implements RulesBackend {
         if (from == null || to == null || !from.isBefore(to)) {
             throw new ActionRejected("The period's start must be before its end.");
         }
-        SupportDesk.Rules now = desk.rules();
-        return health.compute(from, to, RulesHealthReport.ruleNames(now.rules()), now.roster());
+        RulesInForce now = desk.rules();
+        return health.compute(from, to, RulesHealthReport.ruleNames(now.book()), now.roster());
     }
 
     @Override
@@ -205,7 +195,7 @@ final class RulesBridge implements RulesBackend {
 
     // ------------------------------------------------------------------------------ inside
 
-    private TryIt.Outcome outcome(SupportDesk.Rules rules, Conversation conversation, TryItInput input, Instant at) {
+    private TryIt.Outcome outcome(RulesInForce rules, Conversation conversation, TryItInput input, Instant at) {
         String channelId = channelId(rules, input.channel());
         Preview preview = desk.preview(rules, conversation, channelId, null, input.roles(), at);
         if (preview.route() == null) {
@@ -218,18 +208,13 @@ final class RulesBridge implements RulesBackend {
     }
 
     /** A channel as typed: a name from rules.yaml (with or without #), else taken as a channel id; blank is a DM. */
-    private static String channelId(SupportDesk.Rules rules, String typed) {
+    private static String channelId(RulesInForce rules, String typed) {
         if (typed == null || typed.isBlank()) {
             return null;
         }
         String name = typed.strip().startsWith("#") ? typed.strip().substring(1) : typed.strip();
-        return rules.rules().channels().stream().filter(c -> c.name().equalsIgnoreCase(name))
+        return rules.book().channels().stream().filter(c -> c.name().equalsIgnoreCase(name))
                 .map(ChannelRule::channelId).findFirst().orElse(name);
-    }
-
-    private RuleSet ruleSet(SupportDesk.Rules rules) {
-        return new RuleSet(rules.engine(), rules.knowledge(), rules.roster(), rules.rules(),
-                desk.privateThreadsByDefault());
     }
 
     private LiveConfig.Draft loadOrReject(Map<String, String> draft) {

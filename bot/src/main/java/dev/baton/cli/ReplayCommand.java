@@ -9,8 +9,8 @@ import dev.baton.Wiring;
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ConfigException;
 import dev.baton.config.ConfigException.Problem;
+import dev.baton.live.RulesInForce;
 import dev.baton.replay.Replay;
-import dev.baton.replay.RuleSet;
 import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
@@ -114,9 +114,8 @@ final class ReplayCommand {
     /** A configuration directory's files, loaded and checked. */
     private record Loaded(BatonConfig config, RuleBook rules) {
 
-        RuleSet ruleSet(Wiring wiring) {
-            return new RuleSet(wiring.engine(config.knowledge()), config.knowledge(), config.roster(), rules,
-                    config.discord().privateThreads());
+        RulesInForce ruleSet(Wiring wiring) {
+            return wiring.rules(config).withBook(rules);
         }
     }
 

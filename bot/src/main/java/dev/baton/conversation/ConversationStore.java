@@ -216,6 +216,18 @@ public final class ConversationStore {
         update("UPDATE conversations SET state = ? WHERE id = ?", state.wireName(), conversationId);
     }
 
+    /**
+     * The same, inside a transaction someone else holds: a handoff's state and its conversation's change
+     * together or not at all (see {@code HandoffStore}).
+     */
+    public static void setState(Connection c, long conversationId, ConversationState state) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE conversations SET state = ? WHERE id = ?")) {
+            s.setString(1, state.wireName());
+            s.setLong(2, conversationId);
+            s.executeUpdate();
+        }
+    }
+
     public void touch(long conversationId, Instant at) {
         update("UPDATE conversations SET last_message_at = MAX(last_message_at, ?) WHERE id = ?",
                 at.toEpochMilli(), conversationId);

@@ -29,10 +29,6 @@ final class PacketBuilder {
     private PacketBuilder() {
     }
 
-    /** The engine read a filtered view of the transcript; {@code engineToTranscript} maps its indexes back. */
-    record Reading(List<StoredMessage> transcript, int[] engineToTranscript) {
-    }
-
     /** Who it went to, and what the routing rules said: the rule's name, its priority, a private thread or not. */
     record Routed(Routing routing, String rule, Priority priority, boolean privateThread) {
     }

@@ -70,7 +70,7 @@ final class BatonListener extends ListenerAdapter {
         String guildId = event.isFromGuild() ? event.getGuild().getId() : null;
         boolean known = place.isThread() && desk.hasConversationIn(place.channelId());
         // Read per message: the rules may have been reloaded since the last one.
-        Answering answering = desk.rules().rules().answeringIn(place.channelId(), place.parentId());
+        Answering answering = desk.rules().book().answeringIn(place.channelId(), place.parentId());
         if (!Listening.hears(place, guildId, settings, mentioned, known, answering)) {
             return;
         }

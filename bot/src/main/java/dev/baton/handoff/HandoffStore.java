@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.conversation.ConversationState;
+import dev.baton.conversation.ConversationStore;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
 import dev.baton.rules.Priority;
@@ -65,7 +67,10 @@ public final class HandoffStore {
         this.listener = listener;
     }
 
-    /** Stores a new waiting handoff with its packet and the {@code created} event. */
+    /**
+     * Stores a new waiting handoff with its packet and the {@code created} event, and marks its
+     * conversation handed off, in one transaction.
+     */
     public HandoffRecord create(HandoffPacket packet, Instant at) {
         String json = write(packet);
         HandoffPacket.Assignment assignment = packet.assignment();
@@ -93,6 +98,7 @@ public final class HandoffStore {
                     id = keys.getLong(1);
                 }
             }
+            ConversationStore.setState(c, packet.conversationId(), ConversationState.HANDED_OFF);
             event(c, id, at, HandoffEvent.BATON, "created", null, HandoffState.WAITING,
                     "routed to " + packet.assignment().personName() + ": " + packet.assignment().why());
             return new HandoffRecord(id, packet.conversationId(), HandoffState.WAITING, packet.reason(),
@@ -115,8 +121,13 @@ public final class HandoffStore {
         return assignment.availableAt();
     }
 
-    /** A requested change of state, with what else changes alongside it. */
-    public record Move(HandoffState to, String actor, String kind, String detail, String newAssignee, Outcome outcome) {
+    /**
+     * A requested change of state, with what else changes alongside it.
+     *
+     * @param conversationTo the conversation's new state, written in the same transaction; null to leave it
+     */
+    public record Move(HandoffState to, String actor, String kind, String detail, String newAssignee, Outcome outcome,
+                       ConversationState conversationTo) {
     }
 
     /**
@@ -153,6 +164,9 @@ public final class HandoffStore {
                 s.setLong(4, at.toEpochMilli());
                 s.setLong(5, id);
                 s.executeUpdate();
+            }
+            if (move.conversationTo() != null) {
+                ConversationStore.setState(c, current.conversationId(), move.conversationTo());
             }
             event(c, id, at, move.actor(), move.kind(), current.state(), move.to(), move.detail());
             return Optional.of(new HandoffRecord(id, current.conversationId(), move.to(), current.reason(), assignee,

@@ -3,10 +3,10 @@ package dev.baton.pickup;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.handoff.HandoffRecord;
 import dev.baton.handoff.HandoffStore;
-import dev.baton.handoff.HandoffWording;
 import dev.baton.pickup.PickupSteps.Due;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
+import dev.baton.live.RulesInForce;
 import dev.baton.rules.Deadlines;
 import dev.baton.rules.RuleBook;
 import java.time.Clock;
@@ -40,10 +40,6 @@ public final class PickupWatch implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PickupWatch.class);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    /** What the watch needs that may be reloaded while Baton runs. */
-    public record Rules(RuleBook book, Roster roster, HandoffWording wording) {
-    }
-
     /** A step a tick took, for the log and for tests. */
     public record Taken(long handoffId, Step step, String detail) {
     }
@@ -51,11 +47,11 @@ public final class PickupWatch implements AutoCloseable {
     private final HandoffStore handoffs;
     private final PickupStore store;
     private final StepTaker steps;
-    private final Supplier<Rules> rules;
+    private final Supplier<RulesInForce> rules;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
 
-    public PickupWatch(HandoffStore handoffs, ConversationStore conversations, Supplier<Rules> rules,
+    public PickupWatch(HandoffStore handoffs, ConversationStore conversations, Supplier<RulesInForce> rules,
                        PickupNotices notices, Clock clock) {
         this.handoffs = handoffs;
         this.store = new PickupStore(handoffs, conversations.database());
@@ -109,7 +105,7 @@ public final class PickupWatch implements AutoCloseable {
 
     /** Takes every step due now, oldest handoff first; returns what it did. */
     public synchronized List<Taken> tick() {
-        Rules now = rules.get();
+        RulesInForce now = rules.get();
         if (!hasDeadlines(now.book())) {
             return List.of(); // the usual case without a rules.yaml: nothing to read
         }
@@ -136,7 +132,7 @@ public final class PickupWatch implements AutoCloseable {
     }
 
     /** Every step due, in order: after downtime a reminder, re-route and escalation may all be overdue. */
-    private void catchUp(Waiting waiting, Deadlines deadlines, Rules now, Instant at, List<Taken> taken) {
+    private void catchUp(Waiting waiting, Deadlines deadlines, RulesInForce now, Instant at, List<Taken> taken) {
         Waiting current = waiting;
         for (int turn = 0; turn < Step.values().length; turn++) {
             Optional<Due> due = PickupSteps.next(current, deadlines, at);

@@ -13,6 +13,7 @@ import dev.baton.handoff.HandoffStore.Move;
 import dev.baton.handoff.NoticeFacts;
 import dev.baton.pickup.PickupNotices.Posted;
 import dev.baton.pickup.PickupSteps.Due;
+import dev.baton.live.RulesInForce;
 import dev.baton.routing.Person;
 import dev.baton.routing.Pool;
 import dev.baton.routing.Roster;
@@ -65,7 +66,7 @@ final class StepTaker {
     }
 
     /** Empty when someone changed the handoff since it was read: the next tick decides again. */
-    Optional<PickupWatch.Taken> take(Waiting waiting, Due due, Deadlines deadlines, PickupWatch.Rules now, Instant at) {
+    Optional<PickupWatch.Taken> take(Waiting waiting, Due due, Deadlines deadlines, RulesInForce now, Instant at) {
         HandoffRecord handoff = waiting.handoff();
         if (!handoffs.handoff(handoff.id()).filter(unchanged(handoff)).isPresent()) {
             return Optional.empty();
@@ -83,7 +84,7 @@ final class StepTaker {
 
     // ------------------------------------------------------------------------------------- remind
 
-    private PickupWatch.Taken remind(Waiting waiting, ConversationRecord conversation, String late, PickupWatch.Rules now, Instant at) {
+    private PickupWatch.Taken remind(Waiting waiting, ConversationRecord conversation, String late, RulesInForce now, Instant at) {
         HandoffRecord handoff = waiting.handoff();
         Optional<Person> person = now.roster().byId(handoff.assigneeId());
         String detail;
@@ -104,7 +105,7 @@ final class StepTaker {
 
     // ------------------------------------------------------------------------------------ reroute
 
-    private Optional<PickupWatch.Taken> reroute(Waiting waiting, ConversationRecord conversation, String late, PickupWatch.Rules now,
+    private Optional<PickupWatch.Taken> reroute(Waiting waiting, ConversationRecord conversation, String late, RulesInForce now,
                                     Instant at) {
         HandoffRecord handoff = waiting.handoff();
         HandoffPacket packet = handoffs.packet(handoff.id()).orElseThrow();
@@ -125,7 +126,7 @@ final class StepTaker {
         String why = from + " did not pick it up " + late + "; " + routing.why();
         Optional<HandoffRecord> moved = handoffs.moveIf(handoff.id(), unchanged(handoff), new Move(
                 HandoffState.TRANSFERRED, BATON, Step.REROUTE.eventKind(), PickupSteps.rerouteDetail(to.id(), why),
-                to.id(), null), at);
+                to.id(), null, null), at);
         if (moved.isEmpty()) {
             return Optional.empty();
         }
@@ -149,7 +150,7 @@ final class StepTaker {
      * The subject, for the router's topic match, from what is stored: the rule's {@code topic:} condition
      * and roster topics the customer named, as the desk found them at handoff time.
      */
-    private static Set<String> topics(HandoffPacket packet, PickupWatch.Rules now, String rule) {
+    private static Set<String> topics(HandoffPacket packet, RulesInForce now, String rule) {
         Set<String> topics = new LinkedHashSet<>();
         PickupSteps.route(now.book(), rule).map(Route::when).ifPresent(when -> topics.addAll(when.topics()));
         Set<String> said = new HashSet<>();
@@ -174,7 +175,7 @@ final class StepTaker {
     // ----------------------------------------------------------------------------------- escalate
 
     private PickupWatch.Taken escalate(Waiting waiting, ConversationRecord conversation, Deadlines deadlines, String late,
-                           PickupWatch.Rules now, Instant at) {
+                           RulesInForce now, Instant at) {
         HandoffRecord handoff = waiting.handoff();
         String roleId = deadlines.escalateRoleId();
         String holder = name(now.roster(), handoff.assigneeId());

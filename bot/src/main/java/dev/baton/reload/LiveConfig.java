@@ -2,7 +2,7 @@ package dev.baton.reload;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.ConfigException;
-import dev.baton.desk.SupportDesk;
+import dev.baton.live.RulesInForce;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +30,12 @@ import org.slf4j.LoggerFactory;
  * <p>The desk reads {@link #get()} once per message, so a message is always decided by one consistent
  * set of rules, and a swap never waits for a message (or the other way round).
  */
-public final class LiveConfig implements Supplier<SupportDesk.Rules> {
+public final class LiveConfig implements Supplier<RulesInForce> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveConfig.class);
 
-    /** What is live: the loaded files, the desk's rules built from them, and their text and version. */
-    public record Live(BatonConfig config, SupportDesk.Rules rules, ConfigSnapshot snapshot, Instant loadedAt) {
+    /** What is live: the loaded files, the rules in force built from them, and their text and version. */
+    public record Live(BatonConfig config, RulesInForce rules, ConfigSnapshot snapshot, Instant loadedAt) {
     }
 
     /** A change Baton refused; the rules that were live stayed live. */
@@ -46,7 +46,7 @@ public final class LiveConfig implements Supplier<SupportDesk.Rules> {
     }
 
     /** A draft loaded next to the live rules, never swapped in: for checking, trying and replaying. */
-    public record Draft(BatonConfig config, SupportDesk.Rules rules, ConfigSnapshot snapshot) {
+    public record Draft(BatonConfig config, RulesInForce rules, ConfigSnapshot snapshot) {
     }
 
     /**
@@ -56,7 +56,7 @@ public final class LiveConfig implements Supplier<SupportDesk.Rules> {
      *                 knowledge base did not change: embedding it again takes seconds
      */
     public interface RulesFactory {
-        SupportDesk.Rules build(BatonConfig config, SupportDesk.Rules previous, boolean knowledgeChanged);
+        RulesInForce build(BatonConfig config, RulesInForce previous, boolean knowledgeChanged);
     }
 
     /** The live version moved on since the draft was started; applying it would undo someone's change. */
@@ -104,7 +104,7 @@ public final class LiveConfig implements Supplier<SupportDesk.Rules> {
     }
 
     @Override
-    public SupportDesk.Rules get() {
+    public RulesInForce get() {
         return live.get().rules();
     }
 

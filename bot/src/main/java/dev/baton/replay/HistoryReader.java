@@ -336,7 +336,7 @@ final class HistoryReader {
 
         private static Line lastCustomerLine(Transcript transcript, int upTo, Instant at) {
             for (int i = upTo; i >= 0; i--) {
-                Message seen = transcript.lines().get(i).asEngineSaw(at);
+                Message seen = transcript.lines().get(i).asEngineSaw(at).orElse(null);
                 if (seen != null && seen.author() == Author.CUSTOMER) {
                     return transcript.lines().get(i);
                 }
@@ -348,7 +348,7 @@ final class HistoryReader {
         private static int focus(Transcript transcript, int line, Instant at) {
             int read = 0;
             for (int i = 0; i < line; i++) {
-                if (transcript.lines().get(i).asEngineSaw(at) != null) {
+                if (transcript.lines().get(i).asEngineSaw(at).isPresent()) {
                     read++;
                 }
             }
@@ -358,7 +358,7 @@ final class HistoryReader {
         private static Set<String> customerWords(Transcript transcript, int upTo, Instant at) {
             Set<String> words = new HashSet<>();
             for (int i = 0; i <= upTo; i++) {
-                Message seen = transcript.lines().get(i).asEngineSaw(at);
+                Message seen = transcript.lines().get(i).asEngineSaw(at).orElse(null);
                 if (seen != null && seen.author() == Author.CUSTOMER) {
                     words.addAll(Words.words(seen.text()));
                 }

@@ -1,5 +1,6 @@
 package dev.baton.replay;
 
+import dev.baton.live.RulesInForce;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
 import dev.baton.triage.Conversation;
@@ -26,7 +27,7 @@ final class Nearness {
      * @param storedHolds whether this rule set's knowledge base is the one the stored matches came from
      * @return per point (same order), its nearest match; null where nothing could be read
      */
-    static Resolved resolve(List<DecisionPoint> points, RuleSet set, boolean storedHolds) {
+    static Resolved resolve(List<DecisionPoint> points, RulesInForce set, boolean storedHolds) {
         Match[] nearest = new Match[points.size()];
         AtomicInteger slow = new AtomicInteger();
         // Embedding is the only costly step and each point is independent: spread it over the cores.
@@ -53,7 +54,7 @@ final class Nearness {
         }
     }
 
-    private static Optional<Match> stored(DecisionPoint point, RuleSet set) {
+    private static Optional<Match> stored(DecisionPoint point, RulesInForce set) {
         if (point.stored() == null) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.baton.replay;
 
+import dev.baton.live.RulesInForce;
 import dev.baton.console.rules.ReplayReport;
 import dev.baton.store.Database;
 import java.time.Instant;
@@ -44,11 +45,11 @@ public final class Replay {
      * The draft over the conversations with a decision or a handoff from {@code from} (inclusive) to
      * {@code to} (exclusive), compared with the live rules over the same conversations.
      */
-    public static ReplayReport run(Database database, RuleSet live, RuleSet draft, Instant from, Instant to) {
+    public static ReplayReport run(Database database, RulesInForce live, RulesInForce draft, Instant from, Instant to) {
         return runWithStats(database, live, draft, from, to).report();
     }
 
-    public static Result runWithStats(Database database, RuleSet live, RuleSet draft, Instant from, Instant to) {
+    public static Result runWithStats(Database database, RulesInForce live, RulesInForce draft, Instant from, Instant to) {
         Objects.requireNonNull(live, "live");
         Objects.requireNonNull(draft, "draft");
         if (!from.isBefore(to)) {

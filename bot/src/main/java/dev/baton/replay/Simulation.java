@@ -1,5 +1,6 @@
 package dev.baton.replay;
 
+import dev.baton.live.RulesInForce;
 import dev.baton.desk.Dispatch;
 import dev.baton.desk.Topics;
 import dev.baton.knowledge.Match;
@@ -58,7 +59,7 @@ final class Simulation {
      * @param liveNearest  per point of {@code history.points()}, its nearest match under the live rules
      * @param draftNearest the same under the draft
      */
-    static Outcomes run(History history, RuleSet live, List<Match> liveNearest, RuleSet draft,
+    static Outcomes run(History history, RulesInForce live, List<Match> liveNearest, RulesInForce draft,
                         List<Match> draftNearest) {
         return new Simulation(history).run(new Side(history, live, liveNearest), new Side(history, draft, draftNearest));
     }
@@ -82,14 +83,14 @@ final class Simulation {
     /** One rule set's verdicts, routing and open handoffs. */
     private static final class Side {
         private final History history;
-        private final RuleSet set;
+        private final RulesInForce set;
         private final List<Match> nearest;
         private final Map<String, Integer> open = new HashMap<>();
         private final PriorityQueue<Hold> releases = new PriorityQueue<>(Comparator.comparing(Hold::until));
         private final Map<Long, Outcome> outcomes = new HashMap<>();
         private final Map<Long, Set<String>> answers = new HashMap<>();
 
-        Side(History history, RuleSet set, List<Match> nearest) {
+        Side(History history, RulesInForce set, List<Match> nearest) {
             this.history = history;
             this.set = set;
             this.nearest = nearest;
@@ -130,11 +131,11 @@ final class Simulation {
         }
 
         private Decision verdict(DecisionPoint point, Case conversation, Match nearest) {
-            CueSettings settings = set.rules().cuesIn(conversation.channelId(), conversation.parentId());
+            CueSettings settings = set.book().cuesIn(conversation.channelId(), conversation.parentId());
             if (point.askedForPerson()) {
                 return askedForPerson(point.cues(), settings);
             }
-            return TriageEngine.verdict(point.cues(), nearest, point.focus(), settings, set.rules().answerConfidence(),
+            return TriageEngine.verdict(point.cues(), nearest, point.focus(), settings, set.book().answerConfidence(),
                     point.smallTalk());
         }
 
@@ -145,7 +146,7 @@ final class Simulation {
             RouteFacts facts = new RouteFacts(Set.copyOf(decision.reasons()), topics, conversation.channelId(),
                     conversation.parentId(), conversation.roles(), point.at());
             // The desk's own dispatch, so a replay routes exactly as Baton would have.
-            Dispatch dispatch = Dispatch.of(set.rules(), set.roster(), load, facts, set.privateThreadsByDefault());
+            Dispatch dispatch = Dispatch.of(set.book(), set.roster(), load, facts, set.privateThreadsByDefault());
             Route route = dispatch.route();
             Routing routing = dispatch.routing();
             return new Outcome.HandedOff(decision.reasons(), routing.person(), route.name(), route.priority(),

@@ -1,12 +1,13 @@
 package dev.baton.replay;
 
 import dev.baton.conversation.AuthorKind;
-import dev.baton.text.Invisible;
+import dev.baton.conversation.EngineView;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.Message;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A stored conversation's messages in the order they were stored, able to say what the engine read at
@@ -39,12 +40,9 @@ final class Transcript {
          * What the engine read of this message at {@code when}, as the desk reads a transcript: nothing of
          * a message already deleted, an empty one, or a bystander's.
          */
-        Message asEngineSaw(Instant when) {
-            if ((deletedAt != null && !deletedAt.isAfter(when)) || kind.asTriageAuthor().isEmpty()) {
-                return null;
-            }
-            String visible = Invisible.strip(textAt(when)).strip();
-            return visible.isEmpty() ? null : new Message(kind.asTriageAuthor().get(), visible, at, null, null);
+        Optional<Message> asEngineSaw(Instant when) {
+            boolean deleted = deletedAt != null && !deletedAt.isAfter(when);
+            return EngineView.of(kind, textAt(when), deleted, at, null, null);
         }
     }
 
@@ -62,12 +60,8 @@ final class Transcript {
     Conversation engineView(int upTo, Instant when) {
         List<Message> view = new ArrayList<>();
         for (int i = 0; i <= upTo && i < lines.size(); i++) {
-            Message m = lines.get(i).asEngineSaw(when);
-            if (m != null) {
-                view.add(m);
-            }
+            lines.get(i).asEngineSaw(when).ifPresent(view::add);
         }
-        boolean hasCustomer = view.stream().anyMatch(m -> m.author() == dev.baton.triage.Author.CUSTOMER);
-        return hasCustomer ? new Conversation(view) : null;
+        return EngineView.conversationOf(view).orElse(null);
     }
 }

@@ -1,5 +1,7 @@
 package dev.baton.bridge;
 
+import dev.baton.llm.Assistant;
+import dev.baton.live.RulesInForce;
 import dev.baton.config.SampleConfig;
 import dev.baton.reload.LiveConfig;
 import dev.baton.reload.RuleChangeLog;
@@ -118,12 +120,13 @@ class ConsoleBridgeTest {
         conversations = new ConversationStore(database, events.messagesOf(handoffs));
         BatonMetrics metrics = BatonMetrics.standalone();
         metrics.watchOpenHandoffs(handoffs::openByState);
-        SupportDesk.Rules rules = new SupportDesk.Rules(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults());
-        desk = new SupportDesk(conversations, handoffs, () -> rules, Duration.ofMinutes(30), metrics, clock);
+        RulesInForce rules = new RulesInForce(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults());
+        desk = new SupportDesk(conversations, handoffs, () -> rules, Duration.ofMinutes(30), metrics, Assistant.off(),
+                clock);
         // The sample configuration is live for the rules pages; the desk decides by the rules above.
         live = LiveConfig.load(SampleConfig.copyTo(configDir), (config, previous, knowledgeChanged) -> rules,
                 new RuleChangeLog(database), clock);
-        bridge = new ConsoleBridge(conversations, handoffs, desk, replies, events, metrics, live, clock);
+        bridge = Wiring.consoleBackend(live, desk, conversations, handoffs, replies, events, metrics, clock);
         bridge.subscribe(published::add);
     }
 
@@ -330,8 +333,8 @@ class ConsoleBridgeTest {
 
     @Test
     void aReplyWithoutDiscordSaysSoAndKeepsOnlyTheTimelineRow() {
-        ConsoleBridge unconnected = new ConsoleBridge(conversations, handoffs, desk, StaffReplies.NOT_CONNECTED,
-                new ConsoleEvents(), BatonMetrics.standalone(), live, clock);
+        ConsoleBridge unconnected = Wiring.consoleBackend(live, desk, conversations, handoffs,
+                StaffReplies.NOT_CONNECTED, new ConsoleEvents(), BatonMetrics.standalone(), clock);
         long id = handedOff(messages.from("ann").says(BILLING_COMPLAINT)).handoff().id();
 
         ReplyOutcome outcome = unconnected.reply(id, "alex", "Hello Ann");

@@ -1,5 +1,6 @@
 package dev.baton.bridge;
 
+import dev.baton.llm.Assistant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -62,9 +63,9 @@ class RulesBridgeTest {
         HandoffStore handoffs = new HandoffStore(database);
         ConversationStore conversations = new ConversationStore(database);
         SupportDesk desk = WIRING.desk(live.live().config(), live, conversations, handoffs, BatonMetrics.standalone(),
-                clock);
-        rules = new ConsoleBridge(conversations, handoffs, desk, StaffReplies.NOT_CONNECTED, new ConsoleEvents(),
-                BatonMetrics.standalone(), live, clock).rules();
+                Assistant.off(), clock);
+        rules = Wiring.consoleBackend(live, desk, conversations, handoffs, StaffReplies.NOT_CONNECTED,
+                new ConsoleEvents(), BatonMetrics.standalone(), clock).rules();
     }
 
     @AfterEach

@@ -42,10 +42,10 @@ class PacketBuilderTest {
     private static final Routing ROUTING = new Routing(SAM, true, NOW, false, "on shift");
 
     /** Customer, other member, customer: the engine read lines 0 and 2 as its messages 0 and 1. */
-    private static final PacketBuilder.Reading READING = new PacketBuilder.Reading(List.of(
+    private static final Reading READING = new Reading(List.of(
             line(1, AuthorKind.CUSTOMER, "my print fails halfway"),
             line(2, AuthorKind.OTHER, "same here"),
-            line(3, AuthorKind.CUSTOMER, "this is ridiculous")), new int[] {0, 2});
+            line(3, AuthorKind.CUSTOMER, "this is ridiculous")), null, new int[] {0, 2});
 
     @Test
     void eachCuePointsAtItsTranscriptLineAndAWholeConversationCueAtNone() {

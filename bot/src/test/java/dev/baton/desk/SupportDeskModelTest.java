@@ -1,5 +1,6 @@
 package dev.baton.desk;
 
+import dev.baton.live.RulesInForce;
 import static dev.baton.desk.Messages.idOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -76,9 +77,9 @@ class SupportDeskModelTest {
     }
 
     private SupportDesk desk(Assistant assistant) {
-        SupportDesk.Rules rules = new SupportDesk.Rules(ENGINE, KNOWLEDGE,
+        RulesInForce rules = new RulesInForce(ENGINE, KNOWLEDGE,
                 TwoPersonTeam.roster(idOf("alex"), idOf("sam")), HandoffWording.defaults());
-        return new SupportDesk(conversations, handoffs, () -> rules, Duration.ofMinutes(30), false,
+        return new SupportDesk(conversations, handoffs, () -> rules, Duration.ofMinutes(30),
                 BatonMetrics.standalone(), assistant, clock);
     }
 

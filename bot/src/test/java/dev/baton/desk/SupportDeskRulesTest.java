@@ -1,5 +1,7 @@
 package dev.baton.desk;
 
+import dev.baton.llm.Assistant;
+import dev.baton.live.RulesInForce;
 import static dev.baton.desk.Messages.idOf;
 import static dev.baton.rules.RuleBookBuilder.rules;
 import static dev.baton.rules.RuleBookBuilder.then;
@@ -127,11 +129,11 @@ class SupportDeskRulesTest {
     /** The desk reads its rules on every message, as after a hot reload. */
     private void rebuildDesk() {
         desk = new SupportDesk(conversations, handoffs, () -> rulesNow(), Duration.ofMinutes(30),
-                privateThreadsByDefault, BatonMetrics.standalone(), clock);
+                BatonMetrics.standalone(), Assistant.off(), clock);
     }
 
-    private SupportDesk.Rules rulesNow() {
-        return new SupportDesk.Rules(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults(), rules);
+    private RulesInForce rulesNow() {
+        return new RulesInForce(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults(), rules, privateThreadsByDefault);
     }
 
     // ------------------------------------------------------------------------------- decisions
@@ -398,8 +400,8 @@ class SupportDeskRulesTest {
 
         @Test
         void theLiveRulesAndADraftGiveTheirOwnRouteAndPersonAndNothingIsSaved() {
-            SupportDesk.Rules live = rulesNow();
-            SupportDesk.Rules draft = new SupportDesk.Rules(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults(),
+            RulesInForce live = rulesNow();
+            RulesInForce draft = new RulesInForce(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults(),
                     rules().route("billing channel", when().channel(BILLING), then().team("community")
                             .priority(Priority.URGENT).privateThread(true)).build());
             long rowsBefore = rows();
@@ -421,7 +423,7 @@ class SupportDeskRulesTest {
 
         @Test
         void aDraftsChannelSettingsDecideThePreview() {
-            SupportDesk.Rules calm = new SupportDesk.Rules(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults(),
+            RulesInForce calm = new RulesInForce(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults(),
                     rules().channel("calm", CALM, Answering.ALWAYS,
                             Map.of(CueKind.URGENCY, new CueSetting(false, CueSetting.NORMAL))).build());
             Conversation urgent = Conversation.of(Message.customer(URGENT_PRICE_QUESTION));
@@ -440,7 +442,7 @@ class SupportDeskRulesTest {
 
         @Test
         void rolesAndTimeAreThoseGivenNotTheClocks() {
-            SupportDesk.Rules rules = new SupportDesk.Rules(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults(),
+            RulesInForce rules = new RulesInForce(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults(),
                     rules().route("plus at night", when().role("Lumen Plus").time("mon-sun 22:00-06:00"),
                             then().person("sam")).build());
 

@@ -1,5 +1,8 @@
 package dev.baton.desk;
 
+import dev.baton.live.RulesInForce;
+import dev.baton.llm.Assistant;
+import dev.baton.metrics.BatonMetrics;
 import static dev.baton.desk.Messages.idOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,9 +86,10 @@ class SupportDeskTest {
         database = Database.inMemory();
         conversations = new ConversationStore(database);
         handoffs = new HandoffStore(database);
-        lifecycle = new HandoffLifecycle(handoffs, conversations, clock);
-        SupportDesk.Rules rules = new SupportDesk.Rules(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults());
-        desk = new SupportDesk(conversations, handoffs, () -> rules, QUIET_GAP, clock);
+        lifecycle = new HandoffLifecycle(handoffs, clock);
+        RulesInForce rules = new RulesInForce(ENGINE, KNOWLEDGE, ROSTER, HandoffWording.defaults());
+        desk = new SupportDesk(conversations, handoffs, () -> rules, QUIET_GAP, BatonMetrics.standalone(), Assistant.off(),
+                clock);
     }
 
     @AfterEach

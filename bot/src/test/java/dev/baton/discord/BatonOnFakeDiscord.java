@@ -1,5 +1,6 @@
 package dev.baton.discord;
 
+import dev.baton.live.RulesInForce;
 import dev.baton.Wiring;
 import dev.baton.config.BatonConfig;
 import dev.baton.conversation.ConversationRecord;
@@ -80,8 +81,8 @@ final class BatonOnFakeDiscord implements AutoCloseable {
         conversations = new ConversationStore(database);
         handoffs = new HandoffStore(database);
         BatonConfig config = new BatonConfig(KNOWLEDGE, roster, HandoffWording.defaults(), settings());
-        SupportDesk.Rules loaded = WIRING.rules(config);
-        SupportDesk desk = WIRING.desk(config, () -> loaded.withRules(rules), conversations, handoffs,
+        RulesInForce loaded = WIRING.rules(config);
+        SupportDesk desk = WIRING.desk(config, () -> loaded.withBook(rules), conversations, handoffs,
                 BatonMetrics.standalone(), assistant, clock);
         bot = DiscordBot.start(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl()), settings(),
                 desk, clock, Duration.ofSeconds(15));

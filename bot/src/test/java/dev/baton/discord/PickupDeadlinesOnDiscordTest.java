@@ -1,5 +1,7 @@
 package dev.baton.discord;
 
+import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.live.RulesInForce;
 import static dev.baton.discord.BatonOnFakeDiscord.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,6 +41,9 @@ import org.junit.jupiter.api.io.TempDir;
  * test. Each step arrives in the customer's thread and pings exactly whom it is for.
  */
 class PickupDeadlinesOnDiscordTest {
+
+    /** The pickup watch reads no knowledge base. */
+    private static final KnowledgeBase NO_KNOWLEDGE = new KnowledgeBase("none", List.of());
 
     @TempDir
     Path dataDir;
@@ -152,7 +157,7 @@ class PickupDeadlinesOnDiscordTest {
                 Map.of(Priority.NORMAL, new Deadlines(Duration.ofMinutes(15), Duration.ofMinutes(45),
                         Duration.ofMinutes(90), String.valueOf(moderators))), 0.5);
         return new PickupWatch(baton.handoffs, baton.conversations,
-                () -> new PickupWatch.Rules(rules, baton.roster, HandoffWording.defaults()), baton.pickupNotices(), clock);
+                () -> new RulesInForce(null, NO_KNOWLEDGE, baton.roster, HandoffWording.defaults(), rules), baton.pickupNotices(), clock);
     }
 
     private static List<Step> steps(PickupWatch watch) {

@@ -49,7 +49,7 @@ class ConditionalMoveTest {
     }
 
     private static Move rerouteToSam() {
-        return new Move(HandoffState.TRANSFERRED, HandoffEvent.BATON, "rerouted", "to sam: late", "sam", null);
+        return new Move(HandoffState.TRANSFERRED, HandoffEvent.BATON, "rerouted", "to sam: late", "sam", null, null);
     }
 
     @Test
@@ -68,7 +68,7 @@ class ConditionalMoveTest {
     @Test
     void aMoveOvertakenByAClaimWritesNothingAndTellsNobody() {
         HandoffRecord handoff = aWaitingHandoff();
-        new HandoffLifecycle(handoffs, conversations, java.time.Clock.fixed(T0.plusSeconds(30),
+        new HandoffLifecycle(handoffs, java.time.Clock.fixed(T0.plusSeconds(30),
                 java.time.ZoneOffset.UTC)).claim(handoff.id(), "alex");
         changed.clear();
 

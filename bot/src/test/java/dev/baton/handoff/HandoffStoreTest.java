@@ -23,7 +23,7 @@ class HandoffStoreTest {
     private final Database database = Database.inMemory();
     private final ConversationStore conversations = new ConversationStore(database);
     private final HandoffStore handoffs = new HandoffStore(database);
-    private final HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs, conversations,
+    private final HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs,
             Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC));
 
     @AfterEach
@@ -34,7 +34,6 @@ class HandoffStoreTest {
     private HandoffRecord aWaitingHandoff() {
         conversations.rememberCustomer(new Incoming.Person("ann", "Ann", List.of(), null), T0);
         ConversationRecord c = conversations.start("ann", PlaceKind.DM, "dm", null, T0);
-        conversations.setState(c.id(), ConversationState.HANDED_OFF);
         HandoffPacket packet = new HandoffPacket(c.id(), "anger", List.of("anger"), "wants: a refund",
                 new HandoffPacket.Profile("ann", "Ann", List.of(), null, T0, List.of()), List.of(), List.of(),
                 List.of(), List.of(new HandoffPacket.CueEvidence("anger", 0.9, true, 0, "this is ridiculous")),
@@ -50,6 +49,34 @@ class HandoffStoreTest {
         assertEquals("created", created.kind());
         assertEquals(HandoffState.WAITING, created.to());
         assertTrue(created.detail().contains("Alex") && created.detail().contains("billing topic"), created.detail());
+    }
+
+    private ConversationState conversationOf(HandoffRecord handoff) {
+        return conversations.conversation(handoff.conversationId()).orElseThrow().state();
+    }
+
+    @Test
+    void creatingAHandoffQuietensItsConversationInTheSameWrite() {
+        HandoffRecord h = aWaitingHandoff();
+        assertEquals(ConversationState.HANDED_OFF, conversationOf(h));
+    }
+
+    @Test
+    void resolvingClosesTheConversationAndReopeningQuietensItAgain() {
+        HandoffRecord h = aWaitingHandoff();
+        lifecycle.resolve(h.id(), "alex", Outcome.SOLVED, null);
+        assertEquals(ConversationState.CLOSED, conversationOf(h));
+        lifecycle.reopen(h.id(), "alex", "customer wrote back");
+        assertEquals(ConversationState.HANDED_OFF, conversationOf(h));
+    }
+
+    @Test
+    void aRefusedMoveChangesNeitherTheHandoffNorItsConversation() {
+        HandoffRecord h = aWaitingHandoff();
+        lifecycle.resolve(h.id(), "alex", Outcome.SOLVED, null);
+        assertThrows(IllegalStateException.class, () -> lifecycle.resolve(h.id(), "alex", Outcome.SOLVED, null));
+        assertEquals(ConversationState.CLOSED, conversationOf(h));
+        assertEquals(HandoffState.RESOLVED, handoffs.handoff(h.id()).orElseThrow().state());
     }
 
     @Test

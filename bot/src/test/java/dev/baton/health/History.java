@@ -45,7 +45,7 @@ public final class History implements AutoCloseable {
     public final Database database = Database.inMemory();
     public final ConversationStore conversations = new ConversationStore(database);
     public final HandoffStore handoffs = new HandoffStore(database);
-    public final HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs, conversations, clock);
+    public final HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs, clock);
     public final FeedbackStore feedback = new FeedbackStore(database, conversations, handoffs, clock);
 
     private final AtomicInteger customers = new AtomicInteger();
@@ -104,7 +104,7 @@ public final class History implements AutoCloseable {
     /** The deadline sweep gives the handoff to someone else, now. */
     public void reroute(long handoffId, String toPersonId) {
         handoffs.move(handoffId, new HandoffStore.Move(HandoffState.TRANSFERRED, HandoffEvent.BATON, "rerouted",
-                "to " + toPersonId + ": not picked up in time", toPersonId, null), clock.instant());
+                "to " + toPersonId + ": not picked up in time", toPersonId, null, null), clock.instant());
     }
 
     public void feedback(HandoffRecord handoff, String actor, FeedbackKind kind) {

@@ -1,5 +1,7 @@
 package dev.baton.pickup;
 
+import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.live.RulesInForce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -48,6 +50,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The pickup watch over a real SQLite database, with a clock the test moves and notices kept in memory. */
 class PickupWatchTest {
 
+    /** The pickup watch reads no knowledge base. */
+    private static final KnowledgeBase NO_KNOWLEDGE = new KnowledgeBase("none", List.of());
+
     private static final Instant T0 = Handoffs.T0;
     private static final String MODERATORS = "1180000000000000099";
     private static final String ALEX = "1180000000000000011";
@@ -73,11 +78,11 @@ class PickupWatchTest {
     private final ConversationStore conversations = new ConversationStore(database);
     private final HandoffStore handoffs = new HandoffStore(database);
     private final TestClock clock = new TestClock(T0);
-    private final HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs, conversations, clock);
+    private final HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs, clock);
     private final RecordingNotices notices = new RecordingNotices();
     private final AtomicReference<RuleBook> rules = new AtomicReference<>(RULES);
     private final PickupWatch watch = new PickupWatch(handoffs, conversations,
-            () -> new PickupWatch.Rules(rules.get(), ROSTER, HandoffWording.defaults()), notices, clock);
+            () -> new RulesInForce(null, NO_KNOWLEDGE, ROSTER, HandoffWording.defaults(), rules.get()), notices, clock);
     private int customers;
 
     @AfterEach
@@ -277,7 +282,7 @@ class PickupWatchTest {
         HandoffRecord handoff = aHandoff().create();
         tickAfter(Duration.ofMinutes(50));
         PickupWatch restarted = new PickupWatch(handoffs, conversations,
-                () -> new PickupWatch.Rules(RULES, ROSTER, HandoffWording.defaults()), notices, clock);
+                () -> new RulesInForce(null, NO_KNOWLEDGE, ROSTER, HandoffWording.defaults(), RULES), notices, clock);
 
         assertEquals(List.of(), restarted.tick().stream().map(PickupWatch.Taken::step).toList());
         clock.advance(Duration.ofMinutes(40));

@@ -1,5 +1,6 @@
 package dev.baton.reload;
 
+import dev.baton.live.RulesInForce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -54,9 +55,9 @@ class LiveConfigTest {
     }
 
     /** Cheap rules without an engine: these tests are about which configuration is live, not decisions. */
-    private SupportDesk.Rules rules(BatonConfig loaded, SupportDesk.Rules previous, boolean knowledgeChanged) {
+    private RulesInForce rules(BatonConfig loaded, RulesInForce previous, boolean knowledgeChanged) {
         builds.add(knowledgeChanged);
-        return new SupportDesk.Rules(null, loaded.knowledge(), loaded.roster(), loaded.wording());
+        return new RulesInForce(null, loaded.knowledge(), loaded.roster(), loaded.wording());
     }
 
     private String rulesText() {
@@ -93,7 +94,7 @@ class LiveConfigTest {
 
     @Test
     void anInvalidEditOnDiskIsRefusedOnceAndThePreviousRulesStayLive() throws IOException {
-        SupportDesk.Rules before = config.get();
+        RulesInForce before = config.get();
         String version = config.live().snapshot().version();
         write(RULES, withDefaultPriority("soonish"));
 
@@ -181,7 +182,7 @@ class LiveConfigTest {
 
     @Test
     void aDraftIsLoadedBesideTheLiveRulesWithoutChangingThem() {
-        SupportDesk.Rules before = config.get();
+        RulesInForce before = config.get();
 
         LiveConfig.Draft draft = config.draft(Map.of(RULES, withDefaultPriority("low")));
 

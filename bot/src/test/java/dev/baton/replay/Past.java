@@ -187,7 +187,7 @@ public final class Past {
 
         public Conversation resolved(Instant at) {
             handoffs.move(lastHandoff.id(), new HandoffStore.Move(HandoffState.RESOLVED, lastHandoff.assigneeId(),
-                    "resolved", "solved", null, Outcome.SOLVED), at);
+                    "resolved", "solved", null, Outcome.SOLVED, null), at);
             return this;
         }
 

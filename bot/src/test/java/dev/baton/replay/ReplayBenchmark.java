@@ -1,5 +1,7 @@
 package dev.baton.replay;
 
+import dev.baton.handoff.HandoffWording;
+import dev.baton.live.RulesInForce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,8 +91,8 @@ class ReplayBenchmark {
                     CONVERSATIONS, evidence.size(), (System.nanoTime() - building) / 1e9);
         }
         try (Database database = Database.openReadOnly(dir.resolve("baton.db"))) {
-            RuleSet live = new RuleSet(engine, knowledge, roster, RuleBook.defaults(), false);
-            RuleSet draft = new RuleSet(engine, knowledge, roster, draftRules(), false);
+            RulesInForce live = new RulesInForce(engine, knowledge, roster, HandoffWording.defaults(), RuleBook.defaults(), false);
+            RulesInForce draft = new RulesInForce(engine, knowledge, roster, HandoffWording.defaults(), draftRules(), false);
             Replay.Result rules = median("draft rules, stored evidence", () -> Replay.runWithStats(database, live,
                     draft, FROM, TO));
             assertEquals(CONVERSATIONS, rules.report().conversations());
@@ -100,7 +102,7 @@ class ReplayBenchmark {
             KnowledgeBase edited = new KnowledgeBase("draft", Stream.concat(knowledge.entries().stream(), Stream.of(
                     new KnowledgeEntry("gift-card", "billing", List.of("Can I buy Lumen Plus as a gift?"),
                             "Yes: gift codes are on the account page.", null))).toList());
-            RuleSet newKnowledge = new RuleSet(wiring.engine(edited), edited, roster, draftRules(), false);
+            RulesInForce newKnowledge = new RulesInForce(wiring.engine(edited), edited, roster, HandoffWording.defaults(), draftRules(), false);
             Replay.Result slow = median("draft knowledge base, every message matched again",
                     () -> Replay.runWithStats(database, live, newKnowledge, FROM, TO));
             assertTrue(slow.stats().foundAgainDraft() >= CONVERSATIONS);

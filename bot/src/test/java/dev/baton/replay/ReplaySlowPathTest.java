@@ -1,5 +1,6 @@
 package dev.baton.replay;
 
+import dev.baton.live.RulesInForce;
 import static dev.baton.replay.Past.cue;
 import static dev.baton.replay.ReplayTest.DRAFT;
 import static dev.baton.replay.ReplayTest.FROM;
@@ -107,7 +108,7 @@ class ReplaySlowPathTest {
     void aDraftWithAnotherKnowledgeBaseMatchesEveryDecisionPointAgainUnderIt() {
         List<KnowledgeEntry> entries = new ArrayList<>(KNOWLEDGE.entries());
         entries.add(new KnowledgeEntry("student-discount", "billing", List.of(DISCOUNT), "Yes, 50%.", null));
-        RuleSet draft = ReplayTest.ruleSet(RuleBook.defaults(), new KnowledgeBase("draft", entries));
+        RulesInForce draft = ReplayTest.ruleSet(RuleBook.defaults(), new KnowledgeBase("draft", entries));
         Past.Conversation hal = past.conversation("Hal").says(DISCOUNT, at("02T10:00"))
                 .decided(at("02T10:00"), past.nearest("refunds", 0.3)).handedOffTo("alex", at("02T10:00"));
         past.conversation("Ann").says(RESET, at("02T11:00")).decided(at("02T11:00"), past.nearest("reset-password", 0.9));

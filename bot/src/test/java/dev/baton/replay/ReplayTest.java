@@ -1,5 +1,7 @@
 package dev.baton.replay;
 
+import dev.baton.handoff.HandoffWording;
+import dev.baton.live.RulesInForce;
 import static dev.baton.replay.Past.BILLING;
 import static dev.baton.replay.Past.cue;
 import static dev.baton.triage.CueKind.ANGER;
@@ -82,10 +84,10 @@ class ReplayTest {
     static final Instant FROM = Instant.parse("2026-11-02T00:00:00Z");
     static final Instant TO = FROM.plus(Duration.ofDays(7));
 
-    static final RuleSet LIVE = ruleSet(RuleBook.defaults(), KNOWLEDGE);
+    static final RulesInForce LIVE = ruleSet(RuleBook.defaults(), KNOWLEDGE);
 
     static final String TO_DANA = "billing to dana";
-    static final RuleSet DRAFT = ruleSet(new RuleBook(
+    static final RulesInForce DRAFT = ruleSet(new RuleBook(
             new CueSettings(Map.of(FRUSTRATION, new CueSetting(false, CueSetting.NORMAL),
                     SADNESS_GRIEF, new CueSetting(true, CueSetting.HIGH))),
             List.of(new ChannelRule("billing", BILLING, Answering.ALWAYS, Map.of())),
@@ -96,8 +98,8 @@ class ReplayTest {
     private final Database database = Database.inMemory();
     private final Past past = new Past(database, KNOWLEDGE, ROSTER);
 
-    static RuleSet ruleSet(RuleBook rules, KnowledgeBase knowledge) {
-        return new RuleSet(WIRING.engine(knowledge), knowledge, ROSTER, rules, false);
+    static RulesInForce ruleSet(RuleBook rules, KnowledgeBase knowledge) {
+        return new RulesInForce(WIRING.engine(knowledge), knowledge, ROSTER, HandoffWording.defaults(), rules, false);
     }
 
     static Instant at(String dayAndTime) {

@@ -1,5 +1,7 @@
 package dev.baton.replay;
 
+import dev.baton.handoff.HandoffWording;
+import dev.baton.live.RulesInForce;
 import static dev.baton.replay.Past.cue;
 import static dev.baton.replay.ReplayTest.FROM;
 import static dev.baton.replay.ReplayTest.KNOWLEDGE;
@@ -57,10 +59,10 @@ class ReplayWorkloadTest {
                 sensitive: true
             """));
 
-    private static final RuleSet LIVE = new RuleSet(WIRING.engine(KNOWLEDGE), KNOWLEDGE, ROSTER, RuleBook.defaults(),
+    private static final RulesInForce LIVE = new RulesInForce(WIRING.engine(KNOWLEDGE), KNOWLEDGE, ROSTER, HandoffWording.defaults(), RuleBook.defaults(),
             false);
     /** Answers only when all but certain: everything the live rules answered becomes a handoff. */
-    private static final RuleSet CAUTIOUS = new RuleSet(WIRING.engine(KNOWLEDGE), KNOWLEDGE, ROSTER,
+    private static final RulesInForce CAUTIOUS = new RulesInForce(WIRING.engine(KNOWLEDGE), KNOWLEDGE, ROSTER, HandoffWording.defaults(),
             new RuleBook(CueSettings.standard(), List.of(), List.of(), RuleBook.defaults().fallback(), Map.of(), 0.95),
             false);
 
@@ -118,7 +120,7 @@ class ReplayWorkloadTest {
             past.conversation(turn[0]).says("so annoying", at(turn[1]))
                     .decided(at(turn[1]), past.nearest("download", 0.8), cue(FRUSTRATION, 0.6));
         }
-        RuleSet vipsToDana = new RuleSet(WIRING.engine(KNOWLEDGE), KNOWLEDGE, ROSTER, new RuleBook(CueSettings.standard(),
+        RulesInForce vipsToDana = new RulesInForce(WIRING.engine(KNOWLEDGE), KNOWLEDGE, ROSTER, HandoffWording.defaults(), new RuleBook(CueSettings.standard(),
                 List.of(), List.of(new Route("vips", 3, new Conditions(Set.of(), Set.of(), Set.of(), Set.of("vip"), null),
                         new Target.Named("dana"), Priority.HIGH, null, null)), RuleBook.defaults().fallback(), Map.of(),
                 RuleBook.DEFAULT_ANSWER_CONFIDENCE), false);
@@ -140,7 +142,7 @@ class ReplayWorkloadTest {
                 .handedOffTo("sam", at(at)).resolved(at(resolved));
     }
 
-    private ReplayReport replay(RuleSet draft) {
+    private ReplayReport replay(RulesInForce draft) {
         return Replay.run(database, LIVE, draft, FROM, TO);
     }
 }
