@@ -7,13 +7,10 @@ import dev.baton.routing.Person;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,10 +18,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
-import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.Webhook;
-import net.dv8tion.jda.api.entities.WebhookType;
 import net.dv8tion.jda.api.entities.channel.attribute.IWebhookContainer;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
@@ -70,22 +65,20 @@ final class StaffReplier implements StaffReplies {
     private static final int MAX_CONTENT = Message.MAX_CONTENT_LENGTH;
     /** Discord's limit for the name a webhook post shows. */
     private static final int MAX_USERNAME = 80;
-    private static final Duration AVATAR_KEPT = Duration.ofHours(1);
-    private static final Duration AVATAR_WAIT = Duration.ofSeconds(2);
     private static final String AS_BATON = ", so Baton posted it as itself with your name.";
 
     private final JDA jda;
     private final Clock clock;
     private final Duration timeout;
-    /** Baton's webhook per parent channel id; a failed lookup is forgotten, so the next reply tries again. */
-    private final Map<String, CompletableFuture<Webhook>> webhooks = new ConcurrentHashMap<>();
-    /** Avatar URL per Discord user id, looked up through the guild member (server avatar) or the user. */
-    private final Map<String, Avatar> avatars = new ConcurrentHashMap<>();
+    private final Webhooks webhooks;
+    private final Avatars avatars;
 
     StaffReplier(JDA jda, Clock clock, Duration timeout) {
         this.jda = jda;
         this.clock = clock;
         this.timeout = timeout;
+        this.webhooks = new Webhooks(jda, WEBHOOK_NAME);
+        this.avatars = new Avatars(jda, clock);
     }
 
     @Override
@@ -178,11 +171,11 @@ final class StaffReplier implements StaffReplies {
 
     private CompletableFuture<Posted> viaWebhook(IWebhookContainer container, String threadId, GuildMessageChannel target,
                                                  Person from, String text, Attempt attempt, boolean mayRenew) {
-        return webhookOf(container).handle((webhook, setupError) -> {
+        return webhooks.of(container).handle((webhook, setupError) -> {
             if (setupError != null) {
                 return asBaton(target, from, text, webhookRefused(container, setupError), attempt);
             }
-            return avatarOf(from, container.getGuild())
+            return avatars.of(from, container.getGuild())
                     .thenCompose(avatar -> attempt.post(() -> execute(webhook, threadId, from, avatar, text)))
                     .thenApply(message -> new Posted(new Delivery(true, "webhook", message.getId(),
                             message.getChannelId(), text, null), () -> retraction(webhook, threadId, message).submit()))
@@ -227,7 +220,7 @@ final class StaffReplier implements StaffReplies {
         if (cause instanceof ErrorResponseException response
                 && response.getErrorResponse() == ErrorResponse.UNKNOWN_WEBHOOK && mayRenew) {
             LOG.info("Baton's webhook in #{} is gone (deleted in Discord?); making another", container.getName());
-            webhooks.remove(container.getId());
+            webhooks.forget(container);
             return viaWebhook(container, threadId, target, from, text, attempt, false);
         }
         if (mayHaveArrived(cause)) {
@@ -298,73 +291,6 @@ final class StaffReplier implements StaffReplies {
                 });
     }
 
-    // ---------------------------------------------------------------------------- webhook, avatar
-
-    /** Baton's webhook in the channel: remembered, else one Baton made earlier, else a new one. */
-    private CompletableFuture<Webhook> webhookOf(IWebhookContainer container) {
-        String key = container.getId();
-        CompletableFuture<Webhook> fresh = new CompletableFuture<>();
-        CompletableFuture<Webhook> known = webhooks.putIfAbsent(key, fresh);
-        if (known != null) {
-            return known;
-        }
-        CompletableFuture<Webhook> lookup;
-        try {
-            lookup = container.retrieveWebhooks().submit().thenCompose(existing -> existing.stream()
-                    .filter(this::isBatons)
-                    .findFirst()
-                    .map(CompletableFuture::completedFuture)
-                    .orElseGet(() -> container.createWebhook(WEBHOOK_NAME).submit()));
-        } catch (RuntimeException e) { // JDA checks Manage Webhooks before the request
-            lookup = CompletableFuture.failedFuture(e);
-        }
-        lookup.whenComplete((webhook, error) -> {
-            if (error != null) {
-                webhooks.remove(key, fresh);
-                fresh.completeExceptionally(Posting.unwrapped(error));
-            } else {
-                fresh.complete(webhook);
-            }
-        });
-        return fresh;
-    }
-
-    /** One Baton made (so it has the token), not another integration's or a person's. */
-    private boolean isBatons(Webhook webhook) {
-        return webhook.getType() == WebhookType.INCOMING && webhook.getToken() != null
-                && webhook.getOwnerAsUser() != null && webhook.getOwnerAsUser().getIdLong() == jda.getSelfUser().getIdLong();
-    }
-
-    /**
-     * The person's avatar as the server shows it (their server avatar, else their own, else Discord's
-     * default for them); empty when Discord does not know them or does not answer quickly — the post
-     * then shows the webhook's own avatar rather than waiting.
-     */
-    private CompletableFuture<Optional<String>> avatarOf(Person from, Guild guild) {
-        String userId = from.discordUserId();
-        Instant now = clock.instant();
-        Avatar known = avatars.get(userId);
-        if (known != null && known.until().isAfter(now)) {
-            return CompletableFuture.completedFuture(known.url());
-        }
-        CompletableFuture<Optional<String>> lookup;
-        try {
-            lookup = guild.retrieveMemberById(userId).submit().thenApply(m -> Optional.of(m.getEffectiveAvatarUrl()))
-                    .exceptionallyCompose(notMember -> jda.retrieveUserById(userId).submit()
-                            .thenApply(u -> Optional.of(u.getEffectiveAvatarUrl())))
-                    .exceptionally(unknown -> {
-                        LOG.info("no Discord avatar for {} ({}): {}", from.id(), userId, Posting.unwrapped(unknown).toString());
-                        return Optional.empty();
-                    });
-        } catch (RuntimeException e) {
-            lookup = CompletableFuture.completedFuture(Optional.empty());
-        }
-        return lookup.thenApply(url -> {
-            avatars.put(userId, new Avatar(url, clock.instant().plus(AVATAR_KEPT)));
-            return url;
-        }).completeOnTimeout(Optional.empty(), AVATAR_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     // --------------------------------------------------------------------------------- wording
 
     private static String prefix(Person from) {
@@ -409,9 +335,6 @@ final class StaffReplier implements StaffReplies {
 
     /** What was posted, and how to take it back if it came too late. */
     private record Posted(Delivery delivery, Supplier<CompletableFuture<?>> retract) {
-    }
-
-    private record Avatar(Optional<String> url, Instant until) {
     }
 
     /** One {@link #send}: once given up on, it posts nothing more. */

@@ -10,10 +10,7 @@ import dev.baton.replay.History.RealHandoff;
 import dev.baton.replay.Transcript.Edit;
 import dev.baton.replay.Transcript.Line;
 import dev.baton.store.Database;
-import dev.baton.text.Words;
-import dev.baton.triage.Author;
 import dev.baton.triage.Cue;
-import dev.baton.triage.Message;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,11 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads one period's conversations for a replay: a handful of queries for the whole period, never one
@@ -286,17 +280,17 @@ final class HistoryReader {
                 Integer line = lineOf.get(d.messageId());
                 if (inPeriod(d.at()) && line != null) {
                     points.add(new DecisionPoint(conversationId, d.at(), d.id(), false, StoredCues.parse(d.cues()),
-                            focus(transcript, line, d.at()), d.nearest(), transcript, line,
-                            customerWords(transcript, line, d.at()), answered(transcript, line), d.smallTalk()));
+                            transcript.focus(line, d.at()), d.nearest(), transcript, line,
+                            transcript.customerWords(line, d.at()), transcript.answered(line), d.smallTalk()));
                 }
             }
             for (RealHandoff asked : askedForPerson) {
-                int upTo = lastLineBy(transcript, asked.createdAt());
-                Line focus = lastCustomerLine(transcript, upTo, asked.createdAt());
+                int upTo = transcript.lastLineBy(asked.createdAt());
+                Line focus = transcript.lastCustomerLine(upTo, asked.createdAt());
                 points.add(new DecisionPoint(conversationId, asked.createdAt(), asked.id(), true,
                         askedCues.getOrDefault(asked.id(), List.of()), -1,
                         focus == null ? null : nearestOfMessage.get(focus.id()), transcript, upTo,
-                        customerWords(transcript, upTo, asked.createdAt()), answered(transcript, upTo), 0));
+                        transcript.customerWords(upTo, asked.createdAt()), transcript.answered(upTo), 0));
             }
             return points;
         }
@@ -322,60 +316,6 @@ final class HistoryReader {
                 }
             }
             return asked;
-        }
-
-        private static int lastLineBy(Transcript transcript, Instant at) {
-            int last = -1;
-            for (int i = 0; i < transcript.lines().size(); i++) {
-                if (!transcript.lines().get(i).at().isAfter(at)) {
-                    last = i;
-                }
-            }
-            return last;
-        }
-
-        private static Line lastCustomerLine(Transcript transcript, int upTo, Instant at) {
-            for (int i = upTo; i >= 0; i--) {
-                Message seen = transcript.lines().get(i).asEngineSaw(at).orElse(null);
-                if (seen != null && seen.author() == Author.CUSTOMER) {
-                    return transcript.lines().get(i);
-                }
-            }
-            return null;
-        }
-
-        /** The index of line {@code line} in the engine's view at {@code at}: how many lines before it it read. */
-        private static int focus(Transcript transcript, int line, Instant at) {
-            int read = 0;
-            for (int i = 0; i < line; i++) {
-                if (transcript.lines().get(i).asEngineSaw(at).isPresent()) {
-                    read++;
-                }
-            }
-            return read;
-        }
-
-        private static Set<String> customerWords(Transcript transcript, int upTo, Instant at) {
-            Set<String> words = new HashSet<>();
-            for (int i = 0; i <= upTo; i++) {
-                Message seen = transcript.lines().get(i).asEngineSaw(at).orElse(null);
-                if (seen != null && seen.author() == Author.CUSTOMER) {
-                    words.addAll(Words.words(seen.text()));
-                }
-            }
-            return words;
-        }
-
-        /** Entries Baton had answered with, as the desk collects them from the transcript at handoff time. */
-        private static List<String> answered(Transcript transcript, int upTo) {
-            Set<String> answered = new LinkedHashSet<>();
-            for (int i = 0; i <= upTo; i++) {
-                String kbId = transcript.lines().get(i).kbId();
-                if (kbId != null) {
-                    answered.add(kbId);
-                }
-            }
-            return List.copyOf(answered);
         }
     }
 

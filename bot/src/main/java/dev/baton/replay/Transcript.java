@@ -2,11 +2,16 @@ package dev.baton.replay;
 
 import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.EngineView;
+import dev.baton.text.Words;
+import dev.baton.triage.Author;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.Message;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Optional;
 
 /**
@@ -63,5 +68,60 @@ final class Transcript {
             lines.get(i).asEngineSaw(when).ifPresent(view::add);
         }
         return EngineView.conversationOf(view).orElse(null);
+    }
+
+    /** The last line stored by {@code at}; -1 when none was. */
+    int lastLineBy(Instant at) {
+        int last = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).at().isAfter(at)) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    Line lastCustomerLine(int upTo, Instant at) {
+        for (int i = upTo; i >= 0; i--) {
+            Message seen = lines.get(i).asEngineSaw(at).orElse(null);
+            if (seen != null && seen.author() == Author.CUSTOMER) {
+                return lines.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** The index of line {@code line} in the engine's view at {@code at}: how many lines before it it read. */
+    int focus(int line, Instant at) {
+        int read = 0;
+        for (int i = 0; i < line; i++) {
+            if (lines.get(i).asEngineSaw(at).isPresent()) {
+                read++;
+            }
+        }
+        return read;
+    }
+
+    Set<String> customerWords(int upTo, Instant at) {
+        Set<String> words = new HashSet<>();
+        for (int i = 0; i <= upTo; i++) {
+            Message seen = lines.get(i).asEngineSaw(at).orElse(null);
+            if (seen != null && seen.author() == Author.CUSTOMER) {
+                words.addAll(Words.words(seen.text()));
+            }
+        }
+        return words;
+    }
+
+    /** Entries Baton had answered with, as the desk collects them from the transcript at handoff time. */
+    List<String> answered(int upTo) {
+        Set<String> answered = new LinkedHashSet<>();
+        for (int i = 0; i <= upTo; i++) {
+            String kbId = lines.get(i).kbId();
+            if (kbId != null) {
+                answered.add(kbId);
+            }
+        }
+        return List.copyOf(answered);
     }
 }
