@@ -20,7 +20,7 @@ import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.StoredMessage;
 import dev.baton.desk.Preview;
-import dev.baton.desk.HandoffActions;
+import dev.baton.desk.StaffActions;
 import dev.baton.desk.Reaction;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
@@ -42,14 +42,14 @@ import java.util.function.Supplier;
 /**
  * The console's view of Baton, over the stores, the desk and Discord's {@link StaffReplies}: it turns
  * Baton's records into the console's views and the console's requests into the desk's
- * {@link HandoffActions}, the same path Discord's {@code /resolve} takes. A refusal keeps its words.
+ * {@link StaffActions}, the same path Discord's {@code /resolve} takes. A refusal keeps its words.
  */
 public final class ConsoleBridge implements ConsoleBackend {
 
     private final ConversationStore conversations;
     private final HandoffStore handoffs;
     private final SupportDesk desk;
-    private final HandoffActions actions;
+    private final StaffActions actions;
     private final StaffReplies replies;
     private final ConsoleEvents events;
     private final BatonMetrics metrics;
@@ -126,7 +126,7 @@ public final class ConsoleBridge implements ConsoleBackend {
 
     @Override
     public ReplyOutcome reply(long id, String actorId, String text) {
-        HandoffActions.Replied replied = action(() -> actions.reply(id, actorId, text, replies));
+        StaffActions.Replied replied = action(() -> actions.reply(id, actorId, text, replies));
         return new ReplyOutcome(detail(action(() -> actions.existing(id))), replied.via(), replied.delivered(),
                 replied.detail());
     }
@@ -201,9 +201,9 @@ public final class ConsoleBridge implements ConsoleBackend {
     private static <T> T action(Supplier<T> action) {
         try {
             return action.get();
-        } catch (HandoffActions.Refused e) {
+        } catch (StaffActions.Refused e) {
             throw new ActionRejected(e.getMessage());
-        } catch (HandoffActions.Unknown e) {
+        } catch (StaffActions.Unknown e) {
             throw new NoSuchHandoff(e.id());
         }
     }

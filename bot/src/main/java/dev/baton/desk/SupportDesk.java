@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * (stored before it is returned). The Discord side only carries reactions out and reports back what it
  * sent. This is the front door; the work is done by {@link Intake} (storing and grouping),
  * {@link Decider} (the decision and the language model's part in it), {@link Handoffs} (routing, packet,
- * notice), {@link Previews} and {@link Practice} (for the console), and {@link HandoffActions} (what
+ * notice), {@link Previews} and {@link Practice} (for the console), and {@link StaffActions} (what
  * people do with a handoff).
  *
  * <p>One lock orders what must happen in arrival order: a customer's messages are grouped and decided
@@ -52,7 +52,7 @@ public final class SupportDesk {
     private final Decider decider;
     private final Previews previews;
     private final Practice practice;
-    private final HandoffActions actions;
+    private final StaffActions actions;
     private final Clock clock;
     private final Object order = new Object();
 
@@ -74,7 +74,7 @@ public final class SupportDesk {
         this.decider = new Decider(conversations, handoffs, handOffs, outbox, metrics, assistant, clock, order);
         this.previews = new Previews(handOffs);
         this.practice = new Practice(conversations, handOffs, clock);
-        this.actions = new HandoffActions(conversations, handoffs, rules, metrics, clock);
+        this.actions = new StaffActions(conversations, handoffs, rules, metrics, clock);
     }
 
     /** The rules in force now (they may be reloaded while Baton runs). */
@@ -83,7 +83,7 @@ public final class SupportDesk {
     }
 
     /** What people do with handoffs, for the console and Discord's {@code /resolve}. */
-    public HandoffActions actions() {
+    public StaffActions actions() {
         return actions;
     }
 
@@ -205,7 +205,7 @@ public final class SupportDesk {
         conversations.recordDelete(discordId, clock.instant());
     }
 
-    /** Discord's {@code /resolve}: see {@link HandoffActions#resolveInDiscord}. */
+    /** Discord's {@code /resolve}: see {@link StaffActions#resolveInDiscord}. */
     public String resolveFromDiscord(String channelId, String staffDiscordId, Outcome outcome) {
         return actions.resolveInDiscord(channelId, staffDiscordId, outcome);
     }

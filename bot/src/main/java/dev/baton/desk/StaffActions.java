@@ -35,7 +35,7 @@ import java.util.function.Supplier;
  * up the same handoff and answer a second time. Replying to a handoff someone else has claimed is allowed
  * (helping out, as in a Discord thread) and leaves it theirs.
  */
-public final class HandoffActions {
+public final class StaffActions {
 
     /** An action the handoff's state or the actor does not allow; the message is for the person who tried. */
     public static final class Refused extends RuntimeException {
@@ -76,7 +76,7 @@ public final class HandoffActions {
     private final Clock clock;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
-    public HandoffActions(ConversationStore conversations, HandoffStore handoffs, Supplier<RulesInForce> rules,
+    public StaffActions(ConversationStore conversations, HandoffStore handoffs, Supplier<RulesInForce> rules,
                           BatonMetrics metrics, Clock clock) {
         this.conversations = conversations;
         this.handoffs = handoffs;
