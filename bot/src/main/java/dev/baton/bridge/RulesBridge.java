@@ -1,20 +1,20 @@
 package dev.baton.bridge;
 
 import dev.baton.config.ConfigException;
-import dev.baton.console.ActionRejected;
-import dev.baton.console.NoSuchHandoff;
-import dev.baton.console.PlaygroundMessage;
-import dev.baton.console.RulesBackend;
-import dev.baton.console.rules.ConfigProblem;
-import dev.baton.console.rules.ConversationView;
-import dev.baton.console.rules.DraftRejected;
-import dev.baton.console.rules.FeedbackView;
-import dev.baton.console.rules.LiveRules;
-import dev.baton.console.rules.ReplayReport;
-import dev.baton.console.rules.RuleChange;
-import dev.baton.console.rules.RulesHealth;
-import dev.baton.console.rules.TryIt;
-import dev.baton.console.rules.TryItInput;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.ConfigProblem;
+import dev.baton.console.api.ConversationView;
+import dev.baton.console.api.DraftRejected;
+import dev.baton.console.api.FeedbackView;
+import dev.baton.console.api.LiveRules;
+import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.PlaygroundMessage;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.RuleChange;
+import dev.baton.console.api.RulesBackend;
+import dev.baton.console.api.RulesHealth;
+import dev.baton.console.api.TryIt;
+import dev.baton.console.api.TryItInput;
 import dev.baton.desk.Preview;
 import dev.baton.desk.SupportDesk;
 import dev.baton.feedback.AnsweredConversations;
@@ -66,7 +66,7 @@ final class RulesBridge implements RulesBackend {
     interface Views {
         String personName(String id);
 
-        List<dev.baton.console.HandoffDetail.Line> transcript(long conversationId);
+        List<dev.baton.console.api.HandoffDetail.Line> transcript(long conversationId);
 
         Conversation conversation(List<PlaygroundMessage> messages);
     }

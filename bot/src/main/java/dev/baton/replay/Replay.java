@@ -1,6 +1,6 @@
 package dev.baton.replay;
 
-import dev.baton.console.rules.ReplayReport;
+import dev.baton.console.api.ReplayReport;
 import dev.baton.store.Database;
 import java.time.Instant;
 import java.util.Objects;

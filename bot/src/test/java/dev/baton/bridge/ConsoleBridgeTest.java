@@ -1,10 +1,5 @@
 package dev.baton.bridge;
 
-import dev.baton.config.SampleConfig;
-import dev.baton.reload.LiveConfig;
-import dev.baton.reload.RuleChangeLog;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import static dev.baton.desk.Messages.idOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,15 +13,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.Wiring;
 import dev.baton.cli.Cli;
-import dev.baton.console.ActionRejected;
-import dev.baton.console.ConsoleEvent;
-import dev.baton.console.HandoffDetail;
-import dev.baton.console.HandoffDetail.Cue;
-import dev.baton.console.HandoffDetail.Line;
-import dev.baton.console.NoSuchHandoff;
-import dev.baton.console.PlaygroundMessage;
-import dev.baton.console.QueueEntry;
-import dev.baton.console.ReplyOutcome;
+import dev.baton.config.SampleConfig;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.ConsoleEvent;
+import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.HandoffDetail.Cue;
+import dev.baton.console.api.HandoffDetail.Line;
+import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.PlaygroundMessage;
+import dev.baton.console.api.QueueEntry;
+import dev.baton.console.api.ReplyOutcome;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationStore;
@@ -45,6 +41,8 @@ import dev.baton.handoff.HandoffWording;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.reload.LiveConfig;
+import dev.baton.reload.RuleChangeLog;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
 import dev.baton.routing.TwoPersonTeam;
@@ -65,6 +63,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The console's backend over a real desk (MiniLM engine, shipped knowledge base), a real in-memory

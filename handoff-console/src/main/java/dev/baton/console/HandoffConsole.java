@@ -1,15 +1,21 @@
 package dev.baton.console;
 
+import dev.baton.console.api.AccessLog;
+import dev.baton.console.api.Account;
+import dev.baton.console.api.AccountStore;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.DraftRejected;
+import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.auth.AuthRoutes;
 import dev.baton.console.auth.LoginLimiter;
 import dev.baton.console.auth.Passwords;
-import dev.baton.console.auth.SetupTokens;
 import dev.baton.console.auth.Sessions;
+import dev.baton.console.auth.SetupTokens;
 import dev.baton.console.feedback.FeedbackRoutes;
 import dev.baton.console.handoff.HandoffRoutes;
 import dev.baton.console.manage.ManageRoutes;
 import dev.baton.console.playground.PlaygroundRoutes;
-import dev.baton.console.rules.DraftRejected;
 import dev.baton.console.rules.HealthRoutes;
 import dev.baton.console.rules.RulesRoutes;
 import dev.baton.console.web.Access;

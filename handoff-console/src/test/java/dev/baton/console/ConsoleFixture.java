@@ -1,5 +1,6 @@
 package dev.baton.console;
 
+import dev.baton.console.api.Account;
 import dev.baton.console.auth.Passwords;
 import java.time.Clock;
 import java.time.Instant;

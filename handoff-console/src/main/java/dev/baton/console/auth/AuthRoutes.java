@@ -1,7 +1,7 @@
 package dev.baton.console.auth;
 
-import dev.baton.console.Account;
-import dev.baton.console.AccountStore;
+import dev.baton.console.api.Account;
+import dev.baton.console.api.AccountStore;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;

@@ -1,6 +1,6 @@
 package dev.baton.console.auth;
 
-import dev.baton.console.Account;
+import dev.baton.console.api.Account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.baton.console.feedback;
 
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.HandoffDetail;
-import dev.baton.console.NoSuchHandoff;
-import dev.baton.console.rules.ConversationView;
-import dev.baton.console.rules.FeedbackView;
+import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.ConversationView;
+import dev.baton.console.api.FeedbackView;
+import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;

@@ -1,10 +1,10 @@
 package dev.baton.console.handoff;
 
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.HandoffDetail;
-import dev.baton.console.NoSuchHandoff;
-import dev.baton.console.QueueEntry;
-import dev.baton.console.ReplyOutcome;
+import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.QueueEntry;
+import dev.baton.console.api.ReplyOutcome;
 import dev.baton.console.queue.QueueOrder;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;

@@ -1,12 +1,12 @@
 package dev.baton.console.manage;
 
-import dev.baton.console.AccessLog;
-import dev.baton.console.Account;
-import dev.baton.console.AccountStore;
-import dev.baton.console.ConsoleBackend;
+import dev.baton.console.api.AccessLog;
+import dev.baton.console.api.Account;
+import dev.baton.console.api.AccountStore;
+import dev.baton.console.api.ConsoleBackend;
 import dev.baton.console.auth.AuthRoutes;
-import dev.baton.console.auth.SetupTokens;
 import dev.baton.console.auth.Sessions;
+import dev.baton.console.auth.SetupTokens;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;

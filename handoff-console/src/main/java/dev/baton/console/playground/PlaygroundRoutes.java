@@ -1,9 +1,9 @@
 package dev.baton.console.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.HandoffDetail;
-import dev.baton.console.PlaygroundMessage;
+import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.PlaygroundMessage;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;

@@ -1,7 +1,8 @@
 package dev.baton.console.rules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.console.ConsoleBackend;
+import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.RulesHealth;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;

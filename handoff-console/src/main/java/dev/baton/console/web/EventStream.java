@@ -1,7 +1,7 @@
 package dev.baton.console.web;
 
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.ConsoleEvent;
+import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.ConsoleEvent;
 import dev.baton.console.auth.Sessions;
 import io.javalin.http.sse.SseClient;
 import java.util.LinkedHashMap;

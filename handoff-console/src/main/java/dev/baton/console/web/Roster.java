@@ -1,7 +1,7 @@
 package dev.baton.console.web;
 
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.StaffMember;
+import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.StaffMember;
 import java.util.List;
 import java.util.Optional;
 

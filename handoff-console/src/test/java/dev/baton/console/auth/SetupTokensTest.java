@@ -3,8 +3,8 @@ package dev.baton.console.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.console.Account;
 import dev.baton.console.MutableClock;
+import dev.baton.console.api.Account;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.baton.console.rules;
+package dev.baton.console.api;
 
 import java.time.Instant;
 import java.util.List;

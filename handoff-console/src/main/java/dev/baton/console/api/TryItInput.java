@@ -1,6 +1,5 @@
-package dev.baton.console.rules;
+package dev.baton.console.api;
 
-import dev.baton.console.PlaygroundMessage;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package dev.baton.console.rules;
+package dev.baton.console.api;
 
-import dev.baton.console.HandoffDetail;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package dev.baton.console.rules;
+package dev.baton.console.api;
 
-import dev.baton.console.ActionRejected;
 import java.util.List;
 
 /**

@@ -1,4 +1,4 @@
-package dev.baton.console;
+package dev.baton.console.api;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.baton.console;
+package dev.baton.console.api;
 
 /**
  * What became of a reply from the console.

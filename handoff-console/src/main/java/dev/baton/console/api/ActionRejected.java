@@ -1,4 +1,4 @@
-package dev.baton.console;
+package dev.baton.console.api;
 
 /** An action that cannot be done as asked; the message is shown to the person who tried. */
 public class ActionRejected extends RuntimeException {

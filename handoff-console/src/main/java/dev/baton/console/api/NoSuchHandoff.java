@@ -1,4 +1,4 @@
-package dev.baton.console;
+package dev.baton.console.api;
 
 public class NoSuchHandoff extends RuntimeException {
     public NoSuchHandoff(long id) {

@@ -1,4 +1,4 @@
-package dev.baton.console;
+package dev.baton.console.api;
 
 /**
  * A knowledge-base entry as the playground shows it: what Baton would say when it answers from it.

@@ -1,4 +1,4 @@
-package dev.baton.console;
+package dev.baton.console.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
