@@ -105,8 +105,8 @@ public final class Baton implements AutoCloseable {
                 LOG.info("starting the handoff console: {}", consoleSettings);
                 ConsoleBridge backend = new ConsoleBridge(conversations, handoffs, desk, staffReplies(discord), events,
                         metrics, live, clock);
-                HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock), backend,
-                        new SqliteAccounts(database), new SqliteAccessLog(database));
+                HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock),
+                        backend.backends(), new SqliteAccounts(database), new SqliteAccessLog(database));
                 console = Optional.of(started);
                 LOG.info("handoff console at {}", consoleSettings.url(started.port()));
             } else {

@@ -4,20 +4,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.console.api.ActionRejected;
-import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.ConsoleBackends;
 import dev.baton.console.api.ConsoleEvent;
+import dev.baton.console.api.ConsoleEventSource;
+import dev.baton.console.api.HandoffActions;
 import dev.baton.console.api.HandoffDetail;
 import dev.baton.console.api.HandoffDetail.Cue;
 import dev.baton.console.api.HandoffDetail.Customer;
 import dev.baton.console.api.HandoffDetail.EarlierConversation;
 import dev.baton.console.api.HandoffDetail.Event;
 import dev.baton.console.api.HandoffDetail.Line;
+import dev.baton.console.api.HandoffQueue;
 import dev.baton.console.api.KnowledgeEntryView;
+import dev.baton.console.api.MetricsSource;
 import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.Playground;
 import dev.baton.console.api.PlaygroundMessage;
 import dev.baton.console.api.QueueEntry;
 import dev.baton.console.api.ReplyOutcome;
-import dev.baton.console.api.RulesBackend;
+import dev.baton.console.api.StaffDirectory;
 import dev.baton.console.api.StaffMember;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.ConversationRecord;
@@ -66,7 +71,8 @@ import java.util.function.Supplier;
  * would pick up the same handoff and answer a second time. Replying to a handoff someone else has
  * claimed is allowed (helping out, as in a Discord thread) and leaves it theirs.
  */
-public final class ConsoleBridge implements ConsoleBackend {
+public final class ConsoleBridge implements StaffDirectory, HandoffQueue, HandoffActions, Playground, MetricsSource,
+        ConsoleEventSource {
 
     private static final String BATON_NAME = "Baton";
 
@@ -276,9 +282,9 @@ public final class ConsoleBridge implements ConsoleBackend {
         return metrics.scrape();
     }
 
-    @Override
-    public RulesBackend rules() {
-        return rules;
+    /** What the console is started with: this bridge, and its {@link RulesBridge} for rules, feedback, health. */
+    public ConsoleBackends backends() {
+        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this);
     }
 
     @Override

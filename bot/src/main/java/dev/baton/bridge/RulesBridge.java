@@ -11,8 +11,10 @@ import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.api.PlaygroundMessage;
 import dev.baton.console.api.ReplayReport;
 import dev.baton.console.api.RuleChange;
-import dev.baton.console.api.RulesBackend;
+import dev.baton.console.api.RulesEditor;
 import dev.baton.console.api.RulesHealth;
+import dev.baton.console.api.RulesHealthSource;
+import dev.baton.console.api.StaffFeedback;
 import dev.baton.console.api.TryIt;
 import dev.baton.console.api.TryItInput;
 import dev.baton.desk.Preview;
@@ -47,7 +49,7 @@ import java.util.Optional;
  * Try it through the desk's own preview, replay, the change history, staff feedback and rules health.
  * Drafts are loaded beside the live rules and never swapped in except by {@link #apply}.
  */
-final class RulesBridge implements RulesBackend {
+final class RulesBridge implements RulesEditor, StaffFeedback, RulesHealthSource {
 
     private final LiveConfig config;
     private final SupportDesk desk;

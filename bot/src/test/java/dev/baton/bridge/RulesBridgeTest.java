@@ -15,7 +15,7 @@ import dev.baton.console.api.DraftRejected;
 import dev.baton.console.api.LiveRules;
 import dev.baton.console.api.PlaygroundMessage;
 import dev.baton.console.api.RuleChange;
-import dev.baton.console.api.RulesBackend;
+import dev.baton.console.api.RulesEditor;
 import dev.baton.console.api.TryIt;
 import dev.baton.console.api.TryItInput;
 import dev.baton.conversation.ConversationStore;
@@ -53,7 +53,7 @@ class RulesBridgeTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T11:00:00Z"));
     private Database database;
     private LiveConfig live;
-    private RulesBackend rules;
+    private RulesEditor rules;
 
     @BeforeEach
     void start() {
@@ -64,7 +64,7 @@ class RulesBridgeTest {
         SupportDesk desk = WIRING.desk(live.live().config(), live, conversations, handoffs, BatonMetrics.standalone(),
                 clock);
         rules = new ConsoleBridge(conversations, handoffs, desk, StaffReplies.NOT_CONNECTED, new ConsoleEvents(),
-                BatonMetrics.standalone(), live, clock).rules();
+                BatonMetrics.standalone(), live, clock).backends().rules();
     }
 
     @AfterEach

@@ -4,7 +4,7 @@ import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.Account;
 import dev.baton.console.api.AccountStore;
 import dev.baton.console.api.ActionRejected;
-import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.ConsoleBackends;
 import dev.baton.console.api.DraftRejected;
 import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.auth.AuthRoutes;
@@ -70,20 +70,20 @@ public final class HandoffConsole implements AutoCloseable {
     }
 
     /** Starts serving; returns once the port is bound. */
-    public static HandoffConsole start(ConsoleSettings settings, ConsoleBackend backend, AccountStore accounts,
+    public static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
                                        AccessLog accessLog) {
-        return start(settings, backend, accounts, accessLog, new Passwords(Passwords.DEFAULT_COST));
+        return start(settings, backends, accounts, accessLog, new Passwords(Passwords.DEFAULT_COST));
     }
 
     /** As above, hashing with {@code passwords} (tests pass bcrypt's cheapest cost to stay fast). */
-    static HandoffConsole start(ConsoleSettings settings, ConsoleBackend backend, AccountStore accounts,
+    static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
                                 AccessLog accessLog, Passwords passwords) {
         settings.adminPassword().filter(p -> !p.isEmpty()).ifPresent(p -> setAdminPassword(p, accounts, passwords, settings));
 
         Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE);
         SetupTokens setupTokens = new SetupTokens(settings.clock(), SETUP_LINK_LIFETIME);
         LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, LOGIN_WINDOW);
-        Roster roster = new Roster(backend);
+        Roster roster = new Roster(backends.staff());
         Audit audit = new Audit(accessLog, settings.clock());
         Guard guard = new Guard(sessions, accounts, settings.publicUrl());
         Assets assets = new Assets();
@@ -92,17 +92,17 @@ public final class HandoffConsole implements AutoCloseable {
             LOG.warn("Console: Chart.js (org.webjars:chartjs) is not on the classpath; the rules health page "
                     + "shows its tables without charts");
         }
-        EventStream events = new EventStream(backend, sessions, KEEP_ALIVE_SECONDS);
+        EventStream events = new EventStream(backends.events(), sessions, KEEP_ALIVE_SECONDS);
 
         AuthRoutes auth = new AuthRoutes(accounts, sessions, passwords, limiter, setupTokens, roster, audit,
                 settings.clock());
-        HandoffRoutes handoffs = new HandoffRoutes(backend, roster, audit);
-        PlaygroundRoutes playground = new PlaygroundRoutes(backend, audit);
-        ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backend, roster, audit,
-                settings.publicUrl());
-        RulesRoutes rules = new RulesRoutes(backend, roster, audit, settings.clock());
-        HealthRoutes health = new HealthRoutes(backend, settings.clock());
-        FeedbackRoutes feedback = new FeedbackRoutes(backend, audit);
+        HandoffRoutes handoffs = new HandoffRoutes(backends.queue(), backends.actions(), roster, audit);
+        PlaygroundRoutes playground = new PlaygroundRoutes(backends.playground(), audit);
+        ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backends.metrics(), roster,
+                audit, settings.publicUrl());
+        RulesRoutes rules = new RulesRoutes(backends.rules(), roster, audit, settings.clock());
+        HealthRoutes health = new HealthRoutes(backends.health(), settings.clock());
+        FeedbackRoutes feedback = new FeedbackRoutes(backends.queue(), backends.feedback(), audit);
 
         Javalin app = Javalin.create(config -> {
             common(config);

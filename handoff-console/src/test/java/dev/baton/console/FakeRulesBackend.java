@@ -12,8 +12,10 @@ import dev.baton.console.api.LiveRules;
 import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.api.ReplayReport;
 import dev.baton.console.api.RuleChange;
-import dev.baton.console.api.RulesBackend;
+import dev.baton.console.api.RulesEditor;
 import dev.baton.console.api.RulesHealth;
+import dev.baton.console.api.RulesHealthSource;
+import dev.baton.console.api.StaffFeedback;
 import dev.baton.console.api.StaffMember;
 import dev.baton.console.api.TryIt;
 import dev.baton.console.api.TryItInput;
@@ -41,13 +43,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An in-memory {@link RulesBackend} for tests, the demo and browser tests, for the fictional Lumen
- * Makers community: a real {@code rules.yaml} (checked by {@link FakeRuleBook} with line and column),
- * 160 stored conversations over the last two weeks besides the seeded handoffs, so replaying a draft
- * really changes who gets what, a change history, feedback that remembers who clicked what, and
- * rules health computed from those conversations.
+ * An in-memory {@link RulesEditor}, {@link StaffFeedback} and {@link RulesHealthSource} for tests, the demo
+ * and browser tests, for the fictional Lumen Makers community: a real {@code rules.yaml} (checked by
+ * {@link FakeRuleBook} with line and column), 160 stored conversations over the last two weeks besides the
+ * seeded handoffs, so replaying a draft really changes who gets what, a change history, feedback that
+ * remembers who clicked what, and rules health computed from those conversations.
  */
-public final class FakeRulesBackend implements RulesBackend {
+public final class FakeRulesBackend implements RulesEditor, StaffFeedback, RulesHealthSource {
 
     public static final String RULES_YAML = """
             # How Baton hands conversations off in the Lumen Makers Discord.
@@ -228,7 +230,7 @@ public final class FakeRulesBackend implements RulesBackend {
         loadedAt = clock.instant();
     }
 
-    // ---- RulesBackend
+    // ---- RulesEditor, StaffFeedback, RulesHealthSource
 
     @Override
     public synchronized LiveRules live() {

@@ -1,7 +1,8 @@
 package dev.baton.console.handoff;
 
-import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.HandoffActions;
 import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.HandoffQueue;
 import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.api.QueueEntry;
 import dev.baton.console.api.ReplyOutcome;
@@ -28,12 +29,14 @@ public final class HandoffRoutes {
     static final int MAX_NOTE = 2000;
     static final Set<String> OUTCOMES = Set.of("solved", "not_solvable", "no_response");
 
-    private final ConsoleBackend backend;
+    private final HandoffQueue queue;
+    private final HandoffActions actions;
     private final Roster roster;
     private final Audit audit;
 
-    public HandoffRoutes(ConsoleBackend backend, Roster roster, Audit audit) {
-        this.backend = backend;
+    public HandoffRoutes(HandoffQueue queue, HandoffActions actions, Roster roster, Audit audit) {
+        this.queue = queue;
+        this.actions = actions;
         this.roster = roster;
         this.audit = audit;
     }
@@ -50,14 +53,14 @@ public final class HandoffRoutes {
         if (!view.equals("all") && !view.equals("mine")) {
             throw ApiError.badRequest("\"view\" must be mine or all");
         }
-        List<QueueEntry> entries = backend.queue();
+        List<QueueEntry> entries = queue.queue();
         if (view.equals("mine")) {
             entries = entries.stream().filter(e -> caller.username().equals(e.assigneeId())).toList();
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("view", view);
         out.put("entries", QueueOrder.sort(entries));
-        out.put("resolved", backend.recentlyResolved(RESOLVED_SHOWN));
+        out.put("resolved", queue.recentlyResolved(RESOLVED_SHOWN));
         ctx.json(out);
     }
 
@@ -65,7 +68,7 @@ public final class HandoffRoutes {
     public void handoff(Context ctx) {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
-        HandoffDetail detail = backend.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
+        HandoffDetail detail = queue.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
         audit.opened(ctx, caller, id);
         ctx.json(detail);
     }
@@ -73,7 +76,7 @@ public final class HandoffRoutes {
     public void claim(Context ctx) {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
-        HandoffDetail detail = backend.claim(id, caller.username());
+        HandoffDetail detail = actions.claim(id, caller.username());
         audit.record(ctx, caller.username(), "claimed handoff " + id, id);
         ctx.json(detail);
     }
@@ -88,7 +91,7 @@ public final class HandoffRoutes {
             throw ApiError.badRequest("\"to\" must be the id of a person on the roster (see /api/staff)");
         }
         String note = body.optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = backend.transfer(id, caller.username(), to, note);
+        HandoffDetail detail = actions.transfer(id, caller.username(), to, note);
         audit.record(ctx, caller.username(), "transferred handoff " + id + " to " + to, id);
         ctx.json(detail);
     }
@@ -98,7 +101,7 @@ public final class HandoffRoutes {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
         String text = Json.body(ctx).text("text", MAX_TEXT);
-        ReplyOutcome outcome = backend.reply(id, caller.username(), text);
+        ReplyOutcome outcome = actions.reply(id, caller.username(), text);
         audit.record(ctx, caller.username(), "replied to handoff " + id + " (" + outcome.via()
                 + (outcome.delivered() ? "" : ", not delivered") + ")", id);
         ctx.json(outcome);
@@ -108,7 +111,7 @@ public final class HandoffRoutes {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
         String text = Json.body(ctx).text("text", MAX_TEXT);
-        HandoffDetail detail = backend.note(id, caller.username(), text);
+        HandoffDetail detail = actions.note(id, caller.username(), text);
         audit.record(ctx, caller.username(), "added an internal note to handoff " + id, id);
         ctx.json(detail);
     }
@@ -123,7 +126,7 @@ public final class HandoffRoutes {
             throw ApiError.badRequest("\"outcome\" must be solved, not_solvable or no_response");
         }
         String note = body.optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = backend.resolve(id, caller.username(), outcome, note);
+        HandoffDetail detail = actions.resolve(id, caller.username(), outcome, note);
         audit.record(ctx, caller.username(), "resolved handoff " + id + " (" + outcome + ")", id);
         ctx.json(detail);
     }
@@ -133,7 +136,7 @@ public final class HandoffRoutes {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
         String note = Json.body(ctx).optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = backend.reopen(id, caller.username(), note);
+        HandoffDetail detail = actions.reopen(id, caller.username(), note);
         audit.record(ctx, caller.username(), "reopened handoff " + id, id);
         ctx.json(detail);
     }

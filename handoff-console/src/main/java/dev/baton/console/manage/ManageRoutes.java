@@ -3,7 +3,7 @@ package dev.baton.console.manage;
 import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.Account;
 import dev.baton.console.api.AccountStore;
-import dev.baton.console.api.ConsoleBackend;
+import dev.baton.console.api.MetricsSource;
 import dev.baton.console.auth.AuthRoutes;
 import dev.baton.console.auth.Sessions;
 import dev.baton.console.auth.SetupTokens;
@@ -33,18 +33,18 @@ public final class ManageRoutes {
     private final AccessLog accessLog;
     private final SetupTokens setupTokens;
     private final Sessions sessions;
-    private final ConsoleBackend backend;
+    private final MetricsSource metrics;
     private final Roster roster;
     private final Audit audit;
     private final Optional<String> publicUrl;
 
     public ManageRoutes(AccountStore accounts, AccessLog accessLog, SetupTokens setupTokens, Sessions sessions,
-                        ConsoleBackend backend, Roster roster, Audit audit, Optional<String> publicUrl) {
+                        MetricsSource metrics, Roster roster, Audit audit, Optional<String> publicUrl) {
         this.accounts = accounts;
         this.accessLog = accessLog;
         this.setupTokens = setupTokens;
         this.sessions = sessions;
-        this.backend = backend;
+        this.metrics = metrics;
         this.roster = roster;
         this.audit = audit;
         this.publicUrl = publicUrl;
@@ -153,7 +153,7 @@ public final class ManageRoutes {
 
     /** {@code GET /metrics}: Prometheus text. */
     public void metrics(Context ctx) {
-        ctx.contentType(METRICS_TYPE).result(backend.metrics());
+        ctx.contentType(METRICS_TYPE).result(metrics.metrics());
     }
 
     private Account existing(String username) {

@@ -1,8 +1,8 @@
 package dev.baton.console.playground;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.console.api.ConsoleBackend;
 import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.Playground;
 import dev.baton.console.api.PlaygroundMessage;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
@@ -23,24 +23,24 @@ public final class PlaygroundRoutes {
     static final int MAX_TEXT = 4000;
     private static final Set<String> AUTHORS = Set.of("customer", "bot", "staff");
 
-    private final ConsoleBackend backend;
+    private final Playground playground;
     private final Audit audit;
 
-    public PlaygroundRoutes(ConsoleBackend backend, Audit audit) {
-        this.backend = backend;
+    public PlaygroundRoutes(Playground playground, Audit audit) {
+        this.playground = playground;
         this.audit = audit;
     }
 
     /** {@code POST /api/playground {messages}}: exactly the backend's decision object. */
     public void decide(Context ctx) {
         Caller.of(ctx);
-        ctx.json(backend.playground(messages(Json.body(ctx))));
+        ctx.json(playground.playground(messages(Json.body(ctx))));
     }
 
     /** {@code POST /api/playground/practice {messages}}: the new practice handoff. */
     public void practice(Context ctx) {
         Caller caller = Caller.of(ctx);
-        HandoffDetail detail = backend.practice(caller.username(), messages(Json.body(ctx)));
+        HandoffDetail detail = playground.practice(caller.username(), messages(Json.body(ctx)));
         audit.record(ctx, caller.username(), "created practice handoff " + detail.entry().id(), detail.entry().id());
         ctx.json(detail);
     }
@@ -49,7 +49,7 @@ public final class PlaygroundRoutes {
     public void knowledgeEntry(Context ctx) {
         Caller.of(ctx);
         String id = ctx.pathParam("id");
-        ctx.json(backend.knowledgeEntry(id).orElseThrow(
+        ctx.json(playground.knowledgeEntry(id).orElseThrow(
                 () -> ApiError.notFound("the knowledge base has no entry \"" + id + "\"")));
     }
 

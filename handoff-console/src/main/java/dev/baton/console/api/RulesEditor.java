@@ -3,19 +3,17 @@ package dev.baton.console.api;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * What the console needs to let community managers change Baton's rules safely and learn from staff:
- * the live configuration files, checking a draft, trying a conversation and replaying stored ones under
- * the live rules and a draft side by side, applying a draft without a restart, the change history,
- * feedback on handoffs and the rules health numbers.
+ * What the console needs to let community managers change Baton's rules safely: the live configuration
+ * files, checking a draft, trying a conversation and replaying stored ones under the live rules and a
+ * draft side by side, applying a draft without a restart, and the change history.
  *
  * <p>A <em>draft</em> maps configuration file names ({@code rules.yaml}, {@code team.yaml},
  * {@code messages.yaml}, {@code knowledge.yaml}) to their whole proposed text; files not in the map are
  * taken as live. Drafts are never stored by Baton until applied.
  */
-public interface RulesBackend {
+public interface RulesEditor {
 
     /** The configuration files as live now, their version, and the last change Baton refused, if any. */
     LiveRules live();
@@ -44,28 +42,4 @@ public interface RulesBackend {
 
     /** Changes to the live rules, applied or refused, newest first. */
     List<RuleChange> changes(int limit);
-
-    /**
-     * Staff feedback on a handoff. {@code kind} is {@code needed_person}, {@code bot_could_answer},
-     * {@code should_have_come_sooner} or {@code asked_again} (staff asked the customer for something
-     * already in the transcript). Clicking the same kind again changes nothing.
-     *
-     * @return all feedback on the handoff's conversation, oldest first
-     */
-    List<FeedbackView> feedbackOnHandoff(long handoffId, String actorId, String kind, String note);
-
-    /** Feedback on a conversation Baton answered: only {@code should_have_come_sooner}. */
-    List<FeedbackView> feedbackOnConversation(long conversationId, String actorId, String kind, String note);
-
-    /** Feedback given on a conversation, oldest first. */
-    List<FeedbackView> feedback(long conversationId);
-
-    /** Per rule and per cue: handoffs, feedback, precision, pickup times, deadline breaches, answer rate. */
-    RulesHealth health(Instant from, Instant to);
-
-    /** Any stored conversation, answered or handed off, for replay's list of changed conversations. */
-    Optional<ConversationView> conversation(long id);
-
-    /** Recent conversations Baton answered without a person, newest first, for "should have come sooner". */
-    List<ConversationView.Summary> recentlyAnswered(int limit);
 }
