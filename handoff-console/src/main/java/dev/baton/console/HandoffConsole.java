@@ -10,12 +10,11 @@ import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.auth.AuthRoutes;
 import dev.baton.console.auth.LoginLimiter;
 import dev.baton.console.auth.Passwords;
-import dev.baton.console.auth.Sessions;
-import dev.baton.console.auth.SetupTokens;
 import dev.baton.console.feedback.FeedbackRoutes;
 import dev.baton.console.handoff.HandoffRoutes;
 import dev.baton.console.manage.ManageRoutes;
 import dev.baton.console.playground.PlaygroundRoutes;
+import dev.baton.console.queue.QueueRoutes;
 import dev.baton.console.rules.HealthRoutes;
 import dev.baton.console.rules.RulesRoutes;
 import dev.baton.console.web.Access;
@@ -26,6 +25,8 @@ import dev.baton.console.web.EventStream;
 import dev.baton.console.web.Guard;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Roster;
+import dev.baton.console.web.Sessions;
+import dev.baton.console.web.SetupTokens;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -96,6 +97,7 @@ public final class HandoffConsole implements AutoCloseable {
 
         AuthRoutes auth = new AuthRoutes(accounts, sessions, passwords, limiter, setupTokens, roster, audit,
                 settings.clock());
+        QueueRoutes queue = new QueueRoutes(backends.queue());
         HandoffRoutes handoffs = new HandoffRoutes(backends.queue(), backends.actions(), roster, audit);
         PlaygroundRoutes playground = new PlaygroundRoutes(backends.playground(), audit);
         ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backends.metrics(), roster,
@@ -140,7 +142,7 @@ public final class HandoffConsole implements AutoCloseable {
             r.post("/api/password", auth::changePassword, Access.SIGNED_IN);
 
             r.get("/api/staff", handoffs::staff, Access.SIGNED_IN);
-            r.get("/api/queue", handoffs::queue, Access.SIGNED_IN);
+            r.get("/api/queue", queue::queue, Access.SIGNED_IN);
             r.get("/api/handoffs/{id}", handoffs::handoff, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/claim", handoffs::claim, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/transfer", handoffs::transfer, Access.SIGNED_IN);

@@ -4,27 +4,22 @@ import dev.baton.console.api.HandoffActions;
 import dev.baton.console.api.HandoffDetail;
 import dev.baton.console.api.HandoffQueue;
 import dev.baton.console.api.NoSuchHandoff;
-import dev.baton.console.api.QueueEntry;
 import dev.baton.console.api.ReplyOutcome;
-import dev.baton.console.queue.QueueOrder;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Roster;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The queue, one handoff's whole story, and the actions on it. Every action is done by the caller
- * (their roster id), written to the access log, and answered with what the backend returned.
+ * One handoff's whole story, the actions on it, and the roster to transfer it to. Every action is done
+ * by the caller (their roster id), written to the access log, and answered with what the backend
+ * returned.
  */
 public final class HandoffRoutes {
 
-    static final int RESOLVED_SHOWN = 10;
     static final int MAX_TEXT = 4000;
     static final int MAX_NOTE = 2000;
     static final Set<String> OUTCOMES = Set.of("solved", "not_solvable", "no_response");
@@ -44,24 +39,6 @@ public final class HandoffRoutes {
     /** {@code GET /api/staff}. */
     public void staff(Context ctx) {
         ctx.json(roster.staff());
-    }
-
-    /** {@code GET /api/queue?view=mine|all}: {@code {view, entries, resolved}}, entries in queue order. */
-    public void queue(Context ctx) {
-        Caller caller = Caller.of(ctx);
-        String view = ctx.queryParam("view") == null ? "all" : ctx.queryParam("view");
-        if (!view.equals("all") && !view.equals("mine")) {
-            throw ApiError.badRequest("\"view\" must be mine or all");
-        }
-        List<QueueEntry> entries = queue.queue();
-        if (view.equals("mine")) {
-            entries = entries.stream().filter(e -> caller.username().equals(e.assigneeId())).toList();
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("view", view);
-        out.put("entries", QueueOrder.sort(entries));
-        out.put("resolved", queue.recentlyResolved(RESOLVED_SHOWN));
-        ctx.json(out);
     }
 
     /** {@code GET /api/handoffs/{id}}: recorded in the access log (once per session per half hour). */

@@ -7,15 +7,15 @@ import dev.baton.console.api.ConfigProblem;
 import dev.baton.console.api.DraftRejected;
 import dev.baton.console.api.LiveRules;
 import dev.baton.console.api.PlaygroundMessage;
-import dev.baton.console.api.RulesEditor;
 import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.RulesEditor;
 import dev.baton.console.api.TryIt;
 import dev.baton.console.api.TryItInput;
-import dev.baton.console.playground.PlaygroundRoutes;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
+import dev.baton.console.web.Messages;
 import dev.baton.console.web.Roster;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -94,7 +94,7 @@ public final class RulesRoutes {
         Map<String, String> draft = draft(body);
         List<PlaygroundMessage> messages = body.node().has("conversation")
                 ? ConversationText.parse(body.optionalText("conversation").orElse(""))
-                : PlaygroundRoutes.messages(body);
+                : Messages.read(body);
         String channel = body.optionalText("channel", MAX_NAME).map(String::trim).orElse(null);
         TryItInput input = new TryItInput(messages, channel, roles(body), at(body));
         ctx.json(rules.tryIt(draft, input));

@@ -2,7 +2,6 @@ package dev.baton.console.web;
 
 import dev.baton.console.api.ConsoleEvent;
 import dev.baton.console.api.ConsoleEventSource;
-import dev.baton.console.auth.Sessions;
 import io.javalin.http.sse.SseClient;
 import java.util.LinkedHashMap;
 import java.util.Map;

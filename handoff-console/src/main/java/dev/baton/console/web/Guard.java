@@ -2,8 +2,6 @@ package dev.baton.console.web;
 
 import dev.baton.console.api.Account;
 import dev.baton.console.api.AccountStore;
-import dev.baton.console.auth.Secrets;
-import dev.baton.console.auth.Sessions;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;

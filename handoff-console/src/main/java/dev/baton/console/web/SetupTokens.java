@@ -1,4 +1,4 @@
-package dev.baton.console.auth;
+package dev.baton.console.web;
 
 import dev.baton.console.api.Account;
 import java.time.Clock;

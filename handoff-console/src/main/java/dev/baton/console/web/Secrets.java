@@ -1,4 +1,4 @@
-package dev.baton.console.auth;
+package dev.baton.console.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

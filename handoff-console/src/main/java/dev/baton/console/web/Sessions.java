@@ -1,4 +1,4 @@
-package dev.baton.console.auth;
+package dev.baton.console.web;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.baton.console.auth;
+package dev.baton.console.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
