@@ -105,7 +105,7 @@ public final class Baton implements AutoCloseable {
                 LOG.info("starting the handoff console: {}", consoleSettings);
                 ConsoleBridge backend = Wiring.consoleBackend(live, desk, conversations, handoffs, staffReplies(discord),
                         events, metrics, clock);
-                HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock), backend,
+                HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock), backend.backends(),
                         new SqliteAccounts(database), new SqliteAccessLog(database));
                 console = Optional.of(started);
                 LOG.info("handoff console at {}", consoleSettings.url(started.port()));

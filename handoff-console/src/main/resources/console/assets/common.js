@@ -195,6 +195,26 @@ export function reasonChip(reason) {
   return el('span', { class: `chip reason sens-${rank}`, text: reasonLabel(reason), dataset: { reason } });
 }
 
+/** A cue with its score as a bar and its quoted evidence (playground, Try it). */
+export function cueItem(c) {
+  const bar = el('span');
+  bar.style.width = `${Math.round(Math.max(0, Math.min(1, Number(c.score) || 0)) * 100)}%`; // CSSOM, allowed by the CSP
+  const evidence = String(c.evidence || '').trim().replace(/^["“]+|["”]+$/g, '');
+  return el('li', { class: `cue sens-${sensitivity([c.kind])}${c.fired === false ? ' quiet' : ''}`, testid: 'cue',
+    dataset: { kind: c.kind } },
+  el('span', {}, reasonChip(c.kind)),
+  el('span', { class: 'bar', attrs: { title: `score ${c.score}` } }, bar),
+  el('span', { class: 'evidence' }, evidence ? [el('q', { text: evidence }), ' '] : null,
+    Number.isInteger(c.message) ? `in message ${c.message + 1}` : '',
+    el('span', { class: 'score', text: Number(c.score).toFixed(2) })));
+}
+
+/** Shows a short result beside a button; kind: ok, bad or none. */
+export function status(node, text, kind = '') {
+  node.className = `status${kind ? ` ${kind}` : ''}`;
+  node.textContent = text;
+}
+
 export function stateBadge(state, props = {}) {
   return el('span', { class: `badge state-${state}`, text: state, testid: 'state-badge', ...props });
 }

@@ -3,7 +3,7 @@
 // #pg-practice, #pg-practice-result (a#pg-practice-link to the new handoff).
 // Each send posts the whole conversation so far to /api/playground; a bot answer is appended to the
 // local conversation so follow-ups have context. Nothing here reaches Discord.
-import { api, el, fill, reasonChip, sensitivity, session, topbar } from './common.js';
+import { api, cueItem, el, fill, reasonChip, session, topbar } from './common.js';
 
 const me = await session();
 topbar(me, 'nav-playground');
@@ -30,19 +30,6 @@ function drawConversation() {
 
 function field(label, value) {
   return [el('dt', { text: label }), el('dd', {}, value)];
-}
-
-function cueItem(c) {
-  const bar = el('span');
-  bar.style.width = `${Math.round(Math.max(0, Math.min(1, Number(c.score) || 0)) * 100)}%`; // CSSOM, allowed by the CSP
-  const evidence = String(c.evidence || '').trim().replace(/^["“]+|["”]+$/g, '');
-  return el('li', { class: `cue sens-${sensitivity([c.kind])}${c.fired === false ? ' quiet' : ''}`, testid: 'cue',
-    dataset: { kind: c.kind } },
-  el('span', {}, reasonChip(c.kind)),
-  el('span', { class: 'bar', attrs: { title: `score ${c.score}` } }, bar),
-  el('span', { class: 'evidence' }, evidence ? [el('q', { text: evidence }), ' '] : null,
-    Number.isInteger(c.message) ? `in message ${c.message + 1}` : '',
-    el('span', { class: 'score', text: Number(c.score).toFixed(2) })));
 }
 
 // answerText: what Baton would say, from the knowledge-base entry the decision names.

@@ -1,21 +1,26 @@
 package dev.baton.bridge;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.console.ActionRejected;
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.ConsoleEvent;
-import dev.baton.console.HandoffDetail;
-import dev.baton.console.KnowledgeEntryView;
-import dev.baton.console.HandoffDetail.Cue;
-import dev.baton.console.HandoffDetail.Customer;
-import dev.baton.console.HandoffDetail.EarlierConversation;
-import dev.baton.console.HandoffDetail.Event;
-import dev.baton.console.NoSuchHandoff;
-import dev.baton.console.PlaygroundMessage;
-import dev.baton.console.QueueEntry;
-import dev.baton.console.ReplyOutcome;
-import dev.baton.console.RulesBackend;
-import dev.baton.console.StaffMember;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.ConsoleBackends;
+import dev.baton.console.api.ConsoleEventSource;
+import dev.baton.console.api.HandoffActions;
+import dev.baton.console.api.HandoffQueue;
+import dev.baton.console.api.MetricsSource;
+import dev.baton.console.api.Playground;
+import dev.baton.console.api.StaffDirectory;
+import dev.baton.console.api.ConsoleEvent;
+import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.KnowledgeEntryView;
+import dev.baton.console.api.HandoffDetail.Cue;
+import dev.baton.console.api.HandoffDetail.Customer;
+import dev.baton.console.api.HandoffDetail.EarlierConversation;
+import dev.baton.console.api.HandoffDetail.Event;
+import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.PlaygroundMessage;
+import dev.baton.console.api.QueueEntry;
+import dev.baton.console.api.ReplyOutcome;
+import dev.baton.console.api.StaffMember;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.StoredMessage;
@@ -44,7 +49,8 @@ import java.util.function.Supplier;
  * Baton's records into the console's views and the console's requests into the desk's
  * {@link StaffActions}, the same path Discord's {@code /resolve} takes. A refusal keeps its words.
  */
-public final class ConsoleBridge implements ConsoleBackend {
+public final class ConsoleBridge implements StaffDirectory, HandoffQueue, HandoffActions, Playground, MetricsSource,
+        ConsoleEventSource {
 
     private final ConversationStore conversations;
     private final HandoffStore handoffs;
@@ -181,9 +187,9 @@ public final class ConsoleBridge implements ConsoleBackend {
         return metrics.scrape();
     }
 
-    @Override
-    public RulesBackend rules() {
-        return rules;
+    /** What the console is started with: this bridge, and its {@link RulesBridge} for rules, feedback, health. */
+    public ConsoleBackends backends() {
+        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this);
     }
 
     @Override

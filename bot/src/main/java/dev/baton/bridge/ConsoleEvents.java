@@ -1,6 +1,6 @@
 package dev.baton.bridge;
 
-import dev.baton.console.ConsoleEvent;
+import dev.baton.console.api.ConsoleEvent;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.handoff.HandoffStore;
 import java.util.List;

@@ -1,19 +1,21 @@
 package dev.baton.bridge;
 
 import dev.baton.config.ConfigException;
-import dev.baton.console.ActionRejected;
-import dev.baton.console.NoSuchHandoff;
-import dev.baton.console.RulesBackend;
-import dev.baton.console.rules.ConfigProblem;
-import dev.baton.console.rules.ConversationView;
-import dev.baton.console.rules.DraftRejected;
-import dev.baton.console.rules.FeedbackView;
-import dev.baton.console.rules.LiveRules;
-import dev.baton.console.rules.ReplayReport;
-import dev.baton.console.rules.RuleChange;
-import dev.baton.console.rules.RulesHealth;
-import dev.baton.console.rules.TryIt;
-import dev.baton.console.rules.TryItInput;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.RulesEditor;
+import dev.baton.console.api.RulesHealthSource;
+import dev.baton.console.api.StaffFeedback;
+import dev.baton.console.api.ConfigProblem;
+import dev.baton.console.api.ConversationView;
+import dev.baton.console.api.DraftRejected;
+import dev.baton.console.api.FeedbackView;
+import dev.baton.console.api.LiveRules;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.RuleChange;
+import dev.baton.console.api.RulesHealth;
+import dev.baton.console.api.TryIt;
+import dev.baton.console.api.TryItInput;
 import dev.baton.desk.Preview;
 import dev.baton.desk.SupportDesk;
 import dev.baton.feedback.AnsweredConversations;
@@ -46,7 +48,7 @@ import java.util.Optional;
  * Try it through the desk's own preview, replay, the change history, staff feedback and rules health.
  * Drafts are loaded beside the live rules and never swapped in except by {@link #apply}.
  */
-public final class RulesBridge implements RulesBackend {
+public final class RulesBridge implements RulesEditor, StaffFeedback, RulesHealthSource {
 
     private final LiveConfig config;
     private final SupportDesk desk;

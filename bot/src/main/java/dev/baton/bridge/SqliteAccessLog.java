@@ -1,6 +1,6 @@
 package dev.baton.bridge;
 
-import dev.baton.console.AccessLog;
+import dev.baton.console.api.AccessLog;
 import dev.baton.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package dev.baton.bridge;
 
-import dev.baton.console.Account;
-import dev.baton.console.AccountStore;
+import dev.baton.console.api.Account;
+import dev.baton.console.api.AccountStore;
 import dev.baton.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

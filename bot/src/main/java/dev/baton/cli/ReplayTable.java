@@ -1,8 +1,8 @@
 package dev.baton.cli;
 
-import dev.baton.console.rules.ReplayReport;
-import dev.baton.console.rules.ReplayReport.Changed;
-import dev.baton.console.rules.ReplayReport.Delta;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.ReplayReport.Changed;
+import dev.baton.console.api.ReplayReport.Delta;
 import dev.baton.replay.Reasons;
 import dev.baton.replay.Summary;
 import java.time.ZoneOffset;

@@ -1,6 +1,6 @@
 package dev.baton.feedback;
 
-import dev.baton.console.rules.ConversationView;
+import dev.baton.console.api.ConversationView;
 import dev.baton.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.baton.feedback;
 
-import dev.baton.console.rules.FeedbackView;
+import dev.baton.console.api.FeedbackView;
 import java.time.Instant;
 
 /**

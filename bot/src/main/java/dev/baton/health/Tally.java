@@ -1,6 +1,6 @@
 package dev.baton.health;
 
-import dev.baton.console.rules.RulesHealth;
+import dev.baton.console.api.RulesHealth;
 import dev.baton.feedback.FeedbackKind;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.baton.replay;
 
-import dev.baton.console.rules.ReplayReport;
-import dev.baton.console.rules.ReplayReport.Changed;
-import dev.baton.console.rules.ReplayReport.Delta;
-import dev.baton.console.rules.ReplayReport.Side;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.ReplayReport.Changed;
+import dev.baton.console.api.ReplayReport.Delta;
+import dev.baton.console.api.ReplayReport.Side;
 import dev.baton.replay.History.Case;
 import dev.baton.replay.History.RealHandoff;
 import dev.baton.rules.Priority;

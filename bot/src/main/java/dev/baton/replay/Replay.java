@@ -1,7 +1,7 @@
 package dev.baton.replay;
 
 import dev.baton.live.RulesInForce;
-import dev.baton.console.rules.ReplayReport;
+import dev.baton.console.api.ReplayReport;
 import dev.baton.store.Database;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.baton.replay;
 
-import dev.baton.console.rules.ReplayReport;
-import dev.baton.console.rules.ReplayReport.Delta;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.ReplayReport.Delta;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

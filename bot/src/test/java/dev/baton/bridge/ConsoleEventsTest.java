@@ -2,7 +2,7 @@ package dev.baton.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.baton.console.ConsoleEvent;
+import dev.baton.console.api.ConsoleEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -11,14 +11,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Wiring;
 import dev.baton.config.SampleConfig;
-import dev.baton.console.ActionRejected;
-import dev.baton.console.PlaygroundMessage;
-import dev.baton.console.RulesBackend;
-import dev.baton.console.rules.DraftRejected;
-import dev.baton.console.rules.LiveRules;
-import dev.baton.console.rules.RuleChange;
-import dev.baton.console.rules.TryIt;
-import dev.baton.console.rules.TryItInput;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.PlaygroundMessage;
+import dev.baton.console.api.RulesEditor;
+import dev.baton.console.api.DraftRejected;
+import dev.baton.console.api.LiveRules;
+import dev.baton.console.api.RuleChange;
+import dev.baton.console.api.TryIt;
+import dev.baton.console.api.TryItInput;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
@@ -54,7 +54,7 @@ class RulesBridgeTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-11-23T11:00:00Z"));
     private Database database;
     private LiveConfig live;
-    private RulesBackend rules;
+    private RulesEditor rules;
 
     @BeforeEach
     void start() {
@@ -65,7 +65,7 @@ class RulesBridgeTest {
         SupportDesk desk = WIRING.desk(live.live().config(), live, conversations, handoffs, BatonMetrics.standalone(),
                 Assistant.off(), clock);
         rules = Wiring.consoleBackend(live, desk, conversations, handoffs, StaffReplies.NOT_CONNECTED,
-                new ConsoleEvents(), BatonMetrics.standalone(), clock).rules();
+                new ConsoleEvents(), BatonMetrics.standalone(), clock).backends().rules();
     }
 
     @AfterEach

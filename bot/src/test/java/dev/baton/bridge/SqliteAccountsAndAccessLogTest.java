@@ -3,8 +3,8 @@ package dev.baton.bridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.console.AccessLog;
-import dev.baton.console.Account;
+import dev.baton.console.api.AccessLog;
+import dev.baton.console.api.Account;
 import dev.baton.store.Database;
 import java.nio.file.Path;
 import java.time.Instant;

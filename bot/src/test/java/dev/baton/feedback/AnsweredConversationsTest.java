@@ -3,7 +3,7 @@ package dev.baton.feedback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.console.rules.ConversationView;
+import dev.baton.console.api.ConversationView;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.health.History;
 import java.time.Instant;

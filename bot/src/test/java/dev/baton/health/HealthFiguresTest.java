@@ -2,9 +2,9 @@ package dev.baton.health;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.baton.console.rules.RulesHealth;
-import dev.baton.console.rules.RulesHealth.Day;
-import dev.baton.console.rules.RulesHealth.Pickup;
+import dev.baton.console.api.RulesHealth;
+import dev.baton.console.api.RulesHealth.Day;
+import dev.baton.console.api.RulesHealth.Pickup;
 import dev.baton.feedback.FeedbackKind;
 import dev.baton.routing.Roster;
 import dev.baton.routing.RosterLoader;

@@ -1,6 +1,6 @@
 package dev.baton.health;
 
-import dev.baton.console.rules.RulesHealth;
+import dev.baton.console.api.RulesHealth;
 import dev.baton.store.Database;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,11 +6,11 @@ import static dev.baton.feedback.FeedbackKind.NEEDED_PERSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.baton.console.rules.RulesHealth;
-import dev.baton.console.rules.RulesHealth.Answers;
-import dev.baton.console.rules.RulesHealth.Day;
-import dev.baton.console.rules.RulesHealth.Pickup;
-import dev.baton.console.rules.RulesHealth.Row;
+import dev.baton.console.api.RulesHealth;
+import dev.baton.console.api.RulesHealth.Answers;
+import dev.baton.console.api.RulesHealth.Day;
+import dev.baton.console.api.RulesHealth.Pickup;
+import dev.baton.console.api.RulesHealth.Row;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.handoff.HandoffRecord;
 import dev.baton.handoff.Outcome;

@@ -13,8 +13,8 @@ import static dev.baton.triage.CueKind.FRUSTRATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.console.rules.ReplayReport;
-import dev.baton.console.rules.ReplayReport.Changed;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.ReplayReport.Changed;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;

@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.baton.Wiring;
-import dev.baton.console.rules.ReplayReport;
-import dev.baton.console.rules.ReplayReport.Changed;
-import dev.baton.console.rules.ReplayReport.Delta;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.ReplayReport.Changed;
+import dev.baton.console.api.ReplayReport.Delta;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.Roster;

@@ -12,7 +12,7 @@ import static dev.baton.triage.CueKind.FRUSTRATION;
 import static dev.baton.triage.CueKind.SADNESS_GRIEF;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.baton.console.rules.ReplayReport;
+import dev.baton.console.api.ReplayReport;
 import dev.baton.routing.Roster;
 import dev.baton.routing.RosterLoader;
 import dev.baton.rules.Conditions;

@@ -2,10 +2,10 @@ package dev.baton.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.baton.console.rules.ReplayReport;
-import dev.baton.console.rules.ReplayReport.Changed;
-import dev.baton.console.rules.ReplayReport.Delta;
-import dev.baton.console.rules.ReplayReport.Side;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.ReplayReport.Changed;
+import dev.baton.console.api.ReplayReport.Delta;
+import dev.baton.console.api.ReplayReport.Side;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -16,4 +16,13 @@ import java.util.Optional;
  */
 public record ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
                               Optional<String> publicUrl, Clock clock) {
+
+    /** Never prints the admin password: only whether there is one. */
+    @Override
+    public String toString() {
+        return "ConsoleSettings[host=" + host + ", port=" + port + ", adminPassword="
+                + (adminPassword.filter(p -> !p.isEmpty()).isPresent() ? "****" : "unset")
+                + ", metricsPort=" + metricsPort.map(String::valueOf).orElse("unset")
+                + ", publicUrl=" + publicUrl.orElse("unset") + ", clock=" + clock + "]";
+    }
 }

@@ -1,15 +1,20 @@
 package dev.baton.console;
 
+import dev.baton.console.api.AccessLog;
+import dev.baton.console.api.Account;
+import dev.baton.console.api.AccountStore;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.ConsoleBackends;
+import dev.baton.console.api.DraftRejected;
+import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.auth.AuthRoutes;
 import dev.baton.console.auth.LoginLimiter;
 import dev.baton.console.auth.Passwords;
-import dev.baton.console.auth.SetupTokens;
-import dev.baton.console.auth.Sessions;
 import dev.baton.console.feedback.FeedbackRoutes;
 import dev.baton.console.handoff.HandoffRoutes;
 import dev.baton.console.manage.ManageRoutes;
 import dev.baton.console.playground.PlaygroundRoutes;
-import dev.baton.console.rules.DraftRejected;
+import dev.baton.console.queue.QueueRoutes;
 import dev.baton.console.rules.HealthRoutes;
 import dev.baton.console.rules.RulesRoutes;
 import dev.baton.console.web.Access;
@@ -20,6 +25,8 @@ import dev.baton.console.web.EventStream;
 import dev.baton.console.web.Guard;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Roster;
+import dev.baton.console.web.Sessions;
+import dev.baton.console.web.SetupTokens;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -64,20 +71,20 @@ public final class HandoffConsole implements AutoCloseable {
     }
 
     /** Starts serving; returns once the port is bound. */
-    public static HandoffConsole start(ConsoleSettings settings, ConsoleBackend backend, AccountStore accounts,
+    public static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
                                        AccessLog accessLog) {
-        return start(settings, backend, accounts, accessLog, new Passwords(Passwords.DEFAULT_COST));
+        return start(settings, backends, accounts, accessLog, new Passwords(Passwords.DEFAULT_COST));
     }
 
     /** As above, hashing with {@code passwords} (tests pass bcrypt's cheapest cost to stay fast). */
-    static HandoffConsole start(ConsoleSettings settings, ConsoleBackend backend, AccountStore accounts,
+    static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
                                 AccessLog accessLog, Passwords passwords) {
         settings.adminPassword().filter(p -> !p.isEmpty()).ifPresent(p -> setAdminPassword(p, accounts, passwords, settings));
 
         Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE);
         SetupTokens setupTokens = new SetupTokens(settings.clock(), SETUP_LINK_LIFETIME);
         LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, LOGIN_WINDOW);
-        Roster roster = new Roster(backend);
+        Roster roster = new Roster(backends.staff());
         Audit audit = new Audit(accessLog, settings.clock());
         Guard guard = new Guard(sessions, accounts, settings.publicUrl());
         Assets assets = new Assets();
@@ -86,17 +93,18 @@ public final class HandoffConsole implements AutoCloseable {
             LOG.warn("Console: Chart.js (org.webjars:chartjs) is not on the classpath; the rules health page "
                     + "shows its tables without charts");
         }
-        EventStream events = new EventStream(backend, sessions, KEEP_ALIVE_SECONDS);
+        EventStream events = new EventStream(backends.events(), sessions, KEEP_ALIVE_SECONDS);
 
         AuthRoutes auth = new AuthRoutes(accounts, sessions, passwords, limiter, setupTokens, roster, audit,
                 settings.clock());
-        HandoffRoutes handoffs = new HandoffRoutes(backend, roster, audit);
-        PlaygroundRoutes playground = new PlaygroundRoutes(backend, audit);
-        ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backend, roster, audit,
-                settings.publicUrl());
-        RulesRoutes rules = new RulesRoutes(backend, roster, audit, settings.clock());
-        HealthRoutes health = new HealthRoutes(backend, settings.clock());
-        FeedbackRoutes feedback = new FeedbackRoutes(backend, audit);
+        QueueRoutes queue = new QueueRoutes(backends.queue());
+        HandoffRoutes handoffs = new HandoffRoutes(backends.queue(), backends.actions(), roster, audit);
+        PlaygroundRoutes playground = new PlaygroundRoutes(backends.playground(), audit);
+        ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backends.metrics(), roster,
+                audit, settings.publicUrl());
+        RulesRoutes rules = new RulesRoutes(backends.rules(), roster, audit, settings.clock());
+        HealthRoutes health = new HealthRoutes(backends.health(), settings.clock());
+        FeedbackRoutes feedback = new FeedbackRoutes(backends.queue(), backends.feedback(), audit);
 
         Javalin app = Javalin.create(config -> {
             common(config);
@@ -134,7 +142,7 @@ public final class HandoffConsole implements AutoCloseable {
             r.post("/api/password", auth::changePassword, Access.SIGNED_IN);
 
             r.get("/api/staff", handoffs::staff, Access.SIGNED_IN);
-            r.get("/api/queue", handoffs::queue, Access.SIGNED_IN);
+            r.get("/api/queue", queue::queue, Access.SIGNED_IN);
             r.get("/api/handoffs/{id}", handoffs::handoff, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/claim", handoffs::claim, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/transfer", handoffs::transfer, Access.SIGNED_IN);

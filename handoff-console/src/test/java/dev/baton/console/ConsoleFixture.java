@@ -1,5 +1,6 @@
 package dev.baton.console;
 
+import dev.baton.console.api.Account;
 import dev.baton.console.auth.Passwords;
 import java.time.Clock;
 import java.time.Instant;
@@ -112,7 +113,7 @@ public final class ConsoleFixture implements AutoCloseable {
             }
             ConsoleSettings settings = new ConsoleSettings("127.0.0.1", port, adminPassword, metricsPort,
                     Optional.empty(), clock);
-            HandoffConsole console = HandoffConsole.start(settings, backend, accounts, accessLog, FAST);
+            HandoffConsole console = HandoffConsole.start(settings, backend.backends(), accounts, accessLog, FAST);
             return new ConsoleFixture(backend, accounts, accessLog, console);
         }
     }

@@ -3,6 +3,22 @@ package dev.baton.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.ConsoleBackends;
+import dev.baton.console.api.ConsoleEvent;
+import dev.baton.console.api.ConsoleEventSource;
+import dev.baton.console.api.HandoffActions;
+import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.HandoffQueue;
+import dev.baton.console.api.KnowledgeEntryView;
+import dev.baton.console.api.MetricsSource;
+import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.Playground;
+import dev.baton.console.api.PlaygroundMessage;
+import dev.baton.console.api.QueueEntry;
+import dev.baton.console.api.ReplyOutcome;
+import dev.baton.console.api.StaffDirectory;
+import dev.baton.console.api.StaffMember;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * An in-memory {@link ConsoleBackend} for tests, the demo and browser tests. Handoffs are mutable
+ * An in-memory Baton for tests, the demo and browser tests: every interface of {@link ConsoleBackends},
+ * the rules, feedback and health ones through {@link FakeRulesBackend}. Handoffs are mutable
  * {@link Story} objects; every action changes the story, records the call in {@link #calls()} and
  * fires the event the real backend would. {@link #add(Story)} fires {@code created}.
  *
@@ -27,7 +44,8 @@ import java.util.function.Consumer;
  * backend.add(backend.newStory(99, "Nora", "anger", Instant.now(), "This is the third time!!"));
  * }</pre>
  */
-public final class FakeConsoleBackend implements ConsoleBackend {
+public final class FakeConsoleBackend implements StaffDirectory, HandoffQueue, HandoffActions, Playground,
+        MetricsSource, ConsoleEventSource {
 
     public static final String PLUS_PRICE_ANSWER =
             "Lumen Plus costs 8 € a month, billed monthly; you can cancel any time.";
@@ -174,7 +192,7 @@ public final class FakeConsoleBackend implements ConsoleBackend {
                 .orElse(new StaffMember(id, id, ""));
     }
 
-    // ---- ConsoleBackend ----
+    // ---- the console's interfaces ----
 
     @Override
     public List<StaffMember> staff() {
@@ -326,7 +344,11 @@ public final class FakeConsoleBackend implements ConsoleBackend {
         return add(story).detail();
     }
 
-    @Override
+    /** What the console is started with: this, and {@link #rules()} for the rules, feedback and health. */
+    public ConsoleBackends backends() {
+        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this);
+    }
+
     public FakeRulesBackend rules() {
         return rules;
     }

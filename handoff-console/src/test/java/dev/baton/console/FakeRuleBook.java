@@ -1,6 +1,7 @@
 package dev.baton.console;
 
-import dev.baton.console.rules.ConfigProblem;
+import dev.baton.console.api.ConfigProblem;
+import dev.baton.console.api.StaffMember;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Comparator;

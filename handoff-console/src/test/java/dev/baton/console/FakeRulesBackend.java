@@ -1,16 +1,24 @@
 package dev.baton.console;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.console.rules.ConfigProblem;
-import dev.baton.console.rules.ConversationView;
-import dev.baton.console.rules.DraftRejected;
-import dev.baton.console.rules.FeedbackView;
-import dev.baton.console.rules.LiveRules;
-import dev.baton.console.rules.ReplayReport;
-import dev.baton.console.rules.RuleChange;
-import dev.baton.console.rules.RulesHealth;
-import dev.baton.console.rules.TryIt;
-import dev.baton.console.rules.TryItInput;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.ConfigProblem;
+import dev.baton.console.api.ConversationView;
+import dev.baton.console.api.DraftRejected;
+import dev.baton.console.api.FeedbackView;
+import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.KnowledgeEntryView;
+import dev.baton.console.api.LiveRules;
+import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.RuleChange;
+import dev.baton.console.api.RulesEditor;
+import dev.baton.console.api.RulesHealth;
+import dev.baton.console.api.RulesHealthSource;
+import dev.baton.console.api.StaffFeedback;
+import dev.baton.console.api.StaffMember;
+import dev.baton.console.api.TryIt;
+import dev.baton.console.api.TryItInput;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,13 +43,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An in-memory {@link RulesBackend} for tests, the demo and browser tests, for the fictional Lumen
- * Makers community: a real {@code rules.yaml} (checked by {@link FakeRuleBook} with line and column),
- * 160 stored conversations over the last two weeks besides the seeded handoffs, so replaying a draft
- * really changes who gets what, a change history, feedback that remembers who clicked what, and
- * rules health computed from those conversations.
+ * An in-memory {@link RulesEditor}, {@link StaffFeedback} and {@link RulesHealthSource} for tests, the demo
+ * and browser tests, for the fictional Lumen Makers community: a real {@code rules.yaml} (checked by
+ * {@link FakeRuleBook} with line and column), 160 stored conversations over the last two weeks besides the
+ * seeded handoffs, so replaying a draft really changes who gets what, a change history, feedback that
+ * remembers who clicked what, and rules health computed from those conversations.
  */
-public final class FakeRulesBackend implements RulesBackend {
+public final class FakeRulesBackend implements RulesEditor, StaffFeedback, RulesHealthSource {
 
     public static final String RULES_YAML = """
             # How Baton hands conversations off in the Lumen Makers Discord.
@@ -222,7 +230,7 @@ public final class FakeRulesBackend implements RulesBackend {
         loadedAt = clock.instant();
     }
 
-    // ---- RulesBackend
+    // ---- RulesEditor, StaffFeedback, RulesHealthSource
 
     @Override
     public synchronized LiveRules live() {

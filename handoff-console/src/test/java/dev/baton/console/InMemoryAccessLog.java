@@ -1,5 +1,6 @@
 package dev.baton.console;
 
+import dev.baton.console.api.AccessLog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.baton.console;
 
+import dev.baton.console.api.Account;
+import dev.baton.console.api.AccountStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,19 +1,21 @@
 package dev.baton.console.auth;
 
-import dev.baton.console.Account;
-import dev.baton.console.AccountStore;
+import dev.baton.console.api.Account;
+import dev.baton.console.api.AccountStore;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Guard;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Roster;
+import dev.baton.console.web.Secrets;
+import dev.baton.console.web.Sessions;
+import dev.baton.console.web.SetupTokens;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -110,7 +112,7 @@ public final class AuthRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", grant.username());
         out.put("name", roster.nameOf(grant.username()));
-        out.put("role", wire(grant.role()));
+        out.put("role", Json.wire(grant.role()));
         out.put("expiresAt", grant.expiresAt());
         ctx.json(out);
     }
@@ -180,13 +182,9 @@ public final class AuthRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", username);
         out.put("name", roster.nameOf(username));
-        out.put("role", wire(role));
+        out.put("role", Json.wire(role));
         out.put("csrfToken", session.csrfToken());
         return out;
-    }
-
-    public static String wire(Account.Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
     }
 
     private static ApiError unknownLink() {

@@ -1,6 +1,7 @@
 package dev.baton.console.auth;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import dev.baton.console.web.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 

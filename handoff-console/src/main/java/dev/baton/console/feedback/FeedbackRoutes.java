@@ -1,10 +1,11 @@
 package dev.baton.console.feedback;
 
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.HandoffDetail;
-import dev.baton.console.NoSuchHandoff;
-import dev.baton.console.rules.ConversationView;
-import dev.baton.console.rules.FeedbackView;
+import dev.baton.console.api.ConversationView;
+import dev.baton.console.api.FeedbackView;
+import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.HandoffQueue;
+import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.StaffFeedback;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
@@ -31,11 +32,13 @@ public final class FeedbackRoutes {
     static final int ANSWERED_DEFAULT = 10;
     static final int ANSWERED_MAX = 100;
 
-    private final ConsoleBackend backend;
+    private final HandoffQueue queue;
+    private final StaffFeedback feedback;
     private final Audit audit;
 
-    public FeedbackRoutes(ConsoleBackend backend, Audit audit) {
-        this.backend = backend;
+    public FeedbackRoutes(HandoffQueue queue, StaffFeedback feedback, Audit audit) {
+        this.queue = queue;
+        this.feedback = feedback;
         this.audit = audit;
     }
 
@@ -43,9 +46,9 @@ public final class FeedbackRoutes {
     public void handoffFeedback(Context ctx) {
         Caller.of(ctx);
         long id = id(ctx, "handoff");
-        HandoffDetail detail = backend.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
+        HandoffDetail detail = queue.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
         long conversation = detail.entry().conversationId();
-        ctx.json(answer(id, conversation, backend.rules().feedback(conversation), null));
+        ctx.json(answer(id, conversation, feedback.feedback(conversation), null));
     }
 
     /** {@code POST /api/handoffs/{id}/feedback {kind, note?}}: the conversation's feedback after the click. */
@@ -55,10 +58,10 @@ public final class FeedbackRoutes {
         Json body = Json.body(ctx);
         String kind = kind(body);
         String note = body.optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = backend.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
+        HandoffDetail detail = queue.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
         long conversation = detail.entry().conversationId();
-        boolean already = clicked(backend.rules().feedback(conversation), kind, caller.username());
-        List<FeedbackView> after = backend.rules().feedbackOnHandoff(id, caller.username(), kind, note);
+        boolean already = clicked(feedback.feedback(conversation), kind, caller.username());
+        List<FeedbackView> after = feedback.feedbackOnHandoff(id, caller.username(), kind, note);
         if (!already) {
             audit.record(ctx, caller.username(), "gave feedback on handoff " + id + ": " + kind, id);
         }
@@ -69,7 +72,7 @@ public final class FeedbackRoutes {
     public void answered(Context ctx) {
         Caller.of(ctx);
         int limit = limit(ctx.queryParam("limit"));
-        ctx.json(Map.of("conversations", backend.rules().recentlyAnswered(limit)));
+        ctx.json(Map.of("conversations", feedback.recentlyAnswered(limit)));
     }
 
     /** {@code GET /api/conversations/{id}}: the {@code ConversationView}; logged like opening a handoff. */
@@ -86,7 +89,7 @@ public final class FeedbackRoutes {
         Caller.of(ctx);
         long id = id(ctx, "conversation");
         find(id);
-        ctx.json(answer(null, id, backend.rules().feedback(id), null));
+        ctx.json(answer(null, id, feedback.feedback(id), null));
     }
 
     /** {@code POST /api/conversations/{id}/feedback {kind: should_have_come_sooner, note?}}. */
@@ -101,8 +104,8 @@ public final class FeedbackRoutes {
         }
         String note = body.optionalText("note", MAX_NOTE).orElse(null);
         find(id);
-        boolean already = clicked(backend.rules().feedback(id), kind, caller.username());
-        List<FeedbackView> after = backend.rules().feedbackOnConversation(id, caller.username(), kind, note);
+        boolean already = clicked(feedback.feedback(id), kind, caller.username());
+        List<FeedbackView> after = feedback.feedbackOnConversation(id, caller.username(), kind, note);
         if (!already) {
             audit.record(ctx, caller.username(), "gave feedback on conversation " + id + ": " + kind);
         }
@@ -110,7 +113,7 @@ public final class FeedbackRoutes {
     }
 
     private ConversationView find(long id) {
-        return backend.rules().conversation(id).orElseThrow(() -> ApiError.notFound("no conversation " + id));
+        return feedback.conversation(id).orElseThrow(() -> ApiError.notFound("no conversation " + id));
     }
 
     private static boolean clicked(List<FeedbackView> feedback, String kind, String actor) {

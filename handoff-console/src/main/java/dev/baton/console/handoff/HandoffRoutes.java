@@ -1,39 +1,37 @@
 package dev.baton.console.handoff;
 
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.HandoffDetail;
-import dev.baton.console.NoSuchHandoff;
-import dev.baton.console.QueueEntry;
-import dev.baton.console.ReplyOutcome;
-import dev.baton.console.queue.QueueOrder;
+import dev.baton.console.api.HandoffActions;
+import dev.baton.console.api.HandoffDetail;
+import dev.baton.console.api.HandoffQueue;
+import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.ReplyOutcome;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Roster;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The queue, one handoff's whole story, and the actions on it. Every action is done by the caller
- * (their roster id), written to the access log, and answered with what the backend returned.
+ * One handoff's whole story, the actions on it, and the roster to transfer it to. Every action is done
+ * by the caller (their roster id), written to the access log, and answered with what the backend
+ * returned.
  */
 public final class HandoffRoutes {
 
-    static final int RESOLVED_SHOWN = 10;
     static final int MAX_TEXT = 4000;
     static final int MAX_NOTE = 2000;
     static final Set<String> OUTCOMES = Set.of("solved", "not_solvable", "no_response");
 
-    private final ConsoleBackend backend;
+    private final HandoffQueue queue;
+    private final HandoffActions actions;
     private final Roster roster;
     private final Audit audit;
 
-    public HandoffRoutes(ConsoleBackend backend, Roster roster, Audit audit) {
-        this.backend = backend;
+    public HandoffRoutes(HandoffQueue queue, HandoffActions actions, Roster roster, Audit audit) {
+        this.queue = queue;
+        this.actions = actions;
         this.roster = roster;
         this.audit = audit;
     }
@@ -43,29 +41,11 @@ public final class HandoffRoutes {
         ctx.json(roster.staff());
     }
 
-    /** {@code GET /api/queue?view=mine|all}: {@code {view, entries, resolved}}, entries in queue order. */
-    public void queue(Context ctx) {
-        Caller caller = Caller.of(ctx);
-        String view = ctx.queryParam("view") == null ? "all" : ctx.queryParam("view");
-        if (!view.equals("all") && !view.equals("mine")) {
-            throw ApiError.badRequest("\"view\" must be mine or all");
-        }
-        List<QueueEntry> entries = backend.queue();
-        if (view.equals("mine")) {
-            entries = entries.stream().filter(e -> caller.username().equals(e.assigneeId())).toList();
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("view", view);
-        out.put("entries", QueueOrder.sort(entries));
-        out.put("resolved", backend.recentlyResolved(RESOLVED_SHOWN));
-        ctx.json(out);
-    }
-
     /** {@code GET /api/handoffs/{id}}: recorded in the access log (once per session per half hour). */
     public void handoff(Context ctx) {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
-        HandoffDetail detail = backend.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
+        HandoffDetail detail = queue.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
         audit.opened(ctx, caller, id);
         ctx.json(detail);
     }
@@ -73,7 +53,7 @@ public final class HandoffRoutes {
     public void claim(Context ctx) {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
-        HandoffDetail detail = backend.claim(id, caller.username());
+        HandoffDetail detail = actions.claim(id, caller.username());
         audit.record(ctx, caller.username(), "claimed handoff " + id, id);
         ctx.json(detail);
     }
@@ -88,7 +68,7 @@ public final class HandoffRoutes {
             throw ApiError.badRequest("\"to\" must be the id of a person on the roster (see /api/staff)");
         }
         String note = body.optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = backend.transfer(id, caller.username(), to, note);
+        HandoffDetail detail = actions.transfer(id, caller.username(), to, note);
         audit.record(ctx, caller.username(), "transferred handoff " + id + " to " + to, id);
         ctx.json(detail);
     }
@@ -98,7 +78,7 @@ public final class HandoffRoutes {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
         String text = Json.body(ctx).text("text", MAX_TEXT);
-        ReplyOutcome outcome = backend.reply(id, caller.username(), text);
+        ReplyOutcome outcome = actions.reply(id, caller.username(), text);
         audit.record(ctx, caller.username(), "replied to handoff " + id + " (" + outcome.via()
                 + (outcome.delivered() ? "" : ", not delivered") + ")", id);
         ctx.json(outcome);
@@ -108,7 +88,7 @@ public final class HandoffRoutes {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
         String text = Json.body(ctx).text("text", MAX_TEXT);
-        HandoffDetail detail = backend.note(id, caller.username(), text);
+        HandoffDetail detail = actions.note(id, caller.username(), text);
         audit.record(ctx, caller.username(), "added an internal note to handoff " + id, id);
         ctx.json(detail);
     }
@@ -123,7 +103,7 @@ public final class HandoffRoutes {
             throw ApiError.badRequest("\"outcome\" must be solved, not_solvable or no_response");
         }
         String note = body.optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = backend.resolve(id, caller.username(), outcome, note);
+        HandoffDetail detail = actions.resolve(id, caller.username(), outcome, note);
         audit.record(ctx, caller.username(), "resolved handoff " + id + " (" + outcome + ")", id);
         ctx.json(detail);
     }
@@ -133,7 +113,7 @@ public final class HandoffRoutes {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
         String note = Json.body(ctx).optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = backend.reopen(id, caller.username(), note);
+        HandoffDetail detail = actions.reopen(id, caller.username(), note);
         audit.record(ctx, caller.username(), "reopened handoff " + id, id);
         ctx.json(detail);
     }

@@ -1,17 +1,16 @@
 package dev.baton.console.manage;
 
-import dev.baton.console.AccessLog;
-import dev.baton.console.Account;
-import dev.baton.console.AccountStore;
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.auth.AuthRoutes;
-import dev.baton.console.auth.SetupTokens;
-import dev.baton.console.auth.Sessions;
+import dev.baton.console.api.AccessLog;
+import dev.baton.console.api.Account;
+import dev.baton.console.api.AccountStore;
+import dev.baton.console.api.MetricsSource;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Roster;
+import dev.baton.console.web.Sessions;
+import dev.baton.console.web.SetupTokens;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,18 +32,18 @@ public final class ManageRoutes {
     private final AccessLog accessLog;
     private final SetupTokens setupTokens;
     private final Sessions sessions;
-    private final ConsoleBackend backend;
+    private final MetricsSource metrics;
     private final Roster roster;
     private final Audit audit;
     private final Optional<String> publicUrl;
 
     public ManageRoutes(AccountStore accounts, AccessLog accessLog, SetupTokens setupTokens, Sessions sessions,
-                        ConsoleBackend backend, Roster roster, Audit audit, Optional<String> publicUrl) {
+                        MetricsSource metrics, Roster roster, Audit audit, Optional<String> publicUrl) {
         this.accounts = accounts;
         this.accessLog = accessLog;
         this.setupTokens = setupTokens;
         this.sessions = sessions;
-        this.backend = backend;
+        this.metrics = metrics;
         this.roster = roster;
         this.audit = audit;
         this.publicUrl = publicUrl;
@@ -56,7 +55,7 @@ public final class ManageRoutes {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("username", a.username());
             out.put("name", roster.nameOf(a.username()));
-            out.put("role", AuthRoutes.wire(a.role()));
+            out.put("role", Json.wire(a.role()));
             out.put("onRoster", roster.mayHoldAccount(a.username()));
             out.put("createdAt", a.createdAt());
             out.put("passwordSetAt", a.passwordSetAt());
@@ -66,7 +65,7 @@ public final class ManageRoutes {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("username", g.username());
             out.put("name", roster.nameOf(g.username()));
-            out.put("role", AuthRoutes.wire(g.role()));
+            out.put("role", Json.wire(g.role()));
             out.put("expiresAt", g.expiresAt());
             return out;
         }).toList();
@@ -86,7 +85,7 @@ public final class ManageRoutes {
             throw ApiError.conflict(username + " already has an account; give them a new setup link instead");
         }
         String token = setupTokens.issue(username, role);
-        audit.record(ctx, caller.username(), "created a setup link for " + username + " (" + AuthRoutes.wire(role) + ")");
+        audit.record(ctx, caller.username(), "created a setup link for " + username + " (" + Json.wire(role) + ")");
         ctx.status(201).json(link(ctx, username, role, token));
     }
 
@@ -109,8 +108,8 @@ public final class ManageRoutes {
         }
         accounts.save(new Account(account.username(), account.passwordHash(), role, account.createdAt(),
                 account.passwordSetAt()));
-        audit.record(ctx, caller.username(), "changed the role of " + account.username() + " to " + AuthRoutes.wire(role));
-        ctx.json(Map.of("username", account.username(), "role", AuthRoutes.wire(role)));
+        audit.record(ctx, caller.username(), "changed the role of " + account.username() + " to " + Json.wire(role));
+        ctx.json(Map.of("username", account.username(), "role", Json.wire(role)));
     }
 
     /** {@code DELETE /api/accounts/{username}}: also withdraws a pending setup link. */
@@ -153,7 +152,7 @@ public final class ManageRoutes {
 
     /** {@code GET /metrics}: Prometheus text. */
     public void metrics(Context ctx) {
-        ctx.contentType(METRICS_TYPE).result(backend.metrics());
+        ctx.contentType(METRICS_TYPE).result(metrics.metrics());
     }
 
     private Account existing(String username) {
@@ -177,7 +176,7 @@ public final class ManageRoutes {
         String base = publicUrl.orElseGet(() -> ctx.scheme() + "://" + ctx.host());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", username);
-        out.put("role", AuthRoutes.wire(role));
+        out.put("role", Json.wire(role));
         out.put("setupUrl", stripSlash(base) + "/setup?token=" + token);
         out.put("expiresAt", setupTokens.peek(token).map(SetupTokens.Grant::expiresAt).orElse(null));
         return out;

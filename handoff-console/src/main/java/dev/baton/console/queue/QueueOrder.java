@@ -1,6 +1,6 @@
 package dev.baton.console.queue;
 
-import dev.baton.console.QueueEntry;
+import dev.baton.console.api.QueueEntry;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.baton.console.rules;
 
-import dev.baton.console.PlaygroundMessage;
+import dev.baton.console.api.PlaygroundMessage;
 import dev.baton.console.web.ApiError;
 import java.util.ArrayList;
 import java.util.List;

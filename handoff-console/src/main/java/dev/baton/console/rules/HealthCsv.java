@@ -1,5 +1,6 @@
 package dev.baton.console.rules;
 
+import dev.baton.console.api.RulesHealth;
 import java.util.List;
 import java.util.Locale;
 

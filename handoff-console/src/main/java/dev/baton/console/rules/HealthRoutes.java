@@ -1,7 +1,8 @@
 package dev.baton.console.rules;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.console.ConsoleBackend;
+import dev.baton.console.api.RulesHealthSource;
+import dev.baton.console.api.RulesHealth;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
@@ -22,11 +23,11 @@ public final class HealthRoutes {
     /** Spreadsheet programs read a CSV as UTF-8 only when it starts with a byte order mark. */
     private static final String BOM = "\uFEFF";
 
-    private final ConsoleBackend backend;
+    private final RulesHealthSource source;
     private final Clock clock;
 
-    public HealthRoutes(ConsoleBackend backend, Clock clock) {
-        this.backend = backend;
+    public HealthRoutes(RulesHealthSource source, Clock clock) {
+        this.source = source;
         this.clock = clock;
     }
 
@@ -34,7 +35,7 @@ public final class HealthRoutes {
     public void health(Context ctx) {
         Caller.of(ctx);
         Period period = period(ctx);
-        ObjectNode out = Json.MAPPER.valueToTree(backend.rules().health(period.from(), period.to()));
+        ObjectNode out = Json.MAPPER.valueToTree(source.health(period.from(), period.to()));
         out.put("period", period.label());
         ctx.json(out);
     }
@@ -47,7 +48,7 @@ public final class HealthRoutes {
             throw ApiError.badRequest("\"table\" must be one of " + String.join(", ", HealthCsv.TABLES));
         }
         Period period = period(ctx);
-        String body = HealthCsv.table(table, backend.rules().health(period.from(), period.to()));
+        String body = HealthCsv.table(table, source.health(period.from(), period.to()));
         String name = "baton-health-" + table + "-" + day(period, false) + "-to-" + day(period, true) + ".csv";
         ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         ctx.contentType(CSV_TYPE).result((BOM + body).getBytes(StandardCharsets.UTF_8));

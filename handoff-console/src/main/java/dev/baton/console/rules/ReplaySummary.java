@@ -1,5 +1,6 @@
 package dev.baton.console.rules;
 
+import dev.baton.console.api.ReplayReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,15 +2,20 @@ package dev.baton.console.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.baton.console.ActionRejected;
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.PlaygroundMessage;
-import dev.baton.console.RulesBackend;
-import dev.baton.console.playground.PlaygroundRoutes;
+import dev.baton.console.api.ActionRejected;
+import dev.baton.console.api.ConfigProblem;
+import dev.baton.console.api.DraftRejected;
+import dev.baton.console.api.LiveRules;
+import dev.baton.console.api.PlaygroundMessage;
+import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.RulesEditor;
+import dev.baton.console.api.TryIt;
+import dev.baton.console.api.TryItInput;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
+import dev.baton.console.web.Messages;
 import dev.baton.console.web.Roster;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -44,41 +49,37 @@ public final class RulesRoutes {
     static final int MAX_NAME = 200;
     static final String DISK_ACTOR = "file";
 
-    private final ConsoleBackend backend;
+    private final RulesEditor rules;
     private final Roster roster;
     private final Audit audit;
     private final Clock clock;
     /** Who is replaying now: a replay can take many seconds on two cores, one at a time is plenty. */
     private final AtomicReference<String> replaying = new AtomicReference<>();
 
-    public RulesRoutes(ConsoleBackend backend, Roster roster, Audit audit, Clock clock) {
-        this.backend = backend;
+    public RulesRoutes(RulesEditor rules, Roster roster, Audit audit, Clock clock) {
+        this.rules = rules;
         this.roster = roster;
         this.audit = audit;
         this.clock = clock;
     }
 
-    private RulesBackend rules() {
-        return backend.rules();
-    }
-
     /** {@code GET /api/rules/live}: {@code LiveRules}, with {@code lastRejected.actorName}. */
     public void live(Context ctx) {
         Caller.of(ctx);
-        ctx.json(liveJson(rules().live(), true));
+        ctx.json(liveJson(rules.live(), true));
     }
 
     /** {@code GET /api/rules/status}: the live version and the last refused change, without the files' text. */
     public void status(Context ctx) {
         Caller.of(ctx);
-        ctx.json(liveJson(rules().live(), false));
+        ctx.json(liveJson(rules.live(), false));
     }
 
     /** {@code POST /api/rules/check {files}}: {@code {ok, files, problems}}. */
     public void check(Context ctx) {
         Caller.of(ctx);
         Map<String, String> draft = draft(Json.body(ctx));
-        List<ConfigProblem> problems = rules().check(draft);
+        List<ConfigProblem> problems = rules.check(draft);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("ok", problems.isEmpty());
         out.put("files", List.copyOf(draft.keySet()));
@@ -93,10 +94,10 @@ public final class RulesRoutes {
         Map<String, String> draft = draft(body);
         List<PlaygroundMessage> messages = body.node().has("conversation")
                 ? ConversationText.parse(body.optionalText("conversation").orElse(""))
-                : PlaygroundRoutes.messages(body);
+                : Messages.read(body);
         String channel = body.optionalText("channel", MAX_NAME).map(String::trim).orElse(null);
         TryItInput input = new TryItInput(messages, channel, roles(body), at(body));
-        ctx.json(rules().tryIt(draft, input));
+        ctx.json(rules.tryIt(draft, input));
     }
 
     /**
@@ -116,7 +117,7 @@ public final class RulesRoutes {
                     + "; try again when it has finished.");
         }
         try {
-            ReplayReport report = rules().replay(draft, period.from(), period.to());
+            ReplayReport report = rules.replay(draft, period.from(), period.to());
             ObjectNode out = Json.MAPPER.valueToTree(report);
             out.put("period", period.label());
             out.put("summary", ReplaySummary.sentence(report, period.label()));
@@ -141,7 +142,7 @@ public final class RulesRoutes {
         String files = String.join(", ", draft.keySet());
         LiveRules applied;
         try {
-            applied = rules().apply(caller.username(), draft, base);
+            applied = rules.apply(caller.username(), draft, base);
         } catch (DraftRejected e) {
             audit.record(ctx, caller.username(), "refused rules change to " + files + ": " + e.problems().size()
                     + (e.problems().size() == 1 ? " problem" : " problems"));
@@ -159,7 +160,7 @@ public final class RulesRoutes {
     public void changes(Context ctx) {
         Caller.of(ctx);
         int limit = limit(ctx.queryParam("limit"), CHANGES_DEFAULT, CHANGES_MAX);
-        ctx.json(Map.of("changes", rules().changes(limit)));
+        ctx.json(Map.of("changes", rules.changes(limit)));
     }
 
     /** The draft's files; 400 for a file this page may not edit or a text that is not a string. */
@@ -172,7 +173,7 @@ public final class RulesRoutes {
             throw ApiError.badRequest("\"files\" must be an object of file name to the file's whole text");
         }
         Set<String> editable = new LinkedHashSet<>(STANDARD_FILES);
-        rules().live().files().forEach(f -> editable.add(f.name()));
+        rules.live().files().forEach(f -> editable.add(f.name()));
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> file = it.next();

@@ -1,7 +1,6 @@
 package dev.baton.console.web;
 
-import dev.baton.console.AccessLog;
-import dev.baton.console.auth.Secrets;
+import dev.baton.console.api.AccessLog;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,6 @@
 package dev.baton.console.web;
 
-import dev.baton.console.Account;
-import dev.baton.console.auth.Sessions;
+import dev.baton.console.api.Account;
 import io.javalin.http.Context;
 
 /** The logged-in person making a request, as the guard found them. */

@@ -1,8 +1,7 @@
 package dev.baton.console.web;
 
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.ConsoleEvent;
-import dev.baton.console.auth.Sessions;
+import dev.baton.console.api.ConsoleEvent;
+import dev.baton.console.api.ConsoleEventSource;
 import io.javalin.http.sse.SseClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +26,7 @@ public final class EventStream implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
 
-    private final ConsoleBackend backend;
+    private final ConsoleEventSource source;
     private final Sessions sessions;
     private record Stream(AutoCloseable subscription, String sessionId) {
     }
@@ -36,8 +35,8 @@ public final class EventStream implements AutoCloseable {
     private final ExecutorService sender = Executors.newFixedThreadPool(2, daemon("console-sse"));
     private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor(daemon("console-sse-keepalive"));
 
-    public EventStream(ConsoleBackend backend, Sessions sessions, long keepAliveSeconds) {
-        this.backend = backend;
+    public EventStream(ConsoleEventSource source, Sessions sessions, long keepAliveSeconds) {
+        this.source = source;
         this.sessions = sessions;
         keepAlive.scheduleAtFixedRate(this::keepAlive, keepAliveSeconds, keepAliveSeconds, TimeUnit.SECONDS);
     }
@@ -46,7 +45,7 @@ public final class EventStream implements AutoCloseable {
         Caller caller = Caller.of(client.ctx());
         String sessionId = caller.session().id();
         client.keepAlive();
-        AutoCloseable subscription = backend.subscribe(event -> sender.execute(() -> send(client, sessionId, event)));
+        AutoCloseable subscription = source.subscribe(event -> sender.execute(() -> send(client, sessionId, event)));
         clients.put(client, new Stream(subscription, sessionId));
         client.onClose(() -> unsubscribe(client));
         // Tells the browser (and tests) that the subscription is in place.

@@ -1,9 +1,7 @@
 package dev.baton.console.web;
 
-import dev.baton.console.Account;
-import dev.baton.console.AccountStore;
-import dev.baton.console.auth.Secrets;
-import dev.baton.console.auth.Sessions;
+import dev.baton.console.api.Account;
+import dev.baton.console.api.AccountStore;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;

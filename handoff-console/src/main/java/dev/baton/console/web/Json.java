@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.baton.console.api.Account;
 import io.javalin.http.Context;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The console's JSON: dates as ISO-8601 strings, request bodies read field by field with clear errors. */
@@ -39,6 +41,11 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw ApiError.badRequest("the request body is not valid JSON");
         }
+    }
+
+    /** A role as the JSON API writes it: {@code agent} or {@code manager}. */
+    public static String wire(Account.Role role) {
+        return role.name().toLowerCase(Locale.ROOT);
     }
 
     public static String write(Object value) {

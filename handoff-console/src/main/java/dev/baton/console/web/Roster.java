@@ -1,7 +1,7 @@
 package dev.baton.console.web;
 
-import dev.baton.console.ConsoleBackend;
-import dev.baton.console.StaffMember;
+import dev.baton.console.api.StaffDirectory;
+import dev.baton.console.api.StaffMember;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,18 +10,18 @@ public final class Roster {
 
     public static final String ADMIN = "admin";
 
-    private final ConsoleBackend backend;
+    private final StaffDirectory directory;
 
-    public Roster(ConsoleBackend backend) {
-        this.backend = backend;
+    public Roster(StaffDirectory directory) {
+        this.directory = directory;
     }
 
     public List<StaffMember> staff() {
-        return backend.staff();
+        return directory.staff();
     }
 
     public Optional<StaffMember> find(String id) {
-        return backend.staff().stream().filter(m -> m.id().equals(id)).findFirst();
+        return directory.staff().stream().filter(m -> m.id().equals(id)).findFirst();
     }
 
     /** Whether an account may exist for this user name. */

@@ -2,7 +2,7 @@ package dev.baton.console.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.baton.console.QueueEntry;
+import dev.baton.console.api.QueueEntry;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.baton.console.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.baton.console.PlaygroundMessage;
+import dev.baton.console.api.PlaygroundMessage;
 import dev.baton.console.web.ApiError;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.baton.console.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.baton.console.api.RulesHealth;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.baton.console.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.baton.console.api.ReplayReport;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

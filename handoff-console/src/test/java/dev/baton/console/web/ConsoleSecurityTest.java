@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.console.Account;
 import dev.baton.console.ConsoleFixture;
 import dev.baton.console.WebClient;
+import dev.baton.console.api.Account;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -3,9 +3,9 @@ package dev.baton.console.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.console.ConsoleEvent;
 import dev.baton.console.ConsoleFixture;
 import dev.baton.console.WebClient;
+import dev.baton.console.api.ConsoleEvent;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

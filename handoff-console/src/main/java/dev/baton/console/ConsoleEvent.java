@@ -1,9 +1,0 @@
-package dev.baton.console;
-
-/**
- * A change the console shows live.
- *
- * @param kind {@code created}, {@code changed} (state, assignee, note, notification) or {@code message}
- */
-public record ConsoleEvent(String kind, long handoffId) {
-}

@@ -1,5 +1,0 @@
-package dev.baton.console;
-
-/** A person on the roster. {@code id} is their roster id, which is also their console user name. */
-public record StaffMember(String id, String name, String team) {
-}

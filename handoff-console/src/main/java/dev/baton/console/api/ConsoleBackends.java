@@ -1,0 +1,27 @@
+package dev.baton.console.api;
+
+import java.util.Objects;
+
+/**
+ * Everything the console needs from Baton, one interface per feature: the roster, the queue, the
+ * actions on a handoff, the playground, the rules, staff feedback, rules health, the metrics and a
+ * stream of changes. The bot module implements them (one class may implement several); the console
+ * never sees Baton's stores, engine or Discord, and each of its route classes takes only the
+ * interfaces it uses.
+ */
+public record ConsoleBackends(StaffDirectory staff, HandoffQueue queue, HandoffActions actions,
+                              Playground playground, RulesEditor rules, StaffFeedback feedback,
+                              RulesHealthSource health, MetricsSource metrics, ConsoleEventSource events) {
+
+    public ConsoleBackends {
+        Objects.requireNonNull(staff, "staff");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(playground, "playground");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(feedback, "feedback");
+        Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(events, "events");
+    }
+}
