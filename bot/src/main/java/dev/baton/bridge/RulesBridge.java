@@ -1,6 +1,5 @@
 package dev.baton.bridge;
 
-import dev.baton.config.ConfigException;
 import dev.baton.console.ActionRejected;
 import dev.baton.console.NoSuchHandoff;
 import dev.baton.console.PlaygroundMessage;
@@ -34,6 +33,7 @@ import dev.baton.rules.ChannelRule;
 import dev.baton.store.Database;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.TriageJson;
+import dev.baton.yaml.ConfigException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.baton.handoff;
 
-import dev.baton.config.NearMiss;
+import dev.baton.yaml.NearMiss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.baton.handoff;
 
-import dev.baton.config.Fields;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
 import dev.baton.triage.CueKind;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

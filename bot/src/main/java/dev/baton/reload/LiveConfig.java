@@ -1,7 +1,7 @@
 package dev.baton.reload;
 
 import dev.baton.config.BatonConfig;
-import dev.baton.config.ConfigException;
+import dev.baton.yaml.ConfigException;
 import dev.baton.desk.SupportDesk;
 import java.io.IOException;
 import java.io.UncheckedIOException;

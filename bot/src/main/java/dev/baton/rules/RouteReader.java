@@ -1,12 +1,12 @@
 package dev.baton.rules;
 
-import dev.baton.config.Fields;
-import dev.baton.config.NearMiss;
-import dev.baton.config.Nodes;
-import dev.baton.config.Scalars;
 import dev.baton.routing.Shift;
 import dev.baton.routing.ShiftSyntax;
 import dev.baton.triage.CueKind;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.NearMiss;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Scalars;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

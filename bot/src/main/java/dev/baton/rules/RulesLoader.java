@@ -1,15 +1,15 @@
 package dev.baton.rules;
 
-import dev.baton.config.ConfigException;
-import dev.baton.config.Fields;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
-import dev.baton.config.YamlDocument;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.HoursReader;
 import dev.baton.routing.Roster;
 import dev.baton.triage.CueKind;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
+import dev.baton.yaml.YamlDocument;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
