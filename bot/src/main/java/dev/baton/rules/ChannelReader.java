@@ -1,6 +1,8 @@
 package dev.baton.rules;
 
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
 import dev.baton.yaml.Fields;
 import dev.baton.yaml.Nodes;
 import dev.baton.yaml.Snowflakes;

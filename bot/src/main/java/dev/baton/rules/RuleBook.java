@@ -1,6 +1,7 @@
 package dev.baton.rules;
 
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSettings;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

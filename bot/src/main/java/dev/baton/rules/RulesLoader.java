@@ -5,6 +5,8 @@ import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.HoursReader;
 import dev.baton.routing.Roster;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
 import dev.baton.yaml.ConfigException;
 import dev.baton.yaml.Fields;
 import dev.baton.yaml.Nodes;

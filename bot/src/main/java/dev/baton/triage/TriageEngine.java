@@ -3,7 +3,6 @@ package dev.baton.triage;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.learn.Heads;
 import dev.baton.knowledge.Match;
-import dev.baton.rules.CueSettings;
 import dev.baton.text.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -12,6 +12,8 @@ import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.Roster;
 import dev.baton.routing.TwoPersonTeam;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
 import dev.baton.yaml.ConfigException;
 import dev.baton.yaml.ConfigException.Problem;
 import java.io.StringReader;

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBaseLoader;
-import dev.baton.rules.CueSetting;
-import dev.baton.rules.CueSettings;
 import dev.baton.rules.RuleBook;
 import java.nio.file.Path;
 import java.util.EnumMap;

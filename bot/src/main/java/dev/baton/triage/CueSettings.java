@@ -1,6 +1,5 @@
-package dev.baton.rules;
+package dev.baton.triage;
 
-import dev.baton.triage.CueKind;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
