@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,8 +1,8 @@
 package dev.baton.triage;
 
 import dev.baton.knowledge.AnswerMatcher;
-import dev.baton.learn.Heads;
 import dev.baton.knowledge.Match;
+import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;

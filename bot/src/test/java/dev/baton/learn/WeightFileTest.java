@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.knowledge.AnswerMatcher;
+import dev.baton.text.Heads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
