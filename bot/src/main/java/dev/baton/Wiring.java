@@ -11,6 +11,7 @@ import dev.baton.llm.Assistant;
 import dev.baton.llm.LanguageModelAssistant;
 import dev.baton.llm.ModelSettings;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.rules.RuleBook;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
@@ -24,9 +25,6 @@ import java.util.function.Supplier;
 
 /** The one place where Baton's parts are built and connected, with plain constructors. */
 public final class Wiring {
-
-    /** Answer only when the calibrated chance that the entry really answers is at least this. */
-    public static final double DEFAULT_ANSWER_THRESHOLD = dev.baton.rules.RuleBook.DEFAULT_ANSWER_CONFIDENCE;
 
     private static final int EMBEDDING_CACHE = 10_000;
 
@@ -55,7 +53,7 @@ public final class Wiring {
     }
 
     public TriageEngine engine(KnowledgeBase knowledgeBase) {
-        return engine(knowledgeBase, DEFAULT_ANSWER_THRESHOLD);
+        return engine(knowledgeBase, RuleBook.DEFAULT_ANSWER_CONFIDENCE);
     }
 
     public TriageEngine engine(KnowledgeBase knowledgeBase, double answerThreshold) {

@@ -7,6 +7,7 @@ import dev.baton.discord.DiscordStartException;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseException;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.rules.RuleBook;
 import dev.baton.yaml.ConfigException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -153,7 +154,7 @@ public final class Cli {
 
     private int triage(Options options) throws IOException {
         KnowledgeBase kb = KnowledgeBaseLoader.load(options.requiredPath("--kb"));
-        double threshold = options.probability("--answer-threshold", Wiring.DEFAULT_ANSWER_THRESHOLD);
+        double threshold = options.probability("--answer-threshold", RuleBook.DEFAULT_ANSWER_CONFIDENCE);
         options.rejectUnknown();
         var engine = new Wiring().engine(kb, threshold);
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -23,6 +23,10 @@ public record RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route>
                        Map<Priority, Deadlines> deadlines, double answerConfidence) {
 
     public static final String DEFAULT_ROUTE = "default";
+    /**
+     * Answer only when the calibrated chance that the entry really answers is at least this: the rules'
+     * default, and the engine's wherever no rules are loaded (chat, triage, bench).
+     */
     public static final double DEFAULT_ANSWER_CONFIDENCE = 0.7;
 
     public RuleBook {
