@@ -1,7 +1,6 @@
 package dev.baton.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
@@ -49,7 +48,6 @@ public final class Benchmarks {
     private final double band;
     private final PrintStream out;
     private final boolean verbose;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** Without a language model: the {@code model} part says what would be asked, within the default band. */
     public Benchmarks(Path data, Wiring wiring, double threshold, PrintStream out, boolean verbose) {
@@ -181,7 +179,7 @@ public final class Benchmarks {
     /** Decides every conversation of {@code file} with the engine for its row, and prints the metrics. */
     private void scoreConversations(Path file, java.util.function.Function<JsonNode, TriageEngine> engineFor,
                                     String what) throws IOException {
-        TriageJson json = new TriageJson(mapper);
+        TriageJson json = new TriageJson();
         ConversationScore score = new ConversationScore();
         for (JsonNode row : Jsonl.rows(file)) {
             Decision decision = engineFor.apply(row).decide(json.conversation(row));
@@ -302,7 +300,7 @@ public final class Benchmarks {
         TriageEngine engine = fresh.engine(KnowledgeBaseLoader.load(data.resolve("conversations/emberfall-kb.yaml")),
                 threshold);
         double startupMs = (System.nanoTime() - start) / 1e6;
-        TriageJson json = new TriageJson(mapper);
+        TriageJson json = new TriageJson();
         List<Conversation> conversations = new ArrayList<>();
         for (JsonNode row : Jsonl.rows(data.resolve("conversations/emberfall-conversations.jsonl"))) {
             conversations.add(json.conversation(row));

@@ -1,6 +1,7 @@
 package dev.baton.bridge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.console.ActionRejected;
@@ -80,8 +81,7 @@ public final class ConsoleBridge implements ConsoleBackend {
     private final ConsoleEvents events;
     private final BatonMetrics metrics;
     private final Clock clock;
-    private final ObjectMapper mapper = new ObjectMapper();
-    private final TriageJson triageJson = new TriageJson(mapper);
+    private final TriageJson triageJson = new TriageJson();
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final RulesBridge rules;
 
@@ -391,7 +391,7 @@ public final class ConsoleBridge implements ConsoleBackend {
 
     /** The playground's messages as the {@code triage} command would read them, through the same code. */
     private Conversation conversation(List<PlaygroundMessage> messages) {
-        ObjectNode line = mapper.createObjectNode();
+        ObjectNode line = JSON.createObjectNode();
         ArrayNode array = line.putArray("messages");
         for (PlaygroundMessage m : messages == null ? List.<PlaygroundMessage>of() : messages) {
             ObjectNode node = array.addObject();

@@ -1,6 +1,5 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Settings;
 import dev.baton.Wiring;
 import dev.baton.discord.DiscordStartException;
@@ -159,7 +158,7 @@ public final class Cli {
         var engine = new Wiring().engine(kb, threshold);
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        new TriageCommand(engine, new ObjectMapper()).run(reader, writer);
+        new TriageCommand(engine).run(reader, writer);
         writer.flush();
         return 0;
     }

@@ -1,9 +1,8 @@
 package dev.baton.cli;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.Settings;
 import dev.baton.Wiring;
 import dev.baton.config.BatonConfig;
@@ -132,10 +131,8 @@ final class ReplayCommand {
     }
 
     private static String write(Replay.Result result) {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         try {
-            return mapper.writeValueAsString(result.report());
+            return JSON.writeValueAsString(result.report());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a replay report could not be written as JSON: " + e.getMessage(), e);
         }

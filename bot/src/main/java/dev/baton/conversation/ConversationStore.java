@@ -1,8 +1,9 @@
 package dev.baton.conversation;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
 import java.sql.Connection;
@@ -34,7 +35,6 @@ public final class ConversationStore {
     /** Channel ids and customer ids of practice conversations start with this; Discord ids are digits only. */
     public static final String PRACTICE_PREFIX = "practice:";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final String CONVERSATION_COLUMNS =
             "id, customer_id, place, channel_id, thread_id, state, started_at, last_message_at, practice, parent_id";

@@ -1,7 +1,8 @@
 package dev.baton.desk;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.knowledge.Match;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
@@ -15,7 +16,6 @@ import java.util.Map;
 /** Writes one row per decision: the record replays and rule-health numbers are computed from. */
 final class DecisionLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DecisionLog() {
     }

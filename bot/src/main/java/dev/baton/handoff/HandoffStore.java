@@ -1,9 +1,8 @@
 package dev.baton.handoff;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
 import dev.baton.rules.Priority;
@@ -43,8 +42,6 @@ public final class HandoffStore {
         };
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final String COLUMNS =
             "id, conversation_id, state, reason, assignee_id, outcome, created_at, updated_at, rule, priority,"
             + " private_thread, COALESCE(due_from, created_at)";

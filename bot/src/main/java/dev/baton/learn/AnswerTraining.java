@@ -1,7 +1,8 @@
 package dev.baton.learn;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
@@ -53,7 +54,6 @@ public final class AnswerTraining {
     static final int SMALL_KB_DRAWS = 4;
     static final int SMALL_KB_QUERIES = 6;
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final LogisticTrainer.Settings settings;
     private final PrintStream log;
 
@@ -92,7 +92,7 @@ public final class AnswerTraining {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode row = mapper.readTree(line);
+            JsonNode row = JSON.readTree(line);
             String text = row.path("text").asText().strip();
             if (row.path("intent").isNull() || row.path("intent").asText().isEmpty()) {
                 outOfDomain.add(text);
@@ -177,13 +177,12 @@ public final class AnswerTraining {
 
     /** Baton's written product KBs ({@code kbs.jsonl}: one product a line), by product id. */
     public static Map<String, KnowledgeBase> writtenKbs(Path kbs) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
         Map<String, KnowledgeBase> products = new LinkedHashMap<>();
         for (String line : Files.readAllLines(kbs)) {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode product = mapper.readTree(line);
+            JsonNode product = JSON.readTree(line);
             List<KnowledgeEntry> entries = new ArrayList<>();
             for (JsonNode e : product.path("entries")) {
                 List<String> questions = new ArrayList<>();

@@ -1,8 +1,9 @@
 package dev.baton.reload;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
 import java.sql.PreparedStatement;
@@ -32,7 +33,6 @@ public final class RuleChangeLog {
 
     public static final String FILE = "file";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
 

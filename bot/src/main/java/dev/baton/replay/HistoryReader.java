@@ -1,7 +1,8 @@
 package dev.baton.replay;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.replay.DecisionPoint.StoredNearest;
 import dev.baton.replay.History.Case;
@@ -50,7 +51,6 @@ final class HistoryReader {
     /** Handoff ids per query when reading packets: well below SQLite's limit on bound values. */
     private static final int BATCH = 500;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     /** Conversations with a decision or a handoff in [?, ?), each bound twice. */

@@ -132,7 +132,7 @@ class ModelLatencyBenchmark {
         List<Case> cases = new ArrayList<>();
         KnowledgeBase emberfall = KnowledgeBaseLoader.load(DATA.resolve("conversations/emberfall-kb.yaml"));
         TriageEngine emberfallEngine = wiring.engine(emberfall);
-        TriageJson triage = new TriageJson(JSON);
+        TriageJson triage = new TriageJson();
         for (String line : Files.readAllLines(DATA.resolve("conversations/emberfall-conversations.jsonl"))) {
             if (!line.isBlank()) {
                 cases.add(new Case(triage.conversation(JSON.readTree(line)), emberfall, emberfallEngine));
