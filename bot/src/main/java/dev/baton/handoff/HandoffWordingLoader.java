@@ -75,8 +75,8 @@ public final class HandoffWordingLoader {
     private static HandoffWording fromRoot(String origin, Node root, String source) {
         Problems problems = new Problems(origin);
         WordingReader reader = new WordingReader(problems, source);
-        Map<String, Map<Shift, String>> overrides = Map.of();
-        Map<String, Map<Shift, String>> rerouted = Map.of();
+        Map<String, Map<ShiftStatus, String>> overrides = Map.of();
+        Map<String, Map<ShiftStatus, String>> rerouted = Map.of();
         Map<String, String> escalated = Map.of();
         String crisisResources = null;
         String smallTalk = null;

@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@link Assistant} over a configured model: every request through the {@link Guard}, every reply
+ * The {@link Assistant} over a configured model: every request through the {@link ModelGuard}, every reply
  * through Baton's own checks ({@link Opinion}, {@link Grounding}, {@link Support}, {@link Leaks}).
  */
 public final class LanguageModelAssistant implements Assistant, AutoCloseable {
@@ -24,7 +24,7 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
     private final ModelSettings settings;
     private final ModelServices services;
     private final BatonMetrics metrics;
-    private final Guard guard;
+    private final ModelGuard guard;
     private final ExecutorService requests;
     private final ExecutorService background;
 
@@ -42,8 +42,8 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
         // Not a fixed pool: queued work would wait for a thread before its time limit even starts. Every task
         // reaches the guard at once, and beyond `concurrent` requests the guard says busy and Baton decides offline.
         this.background = Executors.newCachedThreadPool(daemons("baton-model-wait"));
-        this.guard = new Guard(tuning, new CircuitBreaker(tuning.breakerFailures(), tuning.breakerOpenFor(), clock),
-                requests, metrics);
+        this.guard = new ModelGuard(tuning,
+                new CircuitBreaker(tuning.breakerFailures(), tuning.breakerOpenFor(), clock), requests, metrics);
     }
 
     @Override

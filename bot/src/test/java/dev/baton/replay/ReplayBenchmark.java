@@ -212,7 +212,7 @@ class ReplayBenchmark {
                         + " (runs %s; reading %,d ms; matched again %,d live / %,d draft); %,d change: %s%n", what,
                 median.report().conversations(), median.stats().decisionPoints(), millis[1], Arrays.toString(millis),
                 median.stats().readMillis(), median.stats().foundAgainLive(), median.stats().foundAgainDraft(),
-                median.report().changed().size(), Summary.sentence(median.report(), "in the week"));
+                median.report().changed().size(), ReplaySentence.sentence(median.report(), "in the week"));
         return median;
     }
 }

@@ -187,7 +187,7 @@ class ReplayTest {
         void sumsItUpInOneSentence() {
             assertEquals("3 handoffs last week: 2 to Dana, 1 to Sam; 1 fewer than live: 1 more grief handoff,"
                     + " 1 fewer frustration handoff, 1 fewer out of scope handoff; 2 go to someone else.",
-                    Summary.sentence(replay(), "last week"));
+                    ReplaySentence.sentence(replay(), "last week"));
         }
 
         @Test
@@ -199,7 +199,7 @@ class ReplayTest {
             assertEquals(same.live(), same.draft());
             assertEquals(List.of(), same.changed());
             assertEquals("4 handoffs last week: 2 to Alex, 2 to Dana; the draft changes nothing.",
-                    Summary.sentence(same, "last week"));
+                    ReplaySentence.sentence(same, "last week"));
         }
 
         @Test

@@ -6,11 +6,11 @@ import dev.baton.console.NoSuchHandoff;
 import dev.baton.console.QueueEntry;
 import dev.baton.console.ReplyOutcome;
 import dev.baton.console.queue.QueueOrder;
+import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
-import dev.baton.console.web.Roster;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,10 +29,10 @@ public final class HandoffRoutes {
     static final Set<String> OUTCOMES = Set.of("solved", "not_solvable", "no_response");
 
     private final ConsoleBackend backend;
-    private final Roster roster;
+    private final AccountRoster roster;
     private final Audit audit;
 
-    public HandoffRoutes(ConsoleBackend backend, Roster roster, Audit audit) {
+    public HandoffRoutes(ConsoleBackend backend, AccountRoster roster, Audit audit) {
         this.backend = backend;
         this.roster = roster;
         this.audit = audit;

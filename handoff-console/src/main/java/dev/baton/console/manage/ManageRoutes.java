@@ -7,11 +7,11 @@ import dev.baton.console.ConsoleBackend;
 import dev.baton.console.auth.AuthRoutes;
 import dev.baton.console.auth.SetupTokens;
 import dev.baton.console.auth.Sessions;
+import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
-import dev.baton.console.web.Roster;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +34,12 @@ public final class ManageRoutes {
     private final SetupTokens setupTokens;
     private final Sessions sessions;
     private final ConsoleBackend backend;
-    private final Roster roster;
+    private final AccountRoster roster;
     private final Audit audit;
     private final Optional<String> publicUrl;
 
     public ManageRoutes(AccountStore accounts, AccessLog accessLog, SetupTokens setupTokens, Sessions sessions,
-                        ConsoleBackend backend, Roster roster, Audit audit, Optional<String> publicUrl) {
+                        ConsoleBackend backend, AccountRoster roster, Audit audit, Optional<String> publicUrl) {
         this.accounts = accounts;
         this.accessLog = accessLog;
         this.setupTokens = setupTokens;

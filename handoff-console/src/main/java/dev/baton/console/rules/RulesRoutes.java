@@ -7,11 +7,11 @@ import dev.baton.console.ConsoleBackend;
 import dev.baton.console.PlaygroundMessage;
 import dev.baton.console.RulesBackend;
 import dev.baton.console.playground.PlaygroundRoutes;
+import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
-import dev.baton.console.web.Roster;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -45,13 +45,13 @@ public final class RulesRoutes {
     static final String DISK_ACTOR = "file";
 
     private final ConsoleBackend backend;
-    private final Roster roster;
+    private final AccountRoster roster;
     private final Audit audit;
     private final Clock clock;
     /** Who is replaying now: a replay can take many seconds on two cores, one at a time is plenty. */
     private final AtomicReference<String> replaying = new AtomicReference<>();
 
-    public RulesRoutes(ConsoleBackend backend, Roster roster, Audit audit, Clock clock) {
+    public RulesRoutes(ConsoleBackend backend, AccountRoster roster, Audit audit, Clock clock) {
         this.backend = backend;
         this.roster = roster;
         this.audit = audit;

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
  * connection), a limit on requests in flight, and the {@link CircuitBreaker}. It never throws: the caller
  * gets an {@link Attempt} and falls back offline on any failure.
  */
-final class Guard {
+final class ModelGuard {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ModelGuard.class);
     private static final Duration BACKOFF = Duration.ofMillis(250);
     private static final int DETAIL_MAX = 200;
 
@@ -42,7 +42,7 @@ final class Guard {
     private final Semaphore inFlight;
     private final BatonMetrics metrics;
 
-    Guard(ModelTuning tuning, CircuitBreaker breaker, ExecutorService requests, BatonMetrics metrics) {
+    ModelGuard(ModelTuning tuning, CircuitBreaker breaker, ExecutorService requests, BatonMetrics metrics) {
         this.tuning = tuning;
         this.breaker = breaker;
         this.requests = requests;
