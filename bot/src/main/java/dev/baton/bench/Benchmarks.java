@@ -5,6 +5,9 @@ import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.learn.AnswerTraining;
+import dev.baton.learn.Models;
+import dev.baton.learn.WeightFile;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelTuning;
 import dev.baton.triage.Conversation;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -27,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Measures the decision on the development data in {@code shared/data}, read in place (never copied
@@ -177,7 +182,7 @@ public final class Benchmarks {
     }
 
     /** Decides every conversation of {@code file} with the engine for its row, and prints the metrics. */
-    private void scoreConversations(Path file, java.util.function.Function<JsonNode, TriageEngine> engineFor,
+    private void scoreConversations(Path file, Function<JsonNode, TriageEngine> engineFor,
                                     String what) throws IOException {
         TriageJson json = new TriageJson();
         ConversationScore score = new ConversationScore();
@@ -206,8 +211,8 @@ public final class Benchmarks {
             out.println("written: " + dir + " not found, skipped");
             return;
         }
-        Map<String, TriageEngine> engines = new java.util.HashMap<>();
-        dev.baton.learn.AnswerTraining.writtenKbs(kbs).forEach((product, kb) -> engines.put(product,
+        Map<String, TriageEngine> engines = new HashMap<>();
+        AnswerTraining.writtenKbs(kbs).forEach((product, kb) -> engines.put(product,
                 wiring.engine(kb, threshold)));
         scoreConversations(file, row -> engines.get(row.path("product").asText()),
                 "written, " + engines.size() + " products");
@@ -218,8 +223,8 @@ public final class Benchmarks {
      * cue heads, leave-one-family-out answerability), as kept in the weight files.
      */
     private void models() {
-        for (String name : List.of(dev.baton.learn.Models.CUES, dev.baton.learn.Models.ANSWERS)) {
-            dev.baton.learn.WeightFile file = dev.baton.learn.WeightFile.resource(name);
+        for (String name : List.of(Models.CUES, Models.ANSWERS)) {
+            WeightFile file = WeightFile.resource(name);
             out.println("## model " + file.model() + " (" + file.input() + "; " + file.heads().size() + " head"
                     + (file.heads().size() == 1 ? "" : "s") + ")");
             file.provenance().entrySet().stream()

@@ -54,6 +54,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The console's view of Baton, over the stores, the desk and Discord's {@link StaffReplies}.
@@ -75,7 +77,7 @@ public final class ConsoleBridge implements ConsoleBackend {
     private final HandoffStore handoffs;
     private final HandoffLifecycle lifecycle;
     private final SupportDesk desk;
-    private static final java.util.regex.Pattern MENTION = java.util.regex.Pattern.compile("<@!?(\\d{5,20})>");
+    private static final Pattern MENTION = Pattern.compile("<@!?(\\d{5,20})>");
 
     private final StaffReplies replies;
     private final ConsoleEvents events;
@@ -483,7 +485,7 @@ public final class ConsoleBridge implements ConsoleBackend {
         if (text == null || !text.contains("<@")) {
             return text;
         }
-        return MENTION.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+        return MENTION.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
                 roster().byDiscordUserId(m.group(1)).map(p -> "@" + p.name()).orElse(m.group())));
     }
 }

@@ -1,6 +1,7 @@
 package dev.baton.bridge;
 
 import dev.baton.console.ActionRejected;
+import dev.baton.console.HandoffDetail;
 import dev.baton.console.NoSuchHandoff;
 import dev.baton.console.PlaygroundMessage;
 import dev.baton.console.RulesBackend;
@@ -34,6 +35,7 @@ import dev.baton.store.Database;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.TriageJson;
 import dev.baton.yaml.ConfigException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,7 +68,7 @@ final class RulesBridge implements RulesBackend {
     interface Views {
         String personName(String id);
 
-        List<dev.baton.console.HandoffDetail.Line> transcript(long conversationId);
+        List<HandoffDetail.Line> transcript(long conversationId);
 
         Conversation conversation(List<PlaygroundMessage> messages);
     }
@@ -138,7 +140,7 @@ final class RulesBridge implements RulesBackend {
             throw new ActionRejected(e.getMessage());
         } catch (ConfigException e) {
             throw rejected(e);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new ActionRejected("The rules could not be saved: " + e.getMessage());
         }
         return live();

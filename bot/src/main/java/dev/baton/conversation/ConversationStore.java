@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -314,7 +315,7 @@ public final class ConversationStore {
                 + " AND (conversation_id IS NULL OR conversation_id <> ?) AND created_at >= ?"
                 + " ORDER BY id DESC LIMIT ?", customerId, conversationId, since.toEpochMilli(), limit);
         List<StoredMessage> oldestFirst = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(oldestFirst);
+        Collections.reverse(oldestFirst);
         return oldestFirst;
     }
 

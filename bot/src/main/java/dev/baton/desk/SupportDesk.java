@@ -37,6 +37,7 @@ import dev.baton.routing.Workload;
 import dev.baton.rules.RouteFacts;
 import dev.baton.rules.RuleBook;
 import dev.baton.text.Invisible;
+import dev.baton.triage.Author;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
@@ -48,9 +49,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -82,7 +85,7 @@ public final class SupportDesk {
                         RuleBook rules) {
 
         public Rules {
-            java.util.Objects.requireNonNull(rules, "rules");
+            Objects.requireNonNull(rules, "rules");
         }
 
         /** Without a {@code rules.yaml}: see {@link RuleBook#defaults()}. */
@@ -303,8 +306,8 @@ public final class SupportDesk {
      */
     public Preview preview(Rules rules, Conversation conversation, String channelId, String parentId,
                            List<String> roles, Instant at) {
-        java.util.Objects.requireNonNull(rules, "rules");
-        java.util.Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(conversation, "conversation");
         CueSettings settings = rules.rules().cuesIn(channelId, parentId);
         TriageEngine.Assessment assessment = rules.engine().assess(conversation, settings,
                 rules.rules().answerConfidence());
@@ -334,12 +337,12 @@ public final class SupportDesk {
      */
     public synchronized Optional<Reaction.HandOff> practice(String actorId, List<Message> messages) {
         Rules now = rules.get();
-        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // as stored, so as read back
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so as read back
         List<Message> view = new ArrayList<>();
         for (Message m : messages) {
             engineMessage(AuthorKind.valueOf(m.author().name()), m.text(), false, at, null, null).ifPresent(view::add);
         }
-        if (view.stream().noneMatch(m -> m.author() == dev.baton.triage.Author.CUSTOMER)) {
+        if (view.stream().noneMatch(m -> m.author() == Author.CUSTOMER)) {
             throw new IllegalArgumentException("the conversation needs a customer message with some text");
         }
         // A practice conversation is in no channel: the community's cue settings apply, and no channel route.
@@ -447,7 +450,7 @@ public final class SupportDesk {
                 positions.add(i);
             }
         }
-        boolean hasCustomer = messages.stream().anyMatch(m -> m.author() == dev.baton.triage.Author.CUSTOMER);
+        boolean hasCustomer = messages.stream().anyMatch(m -> m.author() == Author.CUSTOMER);
         Conversation conversation = hasCustomer ? new Conversation(messages) : null;
         return new Reading(transcript, conversation, positions.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -582,7 +585,7 @@ public final class SupportDesk {
                              boolean counted, Match nearest) {
         Instant at = clock.instant();
         List<String> answered = reading.transcript().stream().map(StoredMessage::kbId)
-                .filter(java.util.Objects::nonNull).toList();
+                .filter(Objects::nonNull).toList();
         Customer customer = conversations.customer(conversation.customerId()).orElseGet(() ->
                 new Customer(conversation.customerId(), conversation.customerId(), List.of(), null, at, at));
         Set<String> topics = topics(reading.conversation(), answered, now, nearest);

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -305,7 +306,7 @@ public final class HandoffStore {
     /** Open handoffs by state (waiting, claimed, transferred), practice ones left out; for the metrics. */
     public Map<HandoffState, Integer> openByState() {
         return database.read(c -> {
-            Map<HandoffState, Integer> counts = new java.util.EnumMap<>(HandoffState.class);
+            Map<HandoffState, Integer> counts = new EnumMap<>(HandoffState.class);
             try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM handoffs"
                     + " WHERE state <> 'resolved' AND " + NOT_PRACTICE + " GROUP BY state"); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -110,7 +111,7 @@ public final class AnswerTraining {
                             int draw) {
         Random random = new Random(settings.seed() + family.hashCode() + 31L * size + draw);
         List<String> intents = new ArrayList<>(byIntent.keySet());
-        java.util.Collections.shuffle(intents, random);
+        Collections.shuffle(intents, random);
         int kept = Math.min(intents.size(), (int) Math.round(size * (1 + LEFT_OUT_INTENTS)));
         intents = intents.subList(0, kept);
         int leftOut = (int) Math.round(intents.size() * LEFT_OUT_INTENTS);
@@ -120,7 +121,7 @@ public final class AnswerTraining {
         for (int i = 0; i < intents.size(); i++) {
             String intent = intents.get(i);
             List<String> texts = new ArrayList<>(new LinkedHashSet<>(byIntent.get(intent)));
-            java.util.Collections.shuffle(texts, random);
+            Collections.shuffle(texts, random);
             if (i < leftOut) {
                 texts.stream().limit(perIntent).forEach(t -> queries.add(new Query(t, null)));
                 continue;
@@ -134,7 +135,7 @@ public final class AnswerTraining {
                     .forEach(t -> queries.add(new Query(t, intent)));
         }
         List<String> unrelated = new ArrayList<>(outOfDomain);
-        java.util.Collections.shuffle(unrelated, random);
+        Collections.shuffle(unrelated, random);
         unrelated.stream().limit(size < byIntent.size() ? OUT_OF_DOMAIN / 8 : OUT_OF_DOMAIN)
                 .forEach(t -> queries.add(new Query(t, null)));
         return new Bank(family, new KnowledgeBase(family + " (" + entries.size() + " entries)", entries), queries);

@@ -23,6 +23,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -260,7 +261,7 @@ final class HistoryReader {
             for (int start = 0; start < handoffIds.size(); start += BATCH) {
                 List<Long> batch = handoffIds.subList(start, Math.min(handoffIds.size(), start + BATCH));
                 String sql = "SELECT id, json_extract(packet, '$.cues') FROM handoffs WHERE id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")";
+                        + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")";
                 try (PreparedStatement s = prepare(sql, batch.stream().mapToLong(Long::longValue).toArray());
                      ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

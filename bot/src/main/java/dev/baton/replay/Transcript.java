@@ -2,6 +2,7 @@ package dev.baton.replay;
 
 import dev.baton.conversation.AuthorKind;
 import dev.baton.text.Invisible;
+import dev.baton.triage.Author;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.Message;
 import java.time.Instant;
@@ -67,7 +68,7 @@ final class Transcript {
                 view.add(m);
             }
         }
-        boolean hasCustomer = view.stream().anyMatch(m -> m.author() == dev.baton.triage.Author.CUSTOMER);
+        boolean hasCustomer = view.stream().anyMatch(m -> m.author() == Author.CUSTOMER);
         return hasCustomer ? new Conversation(view) : null;
     }
 }

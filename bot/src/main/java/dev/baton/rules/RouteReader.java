@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -177,7 +178,7 @@ final class RouteReader {
         return new Conditions(cueKinds, topics, channels, roles, time);
     }
 
-    private void each(Node node, String key, java.util.function.Consumer<ScalarNode> read) {
+    private void each(Node node, String key, Consumer<ScalarNode> read) {
         if (node == null) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.baton.rules;
 
 import dev.baton.triage.CueKind;
 import dev.baton.triage.CueSettings;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route>
         Objects.requireNonNull(fallback, "fallback");
         EnumMap<Priority, Deadlines> copy = new EnumMap<>(Priority.class);
         copy.putAll(deadlines);
-        deadlines = java.util.Collections.unmodifiableMap(copy);
+        deadlines = Collections.unmodifiableMap(copy);
     }
 
     /** The rules when there is no {@code rules.yaml}: every cue as built in, anyone, normal priority, no deadlines. */

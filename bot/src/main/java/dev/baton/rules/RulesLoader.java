@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Loads {@code config/rules.yaml} (whose comments document every key) into a {@link RuleBook}. Every
@@ -184,7 +185,7 @@ public final class RulesLoader {
             }
             NodeTuple sameId = ids.putIfAbsent(id, tuple);
             if (sameId != null) {
-                String other = ((org.yaml.snakeyaml.nodes.ScalarNode) sameId.getKeyNode()).getValue();
+                String other = ((ScalarNode) sameId.getKeyNode()).getValue();
                 values.problems().at(tuple.getValueNode(), "role id " + id + " is already role `" + other
                         + "` on line " + Nodes.line(sameId.getKeyNode()), "one name per Discord role: use `" + other
                         + "` wherever you meant this one");

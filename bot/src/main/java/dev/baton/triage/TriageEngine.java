@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Decides, for the last customer message of a conversation, whether Baton may answer from the
@@ -89,8 +90,8 @@ public final class TriageEngine {
      */
     public record Assessment(Decision decision, Match nearest, double smallTalk) {
         public Assessment {
-            java.util.Objects.requireNonNull(decision, "decision");
-            java.util.Objects.requireNonNull(nearest, "nearest");
+            Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(nearest, "nearest");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.baton.console;
 
 import dev.baton.console.rules.ConfigProblem;
 import dev.baton.console.rules.ConversationView;
+import dev.baton.console.rules.DraftRejected;
 import dev.baton.console.rules.FeedbackView;
 import dev.baton.console.rules.LiveRules;
 import dev.baton.console.rules.ReplayReport;
@@ -38,14 +39,14 @@ public interface RulesBackend {
     /**
      * The draft over the conversations stored from {@code from} (inclusive) to {@code to} (exclusive),
      * compared with the live rules over the same conversations. Throws
-     * {@link dev.baton.console.rules.DraftRejected} (an {@link ActionRejected} carrying the problems, shown
+     * {@link DraftRejected} (an {@link ActionRejected} carrying the problems, shown
      * one by one and answered 422) when the draft has problems.
      */
     ReplayReport replay(Map<String, String> draft, Instant from, Instant to);
 
     /**
      * Writes the draft's files, reloads and records the change under {@code actorId}. Throws
-     * {@link dev.baton.console.rules.DraftRejected} when the draft has problems (record it as a rejected
+     * {@link DraftRejected} when the draft has problems (record it as a rejected
      * change and as {@link LiveRules#lastRejected()}), or {@link ActionRejected} when the live version is no
      * longer {@code baseVersion} (someone changed the rules meanwhile; answered 409); nothing changes then.
      */
