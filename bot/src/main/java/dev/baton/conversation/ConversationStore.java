@@ -62,7 +62,7 @@ public final class ConversationStore {
 
     /** Records who the customer is now (name and roles change); keeps when they were first seen. */
     public void rememberCustomer(Incoming.Person person, Instant at) {
-        database.read(c -> {
+        database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO customers (id, name, roles, joined_at, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles,
@@ -149,7 +149,7 @@ public final class ConversationStore {
     /** @param parentId the parent channel of the thread or forum post it starts in; null elsewhere */
     public ConversationRecord start(String customerId, PlaceKind place, String channelId, String threadId,
                                     String parentId, Instant at) {
-        return database.read(c -> {
+        return database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (customer_id, place, channel_id,"
                     + " thread_id, state, started_at, last_message_at, parent_id) VALUES (?, ?, ?, ?, 'bot', ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
@@ -180,7 +180,7 @@ public final class ConversationStore {
             throw new IllegalArgumentException("practice ids start with " + PRACTICE_PREFIX + ": " + customerId + ", "
                     + channelId);
         }
-        return database.read(c -> {
+        return database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (customer_id, place, channel_id,"
                     + " thread_id, state, started_at, last_message_at, practice) VALUES (?, 'dm', ?, NULL, 'bot', ?, ?, 1)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
@@ -238,7 +238,7 @@ public final class ConversationStore {
      * stored (the gateway redelivered it, e.g. after a resume), so the caller must not act twice.
      */
     public Optional<Long> insert(NewMessage m) {
-        Optional<Long> row = database.read(c -> {
+        Optional<Long> row = database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO messages (discord_id, conversation_id, channel_id,"
                     + " author_id, author_name, author_kind, text, attachments, reply_to, kb_id, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (discord_id) DO NOTHING",
@@ -443,7 +443,7 @@ public final class ConversationStore {
     }
 
     private int update(String sql, Object... parameters) {
-        return database.read(c -> {
+        return database.write(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 bind(s, parameters);
                 return s.executeUpdate();

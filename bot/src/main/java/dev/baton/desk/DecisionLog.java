@@ -42,7 +42,7 @@ final class DecisionLog {
                 .map(c -> Map.<String, Object>of("kind", c.kind().wireName(), "score", c.score(),
                         "message", c.message(), "evidence", c.evidence()))
                 .toList();
-        database.read(c -> {
+        database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (conversation_id, message_id, verdict,"
                     + " kb_id, reasons, confidence, cues, decided_at, latency_micros, nearest_kb_id, nearest_confidence,"
                     + " second_opinion, small_talk) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -213,7 +213,7 @@ public final class Past {
             record = conversations.start(customerId, place, channelId, place == PlaceKind.THREAD ? channelId : null, at);
             if (parentId != null) {
                 // The conversation store does not write the parent channel yet; the desk will once threads carry it.
-                database.read(c -> {
+                database.write(c -> {
                     try (PreparedStatement s = c.prepareStatement("UPDATE conversations SET parent_id = ? WHERE id = ?")) {
                         s.setString(1, parentId);
                         s.setLong(2, record.id());
