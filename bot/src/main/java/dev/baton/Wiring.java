@@ -1,6 +1,5 @@
 package dev.baton;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.bridge.ConsoleBridge;
 import dev.baton.bridge.ConsoleEvents;
 import dev.baton.bridge.ConsoleViews;
@@ -21,6 +20,7 @@ import dev.baton.llm.ModelSettings;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.reload.LiveConfig;
 import dev.baton.store.Database;
+import dev.baton.rules.RuleBook;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
@@ -35,9 +35,6 @@ import java.util.function.Supplier;
 
 /** The one place where Baton's parts are built and connected, with plain constructors. */
 public final class Wiring {
-
-    /** Answer only when the calibrated chance that the entry really answers is at least this. */
-    public static final double DEFAULT_ANSWER_THRESHOLD = dev.baton.rules.RuleBook.DEFAULT_ANSWER_CONFIDENCE;
 
     private static final int EMBEDDING_CACHE = 10_000;
 
@@ -66,7 +63,7 @@ public final class Wiring {
     }
 
     public TriageEngine engine(KnowledgeBase knowledgeBase) {
-        return engine(knowledgeBase, DEFAULT_ANSWER_THRESHOLD);
+        return engine(knowledgeBase, RuleBook.DEFAULT_ANSWER_CONFIDENCE);
     }
 
     public TriageEngine engine(KnowledgeBase knowledgeBase, double answerThreshold) {
@@ -88,7 +85,7 @@ public final class Wiring {
     public static ConsoleBridge consoleBackend(LiveConfig live, SupportDesk desk, ConversationStore conversations,
                                         HandoffStore handoffs, StaffReplies replies, ConsoleEvents events,
                                         BatonMetrics metrics, Clock clock) {
-        TriageJson triageJson = new TriageJson(new ObjectMapper());
+        TriageJson triageJson = new TriageJson();
         ConsoleViews views = new ConsoleViews(conversations, desk::rules, triageJson);
         Database database = conversations.database();
         RulesBridge rules = new RulesBridge(live, desk, database, handoffs,

@@ -1,11 +1,13 @@
 package dev.baton.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.learn.AnswerTraining;
+import dev.baton.learn.Models;
+import dev.baton.learn.WeightFile;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelTuning;
 import dev.baton.triage.Conversation;
@@ -20,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -28,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Measures the decision on the development data in {@code shared/data}, read in place (never copied
@@ -49,7 +53,6 @@ public final class Benchmarks {
     private final double band;
     private final PrintStream out;
     private final boolean verbose;
-    private final ObjectMapper mapper = new ObjectMapper();
 
     /** Without a language model: the {@code model} part says what would be asked, within the default band. */
     public Benchmarks(Path data, Wiring wiring, double threshold, PrintStream out, boolean verbose) {
@@ -179,9 +182,9 @@ public final class Benchmarks {
     }
 
     /** Decides every conversation of {@code file} with the engine for its row, and prints the metrics. */
-    private void scoreConversations(Path file, java.util.function.Function<JsonNode, TriageEngine> engineFor,
+    private void scoreConversations(Path file, Function<JsonNode, TriageEngine> engineFor,
                                     String what) throws IOException {
-        TriageJson json = new TriageJson(mapper);
+        TriageJson json = new TriageJson();
         ConversationScore score = new ConversationScore();
         for (JsonNode row : Jsonl.rows(file)) {
             Decision decision = engineFor.apply(row).decide(json.conversation(row));
@@ -208,8 +211,8 @@ public final class Benchmarks {
             out.println("written: " + dir + " not found, skipped");
             return;
         }
-        Map<String, TriageEngine> engines = new java.util.HashMap<>();
-        dev.baton.learn.AnswerTraining.writtenKbs(kbs).forEach((product, kb) -> engines.put(product,
+        Map<String, TriageEngine> engines = new HashMap<>();
+        AnswerTraining.writtenKbs(kbs).forEach((product, kb) -> engines.put(product,
                 wiring.engine(kb, threshold)));
         scoreConversations(file, row -> engines.get(row.path("product").asText()),
                 "written, " + engines.size() + " products");
@@ -220,8 +223,8 @@ public final class Benchmarks {
      * cue heads, leave-one-family-out answerability), as kept in the weight files.
      */
     private void models() {
-        for (String name : List.of(dev.baton.learn.Models.CUES, dev.baton.learn.Models.ANSWERS)) {
-            dev.baton.learn.WeightFile file = dev.baton.learn.WeightFile.resource(name);
+        for (String name : List.of(Models.CUES, Models.ANSWERS)) {
+            WeightFile file = WeightFile.resource(name);
             out.println("## model " + file.model() + " (" + file.input() + "; " + file.heads().size() + " head"
                     + (file.heads().size() == 1 ? "" : "s") + ")");
             file.provenance().entrySet().stream()
@@ -302,7 +305,7 @@ public final class Benchmarks {
         TriageEngine engine = fresh.engine(KnowledgeBaseLoader.load(data.resolve("conversations/emberfall-kb.yaml")),
                 threshold);
         double startupMs = (System.nanoTime() - start) / 1e6;
-        TriageJson json = new TriageJson(mapper);
+        TriageJson json = new TriageJson();
         List<Conversation> conversations = new ArrayList<>();
         for (JsonNode row : Jsonl.rows(data.resolve("conversations/emberfall-conversations.jsonl"))) {
             conversations.add(json.conversation(row));

@@ -1,7 +1,8 @@
 package dev.baton.bench;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.util.List;
 /** The rows of a JSON Lines data file, blank lines skipped. */
 final class Jsonl {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Jsonl() {
     }
@@ -24,7 +24,7 @@ final class Jsonl {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {
-                    rows.add(MAPPER.readTree(line));
+                    rows.add(JSON.readTree(line));
                 }
             }
         }

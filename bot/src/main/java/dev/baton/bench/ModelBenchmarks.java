@@ -1,7 +1,6 @@
 package dev.baton.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Wiring;
 import dev.baton.health.Percentiles;
 import dev.baton.knowledge.KnowledgeBaseLoader;
@@ -12,9 +11,9 @@ import dev.baton.llm.Failure;
 import dev.baton.llm.Opinion;
 import dev.baton.llm.SecondOpinions;
 import dev.baton.llm.Use;
-import dev.baton.rules.CueSettings;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.Message;
 import dev.baton.triage.TriageEngine;
@@ -50,7 +49,7 @@ final class ModelBenchmarks {
     private final double band;
     private final PrintStream out;
     private final boolean verbose;
-    private final TriageJson json = new TriageJson(new ObjectMapper());
+    private final TriageJson json = new TriageJson();
 
     /** @param band how close to a threshold counts as unsure without a model; a model's own band counts otherwise */
     ModelBenchmarks(Path data, Wiring wiring, double threshold, Assistant assistant, double band, PrintStream out,

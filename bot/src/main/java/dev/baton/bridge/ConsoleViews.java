@@ -13,6 +13,7 @@ import dev.baton.handoff.HandoffPacket;
 import dev.baton.live.RulesInForce;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
+import dev.baton.text.Jackson;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.TriageJson;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class ConsoleViews {
 
     private final ConversationStore conversations;
     private final Supplier<RulesInForce> rules;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = Jackson.JSON;
     private final TriageJson triageJson;
 
     public ConsoleViews(ConversationStore conversations, Supplier<RulesInForce> rules, TriageJson triageJson) {

@@ -1,6 +1,7 @@
 package dev.baton.bridge;
 
 import dev.baton.console.api.ConversationView;
+import dev.baton.feedback.AnsweredConversations;
 import dev.baton.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The one-line summary of any stored conversation by id, for the console's conversation page (the
- * list of answered ones is {@link dev.baton.feedback.AnsweredConversations}).
+ * list of answered ones is {@link AnsweredConversations}).
  */
 final class ConversationSummaries {
 

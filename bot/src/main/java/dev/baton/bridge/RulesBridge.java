@@ -1,6 +1,5 @@
 package dev.baton.bridge;
 
-import dev.baton.config.ConfigException;
 import dev.baton.console.api.ActionRejected;
 import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.api.RulesEditor;
@@ -35,6 +34,8 @@ import dev.baton.rules.ChannelRule;
 import dev.baton.store.Database;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.TriageJson;
+import dev.baton.yaml.ConfigException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -130,7 +131,7 @@ public final class RulesBridge implements RulesEditor, StaffFeedback, RulesHealt
             throw new ActionRejected(e.getMessage());
         } catch (ConfigException e) {
             throw rejected(e);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw new ActionRejected("The rules could not be saved: " + e.getMessage());
         }
         return live();

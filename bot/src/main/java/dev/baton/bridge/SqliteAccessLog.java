@@ -20,7 +20,7 @@ public final class SqliteAccessLog implements AccessLog {
 
     @Override
     public void record(Entry entry) {
-        database.read(c -> {
+        database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO console_access (at, username, what, handoff_id,"
                     + " remote_address) VALUES (?, ?, ?, ?, ?)")) {
                 s.setLong(1, entry.at().toEpochMilli());

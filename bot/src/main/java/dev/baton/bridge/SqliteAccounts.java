@@ -46,7 +46,7 @@ public final class SqliteAccounts implements AccountStore {
 
     @Override
     public void save(Account account) {
-        database.read(c -> {
+        database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO console_accounts (" + COLUMNS + ")"
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (username) DO UPDATE SET"
                     + " password_hash = excluded.password_hash, role = excluded.role,"
@@ -63,7 +63,7 @@ public final class SqliteAccounts implements AccountStore {
 
     @Override
     public void delete(String username) {
-        database.read(c -> {
+        database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM console_accounts WHERE username = ?")) {
                 s.setString(1, username);
                 return s.executeUpdate();

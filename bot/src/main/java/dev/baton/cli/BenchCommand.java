@@ -8,6 +8,7 @@ import dev.baton.llm.ModelSettings;
 import dev.baton.llm.ModelTuning;
 import dev.baton.llm.ModelVariables;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.rules.RuleBook;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ final class BenchCommand {
         Path data = options.path("--data", Path.of("..", "shared", "data"));
         String only = options.string("--only", "all");
         boolean verbose = Boolean.parseBoolean(options.string("--verbose", "false"));
-        double threshold = options.probability("--answer-threshold", Wiring.DEFAULT_ANSWER_THRESHOLD);
+        double threshold = options.probability("--answer-threshold", RuleBook.DEFAULT_ANSWER_CONFIDENCE);
         Map<String, String> variables = new LinkedHashMap<>(ModelVariables.fromEnvironment(environment).values());
         String baseUrl = options.string("--llm-base-url", null);
         if (baseUrl != null) {

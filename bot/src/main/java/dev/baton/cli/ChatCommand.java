@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.handoff.HandoffWording;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.Cue;
@@ -49,7 +50,7 @@ final class ChatCommand {
                     messages.add(Message.bot(text));
                 } else if (decision instanceof Decision.SmallTalk smallTalk) {
                     out.printf(Locale.ROOT, "baton [small talk, %.2f]: %s%n", smallTalk.confidence(),
-                            dev.baton.handoff.HandoffWording.defaults().smallTalk());
+                            HandoffWording.defaults().smallTalk());
                 } else if (decision instanceof Decision.Handoff handoff) {
                     out.printf("baton: handing off to a person (%s)%n", handoff.reasons().stream()
                             .map(CueKind::wireName).collect(Collectors.joining(", ")));

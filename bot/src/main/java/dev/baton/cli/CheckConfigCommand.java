@@ -1,7 +1,6 @@
 package dev.baton.cli;
 
 import dev.baton.config.BatonConfig;
-import dev.baton.config.ConfigException;
 import dev.baton.discord.DiscordSettings;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.llm.ModelSettings;
@@ -13,6 +12,7 @@ import dev.baton.rules.Priority;
 import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
 import dev.baton.rules.Target;
+import dev.baton.yaml.ConfigException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,13 +1,13 @@
 package dev.baton.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Settings;
 import dev.baton.Wiring;
-import dev.baton.config.ConfigException;
 import dev.baton.discord.DiscordStartException;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseException;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.rules.RuleBook;
+import dev.baton.yaml.ConfigException;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -153,12 +153,12 @@ public final class Cli {
 
     private int triage(Options options) throws IOException {
         KnowledgeBase kb = KnowledgeBaseLoader.load(options.requiredPath("--kb"));
-        double threshold = options.probability("--answer-threshold", Wiring.DEFAULT_ANSWER_THRESHOLD);
+        double threshold = options.probability("--answer-threshold", RuleBook.DEFAULT_ANSWER_CONFIDENCE);
         options.rejectUnknown();
         var engine = new Wiring().engine(kb, threshold);
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        new TriageCommand(engine, new ObjectMapper()).run(reader, writer);
+        new TriageCommand(engine).run(reader, writer);
         writer.flush();
         return 0;
     }

@@ -1,9 +1,9 @@
 package dev.baton.cli;
 
 import dev.baton.config.BatonConfig;
-import dev.baton.config.ConfigException;
-import dev.baton.config.ConfigException.Problem;
-import dev.baton.config.NearMiss;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.ConfigException.Problem;
+import dev.baton.yaml.NearMiss;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

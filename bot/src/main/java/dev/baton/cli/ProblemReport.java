@@ -1,6 +1,6 @@
 package dev.baton.cli;
 
-import dev.baton.config.ConfigException.Problem;
+import dev.baton.yaml.ConfigException.Problem;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;

@@ -1,19 +1,18 @@
 package dev.baton.cli;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.Settings;
 import dev.baton.Wiring;
 import dev.baton.config.BatonConfig;
-import dev.baton.config.ConfigException;
-import dev.baton.config.ConfigException.Problem;
 import dev.baton.live.RulesInForce;
 import dev.baton.replay.Replay;
 import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.ConfigException.Problem;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -131,10 +130,8 @@ final class ReplayCommand {
     }
 
     private static String write(Replay.Result result) {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         try {
-            return mapper.writeValueAsString(result.report());
+            return JSON.writeValueAsString(result.report());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a replay report could not be written as JSON: " + e.getMessage(), e);
         }

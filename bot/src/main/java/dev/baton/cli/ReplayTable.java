@@ -4,7 +4,7 @@ import dev.baton.console.api.ReplayReport;
 import dev.baton.console.api.ReplayReport.Changed;
 import dev.baton.console.api.ReplayReport.Delta;
 import dev.baton.replay.Reasons;
-import dev.baton.replay.Summary;
+import dev.baton.replay.ReplaySentence;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ final class ReplayTable {
     /** @param limit how many changed conversations to list */
     static String render(ReplayReport report, String periodWords, int limit) {
         StringBuilder out = new StringBuilder();
-        out.append(Summary.sentence(report, periodWords)).append("\n\n");
+        out.append(ReplaySentence.sentence(report, periodWords)).append("\n\n");
         List<Row> rows = rows(report);
         int width = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0);
         line(out, String.format(Locale.ROOT, "%-" + width + "s  %7s  %7s  %7s", "", "live", "draft", "change"));

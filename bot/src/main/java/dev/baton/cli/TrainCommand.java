@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -46,7 +47,7 @@ final class TrainCommand {
         for (Path file : files) {
             out.println("sha256 " + WeightFile.sha256(Files.readAllBytes(file)) + "  " + file.getFileName());
         }
-        out.printf(java.util.Locale.ROOT, "trained in %.0f s%n", (System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "trained in %.0f s%n", (System.nanoTime() - start) / 1e9);
         return 0;
     }
 }

@@ -1,8 +1,9 @@
 package dev.baton.cli;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.TriageEngine;
 import dev.baton.triage.TriageJson;
@@ -18,13 +19,11 @@ import java.io.IOException;
 final class TriageCommand {
 
     private final TriageEngine engine;
-    private final ObjectMapper mapper;
     private final TriageJson json;
 
-    TriageCommand(TriageEngine engine, ObjectMapper mapper) {
+    TriageCommand(TriageEngine engine) {
         this.engine = engine;
-        this.mapper = mapper;
-        this.json = new TriageJson(mapper);
+        this.json = new TriageJson();
     }
 
     void run(BufferedReader in, BufferedWriter out) throws IOException {
@@ -33,7 +32,7 @@ final class TriageCommand {
         while ((line = in.readLine()) != null) {
             number++;
             // An empty line still gets its own output line, so output line N always answers input line N.
-            out.write(mapper.writeValueAsString(decide(line, number)));
+            out.write(JSON.writeValueAsString(decide(line, number)));
             out.newLine();
             // Flush per line: a caller piping one conversation at a time waits for each answer.
             out.flush();
@@ -46,7 +45,7 @@ final class TriageCommand {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(line);
+            node = JSON.readTree(line);
         } catch (JsonProcessingException e) {
             return json.error("line " + number + ": not valid JSON: " + e.getOriginalMessage());
         }

@@ -12,6 +12,7 @@ import dev.baton.routing.Roster;
 import dev.baton.routing.RosterLoader;
 import dev.baton.rules.RuleBook;
 import dev.baton.rules.RulesLoader;
+import dev.baton.yaml.ConfigException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
 package dev.baton.conversation;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +36,6 @@ public final class ConversationStore {
     /** Channel ids and customer ids of practice conversations start with this; Discord ids are digits only. */
     public static final String PRACTICE_PREFIX = "practice:";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final String CONVERSATION_COLUMNS =
             "id, customer_id, place, channel_id, thread_id, state, started_at, last_message_at, practice, parent_id";
@@ -61,7 +62,7 @@ public final class ConversationStore {
 
     /** Records who the customer is now (name and roles change); keeps when they were first seen. */
     public void rememberCustomer(Incoming.Person person, Instant at) {
-        database.read(c -> {
+        database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     INSERT INTO customers (id, name, roles, joined_at, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET name = excluded.name, roles = excluded.roles,
@@ -148,7 +149,7 @@ public final class ConversationStore {
     /** @param parentId the parent channel of the thread or forum post it starts in; null elsewhere */
     public ConversationRecord start(String customerId, PlaceKind place, String channelId, String threadId,
                                     String parentId, Instant at) {
-        return database.read(c -> {
+        return database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (customer_id, place, channel_id,"
                     + " thread_id, state, started_at, last_message_at, parent_id) VALUES (?, ?, ?, ?, 'bot', ?, ?, ?)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
@@ -179,7 +180,7 @@ public final class ConversationStore {
             throw new IllegalArgumentException("practice ids start with " + PRACTICE_PREFIX + ": " + customerId + ", "
                     + channelId);
         }
-        return database.read(c -> {
+        return database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO conversations (customer_id, place, channel_id,"
                     + " thread_id, state, started_at, last_message_at, practice) VALUES (?, 'dm', ?, NULL, 'bot', ?, ?, 1)",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
@@ -249,7 +250,7 @@ public final class ConversationStore {
      * stored (the gateway redelivered it, e.g. after a resume), so the caller must not act twice.
      */
     public Optional<Long> insert(NewMessage m) {
-        Optional<Long> row = database.read(c -> {
+        Optional<Long> row = database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO messages (discord_id, conversation_id, channel_id,"
                     + " author_id, author_name, author_kind, text, attachments, reply_to, kb_id, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (discord_id) DO NOTHING",
@@ -326,7 +327,7 @@ public final class ConversationStore {
                 + " AND (conversation_id IS NULL OR conversation_id <> ?) AND created_at >= ?"
                 + " ORDER BY id DESC LIMIT ?", customerId, conversationId, since.toEpochMilli(), limit);
         List<StoredMessage> oldestFirst = new ArrayList<>(newestFirst);
-        java.util.Collections.reverse(oldestFirst);
+        Collections.reverse(oldestFirst);
         return oldestFirst;
     }
 
@@ -454,7 +455,7 @@ public final class ConversationStore {
     }
 
     private int update(String sql, Object... parameters) {
-        return database.read(c -> {
+        return database.write(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 bind(s, parameters);
                 return s.executeUpdate();

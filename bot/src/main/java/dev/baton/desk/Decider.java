@@ -11,7 +11,7 @@ import dev.baton.llm.Band;
 import dev.baton.llm.SecondOpinions;
 import dev.baton.llm.Use;
 import dev.baton.metrics.BatonMetrics;
-import dev.baton.rules.CueSettings;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
 import java.time.Clock;

@@ -1,7 +1,8 @@
 package dev.baton.desk;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.knowledge.Match;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
@@ -15,7 +16,6 @@ import java.util.Map;
 /** Writes one row per decision: the record replays and rule-health numbers are computed from. */
 final class DecisionLog {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private DecisionLog() {
     }
@@ -42,7 +42,7 @@ final class DecisionLog {
                 .map(c -> Map.<String, Object>of("kind", c.kind().wireName(), "score", c.score(),
                         "message", c.message(), "evidence", c.evidence()))
                 .toList();
-        database.read(c -> {
+        database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (conversation_id, message_id, verdict,"
                     + " kb_id, reasons, confidence, cues, decided_at, latency_micros, nearest_kb_id, nearest_confidence,"
                     + " second_opinion, small_talk) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

@@ -5,6 +5,8 @@ import dev.baton.handoff.HandoffRecord;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.Person;
 import dev.baton.rules.Priority;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /** What the desk wants said after a message; the Discord side carries it out. */
 public sealed interface Reaction {
@@ -23,7 +25,7 @@ public sealed interface Reaction {
             implements Reaction {
 
         public Answer {
-            java.util.Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(text, "text");
         }
 
         /** The entry's answer word for word. */
@@ -39,7 +41,7 @@ public sealed interface Reaction {
     record Reply(ConversationRecord conversation, long pendingRow, String text) implements Reaction {
 
         public Reply {
-            java.util.Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(text, "text");
         }
     }
 
@@ -48,7 +50,7 @@ public sealed interface Reaction {
      * or the answer in conversational words) off the caller's thread. {@code later} completes with the
      * reaction, within the model's time limit, and never exceptionally: any failure gives the offline one.
      */
-    record Deferred(java.util.concurrent.CompletableFuture<Reaction> later, String why) implements Reaction {
+    record Deferred(CompletableFuture<Reaction> later, String why) implements Reaction {
     }
 
     /**
@@ -62,7 +64,7 @@ public sealed interface Reaction {
                    long pendingRow, boolean privateThread, Priority priority) implements Reaction {
 
         public HandOff {
-            java.util.Objects.requireNonNull(priority, "priority");
+            Objects.requireNonNull(priority, "priority");
         }
 
         /** A handoff under the default route: a public thread, normal priority. */

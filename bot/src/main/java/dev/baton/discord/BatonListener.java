@@ -2,6 +2,7 @@ package dev.baton.discord;
 
 import dev.baton.conversation.Incoming;
 import dev.baton.conversation.Place;
+import dev.baton.conversation.PlaceKind;
 import dev.baton.desk.Reaction;
 import dev.baton.desk.SupportDesk;
 import dev.baton.handoff.Outcome;
@@ -193,7 +194,7 @@ final class BatonListener extends ListenerAdapter {
     private void warnIfContentIsWithheld(Message message, Place place) {
         boolean empty = message.getContentRaw().isEmpty() && message.getAttachments().isEmpty()
                 && message.getEmbeds().isEmpty() && message.getStickers().isEmpty() && message.getPoll() == null;
-        if (empty && place.kind() != dev.baton.conversation.PlaceKind.DM && warnedAboutContent.compareAndSet(false, true)) {
+        if (empty && place.kind() != PlaceKind.DM && warnedAboutContent.compareAndSet(false, true)) {
             LOG.error("Discord delivered message {} in {} with no text: the Message Content intent is probably not"
                     + " enabled. Baton cannot read customers without it. Enable it at"
                     + " https://discord.com/developers/applications > your app > Bot > Privileged Gateway Intents >"

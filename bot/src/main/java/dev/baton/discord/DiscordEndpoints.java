@@ -1,6 +1,7 @@
 package dev.baton.discord;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,7 +37,7 @@ public record DiscordEndpoints(String token, String restUrl, String gatewayUrl) 
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " is not a URL: \"" + value + "\"");
         }
-        if (uri.getScheme() == null || uri.getHost() == null || !java.util.List.of(schemes).contains(uri.getScheme())) {
+        if (uri.getScheme() == null || uri.getHost() == null || !List.of(schemes).contains(uri.getScheme())) {
             throw new IllegalArgumentException(name + " must be an absolute " + String.join(" or ", schemes)
                     + " URL like " + fallback + ", but is \"" + value + "\"");
         }

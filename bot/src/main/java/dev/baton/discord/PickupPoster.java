@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
@@ -147,7 +148,7 @@ final class PickupPoster implements PickupNotices {
     }
 
     /** JDA checks permissions before sending and throws; as a failed future it is reported like any refusal. */
-    private static <T> CompletableFuture<T> submitted(java.util.function.Supplier<CompletableFuture<T>> request) {
+    private static <T> CompletableFuture<T> submitted(Supplier<CompletableFuture<T>> request) {
         try {
             return request.get();
         } catch (RuntimeException e) {

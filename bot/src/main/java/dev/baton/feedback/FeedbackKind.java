@@ -1,6 +1,6 @@
 package dev.baton.feedback;
 
-import dev.baton.config.NearMiss;
+import dev.baton.yaml.NearMiss;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;

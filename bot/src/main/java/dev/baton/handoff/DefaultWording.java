@@ -24,10 +24,10 @@ final class DefaultWording {
             + " \"Talk to a person\", and someone from the team will pick it up.";
 
     /** Keyed by {@code default} and cue wire names, in the order the shipped messages.yaml lists them. */
-    static final Map<String, Map<Shift, String>> ENTRIES = entries();
+    static final Map<String, Map<ShiftStatus, String>> ENTRIES = entries();
 
-    private static Map<String, Map<Shift, String>> entries() {
-        Map<String, Map<Shift, String>> entries = new LinkedHashMap<>();
+    private static Map<String, Map<ShiftStatus, String>> entries() {
+        Map<String, Map<ShiftStatus, String>> entries = new LinkedHashMap<>();
         entries.put("default", both(
                 "I'm bringing in {person} {from_team}. {person} can see everything you've written here, so you won't"
                         + " need to repeat anything. {person} is usually with you within {wait}.",
@@ -92,7 +92,7 @@ final class DefaultWording {
      * wait, who has it now and when, in each cue's tone. Never who dropped it: that is not the
      * customer's business, and blaming a colleague in public helps nobody.
      */
-    static final Map<String, Map<Shift, String>> REROUTED = rerouted();
+    static final Map<String, Map<ShiftStatus, String>> REROUTED = rerouted();
 
     /**
      * When nobody picked it up in time and Baton calls in a role (e.g. the moderators): more help is
@@ -100,8 +100,8 @@ final class DefaultWording {
      */
     static final Map<String, String> ESCALATED = escalated();
 
-    private static Map<String, Map<Shift, String>> rerouted() {
-        Map<String, Map<Shift, String>> entries = new LinkedHashMap<>();
+    private static Map<String, Map<ShiftStatus, String>> rerouted() {
+        Map<String, Map<ShiftStatus, String>> entries = new LinkedHashMap<>();
         entries.put("default", both(
                 "Sorry for the wait. {person} {from_team} is picking this up instead and can see everything you've"
                         + " written, so there's nothing to repeat. {person} is usually with you within {wait}.",
@@ -155,7 +155,7 @@ final class DefaultWording {
         return entries;
     }
 
-    private static Map<Shift, String> both(String onShift, String offShift) {
-        return Map.of(Shift.ON_SHIFT, onShift, Shift.OFF_SHIFT, offShift);
+    private static Map<ShiftStatus, String> both(String onShift, String offShift) {
+        return Map.of(ShiftStatus.ON_SHIFT, onShift, ShiftStatus.OFF_SHIFT, offShift);
     }
 }

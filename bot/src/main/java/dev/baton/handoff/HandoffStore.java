@@ -1,5 +1,7 @@
 package dev.baton.handoff;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +48,6 @@ public final class HandoffStore {
         };
     }
 
-    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final String COLUMNS =
             "id, conversation_id, state, reason, assignee_id, outcome, created_at, updated_at, rule, priority,"
             + " private_thread, COALESCE(due_from, created_at)";
@@ -322,7 +323,7 @@ public final class HandoffStore {
     /** Open handoffs by state (waiting, claimed, transferred), practice ones left out; for the metrics. */
     public Map<HandoffState, Integer> openByState() {
         return database.read(c -> {
-            Map<HandoffState, Integer> counts = new java.util.EnumMap<>(HandoffState.class);
+            Map<HandoffState, Integer> counts = new EnumMap<>(HandoffState.class);
             try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM handoffs"
                     + " WHERE state <> 'resolved' AND " + NOT_PRACTICE + " GROUP BY state"); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -21,14 +21,15 @@ public final class HandoffWording {
 
     private static final HandoffWording DEFAULTS = overriding(Map.of(), null);
 
-    private final Map<CueKind, Map<Shift, String>> templates;
-    private final Map<CueKind, Map<Shift, String>> rerouted;
+    private final Map<CueKind, Map<ShiftStatus, String>> templates;
+    private final Map<CueKind, Map<ShiftStatus, String>> rerouted;
     private final Map<CueKind, String> escalated;
     private final String crisisResources;
     private final String smallTalk;
 
-    private HandoffWording(Map<CueKind, Map<Shift, String>> templates, Map<CueKind, Map<Shift, String>> rerouted,
-                           Map<CueKind, String> escalated, String crisisResources, String smallTalk) {
+    private HandoffWording(Map<CueKind, Map<ShiftStatus, String>> templates,
+                           Map<CueKind, Map<ShiftStatus, String>> rerouted, Map<CueKind, String> escalated,
+                           String crisisResources, String smallTalk) {
         this.templates = templates;
         this.rerouted = rerouted;
         this.escalated = escalated;
@@ -49,7 +50,7 @@ public final class HandoffWording {
      * @param overrides       texts keyed by {@code default} or a cue's wire name, then by shift
      * @param crisisResources replaces the built-in crisis resources text; null keeps it
      */
-    static HandoffWording overriding(Map<String, Map<Shift, String>> overrides, String crisisResources) {
+    static HandoffWording overriding(Map<String, Map<ShiftStatus, String>> overrides, String crisisResources) {
         return overriding(overrides, Map.of(), Map.of(), crisisResources);
     }
 
@@ -60,15 +61,15 @@ public final class HandoffWording {
      * @param rerouted  {@code rerouted:} texts keyed like {@code handoff:}'s
      * @param escalated {@code escalated:} texts keyed by {@code default} or a cue's wire name
      */
-    static HandoffWording overriding(Map<String, Map<Shift, String>> overrides,
-                                     Map<String, Map<Shift, String>> rerouted, Map<String, String> escalated,
+    static HandoffWording overriding(Map<String, Map<ShiftStatus, String>> overrides,
+                                     Map<String, Map<ShiftStatus, String>> rerouted, Map<String, String> escalated,
                                      String crisisResources) {
         return overriding(overrides, rerouted, escalated, crisisResources, null);
     }
 
     /** As above, with Baton's reply to small talk ({@code small_talk:}); null keeps the built-in one. */
-    static HandoffWording overriding(Map<String, Map<Shift, String>> overrides,
-                                     Map<String, Map<Shift, String>> rerouted, Map<String, String> escalated,
+    static HandoffWording overriding(Map<String, Map<ShiftStatus, String>> overrides,
+                                     Map<String, Map<ShiftStatus, String>> rerouted, Map<String, String> escalated,
                                      String crisisResources, String smallTalk) {
         return new HandoffWording(shifted("handoff", DefaultWording.ENTRIES, overrides),
                 shifted("rerouted", DefaultWording.REROUTED, rerouted), unshifted(escalated),
@@ -76,16 +77,18 @@ public final class HandoffWording {
                 smallTalk == null ? DefaultWording.SMALL_TALK : smallTalk);
     }
 
-    private static Map<CueKind, Map<Shift, String>> shifted(String section, Map<String, Map<Shift, String>> builtIn,
-                                                            Map<String, Map<Shift, String>> overrides) {
-        Map<String, Map<Shift, String>> merged = new HashMap<>();
+    private static Map<CueKind, Map<ShiftStatus, String>> shifted(String section,
+                                                                  Map<String, Map<ShiftStatus, String>> builtIn,
+                                                                  Map<String, Map<ShiftStatus, String>> overrides) {
+        Map<String, Map<ShiftStatus, String>> merged = new HashMap<>();
         builtIn.forEach((key, texts) -> merged.put(key, new EnumMap<>(texts)));
-        overrides.forEach((key, texts) -> merged.computeIfAbsent(key, k -> new EnumMap<>(Shift.class)).putAll(texts));
-        Map<CueKind, Map<Shift, String>> templates = new EnumMap<>(CueKind.class);
+        overrides.forEach((key, texts) -> merged.computeIfAbsent(key, k -> new EnumMap<>(ShiftStatus.class))
+                .putAll(texts));
+        Map<CueKind, Map<ShiftStatus, String>> templates = new EnumMap<>(CueKind.class);
         for (CueKind kind : CueKind.values()) {
-            Map<Shift, String> own = merged.getOrDefault(kind.wireName(), Map.of());
-            Map<Shift, String> texts = new EnumMap<>(Shift.class);
-            for (Shift shift : Shift.values()) {
+            Map<ShiftStatus, String> own = merged.getOrDefault(kind.wireName(), Map.of());
+            Map<ShiftStatus, String> texts = new EnumMap<>(ShiftStatus.class);
+            for (ShiftStatus shift : ShiftStatus.values()) {
                 String text = own.getOrDefault(shift, merged.get(DEFAULT).get(shift));
                 requireSound(section + "." + kind.wireName() + "." + shift.wireName(), Template.check(text, shift));
                 texts.put(shift, text);
@@ -148,12 +151,12 @@ public final class HandoffWording {
 
     /** The template used for {@code kind}, with its placeholders still in. */
     public String template(CueKind kind, boolean onShift) {
-        return templates.get(kind).get(onShift ? Shift.ON_SHIFT : Shift.OFF_SHIFT);
+        return templates.get(kind).get(onShift ? ShiftStatus.ON_SHIFT : ShiftStatus.OFF_SHIFT);
     }
 
     /** The re-route template used for {@code kind}, with its placeholders still in. */
     public String reroutedTemplate(CueKind kind, boolean onShift) {
-        return rerouted.get(kind).get(onShift ? Shift.ON_SHIFT : Shift.OFF_SHIFT);
+        return rerouted.get(kind).get(onShift ? ShiftStatus.ON_SHIFT : ShiftStatus.OFF_SHIFT);
     }
 
     /** The escalation template used for {@code kind}, with its placeholders still in. */

@@ -1,10 +1,10 @@
 package dev.baton.handoff;
 
-import dev.baton.config.ConfigException;
-import dev.baton.config.Fields;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
-import dev.baton.config.YamlDocument;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
+import dev.baton.yaml.YamlDocument;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -75,8 +75,8 @@ public final class HandoffWordingLoader {
     private static HandoffWording fromRoot(String origin, Node root, String source) {
         Problems problems = new Problems(origin);
         WordingReader reader = new WordingReader(problems, source);
-        Map<String, Map<Shift, String>> overrides = Map.of();
-        Map<String, Map<Shift, String>> rerouted = Map.of();
+        Map<String, Map<ShiftStatus, String>> overrides = Map.of();
+        Map<String, Map<ShiftStatus, String>> rerouted = Map.of();
         Map<String, String> escalated = Map.of();
         String crisisResources = null;
         String smallTalk = null;

@@ -1,6 +1,6 @@
 package dev.baton.handoff;
 
-import dev.baton.config.NearMiss;
+import dev.baton.yaml.NearMiss;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +43,12 @@ final class Template {
     }
 
     /** A notice naming who is coming: {@code handoff:} and {@code rerouted:} texts. */
-    static List<Flaw> check(String text, Shift shift) {
+    static List<Flaw> check(String text, ShiftStatus shift) {
         List<Flaw> flaws = new ArrayList<>();
         if (!text.contains("{person}")) {
             flaws.add(Flaw.whole("the customer must be told who is coming: add `{person}`"));
         }
-        if (shift == Shift.OFF_SHIFT && !text.contains("{when}")) {
+        if (shift == ShiftStatus.OFF_SHIFT && !text.contains("{when}")) {
             flaws.add(Flaw.whole("the person is away, so the customer must be told when they are back: add `{when}`"));
         }
         placeholders(text, shift, flaws);
@@ -66,7 +66,7 @@ final class Template {
     }
 
     /** @param shift null when the text has no shift, so {@code {when}} has no value */
-    private static void placeholders(String text, Shift shift, List<Flaw> flaws) {
+    private static void placeholders(String text, ShiftStatus shift, List<Flaw> flaws) {
         Matcher m = PLACEHOLDER.matcher(text);
         int from = 0;
         while (m.find()) {
@@ -74,7 +74,7 @@ final class Template {
             from = m.end();
             if (!PLACEHOLDERS.contains(m.group(1))) {
                 flaws.add(Flaw.at(unknown(m.group()), text, m.group(), m.start()));
-            } else if (shift == Shift.ON_SHIFT && m.group(1).equals("when")) {
+            } else if (shift == ShiftStatus.ON_SHIFT && m.group(1).equals("when")) {
                 flaws.add(Flaw.at("`{when}` only has a value when the person is away; on shift, say how soon with"
                         + " `{wait}`", text, m.group(), m.start()));
             } else if (shift == null && m.group(1).equals("when")) {

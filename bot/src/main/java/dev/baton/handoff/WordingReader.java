@@ -1,9 +1,9 @@
 package dev.baton.handoff;
 
-import dev.baton.config.Fields;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
 import dev.baton.triage.CueKind;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 final class WordingReader {
 
     static final List<String> CUE_KEYS = cueKeys();
-    private static final List<String> SHIFT_KEYS = List.of(Shift.ON_SHIFT.wireName(), Shift.OFF_SHIFT.wireName());
+    private static final List<String> SHIFT_KEYS =
+            List.of(ShiftStatus.ON_SHIFT.wireName(), ShiftStatus.OFF_SHIFT.wireName());
 
     private final Problems problems;
     /** The file as code points: SnakeYAML's marks count code points, and they locate a typo inside a template. */
@@ -42,12 +43,12 @@ final class WordingReader {
     }
 
     /** The {@code handoff:} section: texts by cue key, then shift. */
-    Map<String, Map<Shift, String>> handoff(Node node) {
+    Map<String, Map<ShiftStatus, String>> handoff(Node node) {
         return shifted(HandoffWordingLoader.HANDOFF, node);
     }
 
     /** The {@code rerouted:} section, keyed and checked like {@code handoff:}. */
-    Map<String, Map<Shift, String>> rerouted(Node node) {
+    Map<String, Map<ShiftStatus, String>> rerouted(Node node) {
         return shifted(HandoffWordingLoader.REROUTED, node);
     }
 
@@ -69,8 +70,8 @@ final class WordingReader {
         return texts;
     }
 
-    private Map<String, Map<Shift, String>> shifted(String section, Node node) {
-        Map<String, Map<Shift, String>> texts = new LinkedHashMap<>();
+    private Map<String, Map<ShiftStatus, String>> shifted(String section, Node node) {
+        Map<String, Map<ShiftStatus, String>> texts = new LinkedHashMap<>();
         cues(section, node).forEach((key, value) -> texts.put(key, entry(section + "." + key, value)));
         return texts;
     }
@@ -88,8 +89,8 @@ final class WordingReader {
         return Fields.read(mapping, CUE_KEYS, problems);
     }
 
-    private Map<Shift, String> entry(String label, Node node) {
-        Map<Shift, String> texts = new EnumMap<>(Shift.class);
+    private Map<ShiftStatus, String> entry(String label, Node node) {
+        Map<ShiftStatus, String> texts = new EnumMap<>(ShiftStatus.class);
         if (!(node instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
             // A bare string is the likely slip here: wording is needed for on and off shift.
             problems.at(node, "`" + label + "` must give `on_shift:` and/or `off_shift:` wording, but found "
@@ -97,7 +98,7 @@ final class WordingReader {
             return texts;
         }
         Map<String, Node> fields = Fields.read(mapping, SHIFT_KEYS, problems);
-        for (Shift shift : Shift.values()) {
+        for (ShiftStatus shift : ShiftStatus.values()) {
             Node value = fields.get(shift.wireName());
             if (value != null) {
                 String text = template(label + "." + shift.wireName(), value, shift);
@@ -109,7 +110,7 @@ final class WordingReader {
         return texts;
     }
 
-    private String template(String label, Node node, Shift shift) {
+    private String template(String label, Node node, ShiftStatus shift) {
         String text = text(label, node);
         if (text == null) {
             return null;

@@ -1,6 +1,6 @@
 package dev.baton.knowledge;
 
-import dev.baton.learn.Heads;
+import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
 import dev.baton.text.Words;
 import java.util.Arrays;

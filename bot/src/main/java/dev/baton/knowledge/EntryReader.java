@@ -1,9 +1,9 @@
 package dev.baton.knowledge;
 
-import dev.baton.config.Fields;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
-import dev.baton.config.Scalars;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
+import dev.baton.yaml.Scalars;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.baton.knowledge;
 
-import dev.baton.config.ConfigException;
+import dev.baton.yaml.ConfigException;
 import java.util.List;
 
 /** The knowledge base could not be loaded; every problem found is listed with its file:line:column. */

@@ -1,16 +1,19 @@
 package dev.baton.learn;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,7 +55,6 @@ public final class AnswerTraining {
     static final int SMALL_KB_DRAWS = 4;
     static final int SMALL_KB_QUERIES = 6;
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final LogisticTrainer.Settings settings;
     private final PrintStream log;
 
@@ -91,7 +93,7 @@ public final class AnswerTraining {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode row = mapper.readTree(line);
+            JsonNode row = JSON.readTree(line);
             String text = row.path("text").asText().strip();
             if (row.path("intent").isNull() || row.path("intent").asText().isEmpty()) {
                 outOfDomain.add(text);
@@ -109,7 +111,7 @@ public final class AnswerTraining {
                             int draw) {
         Random random = new Random(settings.seed() + family.hashCode() + 31L * size + draw);
         List<String> intents = new ArrayList<>(byIntent.keySet());
-        java.util.Collections.shuffle(intents, random);
+        Collections.shuffle(intents, random);
         int kept = Math.min(intents.size(), (int) Math.round(size * (1 + LEFT_OUT_INTENTS)));
         intents = intents.subList(0, kept);
         int leftOut = (int) Math.round(intents.size() * LEFT_OUT_INTENTS);
@@ -119,7 +121,7 @@ public final class AnswerTraining {
         for (int i = 0; i < intents.size(); i++) {
             String intent = intents.get(i);
             List<String> texts = new ArrayList<>(new LinkedHashSet<>(byIntent.get(intent)));
-            java.util.Collections.shuffle(texts, random);
+            Collections.shuffle(texts, random);
             if (i < leftOut) {
                 texts.stream().limit(perIntent).forEach(t -> queries.add(new Query(t, null)));
                 continue;
@@ -133,7 +135,7 @@ public final class AnswerTraining {
                     .forEach(t -> queries.add(new Query(t, intent)));
         }
         List<String> unrelated = new ArrayList<>(outOfDomain);
-        java.util.Collections.shuffle(unrelated, random);
+        Collections.shuffle(unrelated, random);
         unrelated.stream().limit(size < byIntent.size() ? OUT_OF_DOMAIN / 8 : OUT_OF_DOMAIN)
                 .forEach(t -> queries.add(new Query(t, null)));
         return new Bank(family, new KnowledgeBase(family + " (" + entries.size() + " entries)", entries), queries);
@@ -176,13 +178,12 @@ public final class AnswerTraining {
 
     /** Baton's written product KBs ({@code kbs.jsonl}: one product a line), by product id. */
     public static Map<String, KnowledgeBase> writtenKbs(Path kbs) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
         Map<String, KnowledgeBase> products = new LinkedHashMap<>();
         for (String line : Files.readAllLines(kbs)) {
             if (line.isBlank()) {
                 continue;
             }
-            JsonNode product = mapper.readTree(line);
+            JsonNode product = JSON.readTree(line);
             List<KnowledgeEntry> entries = new ArrayList<>();
             for (JsonNode e : product.path("entries")) {
                 List<String> questions = new ArrayList<>();

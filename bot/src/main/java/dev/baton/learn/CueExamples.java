@@ -1,7 +1,8 @@
 package dev.baton.learn;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,7 +74,6 @@ public final class CueExamples {
             "lost_or_stolen_phone", "cash_withdrawal_not_recognised", "card_payment_not_recognised",
             "transaction_charged_twice", "card_swallowed", "direct_debit_payment_not_recognised");
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
 
     /** Every row from the sources present in {@code data} and {@code written}; absent sources are skipped. */
@@ -116,7 +116,7 @@ public final class CueExamples {
                 }
                 JsonNode node;
                 try {
-                    node = mapper.readTree(line);
+                    node = JSON.readTree(line);
                 } catch (IOException e) {
                     throw new IOException(found + ":" + number + ": not JSON: " + e.getMessage(), e);
                 }

@@ -1,7 +1,9 @@
 package dev.baton.learn;
 
+import dev.baton.text.Heads;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,7 +75,7 @@ public final class CueTraining {
             log.printf(Locale.ROOT, "  cue fold %d/%d trained on %d rows%n", fold + 1, FOLDS, train.size());
         }
         double[] thresholds = new double[heads.size()];
-        Map<String, String> crossValidated = new java.util.LinkedHashMap<>();
+        Map<String, String> crossValidated = new LinkedHashMap<>();
         log.println("  cue heads, 5-fold cross-validated on the support-chat training rows (threshold chosen for F1):");
         log.println("  | head | rows | positives | threshold | precision | recall | F1 | false alarms | ECE |");
         for (int h = 0; h < heads.size(); h++) {

@@ -1,5 +1,6 @@
 package dev.baton.learn;
 
+import dev.baton.text.Heads;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;

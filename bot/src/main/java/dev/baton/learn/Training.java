@@ -1,5 +1,6 @@
 package dev.baton.learn;
 
+import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.text.TextEmbedder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Rebuilds Baton's shipped weight files from training data: the public training splits in
@@ -62,12 +65,12 @@ public final class Training {
             vectors.embedAll(AnswerTraining.texts(banks), threads, log::println);
             AnswerTraining.Result result = training.train(banks, vectors, log);
             Map<String, String> provenance = new LinkedHashMap<>();
-            Map<String, Integer> perFamily = new java.util.TreeMap<>();
+            Map<String, Integer> perFamily = new TreeMap<>();
             banks.forEach(b -> perFamily.merge(b.family(), b.queries().size(), Integer::sum));
             perFamily.forEach((family, n) -> provenance.put("questions " + family, Integer.toString(n)));
             result.leftOut().forEach((family, score) -> {
                 BinaryScore.At at = score.at(0.5);
-                provenance.put("left out " + family, String.format(java.util.Locale.ROOT,
+                provenance.put("left out " + family, String.format(Locale.ROOT,
                         "precision %.3f and right tops kept %.3f at 0.5, ECE %.3f (%d questions, the right entry on top"
                                 + " in %d; the model never saw a KB of this family)", at.precision(), at.recall(),
                         score.expectedCalibrationError(), score.size(), score.positives()));
@@ -75,7 +78,7 @@ public final class Training {
             provenance.put("seed", Long.toString(settings.seed()));
             provenance.put("trainer", "L2 logistic regression on standardised match views, Adam");
             Path file = out.resolve(ANSWERS);
-            new WeightFile("answers", "match views: " + String.join(", ", dev.baton.knowledge.AnswerMatcher.FEATURES),
+            new WeightFile("answers", "match views: " + String.join(", ", AnswerMatcher.FEATURES),
                     result.heads(), provenance).write(file);
             files.add(file);
             log.println("wrote " + file);

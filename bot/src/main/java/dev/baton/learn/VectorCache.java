@@ -8,6 +8,7 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,7 +89,7 @@ public final class VectorCache implements TextEmbedder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while embedding", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("embedding failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
@@ -104,7 +106,7 @@ public final class VectorCache implements TextEmbedder {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND)))) {
                 for (String text : texts) {
                     float[] v = done.get(text);
-                    byte[] utf = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    byte[] utf = text.getBytes(StandardCharsets.UTF_8);
                     out.writeInt(utf.length);
                     out.write(utf);
                     out.writeShort(v.length);
@@ -133,7 +135,7 @@ public final class VectorCache implements TextEmbedder {
                 for (int i = 0; i < v.length; i++) {
                     v[i] = in.readFloat();
                 }
-                vectors.put(new String(utf, java.nio.charset.StandardCharsets.UTF_8), v);
+                vectors.put(new String(utf, StandardCharsets.UTF_8), v);
             }
         } catch (EOFException truncated) {
             // A run stopped mid-write leaves a partial last record; what came before it is whole.

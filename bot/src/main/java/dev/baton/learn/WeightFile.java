@@ -1,10 +1,12 @@
 package dev.baton.learn;
 
+import static dev.baton.text.Jackson.JSON;
+import static dev.baton.text.Jackson.PRETTY_JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.text.Heads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,7 +30,6 @@ import java.util.Map;
  */
 public record WeightFile(String model, String input, Heads heads, Map<String, String> provenance) {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final MathContext DIGITS = new MathContext(7);
 
     public WeightFile {
@@ -54,7 +55,7 @@ public record WeightFile(String model, String input, Heads heads, Map<String, St
 
     static WeightFile parse(String json, String where) {
         try {
-            JsonNode root = MAPPER.readTree(json);
+            JsonNode root = JSON.readTree(json);
             List<String> names = new ArrayList<>();
             List<float[]> weights = new ArrayList<>();
             List<Double> biases = new ArrayList<>();
@@ -93,7 +94,7 @@ public record WeightFile(String model, String input, Heads heads, Map<String, St
     }
 
     public String json() {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JSON.createObjectNode();
         root.put("model", model);
         root.put("input", input);
         ObjectNode about = root.putObject("provenance");
@@ -111,7 +112,7 @@ public record WeightFile(String model, String input, Heads heads, Map<String, St
             }
         }
         try {
-            return MAPPER.writeValueAsString(root) + "\n";
+            return PRETTY_JSON.writeValueAsString(root) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

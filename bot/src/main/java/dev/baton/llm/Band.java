@@ -1,9 +1,9 @@
 package dev.baton.llm;
 
 import dev.baton.knowledge.Match;
-import dev.baton.rules.CueSettings;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
 import java.util.EnumSet;

@@ -6,6 +6,7 @@ import dev.baton.metrics.BatonMetrics;
 import dev.baton.triage.Cue;
 import dev.baton.triage.Message;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The {@link Assistant} over a configured model: every request through the {@link Guard}, every reply
+ * The {@link Assistant} over a configured model: every request through the {@link ModelGuard}, every reply
  * through Baton's own checks ({@link Opinion}, {@link Grounding}, {@link Support}, {@link Leaks}).
  */
 public final class LanguageModelAssistant implements Assistant, AutoCloseable {
@@ -24,7 +25,7 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
     private final ModelSettings settings;
     private final ModelServices services;
     private final BatonMetrics metrics;
-    private final Guard guard;
+    private final ModelGuard guard;
     private final ExecutorService requests;
     private final ExecutorService background;
 
@@ -42,8 +43,8 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
         // Not a fixed pool: queued work would wait for a thread before its time limit even starts. Every task
         // reaches the guard at once, and beyond `concurrent` requests the guard says busy and Baton decides offline.
         this.background = Executors.newCachedThreadPool(daemons("baton-model-wait"));
-        this.guard = new Guard(tuning, new CircuitBreaker(tuning.breakerFailures(), tuning.breakerOpenFor(), clock),
-                requests, metrics);
+        this.guard = new ModelGuard(tuning,
+                new CircuitBreaker(tuning.breakerFailures(), tuning.breakerOpenFor(), clock), requests, metrics);
     }
 
     @Override
@@ -70,7 +71,7 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
         return counted(Use.SECOND_OPINION, guard.call(Use.SECOND_OPINION, () -> services.judge(data)).then(verdict -> {
             Opinion.Applied applied = Opinion.apply(question, verdict);
             return applied.outcome().equals("implausible") ? rejected(applied.detail())
-                    : new Attempt.Got<>(applied, 1, java.time.Duration.ZERO);
+                    : new Attempt.Got<>(applied, 1, Duration.ZERO);
         }));
     }
 
@@ -86,7 +87,7 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
                 return rejected("it repeats Baton's instructions");
             }
             List<String> problems = Grounding.problems(phrased, entry);
-            return problems.isEmpty() ? new Attempt.Got<>(phrased, 1, java.time.Duration.ZERO)
+            return problems.isEmpty() ? new Attempt.Got<>(phrased, 1, Duration.ZERO)
                     : rejected(String.join("; ", problems));
         }));
     }
@@ -107,7 +108,7 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
                 return rejected("no line was supported by the transcript: " + String.join("; ", dropped));
             }
             return new Attempt.Got<>(new Refined(new Summary(wants, tried, feels), kept, dropped), 1,
-                    java.time.Duration.ZERO);
+                    Duration.ZERO);
         }));
     }
 
@@ -136,7 +137,7 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
     }
 
     private static <T> Attempt<T> rejected(String why) {
-        return new Attempt.Failed<>(Failure.REJECTED, why, 1, java.time.Duration.ZERO);
+        return new Attempt.Failed<>(Failure.REJECTED, why, 1, Duration.ZERO);
     }
 
     @Override

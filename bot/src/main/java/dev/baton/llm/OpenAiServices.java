@@ -9,7 +9,7 @@ import dev.langchain4j.service.AiServices;
  * {@link ModelServices} over any OpenAI-compatible chat completions endpoint, through langchain4j's
  * {@link AiServices}: the verdict and the brief come back as records, with a JSON schema in
  * {@code response_format} when {@code json_schema} is on (else the schema is described in the prompt).
- * langchain4j's own retries are off: {@link Guard} allows one, and counts it.
+ * langchain4j's own retries are off: {@link ModelGuard} allows one, and counts it.
  */
 final class OpenAiServices implements ModelServices {
 

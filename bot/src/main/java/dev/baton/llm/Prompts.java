@@ -1,6 +1,7 @@
 package dev.baton.llm;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.knowledge.KnowledgeEntry;
@@ -74,7 +75,6 @@ public final class Prompts {
     /** Every instruction Baton sends, for {@link Leaks}: a reply that repeats one is refused. */
     public static final List<String> ALL = List.of(JUDGE, BRIEF, PHRASE);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Prompts() {
     }

@@ -1,7 +1,7 @@
 package dev.baton.llm;
 
-import dev.baton.rules.CueSettings;
 import dev.baton.triage.Conversation;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
 import java.util.Objects;

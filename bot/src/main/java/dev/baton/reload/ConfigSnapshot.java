@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public record ConfigSnapshot(Map<String, String> files, String version) {
     public static final List<String> RESTART_ONLY = List.of("discord.yaml", "llm.yaml");
 
     public ConfigSnapshot {
-        files = java.util.Collections.unmodifiableMap(new TreeMap<>(files));
+        files = Collections.unmodifiableMap(new TreeMap<>(files));
     }
 
     public static ConfigSnapshot of(Map<String, String> files) {

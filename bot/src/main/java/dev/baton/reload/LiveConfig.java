@@ -1,8 +1,9 @@
 package dev.baton.reload;
 
 import dev.baton.config.BatonConfig;
-import dev.baton.config.ConfigException;
 import dev.baton.live.RulesInForce;
+import dev.baton.yaml.ConfigException;
+import dev.baton.desk.SupportDesk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -224,7 +228,7 @@ public final class LiveConfig implements Supplier<RulesInForce> {
                 problems.stream().map(this::asRecorded).toList());
         LOG.error("refused a change to the configuration by {}; the previous rules stay live:\n  {}", actor,
                 problems.stream().map(p -> p + (p.hasHint() ? "\n      hint: " + p.hint() : ""))
-                        .collect(java.util.stream.Collectors.joining("\n  ")));
+                        .collect(Collectors.joining("\n  ")));
     }
 
     /**
@@ -241,7 +245,7 @@ public final class LiveConfig implements Supplier<RulesInForce> {
     private List<String> record(ConfigSnapshot before, ConfigSnapshot after, String actor,
                                 RuleChangeLog.Status status, List<String> problems) {
         List<String> changed = new ArrayList<>();
-        java.util.Set<String> names = new java.util.TreeSet<>(before.files().keySet());
+        Set<String> names = new TreeSet<>(before.files().keySet());
         names.addAll(after.files().keySet());
         Instant at = clock.instant();
         for (String name : names) {

@@ -1,8 +1,9 @@
 package dev.baton.reload;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.store.Database;
 import dev.baton.store.StoreException;
 import java.sql.PreparedStatement;
@@ -10,6 +11,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The audit trail of changes to the live configuration (table {@code rule_changes}). */
 public final class RuleChangeLog {
@@ -26,13 +28,12 @@ public final class RuleChangeLog {
         APPLIED, REJECTED;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
     public static final String FILE = "file";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database;
 
@@ -71,7 +72,7 @@ public final class RuleChangeLog {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         found.add(new Change(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                                rs.getString(4), Status.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
+                                rs.getString(4), Status.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
                                 rs.getString(6), problems(rs.getString(7))));
                     }
                 }

@@ -26,11 +26,12 @@ final class Comparison {
     private Comparison() {
     }
 
-    static ReplayReport compare(History history, Map<Long, Outcome> live, Map<Long, Outcome> draft, long millis) {
+    static ReplayReport compare(History history, Map<Long, ReplayOutcome> live, Map<Long, ReplayOutcome> draft,
+                                long millis) {
         List<Changed> changed = new ArrayList<>();
         for (Case conversation : history.cases().values()) {
-            Outcome before = live.get(conversation.conversationId());
-            Outcome after = draft.get(conversation.conversationId());
+            ReplayOutcome before = live.get(conversation.conversationId());
+            ReplayOutcome after = draft.get(conversation.conversationId());
             String change = before == null || after == null ? null : change(before, after);
             if (change != null) {
                 changed.add(new Changed(conversation.conversationId(), realHandoff(conversation, history),
@@ -47,14 +48,14 @@ final class Comparison {
      * gained: now handed off; lost: now answered by Baton; rerouted: to another person; reason: handed off
      * for another main reason or by another rule. Null when nothing that matters changed.
      */
-    static String change(Outcome live, Outcome draft) {
-        if (live instanceof Outcome.Answered && draft instanceof Outcome.HandedOff) {
+    static String change(ReplayOutcome live, ReplayOutcome draft) {
+        if (live instanceof ReplayOutcome.Answered && draft instanceof ReplayOutcome.HandedOff) {
             return "gained";
         }
-        if (live instanceof Outcome.HandedOff && draft instanceof Outcome.Answered) {
+        if (live instanceof ReplayOutcome.HandedOff && draft instanceof ReplayOutcome.Answered) {
             return "lost";
         }
-        if (live instanceof Outcome.HandedOff a && draft instanceof Outcome.HandedOff b) {
+        if (live instanceof ReplayOutcome.HandedOff a && draft instanceof ReplayOutcome.HandedOff b) {
             if (!a.person().id().equals(b.person().id())) {
                 return "rerouted";
             }
@@ -66,7 +67,7 @@ final class Comparison {
     }
 
     /** When the two stopped agreeing: the handoff that one of them made, or the earlier of their two handoffs. */
-    private static Instant divergedAt(String change, Outcome live, Outcome draft) {
+    private static Instant divergedAt(String change, ReplayOutcome live, ReplayOutcome draft) {
         return switch (change) {
             case "gained" -> draft.at();
             case "lost" -> live.at();
@@ -75,13 +76,13 @@ final class Comparison {
     }
 
     /** "handoff: anger → Alex (rule billing channel)", or "answer: reset-password". */
-    static String words(Outcome outcome) {
-        if (outcome instanceof Outcome.HandedOff h) {
+    static String words(ReplayOutcome outcome) {
+        if (outcome instanceof ReplayOutcome.HandedOff h) {
             String priority = h.priority() == Priority.NORMAL ? "" : ", " + h.priority().wireName();
             return "handoff: " + Reasons.label(h.reason()) + " → " + h.person().name() + " (rule " + h.rule() + priority
                     + ")";
         }
-        return "answer: " + String.join(", ", ((Outcome.Answered) outcome).entries());
+        return "answer: " + String.join(", ", ((ReplayOutcome.Answered) outcome).entries());
     }
 
     /** The conversation's first real handoff from the period's start on, if it had one. */
@@ -90,12 +91,12 @@ final class Comparison {
                 .map(RealHandoff::id).findFirst().orElse(null);
     }
 
-    private static Side side(Iterable<Outcome> outcomes) {
+    private static Side side(Iterable<ReplayOutcome> outcomes) {
         int handoffs = 0;
         int answers = 0;
-        List<Outcome.HandedOff> handedOff = new ArrayList<>();
-        for (Outcome outcome : outcomes) {
-            if (outcome instanceof Outcome.HandedOff h) {
+        List<ReplayOutcome.HandedOff> handedOff = new ArrayList<>();
+        for (ReplayOutcome outcome : outcomes) {
+            if (outcome instanceof ReplayOutcome.HandedOff h) {
                 handoffs++;
                 handedOff.add(h);
             } else {
@@ -104,11 +105,12 @@ final class Comparison {
         }
         return new Side(handoffs, answers, count(handedOff, h -> h.person().name()),
                 count(handedOff, h -> h.person().team() != null ? h.person().team() : NO_TEAM),
-                count(handedOff, Outcome.HandedOff::rule));
+                count(handedOff, ReplayOutcome.HandedOff::rule));
     }
 
     /** Counts per key, most first, then by name, in an insertion-ordered map so JSON and tables keep the order. */
-    private static Map<String, Integer> count(List<Outcome.HandedOff> handoffs, Function<Outcome.HandedOff, String> key) {
+    private static Map<String, Integer> count(List<ReplayOutcome.HandedOff> handoffs,
+                                              Function<ReplayOutcome.HandedOff, String> key) {
         Map<String, Integer> counts = new HashMap<>();
         handoffs.forEach(h -> counts.merge(key.apply(h), 1, Integer::sum));
         Map<String, Integer> ordered = new LinkedHashMap<>();
@@ -119,7 +121,7 @@ final class Comparison {
     }
 
     /** Per main reason (its wire name), in the vocabulary's order; reasons neither side handed off for are left out. */
-    private static List<Delta> byReason(Iterable<Outcome> live, Iterable<Outcome> draft) {
+    private static List<Delta> byReason(Iterable<ReplayOutcome> live, Iterable<ReplayOutcome> draft) {
         Map<CueKind, Integer> before = reasons(live);
         Map<CueKind, Integer> after = reasons(draft);
         List<Delta> deltas = new ArrayList<>();
@@ -133,10 +135,10 @@ final class Comparison {
         return deltas;
     }
 
-    private static Map<CueKind, Integer> reasons(Iterable<Outcome> outcomes) {
+    private static Map<CueKind, Integer> reasons(Iterable<ReplayOutcome> outcomes) {
         Map<CueKind, Integer> counts = new EnumMap<>(CueKind.class);
-        for (Outcome outcome : outcomes) {
-            if (outcome instanceof Outcome.HandedOff h) {
+        for (ReplayOutcome outcome : outcomes) {
+            if (outcome instanceof ReplayOutcome.HandedOff h) {
                 counts.merge(h.reason(), 1, Integer::sum);
             }
         }

@@ -1,7 +1,8 @@
 package dev.baton.replay;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.replay.DecisionPoint.StoredNearest;
 import dev.baton.replay.History.Case;
@@ -19,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +46,6 @@ final class HistoryReader {
     /** Handoff ids per query when reading packets: well below SQLite's limit on bound values. */
     private static final int BATCH = 500;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     /** Conversations with a decision or a handoff in [?, ?), each bound twice. */
@@ -254,7 +255,7 @@ final class HistoryReader {
             for (int start = 0; start < handoffIds.size(); start += BATCH) {
                 List<Long> batch = handoffIds.subList(start, Math.min(handoffIds.size(), start + BATCH));
                 String sql = "SELECT id, json_extract(packet, '$.cues') FROM handoffs WHERE id IN ("
-                        + String.join(", ", java.util.Collections.nCopies(batch.size(), "?")) + ")";
+                        + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")";
                 try (PreparedStatement s = prepare(sql, batch.stream().mapToLong(Long::longValue).toArray());
                      ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

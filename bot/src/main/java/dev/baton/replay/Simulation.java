@@ -12,10 +12,10 @@ import dev.baton.routing.Workload;
 import dev.baton.rules.Route;
 import dev.baton.rules.RouteFacts;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
-import dev.baton.rules.CueSetting;
-import dev.baton.rules.CueSettings;
 import dev.baton.triage.Cue;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,7 +52,7 @@ final class Simulation {
     }
 
     /** Per conversation id, what became of it under each rule set. */
-    record Outcomes(Map<Long, Outcome> live, Map<Long, Outcome> draft) {
+    record Outcomes(Map<Long, ReplayOutcome> live, Map<Long, ReplayOutcome> draft) {
     }
 
     /**
@@ -71,7 +71,7 @@ final class Simulation {
             // Both sides see the turns as they stood before this point, then the live side's handoff takes its turn.
             Workload liveLoad = live.workloadAt(point.at(), lastRoutedAt);
             Workload draftLoad = draft.workloadAt(point.at(), lastRoutedAt);
-            Outcome.HandedOff liveHandoff = live.decide(i, point, liveLoad);
+            ReplayOutcome.HandedOff liveHandoff = live.decide(i, point, liveLoad);
             draft.decide(i, point, draftLoad);
             if (liveHandoff != null) {
                 lastRoutedAt.put(liveHandoff.person().id(), point.at());
@@ -87,7 +87,7 @@ final class Simulation {
         private final List<Match> nearest;
         private final Map<String, Integer> open = new HashMap<>();
         private final PriorityQueue<Hold> releases = new PriorityQueue<>(Comparator.comparing(Hold::until));
-        private final Map<Long, Outcome> outcomes = new HashMap<>();
+        private final Map<Long, ReplayOutcome> outcomes = new HashMap<>();
         private final Map<Long, Set<String>> answers = new HashMap<>();
 
         Side(History history, RulesInForce set, List<Match> nearest) {
@@ -105,9 +105,9 @@ final class Simulation {
         }
 
         /** Decides point {@code i}; returns the handoff it made, if it made one. */
-        Outcome.HandedOff decide(int i, DecisionPoint point, Workload load) {
+        ReplayOutcome.HandedOff decide(int i, DecisionPoint point, Workload load) {
             long id = point.conversationId();
-            if (outcomes.get(id) instanceof Outcome.HandedOff) {
+            if (outcomes.get(id) instanceof ReplayOutcome.HandedOff) {
                 return null; // with a person from here on; later points only happened because the real rules differed
             }
             if (!point.askedForPerson() && nearest.get(i) == null) {
@@ -121,10 +121,11 @@ final class Simulation {
             if (decision instanceof Decision.Answer answer) {
                 Set<String> entries = answers.computeIfAbsent(id, k -> new LinkedHashSet<>());
                 entries.add(answer.entry());
-                outcomes.put(id, new Outcome.Answered(List.copyOf(entries), point.at()));
+                outcomes.put(id, new ReplayOutcome.Answered(List.copyOf(entries), point.at()));
                 return null;
             }
-            Outcome.HandedOff handedOff = route((Decision.Handoff) decision, point, conversation, nearest.get(i), load);
+            ReplayOutcome.HandedOff handedOff = route((Decision.Handoff) decision, point, conversation, nearest.get(i),
+                    load);
             outcomes.put(id, handedOff);
             hold(new Hold(handedOff.person().id(), heldUntil(conversation, point.at())));
             return handedOff;
@@ -139,7 +140,7 @@ final class Simulation {
                     point.smallTalk());
         }
 
-        private Outcome.HandedOff route(Decision.Handoff decision, DecisionPoint point, Case conversation,
+        private ReplayOutcome.HandedOff route(Decision.Handoff decision, DecisionPoint point, Case conversation,
                                         Match nearest, Workload load) {
             Set<String> topics = Topics.fromWords(nearest, point.customerWords(), point.answered(), set.knowledge(),
                     set.roster());
@@ -149,7 +150,7 @@ final class Simulation {
             Dispatch dispatch = Dispatch.of(set.book(), set.roster(), load, facts, set.privateThreadsByDefault());
             Route route = dispatch.route();
             Routing routing = dispatch.routing();
-            return new Outcome.HandedOff(decision.reasons(), routing.person(), route.name(), route.priority(),
+            return new ReplayOutcome.HandedOff(decision.reasons(), routing.person(), route.name(), route.priority(),
                     dispatch.wantsPrivateThread(), point.at(), routing.why());
         }
 

@@ -1,7 +1,8 @@
 package dev.baton.replay;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.store.StoreException;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
@@ -22,7 +23,6 @@ final class StoredCues {
      */
     static final String VERDICTS_OWN_SCOPE_CUE = "no entry covers it; closest is ";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StoredCues() {
     }

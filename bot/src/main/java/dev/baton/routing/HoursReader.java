@@ -1,10 +1,10 @@
 package dev.baton.routing;
 
-import dev.baton.config.Fields;
-import dev.baton.config.NearMiss;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
-import dev.baton.config.Scalars;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.NearMiss;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
+import dev.baton.yaml.Scalars;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

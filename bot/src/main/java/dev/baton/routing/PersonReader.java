@@ -1,9 +1,9 @@
 package dev.baton.routing;
 
-import dev.baton.config.Fields;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
-import dev.baton.config.Scalars;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
+import dev.baton.yaml.Scalars;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.baton.routing;
 
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -34,7 +35,7 @@ public record Pool(String team, String personId, Set<String> excluded) {
     }
 
     public Pool without(Set<String> ids) {
-        java.util.Set<String> all = new java.util.HashSet<>(excluded);
+        Set<String> all = new HashSet<>(excluded);
         all.addAll(ids);
         return new Pool(team, personId, all);
     }

@@ -1,11 +1,11 @@
 package dev.baton.routing;
 
-import dev.baton.config.ConfigException;
-import dev.baton.config.Fields;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
-import dev.baton.config.Scalars;
-import dev.baton.config.YamlDocument;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
+import dev.baton.yaml.Scalars;
+import dev.baton.yaml.YamlDocument;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,11 @@
 package dev.baton.rules;
 
-import dev.baton.config.Fields;
-import dev.baton.config.Nodes;
-import dev.baton.config.Snowflakes;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Snowflakes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package dev.baton.rules;
 
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
 import java.util.Map;
 import java.util.Objects;
 

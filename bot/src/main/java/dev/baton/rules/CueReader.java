@@ -1,10 +1,12 @@
 package dev.baton.rules;
 
-import dev.baton.config.Fields;
-import dev.baton.config.NearMiss;
-import dev.baton.config.Nodes;
-import dev.baton.config.Scalars;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.NearMiss;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Scalars;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;

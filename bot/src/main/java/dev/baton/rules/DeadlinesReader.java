@@ -1,8 +1,8 @@
 package dev.baton.rules;
 
-import dev.baton.config.Fields;
-import dev.baton.config.NearMiss;
-import dev.baton.config.Nodes;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.NearMiss;
+import dev.baton.yaml.Nodes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,8 +1,8 @@
 package dev.baton.rules;
 
-import dev.baton.config.Problems;
 import dev.baton.routing.Person;
 import dev.baton.triage.CueKind;
+import dev.baton.yaml.Problems;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What routing rules can ask about a handoff.
@@ -23,7 +24,7 @@ public record RouteFacts(Set<CueKind> reasons, Set<String> topics, String channe
     public RouteFacts {
         reasons = Set.copyOf(reasons);
         topics = topics.stream().map(t -> t.toLowerCase(Locale.ROOT))
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
         roles = roles.stream().map(r -> r.toLowerCase(Locale.ROOT)).toList();
         Objects.requireNonNull(at, "at");
     }

@@ -1,12 +1,12 @@
 package dev.baton.rules;
 
-import dev.baton.config.Fields;
-import dev.baton.config.NearMiss;
-import dev.baton.config.Nodes;
-import dev.baton.config.Scalars;
 import dev.baton.routing.Shift;
 import dev.baton.routing.ShiftSyntax;
 import dev.baton.triage.CueKind;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.NearMiss;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Scalars;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -177,7 +178,7 @@ final class RouteReader {
         return new Conditions(cueKinds, topics, channels, roles, time);
     }
 
-    private void each(Node node, String key, java.util.function.Consumer<ScalarNode> read) {
+    private void each(Node node, String key, Consumer<ScalarNode> read) {
         if (node == null) {
             return;
         }

@@ -1,6 +1,8 @@
 package dev.baton.rules;
 
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSettings;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,10 @@ public record RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route>
                        Map<Priority, Deadlines> deadlines, double answerConfidence) {
 
     public static final String DEFAULT_ROUTE = "default";
+    /**
+     * Answer only when the calibrated chance that the entry really answers is at least this: the rules'
+     * default, and the engine's wherever no rules are loaded (chat, triage, bench).
+     */
     public static final double DEFAULT_ANSWER_CONFIDENCE = 0.7;
 
     public RuleBook {
@@ -31,7 +37,7 @@ public record RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route>
         Objects.requireNonNull(fallback, "fallback");
         EnumMap<Priority, Deadlines> copy = new EnumMap<>(Priority.class);
         copy.putAll(deadlines);
-        deadlines = java.util.Collections.unmodifiableMap(copy);
+        deadlines = Collections.unmodifiableMap(copy);
     }
 
     /** The rules when there is no {@code rules.yaml}: every cue as built in, anyone, normal priority, no deadlines. */

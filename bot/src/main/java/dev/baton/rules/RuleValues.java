@@ -1,9 +1,9 @@
 package dev.baton.rules;
 
-import dev.baton.config.NearMiss;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
-import dev.baton.config.Snowflakes;
+import dev.baton.yaml.NearMiss;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
+import dev.baton.yaml.Snowflakes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,15 +1,17 @@
 package dev.baton.rules;
 
-import dev.baton.config.ConfigException;
-import dev.baton.config.Fields;
-import dev.baton.config.Nodes;
-import dev.baton.config.Problems;
-import dev.baton.config.YamlDocument;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.HoursReader;
 import dev.baton.routing.Roster;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.Fields;
+import dev.baton.yaml.Nodes;
+import dev.baton.yaml.Problems;
+import dev.baton.yaml.YamlDocument;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -25,6 +27,7 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Loads {@code config/rules.yaml} (whose comments document every key) into a {@link RuleBook}. Every
@@ -182,7 +185,7 @@ public final class RulesLoader {
             }
             NodeTuple sameId = ids.putIfAbsent(id, tuple);
             if (sameId != null) {
-                String other = ((org.yaml.snakeyaml.nodes.ScalarNode) sameId.getKeyNode()).getValue();
+                String other = ((ScalarNode) sameId.getKeyNode()).getValue();
                 values.problems().at(tuple.getValueNode(), "role id " + id + " is already role `" + other
                         + "` on line " + Nodes.line(sameId.getKeyNode()), "one name per Discord role: use `" + other
                         + "` wherever you meant this one");

@@ -24,6 +24,8 @@ public final class Database implements AutoCloseable {
 
     private final Connection connection;
     private final String location;
+    /** How many {@link #read}s are running (they may nest); while any is, the connection refuses writes. */
+    private int reading;
 
     private Database(Connection connection, String location) {
         this.connection = connection;
@@ -135,12 +137,45 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs a read (or a single-statement write) without an explicit transaction. */
-    public synchronized <T> T read(Work<T> work) {
+    /**
+     * Runs writes that need no transaction of their own, such as one {@code INSERT}: each statement commits
+     * by itself, or joins the {@link #transaction} this is called in.
+     */
+    public synchronized <T> T write(Work<T> work) {
         try {
             return work.run(connection);
         } catch (SQLException e) {
             throw new StoreException("database error in " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs reads without an explicit transaction. SQLite refuses any write in {@code work} ({@code PRAGMA
+     * query_only}), so a write cannot hide behind a method that says it only reads: writes go through
+     * {@link #write} or {@link #transaction}.
+     */
+    public synchronized <T> T read(Work<T> work) {
+        try {
+            if (reading == 0) {
+                queryOnly(true);
+            }
+            reading++;
+            try {
+                return work.run(connection);
+            } finally {
+                reading--;
+                if (reading == 0) {
+                    queryOnly(false);
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("database error in " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void queryOnly(boolean on) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA query_only = " + (on ? "ON" : "OFF"));
         }
     }
 

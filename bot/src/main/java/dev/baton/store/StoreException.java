@@ -1,6 +1,8 @@
 package dev.baton.store;
 
-/** A database operation failed; wraps {@link java.sql.SQLException} so callers need not. */
+import java.sql.SQLException;
+
+/** A database operation failed; wraps {@link SQLException} so callers need not. */
 public final class StoreException extends RuntimeException {
 
     public StoreException(String message, Throwable cause) {

@@ -2,6 +2,7 @@ package dev.baton.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -18,7 +19,7 @@ public final class Words {
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     /** Function words and chat filler: they say nothing about which question is being asked. */
-    private static final Set<String> STOP = Set.copyOf(java.util.Arrays.asList((
+    private static final Set<String> STOP = Set.copyOf(Arrays.asList((
             "a an the i me my mine myself we us our you your yours he him his she her it its they them their "
             + "is are was were be been being am do does did doing done have has had having to of in on at by for "
             + "with about from into over after before up down out off so and or but if then than too very can "

@@ -1,6 +1,6 @@
 package dev.baton.triage;
 
-import dev.baton.learn.Heads;
+import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
 
 /**

@@ -1,9 +1,8 @@
 package dev.baton.triage;
 
 import dev.baton.knowledge.AnswerMatcher;
-import dev.baton.learn.Heads;
 import dev.baton.knowledge.Match;
-import dev.baton.rules.CueSettings;
+import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Decides, for the last customer message of a conversation, whether Baton may answer from the
@@ -90,8 +90,8 @@ public final class TriageEngine {
      */
     public record Assessment(Decision decision, Match nearest, double smallTalk) {
         public Assessment {
-            java.util.Objects.requireNonNull(decision, "decision");
-            java.util.Objects.requireNonNull(nearest, "nearest");
+            Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(nearest, "nearest");
         }
     }
 

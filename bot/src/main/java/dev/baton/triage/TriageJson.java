@@ -1,7 +1,8 @@
 package dev.baton.triage;
 
+import static dev.baton.text.Jackson.JSON;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -14,12 +15,6 @@ import java.util.List;
  * (the console's playground, replay, scripts) rely on exactly these field names.
  */
 public final class TriageJson {
-
-    private final ObjectMapper mapper;
-
-    public TriageJson(ObjectMapper mapper) {
-        this.mapper = mapper;
-    }
 
     /**
      * Reads {@code {"text": "..."}} as a one-message conversation, or {@code {"messages": [...]}}.
@@ -96,8 +91,8 @@ public final class TriageJson {
     }
 
     public ObjectNode decision(Decision decision) {
-        ObjectNode out = mapper.createObjectNode();
-        ArrayNode reasons = mapper.createArrayNode();
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode reasons = JSON.createArrayNode();
         if (decision instanceof Decision.Answer answer) {
             out.put("action", "answer");
             out.put("entry", answer.entry());
@@ -128,7 +123,7 @@ public final class TriageJson {
     }
 
     public ObjectNode error(String message) {
-        return mapper.createObjectNode().put("error", message);
+        return JSON.createObjectNode().put("error", message);
     }
 
     private static double round(double value) {

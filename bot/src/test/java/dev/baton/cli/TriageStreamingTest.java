@@ -3,7 +3,6 @@ package dev.baton.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.text.HashingEmbedder;
@@ -33,7 +32,7 @@ class TriageStreamingTest {
     void engineWithAStandInModel() throws Exception {
         Path kb = Path.of(getClass().getResource("/test-knowledge.yaml").toURI());
         TriageEngine engine = new Wiring(new HashingEmbedder()).engine(KnowledgeBaseLoader.load(kb));
-        command = new TriageCommand(engine, new ObjectMapper());
+        command = new TriageCommand(engine);
     }
 
     @Test

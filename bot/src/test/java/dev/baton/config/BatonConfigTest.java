@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.config.ConfigException.Problem;
 import dev.baton.llm.ModelFile;
 import dev.baton.rules.Answering;
 import dev.baton.rules.Priority;
 import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
 import dev.baton.rules.Target;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.ConfigException.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

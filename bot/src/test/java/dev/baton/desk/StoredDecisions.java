@@ -27,7 +27,7 @@ public final class StoredDecisions {
         if (keepNearest) {
             return;
         }
-        database.read(c -> {
+        database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE decisions SET nearest_kb_id = NULL,"
                     + " nearest_confidence = NULL WHERE id = (SELECT MAX(id) FROM decisions)")) {
                 return s.executeUpdate();

@@ -146,12 +146,13 @@ class HandoffWordingTest {
     @Test
     void cuesWithoutTheirOwnWordingUseTheDefault() {
         assertEquals(wording.template(CueKind.OUT_OF_SCOPE, true), wording.template(CueKind.NONLINEAR, true));
-        assertEquals(DefaultWording.ENTRIES.get("default").get(Shift.OFF_SHIFT), wording.template(CueKind.NONLINEAR, false));
+        assertEquals(DefaultWording.ENTRIES.get("default").get(ShiftStatus.OFF_SHIFT),
+                wording.template(CueKind.NONLINEAR, false));
     }
 
     @Test
     void overridingTheDefaultKeepsTheBuiltInWordingOfCuesThatHaveTheirOwn() {
-        HandoffWording edited = HandoffWording.overriding(Map.of("default", Map.of(Shift.ON_SHIFT,
+        HandoffWording edited = HandoffWording.overriding(Map.of("default", Map.of(ShiftStatus.ON_SHIFT,
                 "{person} {from_team} will be with you in {wait}.")), null);
 
         assertEquals("Alex from billing will be with you in about 10 minutes.",
@@ -162,7 +163,7 @@ class HandoffWordingTest {
 
     @Test
     void mentionAndTeamHaveFallbacksThatStillReadWell() {
-        HandoffWording edited = HandoffWording.overriding(Map.of("default", Map.of(Shift.ON_SHIFT,
+        HandoffWording edited = HandoffWording.overriding(Map.of("default", Map.of(ShiftStatus.ON_SHIFT,
                 "{mention} ({person}, {team}) is on the way.")), null);
 
         assertEquals("Alex (Alex, support) is on the way.", edited.render(CueKind.OUT_OF_SCOPE, facts("Alex", null, true)));

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.config.ConfigException;
-import dev.baton.config.ConfigException.Problem;
 import dev.baton.triage.CueKind;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.ConfigException.Problem;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -192,7 +192,7 @@ public final class History implements AutoCloseable {
      * desk's own (package-private) writer, and the shape of the row is all the health report reads.
      */
     private void decision(long conversationId, long messageRow, String verdict) {
-        database.read(c -> {
+        database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (conversation_id, message_id, verdict,"
                     + " kb_id, reasons, confidence, cues, decided_at, latency_micros) VALUES (?, ?, ?, ?, ?, 0.9, '[]', ?, 1000)")) {
                 s.setLong(1, conversationId);

@@ -1,6 +1,7 @@
 package dev.baton.learn;
 
 import dev.baton.knowledge.AnswerMatcher;
+import dev.baton.text.Heads;
 import java.util.List;
 
 /**

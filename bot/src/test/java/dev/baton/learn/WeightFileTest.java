@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.knowledge.AnswerMatcher;
+import dev.baton.text.Heads;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,6 +62,18 @@ class WeightFileTest {
             try (InputStream in = WeightFile.class.getResourceAsStream("/dev/baton/learn/" + name)) {
                 assertEquals(m.group(1), WeightFile.sha256(in.readAllBytes()),
                         name + " changed: retrain with `baton train` and update docs/models.md");
+            }
+        }
+    }
+
+    @Test
+    void theShippedWeightFilesAreWrittenBackByteForByte() throws IOException {
+        // Their checksums are published, so the JSON layout (indentation, field order, number form)
+        // must not drift when the way JSON is written changes.
+        for (String name : List.of(Models.CUES, Models.ANSWERS)) {
+            try (InputStream in = WeightFile.class.getResourceAsStream(name)) {
+                assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), WeightFile.resource(name).json(),
+                        name);
             }
         }
     }

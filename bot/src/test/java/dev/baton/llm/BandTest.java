@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
-import dev.baton.rules.CueSetting;
-import dev.baton.rules.CueSettings;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.Message;
 import dev.baton.triage.TriageEngine;

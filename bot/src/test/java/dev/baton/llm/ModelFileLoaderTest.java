@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.baton.config.ConfigException;
-import dev.baton.config.ConfigException.Problem;
 import dev.baton.config.SampleConfig;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.ConfigException.Problem;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;

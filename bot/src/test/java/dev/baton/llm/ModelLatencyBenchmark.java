@@ -11,8 +11,8 @@ import dev.baton.health.Percentiles;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.metrics.BatonMetrics;
-import dev.baton.rules.CueSettings;
 import dev.baton.triage.Conversation;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.Message;
 import dev.baton.triage.TriageEngine;
@@ -132,7 +132,7 @@ class ModelLatencyBenchmark {
         List<Case> cases = new ArrayList<>();
         KnowledgeBase emberfall = KnowledgeBaseLoader.load(DATA.resolve("conversations/emberfall-kb.yaml"));
         TriageEngine emberfallEngine = wiring.engine(emberfall);
-        TriageJson triage = new TriageJson(JSON);
+        TriageJson triage = new TriageJson();
         for (String line : Files.readAllLines(DATA.resolve("conversations/emberfall-conversations.jsonl"))) {
             if (!line.isBlank()) {
                 cases.add(new Case(triage.conversation(JSON.readTree(line)), emberfall, emberfallEngine));

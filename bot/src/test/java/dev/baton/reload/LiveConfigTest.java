@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.config.BatonConfig;
-import dev.baton.config.ConfigException;
 import dev.baton.config.SampleConfig;
 import dev.baton.desk.SupportDesk;
 import dev.baton.desk.TestClock;
 import dev.baton.store.Database;
+import dev.baton.yaml.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

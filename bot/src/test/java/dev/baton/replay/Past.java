@@ -16,11 +16,11 @@ import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.Match;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
-import dev.baton.rules.CueSettings;
 import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
 import java.sql.PreparedStatement;
@@ -213,7 +213,7 @@ public final class Past {
             record = conversations.start(customerId, place, channelId, place == PlaceKind.THREAD ? channelId : null, at);
             if (parentId != null) {
                 // The conversation store does not write the parent channel yet; the desk will once threads carry it.
-                database.read(c -> {
+                database.write(c -> {
                     try (PreparedStatement s = c.prepareStatement("UPDATE conversations SET parent_id = ? WHERE id = ?")) {
                         s.setString(1, parentId);
                         s.setLong(2, record.id());

@@ -19,8 +19,6 @@ import dev.baton.routing.Workload;
 import dev.baton.rules.Answering;
 import dev.baton.rules.ChannelRule;
 import dev.baton.rules.Conditions;
-import dev.baton.rules.CueSetting;
-import dev.baton.rules.CueSettings;
 import dev.baton.rules.Priority;
 import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
@@ -29,6 +27,8 @@ import dev.baton.store.Database;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.Message;
 import dev.baton.triage.TriageEngine;
@@ -214,7 +214,7 @@ class ReplayBenchmark {
                         + " (runs %s; reading %,d ms; matched again %,d live / %,d draft); %,d change: %s%n", what,
                 median.report().conversations(), median.stats().decisionPoints(), millis[1], Arrays.toString(millis),
                 median.stats().readMillis(), median.stats().foundAgainLive(), median.stats().foundAgainDraft(),
-                median.report().changed().size(), Summary.sentence(median.report(), "in the week"));
+                median.report().changed().size(), ReplaySentence.sentence(median.report(), "in the week"));
         return median;
     }
 }

@@ -22,8 +22,6 @@ import dev.baton.routing.RosterLoader;
 import dev.baton.rules.Answering;
 import dev.baton.rules.ChannelRule;
 import dev.baton.rules.Conditions;
-import dev.baton.rules.CueSetting;
-import dev.baton.rules.CueSettings;
 import dev.baton.rules.Priority;
 import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
@@ -31,6 +29,8 @@ import dev.baton.rules.Target;
 import dev.baton.store.Database;
 import dev.baton.text.HashingEmbedder;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import java.io.StringReader;
 import java.time.Duration;
@@ -189,7 +189,7 @@ class ReplayTest {
         void sumsItUpInOneSentence() {
             assertEquals("3 handoffs last week: 2 to Dana, 1 to Sam; 1 fewer than live: 1 more grief handoff,"
                     + " 1 fewer frustration handoff, 1 fewer out of scope handoff; 2 go to someone else.",
-                    Summary.sentence(replay(), "last week"));
+                    ReplaySentence.sentence(replay(), "last week"));
         }
 
         @Test
@@ -201,7 +201,7 @@ class ReplayTest {
             assertEquals(same.live(), same.draft());
             assertEquals(List.of(), same.changed());
             assertEquals("4 handoffs last week: 2 to Alex, 2 to Dana; the draft changes nothing.",
-                    Summary.sentence(same, "last week"));
+                    ReplaySentence.sentence(same, "last week"));
         }
 
         @Test

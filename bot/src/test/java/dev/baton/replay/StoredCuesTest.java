@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
-import dev.baton.rules.CueSettings;
 import dev.baton.store.StoreException;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
 import java.util.List;

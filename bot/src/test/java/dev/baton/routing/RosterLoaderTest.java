@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.config.ConfigException;
-import dev.baton.config.ConfigException.Problem;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.ConfigException.Problem;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,8 @@ package dev.baton.rules;
 
 import dev.baton.routing.Shifts;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.config.ConfigException;
-import dev.baton.config.ConfigException.Problem;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.Roster;
 import dev.baton.routing.TwoPersonTeam;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSetting;
+import dev.baton.triage.CueSettings;
+import dev.baton.yaml.ConfigException;
+import dev.baton.yaml.ConfigException.Problem;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -33,7 +33,7 @@ class DatabaseTest {
     void migrationsRunOnceAndReopeningKeepsTheData(@TempDir Path dir) {
         Path file = dir.resolve("baton.db");
         try (Database db = Database.open(file)) {
-            db.read(c -> c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen)"
+            db.write(c -> c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen)"
                     + " VALUES ('1', 'Ann', 0, 0)"));
         }
         try (Database db = Database.open(file)) {
@@ -47,7 +47,7 @@ class DatabaseTest {
     void aReadOnlyDatabaseReadsWhatBatonWroteAndRefusesToWrite(@TempDir Path dir) {
         Path file = dir.resolve("baton.db");
         try (Database writer = Database.open(file)) {
-            writer.read(c -> c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen)"
+            writer.write(c -> c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen)"
                     + " VALUES ('1', 'Ann', 0, 0)"));
             try (Database reader = Database.openReadOnly(file)) {
                 assertEquals(1, (int) reader.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
@@ -122,6 +122,24 @@ class DatabaseTest {
                         + " state, started_at, last_message_at) VALUES ('nobody', 'dm', 'c', 'bot', 0, 0)");
             }));
             assertEquals(0, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+        }
+    }
+
+    @Test
+    void aReadRefusesToWriteEvenAfterANestedReadAndWritesGoThroughWrite() {
+        String insert = "INSERT INTO customers (id, name, first_seen, last_seen) VALUES ('1', 'Ann', 0, 0)";
+        try (Database db = Database.inMemory()) {
+            StoreException refused = assertThrows(StoreException.class,
+                    () -> db.read(c -> c.createStatement().executeUpdate(insert)));
+            assertTrue(refused.getMessage().contains("readonly"), refused.getMessage());
+            assertThrows(StoreException.class, () -> db.read(c -> {
+                db.read(inner -> count(inner.createStatement(), "SELECT COUNT(*) FROM customers"));
+                return db.write(inner -> inner.createStatement().executeUpdate(insert));
+            }));
+
+            assertEquals(1, (int) db.write(c -> c.createStatement().executeUpdate(insert)));
+            assertEquals(1, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+            assertEquals(1, (int) db.transaction(c -> c.createStatement().executeUpdate("DELETE FROM customers")));
         }
     }
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBaseLoader;
-import dev.baton.rules.CueSetting;
-import dev.baton.rules.CueSettings;
 import dev.baton.rules.RuleBook;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -64,7 +62,7 @@ class TriageEngineTest {
         void anAnswerSaysWhichPhrasingMatched() {
             Decision.Answer answer = (Decision.Answer) decide("what are your support hours");
             assertEquals("What are your support hours?", answer.matchedQuestion());
-            assertTrue(answer.confidence() >= Wiring.DEFAULT_ANSWER_THRESHOLD);
+            assertTrue(answer.confidence() >= RuleBook.DEFAULT_ANSWER_CONFIDENCE);
         }
 
         @Test
@@ -213,7 +211,7 @@ class TriageEngineTest {
                     "my mum passed away last week. how do i delete her account?")) {
                 Conversation conversation = Conversation.of(Message.customer(text));
                 assertEquals(engine.decide(conversation), engine.decide(conversation, CueSettings.standard(),
-                        Wiring.DEFAULT_ANSWER_THRESHOLD), text);
+                        RuleBook.DEFAULT_ANSWER_CONFIDENCE), text);
             }
         }
 
@@ -234,7 +232,7 @@ class TriageEngineTest {
                     Message.customer("ugh this is so annoying. what are your support hours?"));
             Decision.Handoff before = assertInstanceOf(Decision.Handoff.class, engine.decide(conversation,
                     new CueSettings(Map.of(CueKind.ANGER, new CueSetting(true, 0.05),
-                            CueKind.FRUSTRATION, new CueSetting(true, 0.05))), Wiring.DEFAULT_ANSWER_THRESHOLD),
+                            CueKind.FRUSTRATION, new CueSetting(true, 0.05))), RuleBook.DEFAULT_ANSWER_CONFIDENCE),
                     "at a hair trigger, mild irritation hands off");
             Map<CueKind, CueSetting> off = new EnumMap<>(CueKind.class);
             for (CueKind kind : CueKind.values()) {
@@ -244,7 +242,7 @@ class TriageEngineTest {
             }
 
             assertAnswers("support-hours", engine.decide(conversation, new CueSettings(off),
-                    Wiring.DEFAULT_ANSWER_THRESHOLD));
+                    RuleBook.DEFAULT_ANSWER_CONFIDENCE));
             assertTrue(before.reasons().stream().noneMatch(RuleBook::alwaysOn), before::toString);
         }
 

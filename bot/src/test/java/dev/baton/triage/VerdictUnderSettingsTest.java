@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
-import dev.baton.rules.CueSetting;
-import dev.baton.rules.CueSettings;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;

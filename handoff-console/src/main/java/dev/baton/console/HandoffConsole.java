@@ -18,13 +18,13 @@ import dev.baton.console.queue.QueueRoutes;
 import dev.baton.console.rules.HealthRoutes;
 import dev.baton.console.rules.RulesRoutes;
 import dev.baton.console.web.Access;
+import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Assets;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.EventStream;
 import dev.baton.console.web.Guard;
 import dev.baton.console.web.Json;
-import dev.baton.console.web.Roster;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
 import io.javalin.Javalin;
@@ -84,7 +84,7 @@ public final class HandoffConsole implements AutoCloseable {
         Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE);
         SetupTokens setupTokens = new SetupTokens(settings.clock(), SETUP_LINK_LIFETIME);
         LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, LOGIN_WINDOW);
-        Roster roster = new Roster(backends.staff());
+        AccountRoster roster = new AccountRoster(backends.staff());
         Audit audit = new Audit(accessLog, settings.clock());
         Guard guard = new Guard(sessions, accounts, settings.publicUrl());
         Assets assets = new Assets();
@@ -201,7 +201,7 @@ public final class HandoffConsole implements AutoCloseable {
         if (settings.adminPassword().filter(p -> !p.isEmpty()).isEmpty() && accounts.all().isEmpty()) {
             String base = settings.publicUrl().map(ManageRoutes::stripSlash)
                     .orElse("http://" + hostForUrl(settings.host()) + ":" + app.port());
-            String link = base + "/setup?token=" + setupTokens.issue(Roster.ADMIN, Account.Role.MANAGER);
+            String link = base + "/setup?token=" + setupTokens.issue(AccountRoster.ADMIN, Account.Role.MANAGER);
             LOG.info("Console setup: open {}", link);
             firstSetupLink = Optional.of(link);
         }
@@ -242,13 +242,13 @@ public final class HandoffConsole implements AutoCloseable {
         Passwords.problem(password).ifPresent(p -> {
             throw new IllegalArgumentException("BATON_ADMIN_PASSWORD: " + p);
         });
-        Optional<Account> existing = accounts.find(Roster.ADMIN);
+        Optional<Account> existing = accounts.find(AccountRoster.ADMIN);
         if (existing.isPresent() && passwords.matches(password, existing.get().passwordHash())
                 && existing.get().role() == Account.Role.MANAGER) {
             return;
         }
         Instant now = settings.clock().instant();
-        accounts.save(new Account(Roster.ADMIN, passwords.hash(password), Account.Role.MANAGER,
+        accounts.save(new Account(AccountRoster.ADMIN, passwords.hash(password), Account.Role.MANAGER,
                 existing.map(Account::createdAt).orElse(now), now));
         LOG.info("Console: the admin account's password was set from BATON_ADMIN_PASSWORD");
     }

@@ -2,12 +2,12 @@ package dev.baton.console.auth;
 
 import dev.baton.console.api.Account;
 import dev.baton.console.api.AccountStore;
+import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Guard;
 import dev.baton.console.web.Json;
-import dev.baton.console.web.Roster;
 import dev.baton.console.web.Secrets;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
@@ -34,12 +34,12 @@ public final class AuthRoutes {
     private final Passwords passwords;
     private final LoginLimiter limiter;
     private final SetupTokens setupTokens;
-    private final Roster roster;
+    private final AccountRoster roster;
     private final Audit audit;
     private final Clock clock;
 
     public AuthRoutes(AccountStore accounts, Sessions sessions, Passwords passwords, LoginLimiter limiter,
-                      SetupTokens setupTokens, Roster roster, Audit audit, Clock clock) {
+                      SetupTokens setupTokens, AccountRoster roster, Audit audit, Clock clock) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.passwords = passwords;

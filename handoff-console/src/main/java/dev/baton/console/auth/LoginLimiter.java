@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,7 +101,7 @@ public final class LoginLimiter {
     }
 
     private static String userKey(String username) {
-        return "user:" + (username == null ? "" : username.trim().toLowerCase(java.util.Locale.ROOT));
+        return "user:" + (username == null ? "" : username.trim().toLowerCase(Locale.ROOT));
     }
 
     private static String addressKey(String address) {

@@ -5,11 +5,12 @@ import dev.baton.console.api.HandoffDetail;
 import dev.baton.console.api.HandoffQueue;
 import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.api.ReplyOutcome;
+import dev.baton.console.queue.QueueOrder;
+import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
-import dev.baton.console.web.Roster;
 import io.javalin.http.Context;
 import java.util.Set;
 
@@ -26,10 +27,10 @@ public final class HandoffRoutes {
 
     private final HandoffQueue queue;
     private final HandoffActions actions;
-    private final Roster roster;
+    private final AccountRoster roster;
     private final Audit audit;
 
-    public HandoffRoutes(HandoffQueue queue, HandoffActions actions, Roster roster, Audit audit) {
+    public HandoffRoutes(HandoffQueue queue, HandoffActions actions, AccountRoster roster, Audit audit) {
         this.queue = queue;
         this.actions = actions;
         this.roster = roster;

@@ -4,11 +4,12 @@ import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.Account;
 import dev.baton.console.api.AccountStore;
 import dev.baton.console.api.MetricsSource;
+import dev.baton.console.auth.AuthRoutes;
+import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
-import dev.baton.console.web.Roster;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
 import io.javalin.http.Context;
@@ -33,12 +34,12 @@ public final class ManageRoutes {
     private final SetupTokens setupTokens;
     private final Sessions sessions;
     private final MetricsSource metrics;
-    private final Roster roster;
+    private final AccountRoster roster;
     private final Audit audit;
     private final Optional<String> publicUrl;
 
     public ManageRoutes(AccountStore accounts, AccessLog accessLog, SetupTokens setupTokens, Sessions sessions,
-                        MetricsSource metrics, Roster roster, Audit audit, Optional<String> publicUrl) {
+                        MetricsSource metrics, AccountRoster roster, Audit audit, Optional<String> publicUrl) {
         this.accounts = accounts;
         this.accessLog = accessLog;
         this.setupTokens = setupTokens;

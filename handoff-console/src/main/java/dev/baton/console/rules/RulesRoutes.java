@@ -11,12 +11,13 @@ import dev.baton.console.api.ReplayReport;
 import dev.baton.console.api.RulesEditor;
 import dev.baton.console.api.TryIt;
 import dev.baton.console.api.TryItInput;
+import dev.baton.console.playground.PlaygroundRoutes;
+import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Messages;
-import dev.baton.console.web.Roster;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -50,13 +51,13 @@ public final class RulesRoutes {
     static final String DISK_ACTOR = "file";
 
     private final RulesEditor rules;
-    private final Roster roster;
+    private final AccountRoster roster;
     private final Audit audit;
     private final Clock clock;
     /** Who is replaying now: a replay can take many seconds on two cores, one at a time is plenty. */
     private final AtomicReference<String> replaying = new AtomicReference<>();
 
-    public RulesRoutes(RulesEditor rules, Roster roster, Audit audit, Clock clock) {
+    public RulesRoutes(RulesEditor rules, AccountRoster roster, Audit audit, Clock clock) {
         this.rules = rules;
         this.roster = roster;
         this.audit = audit;

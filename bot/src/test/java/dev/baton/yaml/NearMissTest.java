@@ -1,4 +1,4 @@
-package dev.baton.config;
+package dev.baton.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SummaryTest {
+class ReplaySentenceTest {
 
     private static final Instant AT = Instant.parse("2026-11-02T10:00:00Z");
 
@@ -37,7 +37,7 @@ class SummaryTest {
         ReplayReport empty = new ReplayReport(AT, AT.plusSeconds(60), 0, side(0, Map.of()), side(0, Map.of()),
                 List.of(), List.of(), 1);
 
-        assertEquals("No stored conversations last week to replay.", Summary.sentence(empty, "last week"));
+        assertEquals("No stored conversations last week to replay.", ReplaySentence.sentence(empty, "last week"));
     }
 
     @Test
@@ -46,11 +46,11 @@ class SummaryTest {
         Map<String, Integer> four = people("Alex", 5, "Dana", 4, "Sam", 3, "Priya", 2);
 
         assertEquals("15 handoffs last week: 5 to Alex, 4 to Dana, 3 to Sam, 3 to 2 others; the draft changes nothing.",
-                Summary.sentence(new ReplayReport(AT, AT, 10, side(15, five), side(15, five), List.of(), List.of(), 1),
-                        "last week"));
+                ReplaySentence.sentence(new ReplayReport(AT, AT, 10, side(15, five), side(15, five), List.of(),
+                        List.of(), 1), "last week"));
         assertEquals("14 handoffs last week: 5 to Alex, 4 to Dana, 3 to Sam, 2 to Priya; the draft changes nothing.",
-                Summary.sentence(new ReplayReport(AT, AT, 10, side(14, four), side(14, four), List.of(), List.of(), 1),
-                        "last week"));
+                ReplaySentence.sentence(new ReplayReport(AT, AT, 10, side(14, four), side(14, four), List.of(),
+                        List.of(), 1), "last week"));
     }
 
     @Test
@@ -60,6 +60,6 @@ class SummaryTest {
                 List.of(changed("lost"), changed("lost"), changed("gained"), changed("rerouted")), 1);
 
         assertEquals("1 handoff last week: 1 to Sam; 2 fewer than live: 2 fewer grief handoffs, 1 fewer anger handoff,"
-                + " 1 more urgency handoff; 1 goes to someone else.", Summary.sentence(report, "last week"));
+                + " 1 more urgency handoff; 1 goes to someone else.", ReplaySentence.sentence(report, "last week"));
     }
 }

@@ -1,6 +1,6 @@
-package dev.baton.config;
+package dev.baton.yaml;
 
-import dev.baton.config.ConfigException.Problem;
+import dev.baton.yaml.ConfigException.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

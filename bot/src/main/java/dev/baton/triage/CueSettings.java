@@ -1,6 +1,6 @@
-package dev.baton.rules;
+package dev.baton.triage;
 
-import dev.baton.triage.CueKind;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +11,7 @@ public record CueSettings(Map<CueKind, CueSetting> settings) {
     public CueSettings {
         EnumMap<CueKind, CueSetting> copy = new EnumMap<>(CueKind.class);
         copy.putAll(Objects.requireNonNull(settings, "settings"));
-        settings = java.util.Collections.unmodifiableMap(copy);
+        settings = Collections.unmodifiableMap(copy);
     }
 
     public static CueSettings standard() {

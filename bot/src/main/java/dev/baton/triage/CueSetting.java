@@ -1,4 +1,4 @@
-package dev.baton.rules;
+package dev.baton.triage;
 
 /**
  * How one cue behaves: whether it may hand a conversation off at all, and the combined score at which

@@ -1,4 +1,4 @@
-package dev.baton.config;
+package dev.baton.yaml;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;

@@ -3,7 +3,7 @@ package dev.baton.handoff;
 import java.util.Locale;
 
 /** Whether the person named in a notice is working now; each cue has wording for both. */
-enum Shift {
+enum ShiftStatus {
     ON_SHIFT, OFF_SHIFT;
 
     String wireName() {

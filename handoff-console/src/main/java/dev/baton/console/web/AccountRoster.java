@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** The people who may hold console accounts: the roster, plus {@code admin}, the first manager. */
-public final class Roster {
+public final class AccountRoster {
 
     public static final String ADMIN = "admin";
 
     private final StaffDirectory directory;
 
-    public Roster(StaffDirectory directory) {
+    public AccountRoster(StaffDirectory directory) {
         this.directory = directory;
     }
 

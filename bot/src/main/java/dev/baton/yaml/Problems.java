@@ -1,6 +1,6 @@
-package dev.baton.config;
+package dev.baton.yaml;
 
-import dev.baton.config.ConfigException.Problem;
+import dev.baton.yaml.ConfigException.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

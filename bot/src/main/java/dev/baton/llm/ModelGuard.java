@@ -12,6 +12,8 @@ import dev.langchain4j.exception.UnresolvedModelServerException;
 import dev.langchain4j.service.output.OutputParsingException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -30,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * connection), a limit on requests in flight, and the {@link CircuitBreaker}. It never throws: the caller
  * gets an {@link Attempt} and falls back offline on any failure.
  */
-final class Guard {
+final class ModelGuard {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Guard.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ModelGuard.class);
     private static final Duration BACKOFF = Duration.ofMillis(250);
     private static final int DETAIL_MAX = 200;
 
@@ -42,7 +45,7 @@ final class Guard {
     private final Semaphore inFlight;
     private final BatonMetrics metrics;
 
-    Guard(ModelTuning tuning, CircuitBreaker breaker, ExecutorService requests, BatonMetrics metrics) {
+    ModelGuard(ModelTuning tuning, CircuitBreaker breaker, ExecutorService requests, BatonMetrics metrics) {
         this.tuning = tuning;
         this.breaker = breaker;
         this.requests = requests;
@@ -98,7 +101,7 @@ final class Guard {
     private <T> Outcome<T> once(Supplier<T> request) {
         Future<T> future = requests.submit(request::get);
         try {
-            T value = future.get(tuning.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            T value = future.get(tuning.timeout().toMillis(), TimeUnit.MILLISECONDS);
             if (value == null) {
                 return new Outcome<>(null, Failure.MALFORMED, "the model returned nothing");
             }
@@ -134,7 +137,7 @@ final class Guard {
                 return Failure.BAD_REQUEST;
             }
             if (t instanceof dev.langchain4j.exception.TimeoutException || t instanceof HttpTimeoutException
-                    || t instanceof java.net.SocketTimeoutException) {
+                    || t instanceof SocketTimeoutException) {
                 return Failure.TIMEOUT;
             }
             if (t instanceof OutputParsingException || t instanceof JacksonException) {
@@ -145,7 +148,7 @@ final class Guard {
                         ? Failure.RATE_LIMITED : Failure.BAD_REQUEST;
             }
             if (t instanceof ConnectException || t instanceof UnresolvedModelServerException
-                    || t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                    || t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return Failure.UNREACHABLE;
             }
             if (t instanceof IOException) {

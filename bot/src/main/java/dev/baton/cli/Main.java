@@ -1,6 +1,4 @@
-package dev.baton;
-
-import dev.baton.cli.Cli;
+package dev.baton.cli;
 
 /** {@code java -jar baton.jar [command] [options]}; see {@link Cli} for the commands. */
 public final class Main {

@@ -1,4 +1,4 @@
-package dev.baton.learn;
+package dev.baton.text;
 
 import java.util.List;
 import java.util.Objects;
@@ -7,6 +7,9 @@ import java.util.Objects;
  * Independent logistic heads over one input vector: each head says how likely its own label is. Each
  * head also carries the probability at which it counts as firing ({@code firesAt}), chosen when it was
  * trained, so that callers can turn a probability into a score where 0.5 is the firing line.
+ *
+ * <p>The heads read the embedders' vectors and live beside them, not in {@code learn} that trains them:
+ * training reads the knowledge base, and knowledge and triage only need to apply trained heads.
  */
 public record Heads(List<String> names, float[][] weights, double[] biases, double[] firesAt) {
 

@@ -11,14 +11,14 @@ import java.util.Map;
  * A replay in one sentence, draft first, e.g. "42 handoffs last week: 30 to Alex, 12 to Sam; 3 fewer than
  * live: 5 fewer grief handoffs; 4 go to someone else." For the command line; the console words its own.
  */
-public final class Summary {
+public final class ReplaySentence {
 
     /** People named before the rest are summed up as "others". */
     private static final int PEOPLE = 3;
     /** Reasons named; a long tail of one-off changes would drown the sentence. */
     private static final int REASONS = 3;
 
-    private Summary() {
+    private ReplaySentence() {
     }
 
     /** @param period how the period reads in a sentence, e.g. "last week" or "from 1 to 8 November" */

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Objects;
 
 /** What became of one conversation under one rule set: Baton answered it throughout, or it went to a person. */
-sealed interface Outcome {
+sealed interface ReplayOutcome {
 
     /** When it was settled: the handoff, or the last answer. */
     Instant at();
 
     /** @param entries the knowledge-base entries Baton answered with, in order, each once */
-    record Answered(List<String> entries, Instant at) implements Outcome {
+    record Answered(List<String> entries, Instant at) implements ReplayOutcome {
         public Answered {
             entries = List.copyOf(entries);
             Objects.requireNonNull(at, "at");
@@ -27,7 +27,7 @@ sealed interface Outcome {
      * @param why      the router's sentence naming the facts that chose the person
      */
     record HandedOff(List<CueKind> reasons, Person person, String rule, Priority priority, boolean privateThread,
-                     Instant at, String why) implements Outcome {
+                     Instant at, String why) implements ReplayOutcome {
         public HandedOff {
             reasons = List.copyOf(reasons);
             Objects.requireNonNull(person, "person");

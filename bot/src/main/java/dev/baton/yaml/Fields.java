@@ -1,4 +1,4 @@
-package dev.baton.config;
+package dev.baton.yaml;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
