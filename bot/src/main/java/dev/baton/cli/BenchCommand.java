@@ -5,7 +5,6 @@ import dev.baton.bench.Benchmarks;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelFile;
 import dev.baton.llm.ModelSettings;
-import dev.baton.llm.ModelTuning;
 import dev.baton.llm.ModelVariables;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.rules.RuleBook;

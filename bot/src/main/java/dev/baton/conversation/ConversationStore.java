@@ -1,16 +1,11 @@
 package dev.baton.conversation;
 
-import static dev.baton.text.Jackson.JSON;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.baton.store.Database;
-import dev.baton.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +31,6 @@ public final class ConversationStore {
     /** Channel ids and customer ids of practice conversations start with this; Discord ids are digits only. */
     public static final String PRACTICE_PREFIX = "practice:";
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final String CONVERSATION_COLUMNS =
             "id, customer_id, place, channel_id, thread_id, state, started_at, last_message_at, practice, parent_id";
     private static final String MESSAGE_COLUMNS = "id, discord_id, conversation_id, channel_id, author_id, author_name,"
@@ -44,6 +38,7 @@ public final class ConversationStore {
 
     private final Database database;
     private final Listener listener;
+    private final MessageEdits edits;
 
     public ConversationStore(Database database) {
         this(database, Listener.NONE);
@@ -52,6 +47,7 @@ public final class ConversationStore {
     public ConversationStore(Database database, Listener listener) {
         this.database = database;
         this.listener = listener;
+        this.edits = new MessageEdits(database, listener);
     }
 
     public Database database() {
@@ -69,8 +65,8 @@ public final class ConversationStore {
                         joined_at = COALESCE(excluded.joined_at, customers.joined_at), last_seen = excluded.last_seen""")) {
                 s.setString(1, person.id());
                 s.setString(2, person.name());
-                s.setString(3, json(person.roles()));
-                setInstant(s, 4, person.joinedAt());
+                s.setString(3, Rows.json(person.roles()));
+                Rows.setInstant(s, 4, person.joinedAt());
                 s.setLong(5, at.toEpochMilli());
                 s.setLong(6, at.toEpochMilli());
                 return s.executeUpdate();
@@ -87,8 +83,8 @@ public final class ConversationStore {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new Customer(rs.getString(1), rs.getString(2), strings(rs.getString(3)),
-                            instant(rs, 4), instant(rs, 5), instant(rs, 6)));
+                    return Optional.of(new Customer(rs.getString(1), rs.getString(2), Rows.strings(rs.getString(3)),
+                            Rows.instant(rs, 4), Rows.instant(rs, 5), Rows.instant(rs, 6)));
                 }
             }
         });
@@ -136,7 +132,7 @@ public final class ConversationStore {
                 s.setString(1, customerId);
                 s.setLong(2, except);
                 s.setInt(3, limit);
-                return conversations(s);
+                return Rows.conversations(s);
             }
         });
     }
@@ -256,13 +252,13 @@ public final class ConversationStore {
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (discord_id) DO NOTHING",
                     PreparedStatement.RETURN_GENERATED_KEYS)) {
                 s.setString(1, m.discordId());
-                setLong(s, 2, m.conversationId());
+                Rows.setLong(s, 2, m.conversationId());
                 s.setString(3, m.channelId());
                 s.setString(4, m.authorId());
                 s.setString(5, m.authorName());
                 s.setString(6, m.authorKind().wireName());
                 s.setString(7, m.text());
-                s.setString(8, json(m.attachments()));
+                s.setString(8, Rows.json(m.attachments()));
                 s.setString(9, m.replyTo());
                 s.setString(10, m.kbId());
                 s.setLong(11, m.at().toEpochMilli());
@@ -333,56 +329,17 @@ public final class ConversationStore {
 
     /** Keeps the old text in {@code message_edits}; returns false when the message was never stored. */
     public boolean recordEdit(String discordId, String newText, Instant at) {
-        Optional<StoredMessage> before = database.transaction(c -> {
-            Optional<StoredMessage> old = message(c, discordId);
-            if (old.isEmpty() || old.get().text().equals(newText)) {
-                return old; // an embed unfurling also arrives as an edit; nothing the person wrote changed
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO message_edits (message_id, old_text, edited_at) VALUES (?, ?, ?)")) {
-                s.setLong(1, old.get().id());
-                s.setString(2, old.get().text());
-                s.setLong(3, at.toEpochMilli());
-                s.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement("UPDATE messages SET text = ?, edited_at = ? WHERE id = ?")) {
-                s.setString(1, newText);
-                s.setLong(2, at.toEpochMilli());
-                s.setLong(3, old.get().id());
-                s.executeUpdate();
-            }
-            return old;
-        });
-        before.filter(old -> !old.text().equals(newText) && old.conversationId() != null)
-                .ifPresent(old -> listener.messagesChanged(old.conversationId()));
-        return before.isPresent();
+        return edits.recordEdit(discordId, newText, at);
     }
 
     /** Earlier versions of a message, oldest first. */
     public List<String> earlierVersions(long messageId) {
-        return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT old_text FROM message_edits WHERE message_id = ? ORDER BY id")) {
-                s.setLong(1, messageId);
-                List<String> texts = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        texts.add(rs.getString(1));
-                    }
-                }
-                return texts;
-            }
-        });
+        return edits.earlierVersions(messageId);
     }
 
     /** Marks a message deleted; the text stays for the people helping. Returns false if never stored. */
     public boolean recordDelete(String discordId, Instant at) {
-        if (update("UPDATE messages SET deleted_at = ? WHERE discord_id = ? AND deleted_at IS NULL",
-                at.toEpochMilli(), discordId) > 0) {
-            message(discordId).map(StoredMessage::conversationId).ifPresent(listener::messagesChanged);
-            return true;
-        }
-        return isStored(discordId);
+        return edits.recordDelete(discordId, at);
     }
 
     // ------------------------------------------------------------------------------------- helpers
@@ -402,62 +359,35 @@ public final class ConversationStore {
         });
     }
 
-    private Optional<StoredMessage> message(Connection c, String discordId) throws SQLException {
+    static Optional<StoredMessage> message(Connection c, String discordId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + MESSAGE_COLUMNS + " FROM messages WHERE discord_id = ?")) {
             s.setString(1, discordId);
-            return storedMessages(s).stream().findFirst();
+            return Rows.storedMessages(s).stream().findFirst();
         }
     }
 
     private List<StoredMessage> messages(String sql, Object... parameters) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, parameters);
-                return storedMessages(s);
+                Rows.bind(s, parameters);
+                return Rows.storedMessages(s);
             }
         });
-    }
-
-    private static List<StoredMessage> storedMessages(PreparedStatement s) throws SQLException {
-        List<StoredMessage> found = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                long conversation = rs.getLong(3);
-                Long conversationId = rs.wasNull() ? null : conversation;
-                found.add(new StoredMessage(rs.getLong(1), rs.getString(2), conversationId, rs.getString(4),
-                        rs.getString(5), rs.getString(6), AuthorKind.fromWire(rs.getString(7)), rs.getString(8),
-                        strings(rs.getString(9)), rs.getString(10), rs.getString(11), instant(rs, 12),
-                        instant(rs, 13), instant(rs, 14)));
-            }
-        }
-        return found;
     }
 
     private Optional<ConversationRecord> oneConversation(String sql, Object... parameters) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, parameters);
-                return conversations(s).stream().findFirst();
+                Rows.bind(s, parameters);
+                return Rows.conversations(s).stream().findFirst();
             }
         });
-    }
-
-    private static List<ConversationRecord> conversations(PreparedStatement s) throws SQLException {
-        List<ConversationRecord> found = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                found.add(new ConversationRecord(rs.getLong(1), rs.getString(2), PlaceKind.fromWire(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), ConversationState.fromWire(rs.getString(6)),
-                        instant(rs, 7), instant(rs, 8), rs.getInt(9) == 1, rs.getString(10)));
-            }
-        }
-        return found;
     }
 
     private int update(String sql, Object... parameters) {
         return database.write(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
-                bind(s, parameters);
+                Rows.bind(s, parameters);
                 return s.executeUpdate();
             }
         });
@@ -467,42 +397,4 @@ public final class ConversationStore {
         return alias + "." + CONVERSATION_COLUMNS.replace(", ", ", " + alias + ".");
     }
 
-    static void bind(PreparedStatement s, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            s.setObject(i + 1, parameters[i]);
-        }
-    }
-
-    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
-        if (value == null) {
-            s.setNull(index, Types.INTEGER);
-        } else {
-            s.setLong(index, value);
-        }
-    }
-
-    private static void setInstant(PreparedStatement s, int index, Instant value) throws SQLException {
-        setLong(s, index, value == null ? null : value.toEpochMilli());
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
-    }
-
-    private static String json(List<String> values) {
-        try {
-            return JSON.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("cannot write a list of strings as JSON", e);
-        }
-    }
-
-    private static List<String> strings(String json) {
-        try {
-            return JSON.readValue(json, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("a stored list is not valid JSON: " + json, e);
-        }
-    }
 }

@@ -1,15 +1,9 @@
 package dev.baton.handoff;
 
-import static dev.baton.text.Jackson.JSON;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.store.Database;
-import dev.baton.store.StoreException;
 import dev.baton.rules.Priority;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -73,7 +67,7 @@ public final class HandoffStore {
      * conversation handed off, in one transaction.
      */
     public HandoffRecord create(HandoffPacket packet, Instant at) {
-        String json = write(packet);
+        String json = HandoffRows.write(packet);
         HandoffPacket.Assignment assignment = packet.assignment();
         Priority priority = Priority.fromWire(assignment.priority());
         Instant dueFrom = dueFrom(assignment, priority, at);
@@ -237,7 +231,7 @@ public final class HandoffStore {
             try (PreparedStatement s = c.prepareStatement("SELECT packet FROM handoffs WHERE id = ?")) {
                 s.setLong(1, id);
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs.getString(1))) : Optional.empty();
+                    return rs.next() ? Optional.of(HandoffRows.read(rs.getString(1))) : Optional.empty();
                 }
             }
         });
@@ -252,8 +246,8 @@ public final class HandoffStore {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         events.add(new HandoffEvent(rs.getLong(1), rs.getLong(2), Instant.ofEpochMilli(rs.getLong(3)),
-                                rs.getString(4), rs.getString(5), state(rs.getString(6)), state(rs.getString(7)),
-                                rs.getString(8)));
+                                rs.getString(4), rs.getString(5), HandoffRows.state(rs.getString(6)),
+                                HandoffRows.state(rs.getString(7)), rs.getString(8)));
                     }
                 }
                 return events;
@@ -301,23 +295,12 @@ public final class HandoffStore {
             List<Listed> found = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new Listed(record(rs), reasons(rs.getString(13)), rs.getString(14), rs.getString(15),
-                            rs.getInt(16) == 1));
+                    found.add(new Listed(HandoffRows.record(rs), HandoffRows.reasons(rs.getString(13)),
+                            rs.getString(14), rs.getString(15), rs.getInt(16) == 1));
                 }
             }
             return found;
         });
-    }
-
-    private static List<String> reasons(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return List.of(JSON.readValue(json, String[].class));
-        } catch (JsonProcessingException e) {
-            throw new StoreException("a stored handoff packet has unreadable reasons: " + e.getOriginalMessage(), e);
-        }
     }
 
     /** Open handoffs by state (waiting, claimed, transferred), practice ones left out; for the metrics. */
@@ -371,7 +354,7 @@ public final class HandoffStore {
             List<HandoffRecord> found = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(sql); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    found.add(record(rs));
+                    found.add(HandoffRows.record(rs));
                 }
             }
             return found;
@@ -382,17 +365,9 @@ public final class HandoffStore {
         try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM handoffs WHERE id = ?")) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(record(rs)) : Optional.empty();
+                return rs.next() ? Optional.of(HandoffRows.record(rs)) : Optional.empty();
             }
         }
-    }
-
-    private static HandoffRecord record(ResultSet rs) throws SQLException {
-        String outcome = rs.getString(6);
-        return new HandoffRecord(rs.getLong(1), rs.getLong(2), HandoffState.fromWire(rs.getString(3)),
-                rs.getString(4), rs.getString(5), outcome == null ? null : Outcome.fromWire(outcome),
-                Instant.ofEpochMilli(rs.getLong(7)), Instant.ofEpochMilli(rs.getLong(8)), rs.getString(9),
-                Priority.fromWire(rs.getString(10)), rs.getInt(11) == 1, Instant.ofEpochMilli(rs.getLong(12)));
     }
 
     private static void event(Connection c, long handoffId, Instant at, String actor, String kind, HandoffState from,
@@ -410,23 +385,4 @@ public final class HandoffStore {
         }
     }
 
-    private static HandoffState state(String wire) {
-        return wire == null ? null : HandoffState.fromWire(wire);
-    }
-
-    private static String write(HandoffPacket packet) {
-        try {
-            return JSON.writeValueAsString(packet);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("cannot write a handoff packet as JSON", e);
-        }
-    }
-
-    private static HandoffPacket read(String json) {
-        try {
-            return JSON.readValue(json, HandoffPacket.class);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("a stored handoff packet is not valid JSON", e);
-        }
-    }
 }

@@ -3,7 +3,6 @@ package dev.baton.reload;
 import dev.baton.config.BatonConfig;
 import dev.baton.live.RulesInForce;
 import dev.baton.yaml.ConfigException;
-import dev.baton.desk.SupportDesk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,6 @@ package dev.baton.replay;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.EngineView;
 import dev.baton.text.Words;
-import dev.baton.text.Invisible;
 import dev.baton.triage.Author;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.Message;

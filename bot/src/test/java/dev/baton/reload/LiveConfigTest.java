@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.config.SampleConfig;
-import dev.baton.desk.SupportDesk;
 import dev.baton.desk.TestClock;
 import dev.baton.store.Database;
 import dev.baton.yaml.ConfigException;

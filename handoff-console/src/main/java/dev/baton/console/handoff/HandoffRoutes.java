@@ -5,7 +5,6 @@ import dev.baton.console.api.HandoffDetail;
 import dev.baton.console.api.HandoffQueue;
 import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.api.ReplyOutcome;
-import dev.baton.console.queue.QueueOrder;
 import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;

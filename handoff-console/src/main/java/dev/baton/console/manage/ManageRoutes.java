@@ -4,7 +4,6 @@ import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.Account;
 import dev.baton.console.api.AccountStore;
 import dev.baton.console.api.MetricsSource;
-import dev.baton.console.auth.AuthRoutes;
 import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;

@@ -11,7 +11,6 @@ import dev.baton.console.api.ReplayReport;
 import dev.baton.console.api.RulesEditor;
 import dev.baton.console.api.TryIt;
 import dev.baton.console.api.TryItInput;
-import dev.baton.console.playground.PlaygroundRoutes;
 import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
