@@ -14,13 +14,18 @@ import dev.baton.handoff.Summarizer;
 import dev.baton.handoff.Summary;
 import dev.baton.knowledge.Match;
 import dev.baton.live.RulesInForce;
+import dev.baton.llm.Assistant;
+import dev.baton.llm.Attempt;
+import dev.baton.llm.Use;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.routing.Routing;
 import dev.baton.routing.Workload;
 import dev.baton.rules.RouteFacts;
-import dev.baton.triage.CueSettings;
 import dev.baton.triage.Conversation;
+import dev.baton.triage.Cue;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
+import dev.baton.triage.Message;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +34,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Building a handoff: where it goes (route and person, against today's workload), the packet the
@@ -38,6 +47,7 @@ import java.util.Set;
  */
 final class Handoffs {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Handoffs.class);
     private static final Duration ELSEWHERE = Duration.ofDays(1);
     private static final int ELSEWHERE_LIMIT = 20;
     private static final int EARLIER_LIMIT = 10;
@@ -45,17 +55,18 @@ final class Handoffs {
     private final ConversationStore conversations;
     private final HandoffStore handoffs;
     private final Outbox outbox;
-    private final SummaryRefiner refiner;
     private final BatonMetrics metrics;
+    private final Assistant assistant;
     private final Clock clock;
 
-    Handoffs(ConversationStore conversations, HandoffStore handoffs, Outbox outbox, SummaryRefiner refiner,
-             BatonMetrics metrics, Clock clock) {
+    /** @param assistant the optional language model, which may refine the summary a moment later */
+    Handoffs(ConversationStore conversations, HandoffStore handoffs, Outbox outbox, BatonMetrics metrics,
+             Assistant assistant, Clock clock) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.outbox = outbox;
-        this.refiner = refiner;
         this.metrics = metrics;
+        this.assistant = assistant;
         this.clock = clock;
     }
 
@@ -85,7 +96,7 @@ final class Handoffs {
                 new PacketBuilder.Routed(routing, dispatch.route().name(), dispatch.route().priority(), privateThread),
                 offlineSummary.line(), at);
         HandoffRecord handoff = handoffs.create(packet, at); // the conversation goes quiet in the same transaction
-        refiner.refineLater(handoff.id(), reading.messages(), decision.cues(), offlineSummary);
+        refineLater(handoff.id(), reading.messages(), decision.cues(), offlineSummary);
         if (counted) {
             metrics.handedOff(packet.reason());
         }
@@ -152,5 +163,38 @@ final class Handoffs {
             earlier.add(new EarlierConversation(c.id(), c.startedAt(), c.channelId(), c.state().wireName(), reason));
         }
         return earlier;
+    }
+
+    /**
+     * The person is told at once with Baton's own summary; the model's three lines, if it gives any the
+     * transcript supports, replace it a moment later (the console shows the change and keeps the old line
+     * in the timeline). Nobody waits for it.
+     */
+    private void refineLater(long handoffId, List<Message> transcript, List<Cue> cues, Summary offline) {
+        if (!assistant.uses(Use.SUMMARY) || transcript.isEmpty()) {
+            return;
+        }
+        try {
+            CompletableFuture.runAsync(() -> refine(handoffId, transcript, cues, offline), assistant.background())
+                    .exceptionally(e -> {
+                        LOG.warn("could not refine the summary of handoff {}; it keeps Baton's", handoffId, e);
+                        return null;
+                    });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("handoff {} keeps Baton's summary: the model's queue refused the work", handoffId);
+        }
+    }
+
+    private void refine(long handoffId, List<Message> transcript, List<Cue> cues, Summary offline) {
+        Attempt<Assistant.Refined> refined = assistant.summarize(transcript, cues, offline);
+        if (refined instanceof Attempt.Got<Assistant.Refined> got) {
+            String detail = "by the language model (kept " + String.join(", ", got.value().kept())
+                    + (got.value().dropped().isEmpty() ? "" : "; dropped " + String.join("; ", got.value().dropped()))
+                    + "); Baton's summary was: " + offline.line();
+            handoffs.refineSummary(handoffId, got.value().summary().line(), detail, clock.instant());
+        } else if (refined instanceof Attempt.Failed<Assistant.Refined> failed) {
+            LOG.debug("handoff {} keeps Baton's summary: {} ({})", handoffId, failed.failure().wireName(),
+                    failed.detail());
+        }
     }
 }

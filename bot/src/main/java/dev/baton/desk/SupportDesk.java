@@ -69,8 +69,7 @@ public final class SupportDesk {
         this.clock = clock;
         this.intake = new Intake(conversations, quietGap);
         this.outbox = new Outbox(conversations, clock);
-        this.handOffs = new Handoffs(conversations, handoffs, outbox, new SummaryRefiner(handoffs, assistant, clock),
-                metrics, clock);
+        this.handOffs = new Handoffs(conversations, handoffs, outbox, metrics, assistant, clock);
         this.decider = new Decider(conversations, handoffs, handOffs, outbox, metrics, assistant, clock, order);
         this.previews = new Previews(handOffs);
         this.practice = new Practice(conversations, handOffs, clock);

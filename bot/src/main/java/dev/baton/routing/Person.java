@@ -1,5 +1,6 @@
 package dev.baton.routing;
 
+import dev.baton.yaml.Snowflakes;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -33,9 +34,6 @@ public record Person(String id, String name, String discordUserId, String team, 
     /** Ids appear in logs, URLs and the workload store, so they stay plain. */
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
-    /** Discord snowflakes are unsigned 64-bit numbers; any real user's has 17 to 20 digits. */
-    static final Pattern SNOWFLAKE = Pattern.compile("[1-9][0-9]{16,19}");
-
     public Person {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -47,7 +45,7 @@ public record Person(String id, String name, String discordUserId, String team, 
         if (name.isBlank()) {
             throw new IllegalArgumentException("person `" + id + "` needs a name");
         }
-        if (!isSnowflake(discordUserId)) {
+        if (!Snowflakes.isSnowflake(discordUserId)) {
             throw new IllegalArgumentException("person `" + id + "`: not a Discord user ID: `" + discordUserId + "`");
         }
         if (hours.shifts().isEmpty()) {
@@ -61,18 +59,6 @@ public record Person(String id, String name, String discordUserId, String team, 
         }
         team = team == null || team.isBlank() ? null : team.strip();
         topics = normalised(Objects.requireNonNull(topics, "topics"));
-    }
-
-    static boolean isSnowflake(String text) {
-        if (!SNOWFLAKE.matcher(text).matches()) {
-            return false;
-        }
-        try {
-            Long.parseUnsignedLong(text);
-            return true;
-        } catch (NumberFormatException tooLarge) {
-            return false;
-        }
     }
 
     /** Lowercased and trimmed, blanks dropped: topics are compared with the knowledge base's. */

@@ -4,6 +4,7 @@ import dev.baton.yaml.Fields;
 import dev.baton.yaml.Nodes;
 import dev.baton.yaml.Problems;
 import dev.baton.yaml.Scalars;
+import dev.baton.yaml.Snowflakes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ final class PersonReader {
     /** Quoted or not: YAML reads a bare snowflake as a number, but the node keeps the digits as written. */
     private String discordUserId(Node node) {
         String text = node instanceof ScalarNode scalar && !Nodes.isNull(node) ? scalar.getValue().strip() : null;
-        if (text != null && Person.isSnowflake(text)) {
+        if (text != null && Snowflakes.isSnowflake(text)) {
             return text;
         }
         problems.at(node, "`discord_user_id` must be a Discord user ID of 17 to 20 digits such as"
