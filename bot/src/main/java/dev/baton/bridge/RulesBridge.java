@@ -203,6 +203,11 @@ final class RulesBridge implements RulesBackend {
         return answered.recent(limit);
     }
 
+    @Override
+    public List<dev.baton.console.api.CueDefinition> cues() {
+        return CueDefinitions.ALL;
+    }
+
     // ------------------------------------------------------------------------------ inside
 
     private TryIt.Outcome outcome(SupportDesk.Rules rules, Conversation conversation, TryItInput input, Instant at) {

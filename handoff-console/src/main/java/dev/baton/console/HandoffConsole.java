@@ -134,6 +134,7 @@ public final class HandoffConsole implements AutoCloseable {
             r.post("/api/password", auth::changePassword, Access.SIGNED_IN);
 
             r.get("/api/staff", handoffs::staff, Access.SIGNED_IN);
+            r.get("/api/cues", handoffs::cues, Access.SIGNED_IN);
             r.get("/api/queue", handoffs::queue, Access.SIGNED_IN);
             r.get("/api/handoffs/{id}", handoffs::handoff, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/claim", handoffs::claim, Access.SIGNED_IN);

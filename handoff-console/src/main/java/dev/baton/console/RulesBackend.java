@@ -1,5 +1,6 @@
 package dev.baton.console;
 
+import dev.baton.console.api.CueDefinition;
 import dev.baton.console.rules.ConfigProblem;
 import dev.baton.console.rules.ConversationView;
 import dev.baton.console.rules.FeedbackView;
@@ -77,4 +78,10 @@ public interface RulesBackend {
 
     /** Recent conversations Baton answered without a person, newest first, for "should have come sooner". */
     List<ConversationView.Summary> recentlyAnswered(int limit);
+
+    /**
+     * Every cue kind Baton knows, the names rules.yaml and handoff reasons use, in Baton's order of
+     * importance: what the pages and the queue order read instead of knowing the cues themselves.
+     */
+    List<CueDefinition> cues();
 }

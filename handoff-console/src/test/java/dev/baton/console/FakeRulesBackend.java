@@ -1,6 +1,7 @@
 package dev.baton.console;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.console.api.CueDefinition;
 import dev.baton.console.rules.ConfigProblem;
 import dev.baton.console.rules.ConversationView;
 import dev.baton.console.rules.DraftRejected;
@@ -42,6 +43,18 @@ import java.util.stream.Collectors;
  * rules health computed from those conversations.
  */
 public final class FakeRulesBackend implements RulesBackend {
+
+    /** Baton's cue kinds as its bridge serves them today (in Baton: {@code CueKind}). */
+    public static final List<CueDefinition> CUES = List.of(
+            new CueDefinition("crisis", "crisis", true, true, 0),
+            new CueDefinition("anger", "anger", false, false, 2),
+            new CueDefinition("sadness_grief", "grief", true, false, 1),
+            new CueDefinition("anxiety", "anxiety", true, false, 1),
+            new CueDefinition("urgency", "urgency", false, false, 1),
+            new CueDefinition("frustration", "frustration", false, false, 2),
+            new CueDefinition("human_request", "asked for a person", false, true, 2),
+            new CueDefinition("nonlinear", "tangled conversation", false, false, 2),
+            new CueDefinition("out_of_scope", "out of scope", false, true, 2));
 
     public static final String RULES_YAML = """
             # How Baton hands conversations off in the Lumen Makers Discord.
@@ -421,6 +434,11 @@ public final class FakeRulesBackend implements RulesBackend {
     public synchronized List<ConversationView.Summary> recentlyAnswered(int limit) {
         return stored.stream().filter(s -> !s.recorded().handoff()).sorted(Comparator.comparing(Stored::at).reversed())
                 .limit(limit).map(this::summary).toList();
+    }
+
+    @Override
+    public List<CueDefinition> cues() {
+        return CUES;
     }
 
     // ---- the toy engine and routing

@@ -43,6 +43,11 @@ public final class HandoffRoutes {
         ctx.json(roster.staff());
     }
 
+    /** {@code GET /api/cues}: Baton's cue kinds ({@code CueDefinition}s), what the pages name and rank reasons by. */
+    public void cues(Context ctx) {
+        ctx.json(backend.rules().cues());
+    }
+
     /** {@code GET /api/queue?view=mine|all}: {@code {view, entries, resolved}}, entries in queue order. */
     public void queue(Context ctx) {
         Caller caller = Caller.of(ctx);
@@ -56,7 +61,7 @@ public final class HandoffRoutes {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("view", view);
-        out.put("entries", QueueOrder.sort(entries));
+        out.put("entries", QueueOrder.sort(entries, backend.rules().cues()));
         out.put("resolved", backend.recentlyResolved(RESOLVED_SHOWN));
         ctx.json(out);
     }

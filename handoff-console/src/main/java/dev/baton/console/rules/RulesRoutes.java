@@ -119,7 +119,7 @@ public final class RulesRoutes {
             ReplayReport report = rules().replay(draft, period.from(), period.to());
             ObjectNode out = Json.MAPPER.valueToTree(report);
             out.put("period", period.label());
-            out.put("summary", ReplaySummary.sentence(report, period.label()));
+            out.put("summary", ReplaySummary.sentence(report, period.label(), rules().cues()));
             ctx.json(out);
         } finally {
             replaying.set(null);
