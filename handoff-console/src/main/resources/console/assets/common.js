@@ -70,9 +70,12 @@ export async function api(path, options = {}) {
   return data;
 }
 
-/** The logged-in person ({username, name, role, csrfToken}); sends to /login when nobody is. */
+/**
+ * The logged-in person ({username, name, role, csrfToken}); sends to /login when nobody is. Also loads
+ * Baton's cue kinds, so that reasonLabel and sensitivity can be used once it has returned.
+ */
 export async function session() {
-  if (!me) me = await api('/api/me');
+  if (!me) [me] = await Promise.all([api('/api/me'), loadCues()]);
   return me;
 }
 
@@ -168,24 +171,39 @@ export function clockTime(iso) {
   return iso ? clockFormat.format(new Date(iso)) : '';
 }
 
-const REASONS = {
-  sadness_grief: 'grief',
-  human_request: 'asked for a person',
-  out_of_scope: 'out of scope',
-  nonlinear: 'tangled conversation',
-};
+// Baton's cue kinds ({name, label, sensitive, alwaysOn, rank}) by wire name, from GET /api/cues: fetched
+// once per page, by session().
+let cues = new Map();
+let cuesLoaded = null;
+
+/** Fetches Baton's cue kinds once; every later call returns the same promise. */
+export function loadCues() {
+  if (!cuesLoaded) {
+    cuesLoaded = api('/api/cues').then((list) => {
+      cues = new Map(list.map((cue) => [cue.name, cue]));
+    });
+  }
+  return cuesLoaded;
+}
 
 export function reasonLabel(reason) {
   if (!reason) return '—';
-  return REASONS[reason] || reason.replace(/_/g, ' ');
+  const cue = cues.get(reason);
+  return cue ? cue.label : reason.replace(/_/g, ' ');
 }
 
-/** 0 crisis, 1 grief/anxiety/urgency, 2 the rest: the same grouping as the server's queue order. */
+/** A rank of 2 for the ordinary reasons, and for any reason Baton did not name. */
+const IN_TURN = 2;
+
+/**
+ * Each cue's rank from Baton, the lowest of all the reasons: 0 crisis, 1 grief/anxiety/urgency, 2 the
+ * rest, the same grouping as the server's queue order (which also takes a reason written as its label).
+ */
 export function sensitivity(reasons) {
-  let rank = 2;
+  let rank = IN_TURN;
   for (const reason of reasons || []) {
-    if (reason === 'crisis') rank = 0;
-    else if (['sadness_grief', 'grief', 'anxiety', 'urgency'].includes(reason)) rank = Math.min(rank, 1);
+    const cue = cues.get(reason) || [...cues.values()].find((c) => c.label === reason);
+    rank = Math.min(rank, cue ? cue.rank : IN_TURN);
   }
   return rank;
 }

@@ -22,8 +22,8 @@ import java.util.function.Predicate;
 record CueFile(String name, String positive, Set<CueKind> counted, Predicate<JsonNode> isPositive,
                boolean categories) {
 
-    private static final Set<CueKind> FEELINGS = EnumSet.of(CueKind.FRUSTRATION, CueKind.ANGER,
-            CueKind.SADNESS_GRIEF, CueKind.ANXIETY, CueKind.URGENCY, CueKind.CRISIS);
+    /** Any feeling ({@link CueKind#isFeeling()}) counts for an emotion file's "not none". */
+    private static final Set<CueKind> FEELINGS = feelings();
 
     /** The five, in the order the cues table lists them. */
     static final List<CueFile> ALL = List.of(
@@ -65,5 +65,15 @@ record CueFile(String name, String positive, Set<CueKind> counted, Predicate<Jso
 
     private static String label(JsonNode row) {
         return row.path("label").asText();
+    }
+
+    private static Set<CueKind> feelings() {
+        Set<CueKind> feelings = EnumSet.noneOf(CueKind.class);
+        for (CueKind kind : CueKind.values()) {
+            if (kind.isFeeling()) {
+                feelings.add(kind);
+            }
+        }
+        return feelings;
     }
 }

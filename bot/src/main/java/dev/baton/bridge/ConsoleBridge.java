@@ -189,7 +189,7 @@ public final class ConsoleBridge implements StaffDirectory, HandoffQueue, Handof
 
     /** What the console is started with: this bridge, and its {@link RulesBridge} for rules, feedback, health. */
     public ConsoleBackends backends() {
-        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this);
+        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this, rules);
     }
 
     @Override

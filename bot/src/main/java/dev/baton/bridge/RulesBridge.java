@@ -7,6 +7,8 @@ import dev.baton.console.api.RulesHealthSource;
 import dev.baton.console.api.StaffFeedback;
 import dev.baton.console.api.ConfigProblem;
 import dev.baton.console.api.ConversationView;
+import dev.baton.console.api.CueDefinition;
+import dev.baton.console.api.CueVocabulary;
 import dev.baton.console.api.DraftRejected;
 import dev.baton.console.api.FeedbackView;
 import dev.baton.console.api.LiveRules;
@@ -49,7 +51,7 @@ import java.util.Optional;
  * Try it through the desk's own preview, replay, the change history, staff feedback and rules health.
  * Drafts are loaded beside the live rules and never swapped in except by {@link #apply}.
  */
-public final class RulesBridge implements RulesEditor, StaffFeedback, RulesHealthSource {
+public final class RulesBridge implements RulesEditor, StaffFeedback, RulesHealthSource, CueVocabulary {
 
     private final LiveConfig config;
     private final SupportDesk desk;
@@ -194,6 +196,11 @@ public final class RulesBridge implements RulesEditor, StaffFeedback, RulesHealt
     @Override
     public List<ConversationView.Summary> recentlyAnswered(int limit) {
         return answered.recent(limit);
+    }
+
+    @Override
+    public List<CueDefinition> cues() {
+        return CueDefinitions.ALL;
     }
 
     // ------------------------------------------------------------------------------ inside

@@ -23,8 +23,7 @@ import java.util.stream.Collectors;
 final class Feelings {
 
     /** Most important first, as in {@link CueKind}; the other kinds say why, not how the customer feels. */
-    static final List<CueKind> FEELINGS = List.of(CueKind.CRISIS, CueKind.ANGER, CueKind.SADNESS_GRIEF,
-            CueKind.ANXIETY, CueKind.URGENCY, CueKind.FRUSTRATION);
+    static final List<CueKind> FEELINGS = Arrays.stream(CueKind.values()).filter(CueKind::isFeeling).toList();
 
     static final int QUOTE_MAX = 100;
 
@@ -64,15 +63,10 @@ final class Feelings {
     }
 
     private static String word(CueKind kind, String evidence) {
-        return switch (kind) {
-            case CRISIS -> "in crisis";
-            case ANGER -> "angry";
-            case SADNESS_GRIEF -> BEREAVEMENT.matcher(Words.normalise(evidence)).find() ? "grieving" : "sad";
-            case ANXIETY -> "anxious";
-            case URGENCY -> "urgent";
-            case FRUSTRATION -> "frustrated";
-            default -> throw new IllegalArgumentException(kind + " is not a feeling");
-        };
+        if (kind == CueKind.SADNESS_GRIEF && BEREAVEMENT.matcher(Words.normalise(evidence)).find()) {
+            return "grieving";
+        }
+        return kind.feeling().orElseThrow(() -> new IllegalArgumentException(kind + " is not a feeling"));
     }
 
     /** Only the customer's messages are sources: a cue pointing elsewhere is not their feeling. */

@@ -5,6 +5,7 @@ import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.Message;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -53,8 +54,6 @@ public final class Support {
             + " clearly visibly growing mildly deeply rather fairly");
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "isn't", "doesn't", "don't",
             "wasn't", "aren't");
-    private static final Set<CueKind> NOT_FEELINGS = EnumSet.of(CueKind.OUT_OF_SCOPE, CueKind.NONLINEAR,
-            CueKind.HUMAN_REQUEST);
 
     private Support() {
     }
@@ -151,7 +150,7 @@ public final class Support {
                 }
             } else if (POSITIVE.contains(stem) || (NEGATIVE.containsKey(stem) && negated)) {
                 // "not angry" claims calm as much as "calm" does.
-                cues.stream().filter(c -> !NOT_FEELINGS.contains(c.kind()) && c.score() >= CONTRADICTS).findFirst()
+                cues.stream().filter(c -> c.kind().isFeeling() && c.score() >= CONTRADICTS).findFirst()
                         .ifPresent(c -> reasons.add("\"" + word + "\" is contradicted by the "
                                 + c.kind().wireName() + " cue (" + c.score() + ")"));
             }
@@ -169,8 +168,8 @@ public final class Support {
         Set<CueKind> anxiety = EnumSet.of(CueKind.ANXIETY);
         Set<CueKind> urgency = EnumSet.of(CueKind.URGENCY);
         Set<CueKind> crisis = EnumSet.of(CueKind.CRISIS);
-        Set<CueKind> any = EnumSet.of(CueKind.CRISIS, CueKind.ANGER, CueKind.SADNESS_GRIEF, CueKind.ANXIETY,
-                CueKind.URGENCY, CueKind.FRUSTRATION);
+        Set<CueKind> any = EnumSet.noneOf(CueKind.class);
+        Arrays.stream(CueKind.values()).filter(CueKind::isFeeling).forEach(any::add);
         Map<String, Set<CueKind>> feelings = new HashMap<>();
         put(feelings, "angry anger furious mad irate livid outraged hostile rude", anger);
         put(feelings, "frustrated frustration annoyed irritated exasperated fed", anger);

@@ -10,13 +10,7 @@ public final class Reasons {
     }
 
     public static String label(CueKind kind) {
-        return switch (kind) {
-            case SADNESS_GRIEF -> "grief";
-            case HUMAN_REQUEST -> "asked for a person";
-            case OUT_OF_SCOPE -> "out of scope";
-            case NONLINEAR -> "tangled conversation";
-            default -> kind.wireName().replace('_', ' ');
-        };
+        return kind.label();
     }
 
     /** The label of a stored wire name such as {@code sadness_grief}; unknown names are shown as written. */

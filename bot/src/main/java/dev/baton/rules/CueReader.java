@@ -107,7 +107,8 @@ final class CueReader {
         Double firesAt = firesAt(fields, base);
         if (Boolean.FALSE.equals(enabled) && RuleBook.alwaysOn(kind)) {
             values.problems().at(fields.get("enabled"), "cue `" + name + "` cannot be turned off" + where + ": "
-                    + whyAlwaysOn(kind), "make it fire later instead, e.g. `" + name + ": {sensitivity: low}`");
+                    + kind.alwaysOnBecause().orElseThrow(), "make it fire later instead, e.g. `" + name
+                    + ": {sensitivity: low}`");
         }
         return values.problems().count() == before ? new CueSetting(enabled, firesAt) : null;
     }
@@ -128,15 +129,6 @@ final class CueReader {
                     + " 0.35 is `sensitivity: high`, 0.5 normal, 0.7 low");
         }
         return base.firesAt();
-    }
-
-    private static String whyAlwaysOn(CueKind kind) {
-        return switch (kind) {
-            case CRISIS -> "someone who may be in danger must always reach a person";
-            case HUMAN_REQUEST -> "a customer who asks for a person always gets one";
-            case OUT_OF_SCOPE -> "a question the knowledge base cannot answer must go to a person, or nobody answers it";
-            default -> throw new IllegalArgumentException(kind + " can be turned off");
-        };
     }
 
     private static Map<String, Double> sensitivities() {

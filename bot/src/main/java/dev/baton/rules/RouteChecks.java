@@ -14,9 +14,6 @@ import java.util.stream.Collectors;
  */
 final class RouteChecks {
 
-    /** The cues only people with {@code sensitive: true} in team.yaml are given. */
-    static final Set<CueKind> SENSITIVE = EnumSet.of(CueKind.CRISIS, CueKind.SADNESS_GRIEF, CueKind.ANXIETY);
-
     private RouteChecks() {
     }
 
@@ -47,9 +44,9 @@ final class RouteChecks {
                 .map(Person::id).toList();
         for (RouteReader.Read read : routes) {
             Route route = read.route();
+            // Only people with `sensitive: true` in team.yaml are given these.
             Set<CueKind> sensitive = EnumSet.noneOf(CueKind.class);
-            sensitive.addAll(route.when().cues());
-            sensitive.retainAll(SENSITIVE);
+            route.when().cues().stream().filter(CueKind::sensitive).forEach(sensitive::add);
             if (sensitive.isEmpty() || route.target() instanceof Target.Anyone
                     || !vocabulary.sensitive(route.target()).isEmpty()) {
                 continue;

@@ -87,6 +87,6 @@ public record RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route>
 
     /** Whether the setting of {@code kind} can never be turned off (only made more or less sensitive). */
     public static boolean alwaysOn(CueKind kind) {
-        return kind == CueKind.CRISIS || kind == CueKind.HUMAN_REQUEST || kind == CueKind.OUT_OF_SCOPE;
+        return kind.alwaysOn();
     }
 }

@@ -130,6 +130,9 @@ class ConsoleInBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid='pg-action'][data-action='handoff']")));
         assertEquals("Sam", browser.findElement(By.id("pg-assignee")).getText(),
                 "grief goes to the person who takes sensitive conversations");
+        WebElement reason = browser.findElement(By.cssSelector(".chip.reason[data-reason='sadness_grief']"));
+        assertEquals("grief", reason.getText(), "named as Baton labels the cue (GET /api/cues)");
+        assertTrue(reason.getAttribute("class").contains("sens-1"), "and ranked as Baton ranks it");
         chromium.fullPage("playground");
 
         int postedBefore = baton.fake.postedMessages().size();

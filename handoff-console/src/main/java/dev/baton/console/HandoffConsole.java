@@ -97,12 +97,12 @@ public final class HandoffConsole implements AutoCloseable {
 
         AuthRoutes auth = new AuthRoutes(accounts, sessions, passwords, limiter, setupTokens, roster, audit,
                 settings.clock());
-        QueueRoutes queue = new QueueRoutes(backends.queue());
+        QueueRoutes queue = new QueueRoutes(backends.queue(), backends.cues());
         HandoffRoutes handoffs = new HandoffRoutes(backends.queue(), backends.actions(), roster, audit);
         PlaygroundRoutes playground = new PlaygroundRoutes(backends.playground(), audit);
         ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backends.metrics(), roster,
                 audit, settings.publicUrl());
-        RulesRoutes rules = new RulesRoutes(backends.rules(), roster, audit, settings.clock());
+        RulesRoutes rules = new RulesRoutes(backends.rules(), backends.cues(), roster, audit, settings.clock());
         HealthRoutes health = new HealthRoutes(backends.health(), settings.clock());
         FeedbackRoutes feedback = new FeedbackRoutes(backends.queue(), backends.feedback(), audit);
 
@@ -142,6 +142,7 @@ public final class HandoffConsole implements AutoCloseable {
             r.post("/api/password", auth::changePassword, Access.SIGNED_IN);
 
             r.get("/api/staff", handoffs::staff, Access.SIGNED_IN);
+            r.get("/api/cues", queue::cues, Access.SIGNED_IN);
             r.get("/api/queue", queue::queue, Access.SIGNED_IN);
             r.get("/api/handoffs/{id}", handoffs::handoff, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/claim", handoffs::claim, Access.SIGNED_IN);

@@ -346,7 +346,7 @@ public final class FakeConsoleBackend implements StaffDirectory, HandoffQueue, H
 
     /** What the console is started with: this, and {@link #rules()} for the rules, feedback and health. */
     public ConsoleBackends backends() {
-        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this);
+        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this, rules);
     }
 
     public FakeRulesBackend rules() {

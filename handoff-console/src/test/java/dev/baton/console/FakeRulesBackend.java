@@ -19,6 +19,8 @@ import dev.baton.console.api.StaffFeedback;
 import dev.baton.console.api.StaffMember;
 import dev.baton.console.api.TryIt;
 import dev.baton.console.api.TryItInput;
+import dev.baton.console.api.CueDefinition;
+import dev.baton.console.api.CueVocabulary;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,7 +51,19 @@ import java.util.stream.Collectors;
  * seeded handoffs, so replaying a draft really changes who gets what, a change history, feedback that
  * remembers who clicked what, and rules health computed from those conversations.
  */
-public final class FakeRulesBackend implements RulesEditor, StaffFeedback, RulesHealthSource {
+public final class FakeRulesBackend implements RulesEditor, StaffFeedback, RulesHealthSource, CueVocabulary {
+
+    /** Baton's cue kinds as its bridge serves them today (in Baton: {@code CueKind}). */
+    public static final List<CueDefinition> CUES = List.of(
+            new CueDefinition("crisis", "crisis", true, true, 0),
+            new CueDefinition("anger", "anger", false, false, 2),
+            new CueDefinition("sadness_grief", "grief", true, false, 1),
+            new CueDefinition("anxiety", "anxiety", true, false, 1),
+            new CueDefinition("urgency", "urgency", false, false, 1),
+            new CueDefinition("frustration", "frustration", false, false, 2),
+            new CueDefinition("human_request", "asked for a person", false, true, 2),
+            new CueDefinition("nonlinear", "tangled conversation", false, false, 2),
+            new CueDefinition("out_of_scope", "out of scope", false, true, 2));
 
     public static final String RULES_YAML = """
             # How Baton hands conversations off in the Lumen Makers Discord.
@@ -429,6 +443,11 @@ public final class FakeRulesBackend implements RulesEditor, StaffFeedback, Rules
     public synchronized List<ConversationView.Summary> recentlyAnswered(int limit) {
         return stored.stream().filter(s -> !s.recorded().handoff()).sorted(Comparator.comparing(Stored::at).reversed())
                 .limit(limit).map(this::summary).toList();
+    }
+
+    @Override
+    public List<CueDefinition> cues() {
+        return CUES;
     }
 
     // ---- the toy engine and routing

@@ -4,14 +4,15 @@ import java.util.Objects;
 
 /**
  * Everything the console needs from Baton, one interface per feature: the roster, the queue, the
- * actions on a handoff, the playground, the rules, staff feedback, rules health, the metrics and a
- * stream of changes. The bot module implements them (one class may implement several); the console
+ * actions on a handoff, the playground, the rules, staff feedback, rules health, the metrics, a
+ * stream of changes and the cue kinds. The bot module implements them (one class may implement several); the console
  * never sees Baton's stores, engine or Discord, and each of its route classes takes only the
  * interfaces it uses.
  */
 public record ConsoleBackends(StaffDirectory staff, HandoffQueue queue, HandoffActions actions,
                               Playground playground, RulesEditor rules, StaffFeedback feedback,
-                              RulesHealthSource health, MetricsSource metrics, ConsoleEventSource events) {
+                              RulesHealthSource health, MetricsSource metrics, ConsoleEventSource events,
+                              CueVocabulary cues) {
 
     public ConsoleBackends {
         Objects.requireNonNull(staff, "staff");
@@ -23,5 +24,6 @@ public record ConsoleBackends(StaffDirectory staff, HandoffQueue queue, HandoffA
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(cues, "cues");
     }
 }

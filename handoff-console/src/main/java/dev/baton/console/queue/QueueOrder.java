@@ -1,33 +1,41 @@
 package dev.baton.console.queue;
 
 import dev.baton.console.api.QueueEntry;
+import dev.baton.console.api.CueDefinition;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * The order of the queue: handoffs nobody holds (waiting, transferred) before claimed ones; within
  * that crisis first, then by the priority the routing rule gave (urgent, high, normal, low), then the
- * most sensitive (grief, anxiety and urgency before the rest); then the one waiting longest.
+ * most sensitive (grief, anxiety and urgency before the rest); then the one waiting longest. Which
+ * reasons go first is each cue's {@link CueDefinition#rank()}, as Baton defines it.
  */
 public final class QueueOrder {
 
     private static final Set<String> UNHELD = Set.of("waiting", "transferred");
-    private static final Set<String> TENDER = Set.of("sadness_grief", "grief", "anxiety", "urgency");
-
-    public static final Comparator<QueueEntry> ORDER = Comparator
-            .comparingInt(QueueOrder::holdRank)
-            .thenComparingInt(entry -> sensitivity(entry) == 0 ? 0 : 1)
-            .thenComparingInt(QueueOrder::priority)
-            .thenComparingInt(QueueOrder::sensitivity)
-            .thenComparing(QueueEntry::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparingLong(QueueEntry::id);
 
     private QueueOrder() {
     }
 
-    public static List<QueueEntry> sort(List<QueueEntry> entries) {
-        return entries.stream().sorted(ORDER).toList();
+    /** @param cues Baton's cue kinds, which say how far forward each reason puts a handoff */
+    public static List<QueueEntry> sort(List<QueueEntry> entries, List<CueDefinition> cues) {
+        return entries.stream().sorted(order(cues)).toList();
+    }
+
+    static Comparator<QueueEntry> order(List<CueDefinition> cues) {
+        Map<String, Integer> ranks = ranks(cues);
+        ToIntFunction<QueueEntry> sensitivity = entry -> sensitivity(entry, ranks);
+        return Comparator.comparingInt(QueueOrder::holdRank)
+                .thenComparingInt(entry -> sensitivity.applyAsInt(entry) == 0 ? 0 : 1)
+                .thenComparingInt(QueueOrder::priority)
+                .thenComparingInt(sensitivity)
+                .thenComparing(QueueEntry::createdAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparingLong(QueueEntry::id);
     }
 
     /** 0 for waiting or transferred, 1 for claimed, 2 for anything else. */
@@ -48,19 +56,20 @@ public final class QueueOrder {
         };
     }
 
-    /** 0 for crisis, 1 for grief/anxiety/urgency, 2 otherwise; the most sensitive of all the reasons counts. */
-    static int sensitivity(QueueEntry entry) {
-        int rank = rank(entry.reason());
+    /** The lowest {@link CueDefinition#rank()} of all the reasons: the most sensitive one counts. */
+    static int sensitivity(QueueEntry entry, Map<String, Integer> ranks) {
+        int rank = ranks.getOrDefault(entry.reason(), CueDefinition.IN_TURN);
         for (String reason : entry.reasons()) {
-            rank = Math.min(rank, rank(reason));
+            rank = Math.min(rank, ranks.getOrDefault(reason, CueDefinition.IN_TURN));
         }
         return rank;
     }
 
-    private static int rank(String reason) {
-        if ("crisis".equals(reason)) {
-            return 0;
-        }
-        return TENDER.contains(reason) ? 1 : 2;
+    /** By wire name, and by label too: the queue has always put a reason written {@code grief} with the grief ones. */
+    static Map<String, Integer> ranks(List<CueDefinition> cues) {
+        Map<String, Integer> ranks = new HashMap<>();
+        cues.forEach(cue -> ranks.put(cue.name(), cue.rank()));
+        cues.forEach(cue -> ranks.putIfAbsent(cue.label(), cue.rank()));
+        return ranks;
     }
 }

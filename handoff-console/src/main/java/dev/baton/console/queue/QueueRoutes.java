@@ -1,5 +1,6 @@
 package dev.baton.console.queue;
 
+import dev.baton.console.api.CueVocabulary;
 import dev.baton.console.api.HandoffQueue;
 import dev.baton.console.api.QueueEntry;
 import dev.baton.console.web.ApiError;
@@ -18,9 +19,16 @@ public final class QueueRoutes {
     static final int RESOLVED_SHOWN = 10;
 
     private final HandoffQueue queue;
+    private final CueVocabulary cues;
 
-    public QueueRoutes(HandoffQueue queue) {
+    public QueueRoutes(HandoffQueue queue, CueVocabulary cues) {
         this.queue = queue;
+        this.cues = cues;
+    }
+
+    /** {@code GET /api/cues}: Baton's cue kinds ({@code CueDefinition}s), what the pages name and rank reasons by. */
+    public void cues(Context ctx) {
+        ctx.json(cues.cues());
     }
 
     /** {@code GET /api/queue?view=mine|all}: {@code {view, entries, resolved}}, entries in queue order. */
@@ -36,7 +44,7 @@ public final class QueueRoutes {
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("view", view);
-        out.put("entries", QueueOrder.sort(entries));
+        out.put("entries", QueueOrder.sort(entries, cues.cues()));
         out.put("resolved", queue.recentlyResolved(RESOLVED_SHOWN));
         ctx.json(out);
     }

@@ -1,6 +1,7 @@
 package dev.baton.console.rules;
 
 import dev.baton.console.api.ReplayReport;
+import dev.baton.console.api.CueDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class ReplaySummary {
     private ReplaySummary() {
     }
 
-    public static String sentence(ReplayReport report, String period) {
+    /** @param cues Baton's cue kinds, for the words a reason is named by */
+    public static String sentence(ReplayReport report, String period, List<CueDefinition> cues) {
         if (report.conversations() == 0) {
             return "No stored conversations " + period + " to replay.";
         }
@@ -34,7 +36,7 @@ public final class ReplaySummary {
         if (!people.isEmpty()) {
             out.append(": ").append(people);
         }
-        List<String> reasons = reasons(report.byReason());
+        List<String> reasons = reasons(report.byReason(), cues);
         if (!reasons.isEmpty()) {
             out.append(people.isEmpty() ? ": " : "; ").append(String.join(", ", reasons));
         }
@@ -63,7 +65,7 @@ public final class ReplaySummary {
     }
 
     /** "5 fewer grief handoffs", "1 more anger handoff": the largest changes first. */
-    static List<String> reasons(List<ReplayReport.Delta> deltas) {
+    static List<String> reasons(List<ReplayReport.Delta> deltas, List<CueDefinition> cues) {
         return deltas.stream().filter(d -> d.draft() != d.live())
                 .sorted(Comparator.comparingInt((ReplayReport.Delta d) -> -Math.abs(d.draft() - d.live()))
                         .thenComparing(ReplayReport.Delta::name))
@@ -71,21 +73,20 @@ public final class ReplaySummary {
                 .map(d -> {
                     int change = d.draft() - d.live();
                     int size = Math.abs(change);
-                    return size + (change < 0 ? " fewer " : " more ") + label(d.name())
+                    return size + (change < 0 ? " fewer " : " more ") + label(d.name(), cues)
                             + (size == 1 ? " handoff" : " handoffs");
                 })
                 .toList();
     }
 
-    /** The words the console uses for a reason (the same as the pages' reason chips). */
-    public static String label(String reason) {
-        return switch (reason) {
-            case "sadness_grief" -> "grief";
-            case "human_request" -> "asked-for-a-person";
-            case "out_of_scope" -> "out-of-scope";
-            case "nonlinear" -> "tangled-conversation";
-            default -> reason.replace('_', ' ');
-        };
+    /**
+     * The words the console uses for a reason (the same as the pages' reason chips), hyphenated to stand
+     * before "handoffs": "asked-for-a-person handoffs".
+     */
+    public static String label(String reason, List<CueDefinition> cues) {
+        return cues.stream().filter(cue -> cue.name().equals(reason)).findFirst()
+                .map(cue -> cue.label().replace(' ', '-'))
+                .orElseGet(() -> reason.replace('_', ' '));
     }
 
     private static String count(int n, String one, String many) {

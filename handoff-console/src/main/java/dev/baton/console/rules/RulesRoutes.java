@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.console.api.ActionRejected;
 import dev.baton.console.api.ConfigProblem;
+import dev.baton.console.api.CueVocabulary;
 import dev.baton.console.api.DraftRejected;
 import dev.baton.console.api.LiveRules;
 import dev.baton.console.api.PlaygroundMessage;
@@ -50,14 +51,16 @@ public final class RulesRoutes {
     static final String DISK_ACTOR = "file";
 
     private final RulesEditor rules;
+    private final CueVocabulary cues;
     private final AccountRoster roster;
     private final Audit audit;
     private final Clock clock;
     /** Who is replaying now: a replay can take many seconds on two cores, one at a time is plenty. */
     private final AtomicReference<String> replaying = new AtomicReference<>();
 
-    public RulesRoutes(RulesEditor rules, AccountRoster roster, Audit audit, Clock clock) {
+    public RulesRoutes(RulesEditor rules, CueVocabulary cues, AccountRoster roster, Audit audit, Clock clock) {
         this.rules = rules;
+        this.cues = cues;
         this.roster = roster;
         this.audit = audit;
         this.clock = clock;
@@ -120,7 +123,7 @@ public final class RulesRoutes {
             ReplayReport report = rules.replay(draft, period.from(), period.to());
             ObjectNode out = Json.MAPPER.valueToTree(report);
             out.put("period", period.label());
-            out.put("summary", ReplaySummary.sentence(report, period.label()));
+            out.put("summary", ReplaySummary.sentence(report, period.label(), cues.cues()));
             ctx.json(out);
         } finally {
             replaying.set(null);

@@ -1,5 +1,6 @@
 package dev.baton.console.queue;
 
+import static dev.baton.console.FakeRulesBackend.CUES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.baton.console.api.QueueEntry;
@@ -32,7 +33,7 @@ class QueueOrderTest {
         List<QueueEntry> sorted = QueueOrder.sort(List.of(
                 entry(1, "claimed", "crisis", 0),
                 entry(2, "waiting", "out_of_scope", 5),
-                entry(3, "transferred", "human_request", 9)));
+                entry(3, "transferred", "human_request", 9)), CUES);
         assertEquals(List.of(2L, 3L, 1L), ids(sorted));
     }
 
@@ -44,7 +45,7 @@ class QueueOrderTest {
                 entry(3, "waiting", "crisis", 2),
                 entry(4, "waiting", "sadness_grief", 3),
                 entry(5, "waiting", "anxiety", 4),
-                entry(6, "waiting", "human_request", 5)));
+                entry(6, "waiting", "human_request", 5)), CUES);
         assertEquals(List.of(3L, 2L, 4L, 5L, 1L, 6L), ids(sorted));
     }
 
@@ -62,7 +63,7 @@ class QueueOrderTest {
                 withPriority(entry(3, "waiting", "anger", 2), "urgent"),
                 withPriority(entry(4, "waiting", "crisis", 3), "normal"),
                 withPriority(entry(5, "waiting", "out_of_scope", 4), "high"),
-                withPriority(entry(6, "claimed", "anger", 5), "urgent")));
+                withPriority(entry(6, "claimed", "anger", 5), "urgent")), CUES);
         assertEquals(List.of(4L, 3L, 5L, 2L, 1L, 6L), ids(sorted));
     }
 
@@ -71,7 +72,7 @@ class QueueOrderTest {
         List<QueueEntry> sorted = QueueOrder.sort(List.of(
                 entry(1, "waiting", "anger", 30),
                 entry(2, "waiting", "frustration", 10),
-                entry(3, "waiting", "anger", 20)));
+                entry(3, "waiting", "anger", 20)), CUES);
         assertEquals(List.of(2L, 3L, 1L), ids(sorted));
     }
 
@@ -79,7 +80,7 @@ class QueueOrderTest {
     void aSensitiveSecondaryReasonCountsToo() {
         List<QueueEntry> sorted = QueueOrder.sort(List.of(
                 entry(1, "waiting", "anger", 0),
-                entry(2, "waiting", "frustration", 10, "anxiety")));
+                entry(2, "waiting", "frustration", 10, "anxiety")), CUES);
         assertEquals(List.of(2L, 1L), ids(sorted));
     }
 
@@ -89,14 +90,14 @@ class QueueOrderTest {
                 entry(1, "claimed", "anger", 0),
                 entry(2, "claimed", "crisis", 50),
                 entry(3, "waiting", "anger", 99),
-                entry(4, "claimed", "grief", 10)));
+                entry(4, "claimed", "grief", 10)), CUES);
         assertEquals(List.of(3L, 2L, 4L, 1L), ids(sorted));
     }
 
     @Test
     void sortingLeavesTheInputAlone() {
         List<QueueEntry> input = List.of(entry(1, "claimed", "anger", 0), entry(2, "waiting", "anger", 0));
-        QueueOrder.sort(input);
+        QueueOrder.sort(input, CUES);
         assertEquals(List.of(1L, 2L), ids(input));
     }
 }

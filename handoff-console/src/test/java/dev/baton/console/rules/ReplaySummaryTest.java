@@ -1,5 +1,6 @@
 package dev.baton.console.rules;
 
+import static dev.baton.console.FakeRulesBackend.CUES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.baton.console.api.ReplayReport;
@@ -42,14 +43,16 @@ class ReplaySummaryTest {
         r.reasons = List.of(new ReplayReport.Delta("sadness_grief", 9, 4), new ReplayReport.Delta("anger", 10, 10));
         r.changed = 7;
         assertEquals("42 handoffs in the last 7 days under the draft (47 under the live rules): 30 to Alex, 12 to Sam; "
-                + "5 fewer grief handoffs. 7 of 300 conversations would change.", ReplaySummary.sentence(r.build(), WEEK));
+                + "5 fewer grief handoffs. 7 of 300 conversations would change.",
+                ReplaySummary.sentence(r.build(), WEEK, CUES));
     }
 
     @Test
     void theSameCountSaysSo() {
         Report r = new Report();
         assertEquals("42 handoffs in the last 7 days under the draft (the same number as under the live rules): "
-                + "30 to Alex, 12 to Sam. No conversation would change.", ReplaySummary.sentence(r.build(), WEEK));
+                + "30 to Alex, 12 to Sam. No conversation would change.",
+                ReplaySummary.sentence(r.build(), WEEK, CUES));
     }
 
     @Test
@@ -57,7 +60,7 @@ class ReplaySummaryTest {
         Report r = new Report();
         r.conversations = 0;
         assertEquals("No stored conversations in the last 24 hours to replay.",
-                ReplaySummary.sentence(r.build(), "in the last 24 hours"));
+                ReplaySummary.sentence(r.build(), "in the last 24 hours", CUES));
     }
 
     @Test
@@ -70,7 +73,7 @@ class ReplaySummaryTest {
         r.changed = 1;
         r.conversations = 1;
         assertEquals("No handoffs in the last 7 days under the draft (3 under the live rules): 3 fewer asked-for-a-person "
-                + "handoffs. 1 of 1 conversation would change.", ReplaySummary.sentence(r.build(), WEEK));
+                + "handoffs. 1 of 1 conversation would change.", ReplaySummary.sentence(r.build(), WEEK, CUES));
     }
 
     @Test
@@ -103,6 +106,6 @@ class ReplaySummaryTest {
                         new ReplayReport.Delta("urgency", 5, 3),
                         new ReplayReport.Delta("anger", 4, 10),
                         new ReplayReport.Delta("crisis", 2, 2),
-                        new ReplayReport.Delta("out_of_scope", 7, 8))));
+                        new ReplayReport.Delta("out_of_scope", 7, 8)), CUES));
     }
 }
