@@ -220,6 +220,10 @@ class DiscordLatencyBenchmark {
 
             // ---- answers: first message in #support (thread + answer), then one more in the thread
             long[] threadOf = new long[people];
+            int[] postsExpected = new int[people];
+            Arrays.fill(postsExpected, 2);
+            // Customers Baton answered twice: only they can ask for a person (a handed-off thread is a person's).
+            List<Integer> stillWithBaton = new ArrayList<>();
             Map<Long, Set<Long>> postsIn = new HashMap<>();
             List<Long> secondIds = new ArrayList<>();
             List<Long> firstToThread = new ArrayList<>();
@@ -240,6 +244,7 @@ class DiscordLatencyBenchmark {
                 postsIn.computeIfAbsent(firstId, k -> new HashSet<>()).add(firstReply.id());
                 awaitHandled(baton, stamps, firstReply.id());
                 if (!isAnswer(firstReply)) {
+                    postsExpected[i] = 1; // the notice; a person has the thread now
                     handedOffInstead++;
                     failures.add("customer " + i + " was handed off on \"" + first.text() + "\"; the thread is quiet now");
                     continue;
@@ -251,6 +256,7 @@ class DiscordLatencyBenchmark {
                 awaitHandled(baton, stamps, secondReply.id());
                 if (isAnswer(secondReply)) {
                     answered++;
+                    stillWithBaton.add(i);
                 } else {
                     handedOffInstead++;
                 }
@@ -271,9 +277,13 @@ class DiscordLatencyBenchmark {
             List<Long> handoffIds = new ArrayList<>();
             int handoffs = HANDOFF_WARMUP + HANDOFF_TIMED;
             List<Long> notices = new ArrayList<>();
+            check(stillWithBaton.size() >= handoffs, stillWithBaton.size() + " customers still with Baton, "
+                    + handoffs + " needed to ask for a person");
             for (int i = 0; i < handoffs; i++) {
-                long thread = threadOf[i];
-                long id = fake.sendMessage(thread, customers[i], askForPerson.next(null).text());
+                int customer = stillWithBaton.get(i);
+                long thread = threadOf[customer];
+                postsExpected[customer] = 3;
+                long id = fake.sendMessage(thread, customers[customer], askForPerson.next(null).text());
                 PostedMessage notice = fake.awaitPostedMessage(
                         p -> p.channelId() == thread && !postsIn.get(thread).contains(p.id()), WAIT);
                 postsIn.get(thread).add(notice.id());
@@ -290,7 +300,7 @@ class DiscordLatencyBenchmark {
             settle();
             for (int i = 0; i < people; i++) {
                 long thread = threadOf[i];
-                int expected = i < handoffs ? 3 : 2;
+                int expected = postsExpected[i];
                 long posts = fake.postedMessages().stream().filter(p -> p.channelId() == thread).count();
                 check(posts == expected, "customer " + i + ": " + posts + " posts in their thread, expected " + expected);
             }
