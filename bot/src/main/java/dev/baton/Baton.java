@@ -1,28 +1,16 @@
 package dev.baton;
 
-import dev.baton.bridge.ConsoleBridge;
-import dev.baton.bridge.ConsoleEvents;
-import dev.baton.bridge.SqliteAccessLog;
-import dev.baton.bridge.SqliteAccounts;
 import dev.baton.config.BatonConfig;
 import dev.baton.console.HandoffConsole;
-import dev.baton.conversation.ConversationStore;
 import dev.baton.desk.StaffReplies;
-import dev.baton.desk.SupportDesk;
 import dev.baton.discord.DiscordBot;
-import dev.baton.handoff.HandoffStore;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelSettings;
-import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.pickup.PickupWatch;
 import dev.baton.reload.ConfigSnapshot;
 import dev.baton.reload.ConfigWatcher;
-import dev.baton.reload.LiveConfig;
-import dev.baton.reload.RuleChangeLog;
 import dev.baton.store.Database;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -71,17 +59,9 @@ public final class Baton implements AutoCloseable {
         Optional<ModelSettings> model = settings.model().resolve(config.model());
         Database database = Database.open(settings.databaseFile());
         LOG.info("database {}", database.location());
-        ConsoleEvents events = new ConsoleEvents();
-        BatonMetrics metrics = new BatonMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
-        HandoffStore handoffs = new HandoffStore(database, events);
-        ConversationStore conversations = new ConversationStore(database, events.messagesOf(handoffs));
-        metrics.watchOpenHandoffs(handoffs::openByState);
-        LiveConfig live = LiveConfig.of(settings.configDir(), files, config, wiring::rules, new RuleChangeLog(database),
-                clock);
-        Assistant assistant = wiring.assistant(model, metrics, clock);
-        LOG.info("{}", assistant.describe());
-        SupportDesk desk = wiring.desk(config, live, conversations, handoffs, metrics, assistant, clock);
-        int open = handoffs.open().size();
+        Wiring.Parts parts = wiring.parts(settings.configDir(), files, config, model, database, clock);
+        LOG.info("{}", parts.assistant().describe());
+        int open = parts.handoffs().open().size();
         if (open > 0) {
             LOG.info("{} handoffs are open from before; Baton stays quiet in their conversations", open);
         }
@@ -92,7 +72,7 @@ public final class Baton implements AutoCloseable {
         try {
             if (settings.discord().isPresent()) {
                 LOG.info("connecting to Discord: {}", settings.discord().get());
-                discord = Optional.of(DiscordBot.start(settings.discord().get(), config.discord(), desk, clock,
+                discord = Optional.of(DiscordBot.start(settings.discord().get(), config.discord(), parts.desk(), clock,
                         DISCORD_READY));
                 LOG.info("connected to Discord as {}", discord.get().jda().getSelfUser().getName());
             } else {
@@ -103,18 +83,16 @@ public final class Baton implements AutoCloseable {
             if (settings.console().isPresent()) {
                 Settings.Console consoleSettings = settings.console().get();
                 LOG.info("starting the handoff console: {}", consoleSettings);
-                ConsoleBridge backend = Wiring.consoleBackend(live, desk, conversations, handoffs, staffReplies(discord),
-                        events, metrics, clock);
-                HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock), backend.backends(),
-                        new SqliteAccounts(database), new SqliteAccessLog(database));
+                HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock),
+                        parts.console(staffReplies(discord)), parts.accounts(), parts.accessLog());
                 console = Optional.of(started);
                 LOG.info("handoff console at {}", consoleSettings.url(started.port()));
             } else {
                 LOG.info("BATON_CONSOLE_PORT is off, so there is no handoff console");
             }
-            pickup = new PickupWatch(handoffs, conversations, live, pickupNotices(discord), clock);
+            pickup = parts.pickupWatch(pickupNotices(discord));
             pickup.start();
-            watcher = ConfigWatcher.start(live, RELOAD_EVERY);
+            watcher = ConfigWatcher.start(parts.live(), RELOAD_EVERY);
             LOG.info("watching {} for changes to {} ({} need a restart)", settings.configDir(),
                     String.join(", ", ConfigSnapshot.RELOADABLE), String.join(" and ", ConfigSnapshot.RESTART_ONLY));
         } catch (RuntimeException e) {
@@ -126,11 +104,11 @@ public final class Baton implements AutoCloseable {
             }
             console.ifPresent(HandoffConsole::close);
             discord.ifPresent(DiscordBot::close);
-            close(assistant);
+            close(parts.assistant());
             database.close();
             throw e;
         }
-        return new Baton(database, discord, console, pickup, watcher, assistant);
+        return new Baton(database, discord, console, pickup, watcher, parts.assistant());
     }
 
     /** Pickup deadlines (rules.yaml {@code deadlines:}) are posted through the connected bot, else only stored. */

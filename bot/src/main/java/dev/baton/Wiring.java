@@ -4,7 +4,12 @@ import dev.baton.bridge.ConsoleBridge;
 import dev.baton.bridge.ConsoleEvents;
 import dev.baton.bridge.ConsoleViews;
 import dev.baton.bridge.RulesBridge;
+import dev.baton.bridge.SqliteAccessLog;
+import dev.baton.bridge.SqliteAccounts;
 import dev.baton.config.BatonConfig;
+import dev.baton.console.api.AccessLog;
+import dev.baton.console.api.AccountStore;
+import dev.baton.console.api.ConsoleBackends;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
@@ -18,9 +23,13 @@ import dev.baton.llm.Assistant;
 import dev.baton.llm.LanguageModelAssistant;
 import dev.baton.llm.ModelSettings;
 import dev.baton.metrics.BatonMetrics;
+import dev.baton.pickup.PickupNotices;
+import dev.baton.pickup.PickupWatch;
+import dev.baton.reload.ConfigSnapshot;
 import dev.baton.reload.LiveConfig;
-import dev.baton.store.Database;
+import dev.baton.reload.RuleChangeLog;
 import dev.baton.rules.RuleBook;
+import dev.baton.store.Database;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
@@ -28,6 +37,9 @@ import dev.baton.triage.CueDetector;
 import dev.baton.triage.SmallTalkDetector;
 import dev.baton.triage.TriageEngine;
 import dev.baton.triage.TriageJson;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -55,6 +67,54 @@ public final class Wiring {
     public Wiring(TextEmbedder embedder, Models models) {
         this.embedder = embedder;
         this.models = models;
+    }
+
+    /**
+     * What a running Baton is made of, over one database: the stores, the metrics, the configuration in force
+     * (reloaded while it runs), the optional language model and the desk. {@link Baton} starts Discord, the
+     * console and the timed work on top of these, in order.
+     */
+    public record Parts(ConsoleEvents events, BatonMetrics metrics, HandoffStore handoffs,
+                        ConversationStore conversations, LiveConfig live, Assistant assistant, SupportDesk desk,
+                        Clock clock) {
+
+        /** The console's view of Baton; its replies go out through {@code replies} (Discord, or nowhere). */
+        public ConsoleBackends console(StaffReplies replies) {
+            return consoleBackend(live, desk, conversations, handoffs, replies, events, metrics, clock).backends();
+        }
+
+        /** Console accounts and the access log, kept in the same database. */
+        public AccountStore accounts() {
+            return new SqliteAccounts(conversations.database());
+        }
+
+        public AccessLog accessLog() {
+            return new SqliteAccessLog(conversations.database());
+        }
+
+        /** Pickup deadlines (rules.yaml {@code deadlines:}), reading the rules in force every tick. */
+        public PickupWatch pickupWatch(PickupNotices notices) {
+            return new PickupWatch(handoffs, conversations, live, notices, clock);
+        }
+    }
+
+    /**
+     * Builds a running Baton's parts.
+     *
+     * @param files  the configuration files as read before {@code config} was loaded from them
+     * @param model  the language model's settings, when one is configured
+     */
+    public Parts parts(Path configDir, ConfigSnapshot files, BatonConfig config, Optional<ModelSettings> model,
+                       Database database, Clock clock) {
+        ConsoleEvents events = new ConsoleEvents();
+        BatonMetrics metrics = new BatonMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        HandoffStore handoffs = new HandoffStore(database, events);
+        ConversationStore conversations = new ConversationStore(database, events.messagesOf(handoffs));
+        metrics.watchOpenHandoffs(handoffs::openByState);
+        LiveConfig live = LiveConfig.of(configDir, files, config, this::rules, new RuleChangeLog(database), clock);
+        Assistant assistant = assistant(model, metrics, clock);
+        SupportDesk desk = desk(config, live, conversations, handoffs, metrics, assistant, clock);
+        return new Parts(events, metrics, handoffs, conversations, live, assistant, desk, clock);
     }
 
     /** The sentence model every part shares (cached). */
