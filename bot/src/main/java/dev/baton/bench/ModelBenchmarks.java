@@ -7,7 +7,6 @@ import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.Attempt;
 import dev.baton.llm.Band;
-import dev.baton.llm.Failure;
 import dev.baton.llm.Opinion;
 import dev.baton.llm.SecondOpinions;
 import dev.baton.llm.Use;
@@ -23,11 +22,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The {@code model} part of the bench: the data of {@code conversations}, {@code scope} and {@code cues},
@@ -224,7 +220,7 @@ final class ModelBenchmarks {
                     + " | answer precision offline | with the model | answer coverage offline | with the model |");
             out.println("|---|---|---|---|---|---|---|---|---|---|---|");
             for (Measured m : answers) {
-                out.println("| " + m.name() + " | " + m.asking().decisions + " | " + m.asking().counts() + " | "
+                out.println("| " + m.name() + " | " + m.asking().decisions() + " | " + m.asking().counts() + " | "
                         + m.offline().precision() + " | " + m.withModel().precision() + " | "
                         + m.offline().coverage() + " | " + m.withModel().coverage() + " |");
             }
@@ -233,7 +229,7 @@ final class ModelBenchmarks {
                     + " | answer coverage offline |");
             out.println("|---|---|---|---|---|");
             for (Measured m : answers) {
-                out.println("| " + m.name() + " | " + m.asking().decisions + " | " + m.asking().inBand + " | "
+                out.println("| " + m.name() + " | " + m.asking().decisions() + " | " + m.asking().inBand() + " | "
                         + m.offline().precision() + " | " + m.offline().coverage() + " |");
             }
         }
@@ -277,7 +273,7 @@ final class ModelBenchmarks {
             out.printf(Locale.ROOT, "| %s | %s | %d | %s | %.3f | %.3f |%n", name, counted, offline.n(),
                     asking.counts(), offline.f1(), model.f1());
         } else {
-            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.3f |%n", name, counted, offline.n(), asking.inBand,
+            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.3f |%n", name, counted, offline.n(), asking.inBand(),
                     offline.f1());
         }
     }
@@ -286,9 +282,9 @@ final class ModelBenchmarks {
         Asking all = new Asking();
         answers.forEach(m -> all.add(m.asking()));
         cues.forEach(m -> all.add(m.asking()));
-        out.printf(Locale.ROOT, "in band: %d of %d decisions (%.1f%%)%s%n", all.inBand, all.decisions,
-                100 * new Ratio(all.inBand, all.decisions).value(), withModel ? "; asked " + all.asked + ", agreed "
-                        + all.agreed + ", changed " + all.changed + ", failed or rejected " + all.failed() : "");
+        out.printf(Locale.ROOT, "in band: %d of %d decisions (%.1f%%)%s%n", all.inBand(), all.decisions(),
+                100 * new Ratio(all.inBand(), all.decisions()).value(), withModel ? "; asked " + all.asked() + ", agreed "
+                        + all.agreed() + ", changed " + all.changed() + ", failed or rejected " + all.failed() : "");
         if (!withModel) {
             out.println("added wait: none (nothing is asked without a model)");
             return;
@@ -308,8 +304,8 @@ final class ModelBenchmarks {
     }
 
     private void waitRow(String name, Asking asking) {
-        Percentiles every = Percentiles.of(asking.waits);
-        Percentiles asked = Percentiles.of(asking.askedWaits);
+        Percentiles every = Percentiles.of(asking.waits());
+        Percentiles asked = Percentiles.of(asking.askedWaits());
         out.println("| " + name + " | " + every.count() + " | " + ms(every.p50()) + " | " + ms(every.p90()) + " | "
                 + ms(every.at(99)) + " | " + asked.count() + " | " + ms(asked.p50()) + " | " + ms(asked.p90()) + " | "
                 + ms(asked.at(99)) + " |");
@@ -317,66 +313,5 @@ final class ModelBenchmarks {
 
     private static String ms(Long millis) {
         return millis == null ? "-" : millis.toString();
-    }
-
-    /** What asking the model did to a set of decisions. */
-    private static final class Asking {
-
-        private int decisions;
-        private int inBand;
-        private int asked;
-        private int agreed;
-        private int changed;
-        private final Map<Failure, Integer> failures = new EnumMap<>(Failure.class);
-        /** The wait on the model for every decision, 0 where it was not asked. */
-        private final List<Long> waits = new ArrayList<>();
-        private final List<Long> askedWaits = new ArrayList<>();
-
-        void add(boolean wasInBand, SecondOpinions.Outcome outcome) {
-            decisions++;
-            if (wasInBand) {
-                inBand++;
-            }
-            if (outcome.attempt().isEmpty()) {
-                waits.add(0L);
-                return;
-            }
-            Attempt<Opinion.Applied> attempt = outcome.attempt().get();
-            asked++;
-            // What the desk records as the model's wait: the request(s), including a retry, or the failure's.
-            long millis = attempt.took().toMillis();
-            waits.add(millis);
-            askedWaits.add(millis);
-            if (attempt instanceof Attempt.Failed<Opinion.Applied> failed) {
-                failures.merge(failed.failure(), 1, Integer::sum);
-            } else if (((Attempt.Got<Opinion.Applied>) attempt).value().outcome().equals("changed")) {
-                changed++;
-            } else {
-                agreed++;
-            }
-        }
-
-        void add(Asking other) {
-            decisions += other.decisions;
-            inBand += other.inBand;
-            asked += other.asked;
-            agreed += other.agreed;
-            changed += other.changed;
-            other.failures.forEach((failure, n) -> failures.merge(failure, n, Integer::sum));
-            waits.addAll(other.waits);
-            askedWaits.addAll(other.askedWaits);
-        }
-
-        /** Failed or rejected, with the kinds: {@code 3 (timeout 2, rejected 1)}. */
-        String failed() {
-            int total = failures.values().stream().mapToInt(Integer::intValue).sum();
-            return total == 0 ? "0" : total + " (" + failures.entrySet().stream()
-                    .map(e -> e.getKey().wireName() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
-        }
-
-        /** in band | asked | agreed | changed | failed, as table cells. */
-        String counts() {
-            return inBand + " | " + asked + " | " + agreed + " | " + changed + " | " + failed();
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,28 +50,22 @@ final class Options {
     }
 
     Path requiredPath(String name) {
-        String value = values.remove(name);
-        if (value == null) {
-            throw new UsageException(name + " is required");
-        }
-        return Path.of(value);
+        return take(name).map(Path::of).orElseThrow(() -> new UsageException(name + " is required"));
     }
 
     Path path(String name, Path fallback) {
-        String value = values.remove(name);
-        return value == null ? fallback : Path.of(value);
+        return take(name).map(Path::of).orElse(fallback);
     }
 
     String string(String name, String fallback) {
-        String value = values.remove(name);
-        return value == null ? fallback : value;
+        return take(name).orElse(fallback);
     }
 
     double probability(String name, double fallback) {
-        String value = values.remove(name);
-        if (value == null) {
-            return fallback;
-        }
+        return take(name).map(value -> probability(name, value)).orElse(fallback);
+    }
+
+    private static double probability(String name, String value) {
         try {
             double p = Double.parseDouble(value);
             if (p < 0 || p > 1) {
@@ -84,7 +79,7 @@ final class Options {
 
     /** Whether the flag was given. */
     boolean flag(String name) {
-        return values.remove(name) != null;
+        return take(name).isPresent();
     }
 
     /** Whether a value was given for {@code name}, without consuming it. */
@@ -93,10 +88,10 @@ final class Options {
     }
 
     int wholeNumber(String name, int fallback) {
-        String value = values.remove(name);
-        if (value == null) {
-            return fallback;
-        }
+        return take(name).map(value -> wholeNumber(name, value)).orElse(fallback);
+    }
+
+    private static int wholeNumber(String name, String value) {
         try {
             int n = Integer.parseInt(value);
             if (n >= 0) {
@@ -106,6 +101,11 @@ final class Options {
             // said below
         }
         throw new UsageException(name + " must be a whole number, 0 or more, was \"" + value + "\"");
+    }
+
+    /** Consumes {@code name}'s value, if one was given. */
+    private Optional<String> take(String name) {
+        return Optional.ofNullable(values.remove(name));
     }
 
     void rejectUnknown() {

@@ -8,7 +8,6 @@ import dev.baton.rules.Deadlines;
 import dev.baton.rules.Priority;
 import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
-import dev.baton.rules.Target;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -131,17 +130,7 @@ public final class PickupSteps {
      * when nobody there can take it). A rule that no longer exists cannot say, so anyone eligible may.
      */
     public static Pool pool(RuleBook book, HandoffRecord handoff) {
-        return route(book, handoff.rule()).map(route -> pool(route.target())).orElse(Pool.everyone());
-    }
-
-    private static Pool pool(Target target) {
-        if (target instanceof Target.Team team) {
-            return Pool.team(team.name());
-        }
-        if (target instanceof Target.Named named) {
-            return Pool.person(named.personId());
-        }
-        return Pool.everyone();
+        return route(book, handoff.rule()).map(route -> route.target().pool()).orElse(Pool.everyone());
     }
 
     /** The route named {@code rule} in {@code book}: one of its routes, or its default route. */

@@ -65,16 +65,7 @@ final class HistoryReader {
     }
 
     /** One read of one period on one connection. */
-    private static final class Reading {
-        private final Connection c;
-        private final Instant from;
-        private final Instant to;
-
-        Reading(Connection c, Instant from, Instant to) {
-            this.c = c;
-            this.from = from;
-            this.to = to;
-        }
+    private record Reading(Connection c, Instant from, Instant to) {
 
         History read() throws SQLException {
             Map<Long, Case> cases = cases();

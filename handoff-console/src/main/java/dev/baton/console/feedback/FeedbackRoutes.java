@@ -2,7 +2,6 @@ package dev.baton.console.feedback;
 
 import dev.baton.console.api.ConversationView;
 import dev.baton.console.api.FeedbackView;
-import dev.baton.console.api.HandoffDetail;
 import dev.baton.console.api.HandoffQueue;
 import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.api.StaffFeedback;
@@ -14,6 +13,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Anyone signed in: one-click feedback on a handoff ("needed a person", "bot could have answered",
@@ -46,8 +46,7 @@ public final class FeedbackRoutes {
     public void handoffFeedback(Context ctx) {
         Caller.of(ctx);
         long id = id(ctx, "handoff");
-        HandoffDetail detail = queue.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
-        long conversation = detail.entry().conversationId();
+        long conversation = conversationOf(id);
         ctx.json(answer(id, conversation, feedback.feedback(conversation), null));
     }
 
@@ -55,17 +54,9 @@ public final class FeedbackRoutes {
     public void giveOnHandoff(Context ctx) {
         Caller caller = Caller.of(ctx);
         long id = id(ctx, "handoff");
-        Json body = Json.body(ctx);
-        String kind = kind(body);
-        String note = body.optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = queue.handoff(id).orElseThrow(() -> new NoSuchHandoff(id));
-        long conversation = detail.entry().conversationId();
-        boolean already = clicked(feedback.feedback(conversation), kind, caller.username());
-        List<FeedbackView> after = feedback.feedbackOnHandoff(id, caller.username(), kind, note);
-        if (!already) {
-            audit.record(ctx, caller.username(), "gave feedback on handoff " + id + ": " + kind, id);
-        }
-        ctx.json(answer(id, conversation, after, !already));
+        Click click = click(ctx, false);
+        give(ctx, caller, id, conversationOf(id), click,
+                () -> feedback.feedbackOnHandoff(id, caller.username(), click.kind(), click.note()));
     }
 
     /** {@code GET /api/conversations/answered?limit=N}: {@code {conversations: [Summary]}}, newest first. */
@@ -96,28 +87,52 @@ public final class FeedbackRoutes {
     public void giveOnConversation(Context ctx) {
         Caller caller = Caller.of(ctx);
         long id = id(ctx, "conversation");
+        Click click = click(ctx, true);
+        find(id);
+        give(ctx, caller, null, id, click,
+                () -> feedback.feedbackOnConversation(id, caller.username(), click.kind(), click.note()));
+    }
+
+    /** A click of a feedback button: its kind and the note with it, if any. */
+    private record Click(String kind, String note) {
+    }
+
+    /** The click in the body, {@code {kind, note?}}; on a conversation only {@link #SOONER} can be given. */
+    private static Click click(Context ctx, boolean onConversation) {
         Json body = Json.body(ctx);
-        String kind = kind(body);
-        if (!kind.equals(SOONER)) {
+        String kind = body.optionalText("kind").orElse("");
+        if (!KINDS.contains(kind)) {
+            throw ApiError.badRequest("\"kind\" must be one of " + String.join(", ", KINDS));
+        }
+        if (onConversation && !kind.equals(SOONER)) {
             throw ApiError.badRequest("\"kind\" on a conversation can only be " + SOONER
                     + "; give other feedback on its handoff's page");
         }
-        String note = body.optionalText("note", MAX_NOTE).orElse(null);
-        find(id);
-        boolean already = clicked(feedback.feedback(id), kind, caller.username());
-        List<FeedbackView> after = feedback.feedbackOnConversation(id, caller.username(), kind, note);
+        return new Click(kind, body.optionalText("note", MAX_NOTE).orElse(null));
+    }
+
+    /**
+     * Gives the click ({@code give}) on the conversation, or on its handoff when {@code handoffId} is not
+     * null, and answers with the conversation's feedback after it. Only a new click is logged.
+     */
+    private void give(Context ctx, Caller caller, Long handoffId, long conversationId, Click click,
+                      Supplier<List<FeedbackView>> give) {
+        boolean already = feedback.feedback(conversationId).stream()
+                .anyMatch(f -> f.kind().equals(click.kind()) && caller.username().equals(f.actorId()));
+        List<FeedbackView> after = give.get();
         if (!already) {
-            audit.record(ctx, caller.username(), "gave feedback on conversation " + id + ": " + kind);
+            String on = handoffId == null ? "conversation " + conversationId : "handoff " + handoffId;
+            audit.record(ctx, caller.username(), "gave feedback on " + on + ": " + click.kind(), handoffId);
         }
-        ctx.json(answer(null, id, after, !already));
+        ctx.json(answer(handoffId, conversationId, after, !already));
+    }
+
+    private long conversationOf(long handoffId) {
+        return queue.handoff(handoffId).orElseThrow(() -> new NoSuchHandoff(handoffId)).entry().conversationId();
     }
 
     private ConversationView find(long id) {
         return feedback.conversation(id).orElseThrow(() -> ApiError.notFound("no conversation " + id));
-    }
-
-    private static boolean clicked(List<FeedbackView> feedback, String kind, String actor) {
-        return feedback.stream().anyMatch(f -> f.kind().equals(kind) && actor.equals(f.actorId()));
     }
 
     /** @param added whether this click was new (absent when nothing was clicked) */
@@ -133,14 +148,6 @@ public final class FeedbackRoutes {
         }
         out.put("feedback", feedback);
         return out;
-    }
-
-    private static String kind(Json body) {
-        String kind = body.optionalText("kind").orElse("");
-        if (!KINDS.contains(kind)) {
-            throw ApiError.badRequest("\"kind\" must be one of " + String.join(", ", KINDS));
-        }
-        return kind;
     }
 
     private static int limit(String raw) {

@@ -51,71 +51,70 @@ public final class HandoffRoutes {
     }
 
     public void claim(Context ctx) {
-        Caller caller = Caller.of(ctx);
-        long id = id(ctx);
-        HandoffDetail detail = actions.claim(id, caller.username());
-        audit.record(ctx, caller.username(), "claimed handoff " + id, id);
-        ctx.json(detail);
+        act(ctx, (id, actor) -> new Done(actions.claim(id, actor), "claimed handoff " + id));
     }
 
     /** {@code {to, note}}: {@code to} is a roster id. */
     public void transfer(Context ctx) {
-        Caller caller = Caller.of(ctx);
-        long id = id(ctx);
-        Json body = Json.body(ctx);
-        String to = body.text("to");
-        if (roster.find(to).isEmpty()) {
-            throw ApiError.badRequest("\"to\" must be the id of a person on the roster (see /api/staff)");
-        }
-        String note = body.optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = actions.transfer(id, caller.username(), to, note);
-        audit.record(ctx, caller.username(), "transferred handoff " + id + " to " + to, id);
-        ctx.json(detail);
+        act(ctx, (id, actor) -> {
+            Json body = Json.body(ctx);
+            String to = body.text("to");
+            if (roster.find(to).isEmpty()) {
+                throw ApiError.badRequest("\"to\" must be the id of a person on the roster (see /api/staff)");
+            }
+            String note = body.optionalText("note", MAX_NOTE).orElse(null);
+            return new Done(actions.transfer(id, actor, to, note), "transferred handoff " + id + " to " + to);
+        });
     }
 
     /** {@code {text}}: answered with the {@link ReplyOutcome}. */
     public void reply(Context ctx) {
-        Caller caller = Caller.of(ctx);
-        long id = id(ctx);
-        String text = Json.body(ctx).text("text", MAX_TEXT);
-        ReplyOutcome outcome = actions.reply(id, caller.username(), text);
-        audit.record(ctx, caller.username(), "replied to handoff " + id + " (" + outcome.via()
-                + (outcome.delivered() ? "" : ", not delivered") + ")", id);
-        ctx.json(outcome);
+        act(ctx, (id, actor) -> {
+            ReplyOutcome outcome = actions.reply(id, actor, Json.body(ctx).text("text", MAX_TEXT));
+            return new Done(outcome, "replied to handoff " + id + " (" + outcome.via()
+                    + (outcome.delivered() ? "" : ", not delivered") + ")");
+        });
     }
 
     public void note(Context ctx) {
-        Caller caller = Caller.of(ctx);
-        long id = id(ctx);
-        String text = Json.body(ctx).text("text", MAX_TEXT);
-        HandoffDetail detail = actions.note(id, caller.username(), text);
-        audit.record(ctx, caller.username(), "added an internal note to handoff " + id, id);
-        ctx.json(detail);
+        act(ctx, (id, actor) -> new Done(actions.note(id, actor, Json.body(ctx).text("text", MAX_TEXT)),
+                "added an internal note to handoff " + id));
     }
 
     /** {@code {outcome, note}}: outcome is solved, not_solvable or no_response. */
     public void resolve(Context ctx) {
-        Caller caller = Caller.of(ctx);
-        long id = id(ctx);
-        Json body = Json.body(ctx);
-        String outcome = body.optionalText("outcome").orElse("");
-        if (!OUTCOMES.contains(outcome)) {
-            throw ApiError.badRequest("\"outcome\" must be solved, not_solvable or no_response");
-        }
-        String note = body.optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = actions.resolve(id, caller.username(), outcome, note);
-        audit.record(ctx, caller.username(), "resolved handoff " + id + " (" + outcome + ")", id);
-        ctx.json(detail);
+        act(ctx, (id, actor) -> {
+            Json body = Json.body(ctx);
+            String outcome = body.optionalText("outcome").orElse("");
+            if (!OUTCOMES.contains(outcome)) {
+                throw ApiError.badRequest("\"outcome\" must be solved, not_solvable or no_response");
+            }
+            String note = body.optionalText("note", MAX_NOTE).orElse(null);
+            return new Done(actions.resolve(id, actor, outcome, note), "resolved handoff " + id + " (" + outcome + ")");
+        });
     }
 
     /** {@code {note}}. */
     public void reopen(Context ctx) {
+        act(ctx, (id, actor) -> new Done(actions.reopen(id, actor, Json.body(ctx).optionalText("note", MAX_NOTE)
+                .orElse(null)), "reopened handoff " + id));
+    }
+
+    /** What an action answered with, and what the access log says was done. */
+    private record Done(Object answer, String what) {
+    }
+
+    /** One action on the handoff in the path: done by the caller, logged, answered with what it returned. */
+    private interface Action {
+        Done on(long id, String actor);
+    }
+
+    private void act(Context ctx, Action action) {
         Caller caller = Caller.of(ctx);
         long id = id(ctx);
-        String note = Json.body(ctx).optionalText("note", MAX_NOTE).orElse(null);
-        HandoffDetail detail = actions.reopen(id, caller.username(), note);
-        audit.record(ctx, caller.username(), "reopened handoff " + id, id);
-        ctx.json(detail);
+        Done done = action.on(id, caller.username());
+        audit.record(ctx, caller.username(), done.what(), id);
+        ctx.json(done.answer());
     }
 
     private static long id(Context ctx) {

@@ -9,6 +9,7 @@ import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
+import dev.baton.console.web.Limit;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
 import io.javalin.http.Context;
@@ -135,19 +136,7 @@ public final class ManageRoutes {
 
     /** {@code GET /api/access-log?limit=N}: newest first. */
     public void accessLog(Context ctx) {
-        int limit = LOG_DEFAULT;
-        String raw = ctx.queryParam("limit");
-        if (raw != null) {
-            try {
-                limit = Integer.parseInt(raw);
-            } catch (NumberFormatException e) {
-                throw ApiError.badRequest("\"limit\" must be a whole number");
-            }
-            if (limit < 1 || limit > LOG_MAX) {
-                throw ApiError.badRequest("\"limit\" must be between 1 and " + LOG_MAX);
-            }
-        }
-        ctx.json(Map.of("entries", accessLog.recent(limit)));
+        ctx.json(Map.of("entries", accessLog.recent(Limit.of(ctx, LOG_DEFAULT, LOG_MAX))));
     }
 
     /** {@code GET /metrics}: Prometheus text. */

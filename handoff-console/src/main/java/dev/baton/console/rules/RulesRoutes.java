@@ -17,6 +17,7 @@ import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
+import dev.baton.console.web.Limit;
 import dev.baton.console.web.Messages;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -162,7 +163,7 @@ public final class RulesRoutes {
     /** {@code GET /api/rules/changes?limit=N}: {@code {changes}}, newest first. */
     public void changes(Context ctx) {
         Caller.of(ctx);
-        int limit = limit(ctx.queryParam("limit"), CHANGES_DEFAULT, CHANGES_MAX);
+        int limit = Limit.of(ctx, CHANGES_DEFAULT, CHANGES_MAX);
         ctx.json(Map.of("changes", rules.changes(limit)));
     }
 
@@ -249,22 +250,6 @@ public final class RulesRoutes {
         } catch (DateTimeException e) {
             throw ApiError.badRequest("\"at\" must be an ISO time with its offset, such as 2026-11-23T18:30:00Z");
         }
-    }
-
-    static int limit(String raw, int fallback, int max) {
-        if (raw == null) {
-            return fallback;
-        }
-        int limit;
-        try {
-            limit = Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw ApiError.badRequest("\"limit\" must be a whole number");
-        }
-        if (limit < 1 || limit > max) {
-            throw ApiError.badRequest("\"limit\" must be between 1 and " + max);
-        }
-        return limit;
     }
 
     private static String quoted(String name) {
