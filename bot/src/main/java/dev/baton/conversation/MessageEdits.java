@@ -13,15 +13,7 @@ import java.util.Optional;
  * Edits and deletions of stored messages: the text a person sees is the latest, and every earlier version
  * is kept, so the people helping read what the customer saw and what Baton read when it decided.
  */
-final class MessageEdits {
-
-    private final Database database;
-    private final Listener listener;
-
-    MessageEdits(Database database, Listener listener) {
-        this.database = database;
-        this.listener = listener;
-    }
+record MessageEdits(Database database, Listener listener) {
 
     /** Keeps the old text in {@code message_edits}; returns false when the message was never stored. */
     boolean recordEdit(String discordId, String newText, Instant at) {

@@ -12,19 +12,11 @@ import java.util.List;
  * Baton's own messages: stored before they are sent, so a customer's quick reply is read after them,
  * then confirmed with what Discord made of them, or dropped when they never arrived.
  */
-final class Outbox {
+record Outbox(ConversationStore conversations, Clock clock) {
 
     /** Author id of Baton's own messages (its Discord id may differ per deployment; the role does not). */
     static final String BATON = "baton";
     static final String BATON_NAME = "Baton";
-
-    private final ConversationStore conversations;
-    private final Clock clock;
-
-    Outbox(ConversationStore conversations, Clock clock) {
-        this.conversations = conversations;
-        this.clock = clock;
-    }
 
     /** Stores what Baton is about to say; returns its row (see {@link Reaction.Answer}). */
     long pending(ConversationRecord conversation, String text, String kbId) {

@@ -24,17 +24,7 @@ import java.util.Optional;
  * Discord conversation would be (real engine, real router, stored packet and notice), so a newcomer can
  * claim, reply and resolve it. Nothing is sent, and nothing is counted in the metrics or the decision log.
  */
-final class Practice {
-
-    private final ConversationStore conversations;
-    private final Handoffs handoffs;
-    private final Clock clock;
-
-    Practice(ConversationStore conversations, Handoffs handoffs, Clock clock) {
-        this.conversations = conversations;
-        this.handoffs = handoffs;
-        this.clock = clock;
-    }
+record Practice(ConversationStore conversations, Handoffs handoffs, Clock clock) {
 
     /** See {@link SupportDesk#practice}. */
     Optional<Reaction.HandOff> practice(RulesInForce rules, String actorId, List<Message> messages) {

@@ -77,7 +77,7 @@ public final class StaffActions {
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
     public StaffActions(ConversationStore conversations, HandoffStore handoffs, Supplier<RulesInForce> rules,
-                          BatonMetrics metrics, Clock clock) {
+                        BatonMetrics metrics, Clock clock) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.lifecycle = new HandoffLifecycle(handoffs, clock);

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * conversations are kept out, so that they can check the whole decision). It is scored leave-one-family-out: the model that scores a family's
  * questions never saw a KB of that family.
  */
-public final class AnswerTraining {
+public record AnswerTraining(LogisticTrainer.Settings settings, PrintStream log) {
 
     /** One question asked of a KB, with the entry that answers it, or null when none does. */
     public record Query(String text, String gold) {
@@ -54,14 +54,6 @@ public final class AnswerTraining {
     static final int[] KB_SIZES = {8, 20, 1000};
     static final int SMALL_KB_DRAWS = 4;
     static final int SMALL_KB_QUERIES = 6;
-
-    private final LogisticTrainer.Settings settings;
-    private final PrintStream log;
-
-    public AnswerTraining(LogisticTrainer.Settings settings, PrintStream log) {
-        this.settings = settings;
-        this.log = log;
-    }
 
     /** Every bank the data present allows: intent sets from {@code data}, written products from {@code written}. */
     public List<Bank> banks(Path data, Path written) throws IOException {

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * The cross-validated scores are printed per head and per source, so the training log says how well
  * each head does on data it was not fitted on.
  */
-public final class CueTraining {
+public record CueTraining(LogisticTrainer.Settings settings, PrintStream log) {
 
     public static final int FOLDS = 5;
     /**
@@ -24,14 +24,6 @@ public final class CueTraining {
      * answer (docs/models.md).
      */
     static final double BETA = 1.0;
-
-    private final LogisticTrainer.Settings settings;
-    private final PrintStream log;
-
-    public CueTraining(LogisticTrainer.Settings settings, PrintStream log) {
-        this.settings = settings;
-        this.log = log;
-    }
 
     /** The fitted heads, and each head's cross-validated scores in words (kept in the weight file). */
     public record Result(Heads heads, Map<String, String> crossValidated) {

@@ -6,6 +6,7 @@ import dev.baton.routing.Roster;
 import dev.baton.rules.RuleBook;
 import dev.baton.triage.TriageEngine;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Everything Baton decides, routes and words by, as one immutable snapshot: the live configuration, a
@@ -21,10 +22,7 @@ public record RulesInForce(TriageEngine engine, KnowledgeBase knowledge, Roster 
                            RuleBook book, boolean privateThreadsByDefault) {
 
     public RulesInForce {
-        Objects.requireNonNull(knowledge, "knowledge");
-        Objects.requireNonNull(roster, "roster");
-        Objects.requireNonNull(wording, "wording");
-        Objects.requireNonNull(book, "book");
+        Stream.of(knowledge, roster, wording, book).forEach(Objects::requireNonNull); // all but the engine
     }
 
     /** Without a {@code rules.yaml} (see {@link RuleBook#defaults()}) and with public threads. */

@@ -1,6 +1,7 @@
 package dev.baton.console.api;
 
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Everything the console needs from Baton, one interface per feature: the roster, the queue, the
@@ -15,15 +16,8 @@ public record ConsoleBackends(StaffDirectory staff, HandoffQueue queue, HandoffA
                               CueVocabulary cues) {
 
     public ConsoleBackends {
-        Objects.requireNonNull(staff, "staff");
-        Objects.requireNonNull(queue, "queue");
-        Objects.requireNonNull(actions, "actions");
-        Objects.requireNonNull(playground, "playground");
-        Objects.requireNonNull(rules, "rules");
-        Objects.requireNonNull(feedback, "feedback");
-        Objects.requireNonNull(health, "health");
-        Objects.requireNonNull(metrics, "metrics");
-        Objects.requireNonNull(events, "events");
-        Objects.requireNonNull(cues, "cues");
+        // Every part is required: a console wired without one fails here, not on the first request.
+        Stream.of(staff, queue, actions, playground, rules, feedback, health, metrics, events, cues)
+                .forEach(Objects::requireNonNull);
     }
 }

@@ -25,30 +25,9 @@ import java.util.Optional;
  * <p>A wrong password and an unknown user name get the same answer and take the same time (bcrypt
  * runs either way). Failures are counted per user name and per address by {@link LoginLimiter}.
  */
-public final class AuthRoutes {
+public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords passwords, LoginLimiter limiter, SetupTokens setupTokens, AccountRoster roster, Audit audit, Clock clock) {
 
     private static final String WRONG_LOGIN = "wrong user name or password";
-
-    private final AccountStore accounts;
-    private final Sessions sessions;
-    private final Passwords passwords;
-    private final LoginLimiter limiter;
-    private final SetupTokens setupTokens;
-    private final AccountRoster roster;
-    private final Audit audit;
-    private final Clock clock;
-
-    public AuthRoutes(AccountStore accounts, Sessions sessions, Passwords passwords, LoginLimiter limiter,
-                      SetupTokens setupTokens, AccountRoster roster, Audit audit, Clock clock) {
-        this.accounts = accounts;
-        this.sessions = sessions;
-        this.passwords = passwords;
-        this.limiter = limiter;
-        this.setupTokens = setupTokens;
-        this.roster = roster;
-        this.audit = audit;
-        this.clock = clock;
-    }
 
     /** {@code GET /api/csrf}: the pre-session CSRF token for the login and setup forms. */
     public void formToken(Context ctx) {

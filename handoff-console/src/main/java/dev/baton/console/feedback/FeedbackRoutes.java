@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * come sooner" is the one feedback there is. A second click of the same kind by the same person
  * changes nothing (and is not logged again).
  */
-public final class FeedbackRoutes {
+public record FeedbackRoutes(HandoffQueue queue, StaffFeedback feedback, Audit audit) {
 
     /** The kinds of feedback, in the order the buttons show them. */
     public static final List<String> KINDS = List.of("needed_person", "bot_could_answer", "should_have_come_sooner",
@@ -31,16 +31,6 @@ public final class FeedbackRoutes {
     static final int MAX_NOTE = 2000;
     static final int ANSWERED_DEFAULT = 10;
     static final int ANSWERED_MAX = 100;
-
-    private final HandoffQueue queue;
-    private final StaffFeedback feedback;
-    private final Audit audit;
-
-    public FeedbackRoutes(HandoffQueue queue, StaffFeedback feedback, Audit audit) {
-        this.queue = queue;
-        this.feedback = feedback;
-        this.audit = audit;
-    }
 
     /** {@code GET /api/handoffs/{id}/feedback}: {@code {handoffId, conversationId, feedback}}. */
     public void handoffFeedback(Context ctx) {

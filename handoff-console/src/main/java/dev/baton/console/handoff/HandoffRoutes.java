@@ -18,23 +18,11 @@ import java.util.Set;
  * by the caller (their roster id), written to the access log, and answered with what the backend
  * returned.
  */
-public final class HandoffRoutes {
+public record HandoffRoutes(HandoffQueue queue, HandoffActions actions, AccountRoster roster, Audit audit) {
 
     static final int MAX_TEXT = 4000;
     static final int MAX_NOTE = 2000;
     static final Set<String> OUTCOMES = Set.of("solved", "not_solvable", "no_response");
-
-    private final HandoffQueue queue;
-    private final HandoffActions actions;
-    private final AccountRoster roster;
-    private final Audit audit;
-
-    public HandoffRoutes(HandoffQueue queue, HandoffActions actions, AccountRoster roster, Audit audit) {
-        this.queue = queue;
-        this.actions = actions;
-        this.roster = roster;
-        this.audit = audit;
-    }
 
     /** {@code GET /api/staff}. */
     public void staff(Context ctx) {

@@ -13,15 +13,7 @@ import io.javalin.http.Context;
  * The playground: chat as a customer and see what Baton would decide, storing and sending nothing;
  * or turn the conversation into a practice handoff that never reaches Discord.
  */
-public final class PlaygroundRoutes {
-
-    private final Playground playground;
-    private final Audit audit;
-
-    public PlaygroundRoutes(Playground playground, Audit audit) {
-        this.playground = playground;
-        this.audit = audit;
-    }
+public record PlaygroundRoutes(Playground playground, Audit audit) {
 
     /** {@code POST /api/playground {messages}}: exactly the backend's decision object. */
     public void decide(Context ctx) {

@@ -14,17 +14,9 @@ import java.util.Map;
  * The queue page's data: the open handoffs in {@link QueueOrder}, everyone's or only the caller's, and
  * the ones resolved last.
  */
-public final class QueueRoutes {
+public record QueueRoutes(HandoffQueue queue, CueVocabulary cues) {
 
     static final int RESOLVED_SHOWN = 10;
-
-    private final HandoffQueue queue;
-    private final CueVocabulary cues;
-
-    public QueueRoutes(HandoffQueue queue, CueVocabulary cues) {
-        this.queue = queue;
-        this.cues = cues;
-    }
 
     /** {@code GET /api/cues}: Baton's cue kinds ({@code CueDefinition}s), what the pages name and rank reasons by. */
     public void cues(Context ctx) {

@@ -17,19 +17,11 @@ import java.time.ZoneOffset;
  * table at a time, for spreadsheets. The period is {@code since} (default 30 days) or {@code from}
  * and {@code to}.
  */
-public final class HealthRoutes {
+public record HealthRoutes(RulesHealthSource source, Clock clock) {
 
     static final String CSV_TYPE = "text/csv; charset=utf-8";
     /** Spreadsheet programs read a CSV as UTF-8 only when it starts with a byte order mark. */
     private static final String BOM = "\uFEFF";
-
-    private final RulesHealthSource source;
-    private final Clock clock;
-
-    public HealthRoutes(RulesHealthSource source, Clock clock) {
-        this.source = source;
-        this.clock = clock;
-    }
 
     /** {@code GET /api/rules/health?since=30d | from=&to=}: {@code RulesHealth} plus {@code period}. */
     public void health(Context ctx) {
