@@ -34,7 +34,7 @@ import java.util.function.Supplier;
  * (stored before it is returned). The Discord side only carries reactions out and reports back what it
  * sent. This is the front door; the work is done by {@link Intake} (storing and grouping),
  * {@link Decider} (the decision and the language model's part in it), {@link Handoffs} (routing, packet,
- * notice), {@link Previews} and {@link Practice} (for the console), and {@link StaffActions} (what
+ * notice, summary), {@link Previews} and {@link Practice} (for the console), and {@link StaffActions} (what
  * people do with a handoff).
  *
  * <p>One lock orders what must happen in arrival order: a customer's messages are grouped and decided
