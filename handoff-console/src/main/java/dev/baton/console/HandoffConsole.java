@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -273,6 +274,11 @@ public final class HandoffConsole implements AutoCloseable {
         r.exception(ActionRejected.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
+            if (closedByClient(e)) {
+                // A tab closed or a connection dropped mid-request: nothing failed here, and no one is left to answer.
+                LOG.info("console: {} {} abandoned: the client closed the connection", ctx.method(), ctx.path());
+                return;
+            }
             LOG.error("console: {} {} failed", ctx.method(), ctx.path(), e);
             error(ctx, 500, "something went wrong on the server; the details are in Baton's log");
         });
@@ -281,6 +287,19 @@ public final class HandoffConsole implements AutoCloseable {
                 error(ctx, 404, "not found");
             }
         });
+    }
+
+    /** Whether {@code e} comes from the client going away (Jetty's end-of-stream), at any depth of causes. */
+    static boolean closedByClient(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EofException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static void error(Context ctx, int status, String message) {
