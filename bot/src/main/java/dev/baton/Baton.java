@@ -134,6 +134,7 @@ public final class Baton implements AutoCloseable {
         discord.ifPresent(DiscordBot::close);
         close(assistant);
         database.close();
+        LOG.info("Baton stopped");
     }
 
     private static void close(Assistant assistant) {

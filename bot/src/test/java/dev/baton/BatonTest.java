@@ -1,8 +1,13 @@
 package dev.baton;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.baton.text.HashingEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +15,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 class BatonTest {
 
@@ -23,6 +29,25 @@ class BatonTest {
         }
 
         assertTrue(Files.exists(data.resolve("baton.db")));
+    }
+
+    @Test
+    void batonSaysItStoppedAsItsLastLine(@TempDir Path data) {
+        Settings settings = Settings.fromEnvironment(Map.of("BATON_CONFIG_DIR", "../config",
+                "BATON_DATA_DIR", data.toString(), "BATON_CONSOLE_PORT", "off"));
+        Logger log = (Logger) LoggerFactory.getLogger(Baton.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        try {
+            Baton.start(settings, new Wiring(new HashingEmbedder()), Clock.systemUTC()).close();
+        } finally {
+            log.detachAppender(lines);
+        }
+
+        ILoggingEvent last = lines.list.get(lines.list.size() - 1);
+        assertEquals("Baton stopped", last.getFormattedMessage());
+        assertEquals(Level.INFO, last.getLevel());
     }
 
     @Test
