@@ -60,7 +60,7 @@ public final class Cli {
                                                    training-data; docs/models.md says where it comes from) and Baton's
                                                    written examples (default bot/training/written); prints the
                                                    cross-validated numbers and each file's SHA-256
-              help                                 this text
+              help     (also --help, -h)           this text
 
             The default knowledge base is config/knowledge.yaml.
             Environment: DISCORD_TOKEN, BATON_CONFIG_DIR (default config), BATON_DATA_DIR (default data),
@@ -104,6 +104,11 @@ public final class Cli {
 
     public int run(String[] args) {
         List<String> rest = new ArrayList<>(List.of(args));
+        if (rest.contains("--help") || rest.contains("-h")) {
+            // Anywhere on the line, before any command runs: `baton --help`, `baton run -h`.
+            out.print(USAGE);
+            return 0;
+        }
         String command = rest.isEmpty() || rest.get(0).startsWith("-") ? "run" : rest.remove(0);
         try {
             if (command.equals("check-config")) {

@@ -1,0 +1,55 @@
+package dev.baton.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.Wiring;
+import dev.baton.text.HashingEmbedder;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What a person sees from {@code java -jar baton.jar} itself: asking for help, and a start that cannot work. */
+class RunAndHelpTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> environment, String... args) {
+        return new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment, Clock.systemUTC(),
+                () -> new Wiring(new HashingEmbedder())).run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void dashDashHelpPrintsTheUsageAndExitsZero() {
+        assertEquals(0, run(Map.of(), "--help"), err());
+        assertTrue(out().startsWith("usage: java -jar baton.jar"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void dashHPrintsTheUsageAndExitsZero() {
+        assertEquals(0, run(Map.of(), "-h"), err());
+        assertTrue(out().startsWith("usage: java -jar baton.jar"), out());
+        assertEquals("", err());
+    }
+
+    @Test
+    void helpAfterACommandPrintsTheUsageRatherThanRunningIt() {
+        assertEquals(0, run(Map.of(), "run", "--help"), err());
+        assertTrue(out().startsWith("usage: java -jar baton.jar"), out());
+    }
+}
