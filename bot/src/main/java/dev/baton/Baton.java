@@ -2,6 +2,7 @@ package dev.baton;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.console.HandoffConsole;
+import dev.baton.console.PortInUseException;
 import dev.baton.desk.StaffReplies;
 import dev.baton.discord.DiscordBot;
 import dev.baton.llm.Assistant;
@@ -83,8 +84,16 @@ public final class Baton implements AutoCloseable {
             if (settings.console().isPresent()) {
                 Settings.Console consoleSettings = settings.console().get();
                 LOG.info("starting the handoff console: {}", consoleSettings);
-                HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock),
-                        parts.console(staffReplies(discord)), parts.accounts(), parts.accessLog());
+                HandoffConsole started;
+                try {
+                    started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock),
+                            parts.console(staffReplies(discord)), parts.accounts(), parts.accessLog());
+                } catch (PortInUseException e) {
+                    String variable = e.metrics() ? "BATON_METRICS_PORT" : "BATON_CONSOLE_PORT";
+                    throw new IllegalArgumentException("the handoff console cannot listen on " + e.host() + ":"
+                            + e.port() + ": another program is using that port; stop it, or set " + variable
+                            + " to a free port" + (e.metrics() ? "" : " (or to off for no console)"), e);
+                }
                 console = Optional.of(started);
                 LOG.info("handoff console at {}", consoleSettings.url(started.port()));
             } else {

@@ -173,7 +173,7 @@ public final class Cli {
         Settings settings = new Settings(options.path("--config", fromEnv.configDir()),
                 options.path("--data", fromEnv.dataDir()), fromEnv.discord(), fromEnv.console(), fromEnv.model());
         options.rejectUnknown();
-        return RunCommand.run(settings);
+        return RunCommand.run(settings, wiring.get());
     }
 
     private int chat(Options options) throws IOException {

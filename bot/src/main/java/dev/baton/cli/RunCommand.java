@@ -12,8 +12,8 @@ final class RunCommand {
     private RunCommand() {
     }
 
-    static int run(Settings settings) throws InterruptedException {
-        Baton baton = Baton.start(settings, new Wiring(), Clock.systemUTC());
+    static int run(Settings settings, Wiring wiring) throws InterruptedException {
+        Baton baton = Baton.start(settings, wiring, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             baton.close();

@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Wiring;
@@ -8,10 +9,14 @@ import dev.baton.text.HashingEmbedder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What a person sees from {@code java -jar baton.jar} itself: asking for help, and a start that cannot work. */
 class RunAndHelpTest {
@@ -51,5 +56,30 @@ class RunAndHelpTest {
     void helpAfterACommandPrintsTheUsageRatherThanRunningIt() {
         assertEquals(0, run(Map.of(), "run", "--help"), err());
         assertTrue(out().startsWith("usage: java -jar baton.jar"), out());
+    }
+
+    @Test
+    void aConsolePortAlreadyInUseIsOneLineNamingThePortAndBatonConsolePort(@TempDir Path data) throws Exception {
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        int code;
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+            try {
+                code = run(Map.of("BATON_CONFIG_DIR", "../config", "BATON_DATA_DIR", data.toString(),
+                        "BATON_CONSOLE_HOST", "127.0.0.1", "BATON_CONSOLE_PORT", String.valueOf(taken.getLocalPort())),
+                        "run");
+            } finally {
+                System.setErr(original);
+            }
+            String port = String.valueOf(taken.getLocalPort());
+            String log = logged.toString(StandardCharsets.UTF_8);
+
+            assertEquals(1, code, err());
+            assertEquals(1, err().lines().count(), err());
+            assertTrue(err().startsWith("baton: "), err());
+            assertTrue(err().contains(port) && err().contains("BATON_CONSOLE_PORT"), err());
+            assertFalse(log.contains("\tat ") || log.contains("Exception"), log);
+        }
     }
 }

@@ -34,6 +34,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinBindException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -185,13 +186,21 @@ public final class HandoffConsole implements AutoCloseable {
         });
         Javalin metricsApp = null;
         try {
-            app.start(settings.host(), settings.port());
+            try {
+                app.start(settings.host(), settings.port());
+            } catch (JavalinBindException e) {
+                throw new PortInUseException(settings.host(), settings.port(), false, e);
+            }
             if (settings.metricsPort().isPresent()) {
-                metricsApp = Javalin.create(config -> {
-                    common(config);
-                    config.routes.before(Guard::headers);
-                    config.routes.get("/metrics", manage::metrics);
-                }).start(settings.host(), settings.metricsPort().get());
+                try {
+                    metricsApp = Javalin.create(config -> {
+                        common(config);
+                        config.routes.before(Guard::headers);
+                        config.routes.get("/metrics", manage::metrics);
+                    }).start(settings.host(), settings.metricsPort().get());
+                } catch (JavalinBindException e) {
+                    throw new PortInUseException(settings.host(), settings.metricsPort().get(), true, e);
+                }
             }
         } catch (RuntimeException e) {
             app.stop();
