@@ -2,7 +2,7 @@ package dev.baton;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.console.HandoffConsole;
-import dev.baton.console.PortInUseException;
+import dev.baton.console.api.PortInUseException;
 import dev.baton.desk.StaffReplies;
 import dev.baton.discord.DiscordBot;
 import dev.baton.llm.Assistant;

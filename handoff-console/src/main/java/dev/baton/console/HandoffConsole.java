@@ -7,6 +7,7 @@ import dev.baton.console.api.ActionRejected;
 import dev.baton.console.api.ConsoleBackends;
 import dev.baton.console.api.DraftRejected;
 import dev.baton.console.api.NoSuchHandoff;
+import dev.baton.console.api.PortInUseException;
 import dev.baton.console.auth.AuthRoutes;
 import dev.baton.console.auth.LoginLimiter;
 import dev.baton.console.auth.Passwords;

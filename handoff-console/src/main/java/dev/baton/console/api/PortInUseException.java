@@ -1,4 +1,4 @@
-package dev.baton.console;
+package dev.baton.console.api;
 
 /** The console (or its metrics listener) could not listen: another program already has the port. */
 public final class PortInUseException extends RuntimeException {
@@ -7,7 +7,7 @@ public final class PortInUseException extends RuntimeException {
     private final int port;
     private final boolean metrics;
 
-    PortInUseException(String host, int port, boolean metrics, Throwable cause) {
+    public PortInUseException(String host, int port, boolean metrics, Throwable cause) {
         super((metrics ? "the metrics port " : "port ") + port + " of " + host + " is already in use", cause);
         this.host = host;
         this.port = port;
@@ -22,7 +22,7 @@ public final class PortInUseException extends RuntimeException {
         return port;
     }
 
-    /** Whether it was the separate metrics port ({@link ConsoleSettings#metricsPort()}), not the console's own. */
+    /** Whether it was the separate metrics port (the console settings' metrics port), not the console's own. */
     public boolean metrics() {
         return metrics;
     }
