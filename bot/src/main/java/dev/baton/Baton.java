@@ -2,11 +2,10 @@ package dev.baton;
 
 import dev.baton.config.BatonConfig;
 import dev.baton.console.HandoffConsole;
-import dev.baton.desk.StaffReplies;
 import dev.baton.discord.DiscordBot;
+import dev.baton.discord.DiscordConnection;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelSettings;
-import dev.baton.pickup.PickupNotices;
 import dev.baton.pickup.PickupWatch;
 import dev.baton.reload.ConfigSnapshot;
 import dev.baton.reload.ConfigWatcher;
@@ -15,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,13 +28,13 @@ public final class Baton implements AutoCloseable {
     private static final Duration RELOAD_EVERY = Duration.ofSeconds(2);
 
     private final Database database;
-    private final Optional<DiscordBot> discord;
+    private final DiscordConnection discord;
     private final Optional<HandoffConsole> console;
     private final PickupWatch pickup;
     private final ConfigWatcher watcher;
     private final Assistant assistant;
 
-    private Baton(Database database, Optional<DiscordBot> discord, Optional<HandoffConsole> console,
+    private Baton(Database database, DiscordConnection discord, Optional<HandoffConsole> console,
                   PickupWatch pickup, ConfigWatcher watcher, Assistant assistant) {
         this.database = database;
         this.assistant = assistant;
@@ -45,9 +46,15 @@ public final class Baton implements AutoCloseable {
 
     /**
      * Loads and checks the config, opens the database, connects to Discord if it can, then serves the
-     * console (after Discord, so the console's replies go out through the connected bot).
+     * console (after Discord, so the console's replies go out through the connected bot). When Discord cannot
+     * be reached, Baton starts anyway and keeps trying (5 s, doubling, up to 5 minutes apart).
      */
     public static Baton start(Settings settings, Wiring wiring, Clock clock) {
+        return start(settings, wiring, clock, DiscordConnection.Backoff.DEFAULT);
+    }
+
+    /** As above, with the pauses between attempts to reach Discord (tests use short ones). */
+    public static Baton start(Settings settings, Wiring wiring, Clock clock, DiscordConnection.Backoff discordRetry) {
         ConfigSnapshot files = ConfigSnapshot.read(settings.configDir());
         BatonConfig config = BatonConfig.load(settings.configDir());
         LOG.info("config from {}: {} knowledge-base entries, {} people on the roster, {} routing rules,"
@@ -65,16 +72,15 @@ public final class Baton implements AutoCloseable {
         if (open > 0) {
             LOG.info("{} handoffs are open from before; Baton stays quiet in their conversations", open);
         }
-        Optional<DiscordBot> discord = Optional.empty();
+        DiscordConnection discord = DiscordConnection.off();
         Optional<HandoffConsole> console = Optional.empty();
         PickupWatch pickup = null;
         ConfigWatcher watcher = null;
         try {
             if (settings.discord().isPresent()) {
                 LOG.info("connecting to Discord: {}", settings.discord().get());
-                discord = Optional.of(DiscordBot.start(settings.discord().get(), config.discord(), parts.desk(), clock,
-                        DISCORD_READY));
-                LOG.info("connected to Discord as {}", discord.get().jda().getSelfUser().getName());
+                discord = DiscordConnection.start(() -> DiscordBot.start(settings.discord().get(), config.discord(),
+                        parts.desk(), clock, DISCORD_READY), discordRetry, retryThread());
             } else {
                 LOG.warn("DISCORD_TOKEN is not set, so Baton is not connected to Discord; the engine and storage run."
                         + " To connect a server, see \"Connecting a Discord server\" in README.md, then start Baton"
@@ -84,13 +90,13 @@ public final class Baton implements AutoCloseable {
                 Settings.Console consoleSettings = settings.console().get();
                 LOG.info("starting the handoff console: {}", consoleSettings);
                 HandoffConsole started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock),
-                        parts.console(staffReplies(discord)), parts.accounts(), parts.accessLog());
+                        parts.console(discord.staffReplies()), parts.accounts(), parts.accessLog(), discord);
                 console = Optional.of(started);
                 LOG.info("handoff console at {}", consoleSettings.url(started.port()));
             } else {
                 LOG.info("BATON_CONSOLE_PORT is off, so there is no handoff console");
             }
-            pickup = parts.pickupWatch(pickupNotices(discord));
+            pickup = parts.pickupWatch(discord.pickupNotices());
             pickup.start();
             watcher = ConfigWatcher.start(parts.live(), RELOAD_EVERY);
             LOG.info("watching {} for changes to {} ({} need a restart)", settings.configDir(),
@@ -103,7 +109,7 @@ public final class Baton implements AutoCloseable {
                 pickup.close();
             }
             console.ifPresent(HandoffConsole::close);
-            discord.ifPresent(DiscordBot::close);
+            discord.close();
             close(parts.assistant());
             database.close();
             throw e;
@@ -111,14 +117,18 @@ public final class Baton implements AutoCloseable {
         return new Baton(database, discord, console, pickup, watcher, parts.assistant());
     }
 
-    /** Pickup deadlines (rules.yaml {@code deadlines:}) are posted through the connected bot, else only stored. */
-    private static PickupNotices pickupNotices(Optional<DiscordBot> discord) {
-        return discord.<PickupNotices>map(DiscordBot::pickupNotices).orElse(PickupNotices.NOT_CONNECTED);
+    /** The thread that retries Discord while it cannot be reached (a daemon: it never holds the JVM up). */
+    private static ScheduledExecutorService retryThread() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "baton-discord-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
-    /** Console replies go through the connected bot's webhooks; without Discord they are only stored. */
-    private static StaffReplies staffReplies(Optional<DiscordBot> discord) {
-        return discord.map(DiscordBot::staffReplies).orElse(StaffReplies.NOT_CONNECTED);
+    /** Discord's state as {@code /healthz} reports it. */
+    public DiscordConnection.State discordState() {
+        return discord.state();
     }
 
     /** The console's bound port (useful when started on port 0); empty when there is no console. */
@@ -131,7 +141,7 @@ public final class Baton implements AutoCloseable {
         watcher.close();
         pickup.close(); // before the rest: a tick may be posting to Discord and writing to the database
         console.ifPresent(HandoffConsole::close);
-        discord.ifPresent(DiscordBot::close);
+        discord.close();
         close(assistant);
         database.close();
     }
