@@ -4,6 +4,7 @@ import dev.baton.config.BatonConfig;
 import dev.baton.console.HandoffConsole;
 import dev.baton.discord.DiscordBot;
 import dev.baton.discord.DiscordConnection;
+import dev.baton.handoff.HandoffStore;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelSettings;
 import dev.baton.pickup.PickupWatch;
@@ -12,6 +13,7 @@ import dev.baton.reload.ConfigWatcher;
 import dev.baton.store.Database;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Executors;
@@ -68,10 +70,7 @@ public final class Baton implements AutoCloseable {
         LOG.info("database {}", database.location());
         Wiring.Parts parts = wiring.parts(settings.configDir(), files, config, model, database, clock);
         LOG.info("{}", parts.assistant().describe());
-        int open = parts.handoffs().open().size();
-        if (open > 0) {
-            LOG.info("{} handoffs are open from before; Baton stays quiet in their conversations", open);
-        }
+        openFromBefore(parts.handoffs()).ifPresent(LOG::info);
         DiscordConnection discord = DiscordConnection.off();
         Optional<HandoffConsole> console = Optional.empty();
         PickupWatch pickup = null;
@@ -115,6 +114,27 @@ public final class Baton implements AutoCloseable {
             throw e;
         }
         return new Baton(database, discord, console, pickup, watcher, parts.assistant());
+    }
+
+    /**
+     * What start-up says about handoffs left open by the last run: real ones (Baton stays quiet in their
+     * conversations), and the playground's practice ones apart; empty when none is open.
+     */
+    static Optional<String> openFromBefore(HandoffStore handoffs) {
+        List<HandoffStore.Listed> open = handoffs.listOpen();
+        long practice = open.stream().filter(HandoffStore.Listed::practice).count();
+        long real = open.size() - practice;
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        String practiceOpen = practice + (practice == 1 ? " practice handoff from the playground is open"
+                : " practice handoffs from the playground are open");
+        if (real == 0) {
+            return Optional.of("no handoffs are open from before (" + practiceOpen + ")");
+        }
+        String line = real == 1 ? "1 handoff is open from before; Baton stays quiet in its conversation"
+                : real + " handoffs are open from before; Baton stays quiet in their conversations";
+        return Optional.of(practice == 0 ? line : line + " (and " + practiceOpen + ")");
     }
 
     /** The thread that retries Discord while it cannot be reached (a daemon: it never holds the JVM up). */
