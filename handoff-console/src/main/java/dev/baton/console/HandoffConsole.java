@@ -213,7 +213,7 @@ public final class HandoffConsole implements AutoCloseable {
         Optional<String> firstSetupLink = Optional.empty();
         if (settings.adminPassword().filter(p -> !p.isEmpty()).isEmpty() && accounts.all().isEmpty()) {
             String base = settings.publicUrl().map(ManageRoutes::stripSlash)
-                    .orElse("http://" + hostForUrl(settings.host()) + ":" + app.port());
+                    .orElse("http://" + ConsoleSettings.linkHost(settings.host()) + ":" + app.port());
             String link = base + "/setup?token=" + setupTokens.issue(AccountRoster.ADMIN, Account.Role.MANAGER);
             LOG.info("Console setup: open {}", link);
             firstSetupLink = Optional.of(link);
@@ -305,7 +305,4 @@ public final class HandoffConsole implements AutoCloseable {
         ctx.json(Map.of("error", message == null ? "error" : message));
     }
 
-    private static String hostForUrl(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
 }
