@@ -1,13 +1,31 @@
 # Baton container image.
 #
 #   docker build -t baton .
-#   docker run --rm -it -p 8080:8080 \
-#     -v "$PWD/config:/app/config:ro" \
-#     -v baton-data:/app/data \
+#   mkdir -p data
+#   docker run -d --name baton \
+#     -p 127.0.0.1:8080:8080 \
+#     --user "$(id -u):$(id -g)" \
+#     -v "$PWD/config:/app/config" \
+#     -v "$PWD/data:/app/data" \
+#     -e DISCORD_TOKEN \
+#     -e BATON_CONSOLE_URL=http://localhost:8080 \
 #     baton
 #
-# Stage 1 builds the fat jar with Maven and strips the native libraries that only matter on
-# Windows and macOS; stage 2 is a plain JRE that runs it as an unprivileged user.
+# This is the command README.md documents (section "Docker"); a test (DockerfileAndReadmeAgreeTest)
+# checks they stay the same. Why each part:
+#   -p 127.0.0.1:8080:8080   the console is published on the host's loopback only; put TLS in front of it
+#                            to reach it from elsewhere (README.md, "Exposing the console").
+#   --user "$(id -u):$(id -g)"  Baton runs as you, so it can write the two host folders you own: config/
+#                            (the console's Apply saves rules.yaml there) and data/ (SQLite). Without it the
+#                            image's own user (uid 10001) cannot write folders owned by your host user.
+#   -v .../config (read-write)  the console's Apply writes rules.yaml; edits on the host still reload.
+#   -v .../data               the database; create the folder first (mkdir -p data), or Docker creates it
+#                            owned by root.
+#   BATON_CONSOLE_URL         how people reach the console: the setup link Baton logs uses it (without it,
+#                            a console bound to 0.0.0.0 logs http://localhost:<port>).
+#
+# Stage 1 builds the fat jar with Maven and strips the native libraries this image cannot use (other
+# operating systems, and the other CPU architecture); stage 2 is a plain JRE that runs it.
 
 # ---------------------------------------------------------------------------------------------
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -32,13 +50,27 @@ COPY handoff-console/ handoff-console/
 COPY bot/ bot/
 RUN mvn -B -q package -DskipTests
 
-# The jar carries native code for every platform its dependencies support; the image is Linux,
-# so drop the rest: ONNX Runtime's win/osx builds (including a ~300 MB Windows .pdb), the DJL
-# tokenizers' win/osx builds, SQLite's Windows/macOS/FreeBSD builds, and JNA's dispatch libraries
-# for non-Linux systems. JNA's Java
-# classes in com/sun/jna/win32/ (no dash) are kept. zip exits 12 when no pattern matched at all
-# ("nothing to do"), which is fine: it means a dependency no longer ships those files.
-RUN ( zip -q -d bot/target/baton.jar \
+# Set by BuildKit to the architecture the image is built for (amd64 or arm64): the jar keeps only
+# that architecture's Linux natives.
+ARG TARGETARCH
+
+# The jar carries native code for every platform its dependencies support; the image is Linux on one
+# CPU architecture, so drop the rest: ONNX Runtime's win/osx builds (including a ~300 MB Windows .pdb),
+# the DJL tokenizers' win/osx builds, SQLite's Windows/macOS/FreeBSD/musl builds, JNA's dispatch
+# libraries for non-Linux systems, and the Linux natives of the other architecture (aarch64 on an
+# amd64 image, x86-64 on an arm64 one). The jar itself (java -jar outside Docker) keeps them all.
+# JNA's Java classes in com/sun/jna/win32/ (no dash) are kept. zip exits 12 when no pattern matched
+# at all ("nothing to do"), which is fine: it means a dependency no longer ships those files.
+RUN case "${TARGETARCH:-amd64}" in \
+      arm64) other='linux-x64 linux-x86_64 linux-x86-64 Linux/x86_64 Linux/x86' ;; \
+      *)     other='linux-aarch64 Linux/aarch64 Linux/arm Linux/armv6 Linux/armv7' ;; \
+    esac \
+ && set -f \
+ && patterns='' \
+ && for dir in $other; do \
+      patterns="$patterns ai/onnxruntime/native/$dir/* native/lib/$dir/* com/sun/jna/$dir/* org/sqlite/native/$dir/*"; \
+    done \
+ && ( zip -q -d bot/target/baton.jar \
         'ai/onnxruntime/native/win-*' \
         'ai/onnxruntime/native/osx-*' \
         'native/lib/win-*' \
@@ -53,12 +85,17 @@ RUN ( zip -q -d bot/target/baton.jar \
         'org/sqlite/native/Windows/*' \
         'org/sqlite/native/Mac/*' \
         'org/sqlite/native/FreeBSD/*' \
+        'org/sqlite/native/Linux-Musl/*' \
+        'org/sqlite/native/Linux-Android/*' \
+        $patterns \
         || [ $? -eq 12 ] ) \
  && jar tf bot/target/baton.jar > /dev/null
 
 # ---------------------------------------------------------------------------------------------
 FROM eclipse-temurin:17-jre
 
+# The image's own user, for a plain `docker run` with named volumes. The documented command above runs
+# as your host user instead (--user "$(id -u):$(id -g)"), which may have no entry in /etc/passwd.
 RUN groupadd --gid 10001 baton \
  && useradd --uid 10001 --gid baton --create-home --home-dir /home/baton \
         --shell /usr/sbin/nologin baton
@@ -67,21 +104,33 @@ WORKDIR /app
 
 COPY --from=build /src/bot/target/baton.jar /app/baton.jar
 
-# The sample configuration (config/knowledge.yaml and friends). It is meant to be mounted over
-# with your own community's files, read-only:  -v $PWD/config:/app/config:ro
+# The sample configuration (config/knowledge.yaml and friends). Mount your own community's files over
+# it, read-write so the console's Apply can save rules.yaml:  -v "$PWD/config:/app/config"
 COPY config/ /app/config/
+ENV BATON_CONFIG_DIR=/app/config
 
-# SQLite data lives here; keep it on a named volume or a bind mount so it survives upgrades.
+# SQLite data lives here; keep it on a bind mount (or a named volume) so it survives upgrades.
 RUN mkdir -p /app/data && chown baton:baton /app/data
 ENV BATON_DATA_DIR=/app/data
 VOLUME /app/data
+
+# Native libraries (tokenizers, ONNX Runtime, SQLite) are unpacked under the home directory and /tmp at
+# start; a --user uid has no home of its own (Java 17 then says user.home is "?"), so both HOME and
+# user.home (in ENTRYPOINT) point at a place every user can write.
+ENV HOME=/tmp
 
 USER baton
 
 # Inside a container "localhost" is the container itself, so the console listens on every interface
 # here; publish it to the host's loopback only (-p 127.0.0.1:8080:8080) and put TLS in front of it.
+# The links Baton logs use BATON_CONSOLE_URL (http://localhost:8080 when it is not set).
 ENV BATON_CONSOLE_HOST=0.0.0.0
+ENV BATON_CONSOLE_PORT=8080
 EXPOSE 8080
 
-# DISCORD_TOKEN comes from the runtime environment (docker run -e DISCORD_TOKEN=...), never the image.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/baton.jar"]
+# The JRE image has no curl or wget: the check is a small class in the jar that GETs /healthz.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 \
+    CMD ["java", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", "/app/baton.jar", "dev.baton.cli.HealthCheck"]
+
+# DISCORD_TOKEN comes from the runtime environment (docker run -e DISCORD_TOKEN), never the image.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-Duser.home=/tmp", "-jar", "/app/baton.jar"]

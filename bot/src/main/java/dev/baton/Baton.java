@@ -5,17 +5,21 @@ import dev.baton.console.HandoffConsole;
 import dev.baton.console.api.PortInUseException;
 import dev.baton.desk.StaffReplies;
 import dev.baton.discord.DiscordBot;
+import dev.baton.discord.DiscordConnection;
+import dev.baton.handoff.HandoffStore;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelSettings;
-import dev.baton.pickup.PickupNotices;
 import dev.baton.pickup.PickupWatch;
 import dev.baton.reload.ConfigSnapshot;
 import dev.baton.reload.ConfigWatcher;
 import dev.baton.store.Database;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,13 +32,13 @@ public final class Baton implements AutoCloseable {
     private static final Duration RELOAD_EVERY = Duration.ofSeconds(2);
 
     private final Database database;
-    private final Optional<DiscordBot> discord;
+    private final DiscordConnection discord;
     private final Optional<HandoffConsole> console;
     private final PickupWatch pickup;
     private final ConfigWatcher watcher;
     private final Assistant assistant;
 
-    private Baton(Database database, Optional<DiscordBot> discord, Optional<HandoffConsole> console,
+    private Baton(Database database, DiscordConnection discord, Optional<HandoffConsole> console,
                   PickupWatch pickup, ConfigWatcher watcher, Assistant assistant) {
         this.database = database;
         this.assistant = assistant;
@@ -46,9 +50,15 @@ public final class Baton implements AutoCloseable {
 
     /**
      * Loads and checks the config, opens the database, connects to Discord if it can, then serves the
-     * console (after Discord, so the console's replies go out through the connected bot).
+     * console (after Discord, so the console's replies go out through the connected bot). When Discord cannot
+     * be reached, Baton starts anyway and keeps trying (5 s, doubling, up to 5 minutes apart).
      */
     public static Baton start(Settings settings, Wiring wiring, Clock clock) {
+        return start(settings, wiring, clock, DiscordConnection.Backoff.DEFAULT);
+    }
+
+    /** As above, with the pauses between attempts to reach Discord (tests use short ones). */
+    public static Baton start(Settings settings, Wiring wiring, Clock clock, DiscordConnection.Backoff discordRetry) {
         ConfigSnapshot files = ConfigSnapshot.read(settings.configDir());
         BatonConfig config = BatonConfig.load(settings.configDir());
         LOG.info("config from {}: {} knowledge-base entries, {} people on the roster, {} routing rules,"
@@ -62,20 +72,16 @@ public final class Baton implements AutoCloseable {
         LOG.info("database {}", database.location());
         Wiring.Parts parts = wiring.parts(settings.configDir(), files, config, model, database, clock);
         LOG.info("{}", parts.assistant().describe());
-        int open = parts.handoffs().open().size();
-        if (open > 0) {
-            LOG.info("{} handoffs are open from before; Baton stays quiet in their conversations", open);
-        }
-        Optional<DiscordBot> discord = Optional.empty();
+        openFromBefore(parts.handoffs()).ifPresent(LOG::info);
+        DiscordConnection discord = DiscordConnection.off();
         Optional<HandoffConsole> console = Optional.empty();
         PickupWatch pickup = null;
         ConfigWatcher watcher = null;
         try {
             if (settings.discord().isPresent()) {
                 LOG.info("connecting to Discord: {}", settings.discord().get());
-                discord = Optional.of(DiscordBot.start(settings.discord().get(), config.discord(), parts.desk(), clock,
-                        DISCORD_READY));
-                LOG.info("connected to Discord as {}", discord.get().jda().getSelfUser().getName());
+                discord = DiscordConnection.start(() -> DiscordBot.start(settings.discord().get(), config.discord(),
+                        parts.desk(), clock, DISCORD_READY), discordRetry, retryThread());
             } else {
                 LOG.warn("DISCORD_TOKEN is not set, so Baton is not connected to Discord; the engine and storage run."
                         + " To connect a server, see \"Connecting a Discord server\" in README.md, then start Baton"
@@ -87,7 +93,7 @@ public final class Baton implements AutoCloseable {
                 HandoffConsole started;
                 try {
                     started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock),
-                            parts.console(staffReplies(discord)), parts.accounts(), parts.accessLog());
+                            parts.console(discord.staffReplies()), parts.accounts(), parts.accessLog(), discord);
                 } catch (PortInUseException e) {
                     String variable = e.metrics() ? "BATON_METRICS_PORT" : "BATON_CONSOLE_PORT";
                     throw new IllegalArgumentException("the handoff console cannot listen on " + e.host() + ":"
@@ -99,7 +105,7 @@ public final class Baton implements AutoCloseable {
             } else {
                 LOG.info("BATON_CONSOLE_PORT is off, so there is no handoff console");
             }
-            pickup = parts.pickupWatch(pickupNotices(discord));
+            pickup = parts.pickupWatch(discord.pickupNotices());
             pickup.start();
             watcher = ConfigWatcher.start(parts.live(), RELOAD_EVERY);
             LOG.info("watching {} for changes to {} ({} need a restart)", settings.configDir(),
@@ -112,7 +118,7 @@ public final class Baton implements AutoCloseable {
                 pickup.close();
             }
             console.ifPresent(HandoffConsole::close);
-            discord.ifPresent(DiscordBot::close);
+            discord.close();
             close(parts.assistant());
             database.close();
             throw e;
@@ -120,14 +126,39 @@ public final class Baton implements AutoCloseable {
         return new Baton(database, discord, console, pickup, watcher, parts.assistant());
     }
 
-    /** Pickup deadlines (rules.yaml {@code deadlines:}) are posted through the connected bot, else only stored. */
-    private static PickupNotices pickupNotices(Optional<DiscordBot> discord) {
-        return discord.<PickupNotices>map(DiscordBot::pickupNotices).orElse(PickupNotices.NOT_CONNECTED);
+    /**
+     * What start-up says about handoffs left open by the last run: real ones (Baton stays quiet in their
+     * conversations), and the playground's practice ones apart; empty when none is open.
+     */
+    static Optional<String> openFromBefore(HandoffStore handoffs) {
+        List<HandoffStore.Listed> open = handoffs.listOpen();
+        long practice = open.stream().filter(HandoffStore.Listed::practice).count();
+        long real = open.size() - practice;
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        String practiceOpen = practice + (practice == 1 ? " practice handoff from the playground is open"
+                : " practice handoffs from the playground are open");
+        if (real == 0) {
+            return Optional.of("no handoffs are open from before (" + practiceOpen + ")");
+        }
+        String line = real == 1 ? "1 handoff is open from before; Baton stays quiet in its conversation"
+                : real + " handoffs are open from before; Baton stays quiet in their conversations";
+        return Optional.of(practice == 0 ? line : line + " (and " + practiceOpen + ")");
     }
 
-    /** Console replies go through the connected bot's webhooks; without Discord they are only stored. */
-    private static StaffReplies staffReplies(Optional<DiscordBot> discord) {
-        return discord.map(DiscordBot::staffReplies).orElse(StaffReplies.NOT_CONNECTED);
+    /** The thread that retries Discord while it cannot be reached (a daemon: it never holds the JVM up). */
+    private static ScheduledExecutorService retryThread() {
+        return Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "baton-discord-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Discord's state as {@code /healthz} reports it. */
+    public DiscordConnection.State discordState() {
+        return discord.state();
     }
 
     /** The console's bound port (useful when started on port 0); empty when there is no console. */
@@ -140,7 +171,7 @@ public final class Baton implements AutoCloseable {
         watcher.close();
         pickup.close(); // before the rest: a tick may be posting to Discord and writing to the database
         console.ifPresent(HandoffConsole::close);
-        discord.ifPresent(DiscordBot::close);
+        discord.close();
         close(assistant);
         database.close();
         LOG.info("Baton stopped");

@@ -121,7 +121,7 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
 
         /** How to reach the console once it listens on {@code boundPort}. */
         public String url(int boundPort) {
-            return publicUrl.orElse("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + boundPort);
+            return publicUrl.orElse("http://" + ConsoleSettings.linkHost(host) + ":" + boundPort);
         }
 
         /** Never print the admin password. */

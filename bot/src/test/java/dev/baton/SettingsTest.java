@@ -39,6 +39,20 @@ class SettingsTest {
     }
 
     @Test
+    void boundToEveryInterfaceTheLinksBatonLogsSayLocalhostUnlessBatonConsoleUrlIsSet() {
+        // The container image listens on 0.0.0.0; http://0.0.0.0:8080 is not a link a person can open.
+        Settings.Console inImage = Settings.fromEnvironment(Map.of("BATON_CONSOLE_HOST", "0.0.0.0")).console()
+                .orElseThrow();
+        Settings.Console ipv6 = Settings.fromEnvironment(Map.of("BATON_CONSOLE_HOST", "::")).console().orElseThrow();
+        Settings.Console withUrl = Settings.fromEnvironment(Map.of("BATON_CONSOLE_HOST", "0.0.0.0",
+                "BATON_CONSOLE_URL", "http://baton.lan:8080")).console().orElseThrow();
+
+        assertEquals("http://localhost:8080", inImage.url(8080));
+        assertEquals("http://localhost:8080", ipv6.url(8080));
+        assertEquals("http://baton.lan:8080", withUrl.url(8080));
+    }
+
+    @Test
     void offMeansNoConsole() {
         assertTrue(Settings.fromEnvironment(Map.of("BATON_CONSOLE_PORT", "OFF")).console().isEmpty());
         assertTrue(Settings.fromEnvironment(Map.of()).withoutConsole().console().isEmpty());

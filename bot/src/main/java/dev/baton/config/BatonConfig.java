@@ -10,6 +10,7 @@ import dev.baton.llm.ModelFile;
 import dev.baton.llm.ModelFileLoader;
 import dev.baton.routing.Roster;
 import dev.baton.routing.RosterLoader;
+import dev.baton.routing.RosterNames;
 import dev.baton.rules.RuleBook;
 import dev.baton.rules.RulesLoader;
 import dev.baton.yaml.ConfigException;
@@ -31,8 +32,9 @@ import java.util.function.Function;
  * <p>{@code knowledge.yaml} and {@code team.yaml} are required; {@code messages.yaml},
  * {@code discord.yaml}, {@code rules.yaml} and {@code llm.yaml} are optional and fall back to built-in
  * defaults. {@code rules.yaml} is read after the files it names people and teams from ({@code team.yaml})
- * and topics from ({@code knowledge.yaml}); when either of those fails, only the rules' own mistakes are
- * reported.
+ * and topics from ({@code knowledge.yaml}). When {@code team.yaml} has problems, the rules' people and teams
+ * are still checked against the ids and teams it writes ({@link RosterNames}); when {@code knowledge.yaml}
+ * fails, the rules' topics are left unchecked.
  *
  * @param model what {@code llm.yaml} says ({@link ModelFile#ABSENT} without the file); like
  *              {@code discord.yaml} it takes effect only at startup, so a reloaded configuration carries the
@@ -106,9 +108,13 @@ public record BatonConfig(KnowledgeBase knowledge, Roster roster, HandoffWording
         DiscordSettings discord = files.present(DISCORD)
                 ? files.attempt(DISCORD, DiscordSettingsLoader::load, DiscordSettingsLoader::parse, problems)
                 : DiscordSettings.defaults();
+        // When team.yaml has problems, the rules' people and teams are still checked against the ids and
+        // teams it writes, so a typo in rules.yaml is not hidden until team.yaml is fixed.
+        RosterNames names = roster == null && files.present(TEAM)
+                ? files.lenient(TEAM, RosterLoader::names, RosterLoader::names) : null;
         RuleBook rules = files.present(RULES)
-                ? files.attempt(RULES, file -> RulesLoader.load(file, roster, knowledge),
-                        (origin, reader) -> RulesLoader.parse(origin, reader, roster, knowledge), problems)
+                ? files.attempt(RULES, file -> RulesLoader.load(file, roster, names, knowledge),
+                        (origin, reader) -> RulesLoader.parse(origin, reader, roster, names, knowledge), problems)
                 : RuleBook.defaults();
         ModelFile model = files.present(LLM)
                 ? files.attempt(LLM, ModelFileLoader::load, ModelFileLoader::parse, problems)
@@ -124,6 +130,17 @@ public record BatonConfig(KnowledgeBase knowledge, Roster roster, HandoffWording
 
         boolean present(String name) {
             return overrides.containsKey(name) || Files.exists(directory.resolve(name));
+        }
+
+        /** What {@code read} makes of the file, for a file that already failed; null when nothing could be read. */
+        <T> T lenient(String name, Function<Path, T> read, BiFunction<String, Reader, T> parse) {
+            Path file = directory.resolve(name);
+            String draft = overrides.get(name);
+            try {
+                return draft == null ? read.apply(file) : parse.apply(file.toString(), new StringReader(draft));
+            } catch (ConfigException e) {
+                return null;
+            }
         }
 
         <T> T attempt(String name, Function<Path, T> load, BiFunction<String, Reader, T> parse,

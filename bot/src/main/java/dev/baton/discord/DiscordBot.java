@@ -64,13 +64,16 @@ public final class DiscordBot implements AutoCloseable {
         } catch (net.dv8tion.jda.api.exceptions.InvalidTokenException e) {
             throw new DiscordStartException("Discord rejected DISCORD_TOKEN: copy the bot token again from"
                     + " https://discord.com/developers/applications > your app > Bot > Reset Token.", e);
+        } catch (RuntimeException e) {
+            // Discord not reachable or not answering (network down, an outage): worth trying again later.
+            throw new DiscordStartException("could not reach Discord at " + endpoints.restUrl() + ": " + e, e, true);
         }
         listener.attach(new Replier(jda, desk, settings));
         try {
             if (!ready.await(readyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 jda.shutdownNow();
                 throw new DiscordStartException("Discord's gateway (" + endpoints.gatewayUrl() + ") did not become"
-                        + " ready within " + readyTimeout.toSeconds() + " s.", null);
+                        + " ready within " + readyTimeout.toSeconds() + " s.", null, true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,7 +81,7 @@ public final class DiscordBot implements AutoCloseable {
             throw new DiscordStartException("interrupted while connecting to Discord", e);
         }
         if (closes.closeCode != null) {
-            throw new DiscordStartException(explain(closes.closeCode), null);
+            throw new DiscordStartException(explain(closes.closeCode), null, closes.closeCode.isReconnect());
         }
         DiscordBot bot = new DiscordBot(jda, settings, clock);
         bot.registerCommands();

@@ -47,6 +47,65 @@ public final class RosterLoader {
         return fromRoot(origin, YamlDocument.parse(origin, reader, "team file"));
     }
 
+    /**
+     * The ids and teams {@code file} names, even in entries with problems (see {@link RosterNames});
+     * null when the file cannot be read as YAML or has no {@code people:} list.
+     */
+    public static RosterNames names(Path file) {
+        try {
+            return names(YamlDocument.read(file, "team file"));
+        } catch (ConfigException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #names(Path)}, from text. */
+    public static RosterNames names(String origin, Reader reader) {
+        try {
+            return names(YamlDocument.parse(origin, reader, "team file"));
+        } catch (ConfigException e) {
+            return null;
+        }
+    }
+
+    private static RosterNames names(Node root) {
+        if (!(root instanceof MappingNode mapping)) {
+            return null;
+        }
+        Node list = null;
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode key && key.getValue().strip().equals("people")) {
+                list = tuple.getValueNode();
+            }
+        }
+        if (!(list instanceof SequenceNode sequence)) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> teams = new ArrayList<>();
+        for (Node person : sequence.getValue()) {
+            if (!(person instanceof MappingNode fields)) {
+                continue;
+            }
+            for (NodeTuple tuple : fields.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key && tuple.getValueNode() instanceof ScalarNode value
+                        && !value.getValue().isBlank()) {
+                    String text = value.getValue().strip();
+                    switch (key.getValue().strip()) {
+                        case "id" -> ids.add(text);
+                        case "team" -> {
+                            if (!teams.contains(text)) {
+                                teams.add(text);
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+            }
+        }
+        return new RosterNames(ids, teams);
+    }
+
     private static Roster fromRoot(String origin, Node root) {
         Problems problems = new Problems(origin);
         Roster roster = read(root, problems);

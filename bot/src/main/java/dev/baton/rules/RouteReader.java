@@ -278,7 +278,7 @@ final class RouteReader {
         if (written == null) {
             return null;
         }
-        if (vocabulary.roster() == null) {
+        if (!vocabulary.knowsPeople()) {
             return new Target.Team(written);
         }
         Optional<String> team = vocabulary.team(written);
@@ -299,7 +299,7 @@ final class RouteReader {
         if (id == null) {
             return null;
         }
-        if (vocabulary.roster() == null || vocabulary.roster().byId(id).isPresent()) {
+        if (!vocabulary.knowsPeople() || vocabulary.personIds().contains(id)) {
             return new Target.Named(id);
         }
         List<String> ids = vocabulary.personIds();

@@ -4,6 +4,7 @@ import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.routing.HoursReader;
 import dev.baton.routing.Roster;
+import dev.baton.routing.RosterNames;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.CueSetting;
 import dev.baton.triage.CueSettings;
@@ -56,20 +57,35 @@ public final class RulesLoader {
      * @param knowledge the loaded knowledge.yaml, or null when it failed to load
      */
     public static RuleBook load(Path file, Roster roster, KnowledgeBase knowledge) {
+        return load(file, roster, null, knowledge);
+    }
+
+    /**
+     * As above; when team.yaml failed to load ({@code roster} null), people and teams are still checked against
+     * {@code names}, what the team file writes (null when not even that could be read).
+     */
+    public static RuleBook load(Path file, Roster roster, RosterNames names, KnowledgeBase knowledge) {
         Objects.requireNonNull(file, "file");
-        return fromRoot(file.toString(), YamlDocument.read(file, "rules file"), roster, knowledge);
+        return fromRoot(file.toString(), YamlDocument.read(file, "rules file"), roster, names, knowledge);
     }
 
     /** Like {@link #load} for text from elsewhere (a draft); {@code origin} names the source in problems. */
     public static RuleBook parse(String origin, Reader reader, Roster roster, KnowledgeBase knowledge) {
-        Objects.requireNonNull(origin, "origin");
-        Objects.requireNonNull(reader, "reader");
-        return fromRoot(origin, YamlDocument.parse(origin, reader, "rules file"), roster, knowledge);
+        return parse(origin, reader, roster, null, knowledge);
     }
 
-    private static RuleBook fromRoot(String origin, Node root, Roster roster, KnowledgeBase knowledge) {
+    /** Like {@link #load(Path, Roster, RosterNames, KnowledgeBase)} for text from elsewhere (a draft). */
+    public static RuleBook parse(String origin, Reader reader, Roster roster, RosterNames names,
+                                 KnowledgeBase knowledge) {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(reader, "reader");
+        return fromRoot(origin, YamlDocument.parse(origin, reader, "rules file"), roster, names, knowledge);
+    }
+
+    private static RuleBook fromRoot(String origin, Node root, Roster roster, RosterNames names,
+                                     KnowledgeBase knowledge) {
         Problems problems = new Problems(origin);
-        RuleBook rules = read(root, problems, roster, topics(knowledge));
+        RuleBook rules = read(root, problems, roster, roster == null ? names : null, topics(knowledge));
         if (problems.count() > 0) {
             throw new ConfigException(problems.inFileOrder());
         }
@@ -84,7 +100,7 @@ public final class RulesLoader {
                 .map(t -> t.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
-    private static RuleBook read(Node root, Problems problems, Roster roster, Set<String> topics) {
+    private static RuleBook read(Node root, Problems problems, Roster roster, RosterNames names, Set<String> topics) {
         if (root == null || Nodes.isNull(root)) {
             problems.at(1, 1, "the file is empty, but a rules file needs at least `default:`, the route for every"
                     + " handoff", "add e.g. " + DEFAULT_EXAMPLE + ", or delete rules.yaml to use Baton's built-in"
@@ -112,7 +128,7 @@ public final class RulesLoader {
         DeadlinesReader deadlinesReader = new DeadlinesReader(values, roles);
         Map<Priority, Deadlines> deadlines = deadlinesReader.perPriority(fields.get("deadlines"));
 
-        Vocabulary vocabulary = new Vocabulary(channels.names(), roles, roster, topics, zone);
+        Vocabulary vocabulary = new Vocabulary(channels.names(), roles, roster, names, topics, zone);
         RouteReader routeReader = new RouteReader(values, cueReader, deadlinesReader, vocabulary);
         List<RouteReader.Read> routes = routeReader.routes(fields.get("routes"));
         RouteReader.Read fallback = null;

@@ -2,6 +2,7 @@ package dev.baton.rules;
 
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
+import dev.baton.routing.RosterNames;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,18 +21,26 @@ import java.util.Set;
  * @param channels channel names to ids, in file order
  * @param roles    role names to ids, in file order
  */
-record Vocabulary(Map<String, String> channels, Map<String, String> roles, Roster roster, Set<String> topics,
-                  ZoneId zone) {
+record Vocabulary(Map<String, String> channels, Map<String, String> roles, Roster roster, RosterNames names,
+                  Set<String> topics, ZoneId zone) {
 
     Vocabulary {
         channels = new LinkedHashMap<>(channels);
         roles = new LinkedHashMap<>(roles);
     }
 
+    /**
+     * Whether team.yaml's people and teams are known: it loaded, or it did not but the ids and teams it
+     * writes could still be read ({@link RosterNames}), so references to them are checked.
+     */
+    boolean knowsPeople() {
+        return roster != null || names != null;
+    }
+
     /** Teams as team.yaml spells them, in roster order; empty when the roster is unknown. */
     List<String> teams() {
         if (roster == null) {
-            return List.of();
+            return names == null ? List.of() : names.teams();
         }
         Set<String> teams = new LinkedHashSet<>();
         roster.people().stream().map(Person::team).filter(t -> t != null).forEach(teams::add);
@@ -44,7 +53,10 @@ record Vocabulary(Map<String, String> channels, Map<String, String> roles, Roste
     }
 
     List<String> personIds() {
-        return roster == null ? List.of() : roster.people().stream().map(Person::id).toList();
+        if (roster == null) {
+            return names == null ? List.of() : names.ids();
+        }
+        return roster.people().stream().map(Person::id).toList();
     }
 
     /** People in the team (or the one person) who take grief, anxiety and crisis conversations. */

@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Assumptions;
@@ -18,14 +20,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless chromium driven through Debian's chromedriver. Nothing is downloaded: when
- * either is missing the test is skipped on a developer's machine, and fails in CI
+ * Headless chromium (or Chrome) driven through chromedriver, both found on PATH. Nothing is downloaded:
+ * when either is missing the test is skipped on a developer's machine, saying why on standard error, and fails in CI
  * ({@code BATON_REQUIRE_BROWSER=1}, set by {@code .ci/run}, which installs both).
  */
 final class Chromium implements AutoCloseable {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    /** The browser's names, looked for in this order in each PATH directory. */
+    static final List<String> BROWSER_NAMES = List.of("chromium", "chromium-browser", "google-chrome");
+    static final List<String> DRIVER_NAMES = List.of("chromedriver");
     /** Where screenshots are kept as test artifacts. */
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -38,18 +41,27 @@ final class Chromium implements AutoCloseable {
     }
 
     static Chromium start() {
-        boolean present = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-        if (!present && "1".equals(System.getenv("BATON_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException("BATON_REQUIRE_BROWSER=1 but " + BROWSER + " or " + DRIVER
-                    + " is missing: install Debian's chromium and chromium-driver (.ci/run does)");
+        String path = System.getenv().getOrDefault("PATH", "");
+        Optional<Path> browserFound = onPath(path, BROWSER_NAMES);
+        Optional<Path> driverFound = onPath(path, DRIVER_NAMES);
+        if (browserFound.isEmpty() || driverFound.isEmpty()) {
+            String reason = skipReason(browserFound, driverFound, path);
+            if ("1".equals(System.getenv("BATON_REQUIRE_BROWSER"))) {
+                throw new IllegalStateException("BATON_REQUIRE_BROWSER=1 but " + reason
+                        + "; install Debian's chromium and chromium-driver (.ci/run does)");
+            }
+            // Surefire keeps an assumption's message in its XML only: say it where `mvn test` is watched.
+            System.err.println("[baton] " + reason);
+            Assumptions.abort(reason);
         }
-        Assumptions.assumeTrue(present, "no " + BROWSER + " and " + DRIVER + ": browser test skipped");
+        Path browserBinary = browserFound.get();
+        Path driverBinary = driverFound.get();
         // Selenium warns that it has no DevTools bindings for this exact Chromium; they are not used.
         Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
         try {
             Path profile = Files.createTempDirectory("baton-chromium");
             ChromeOptions options = new ChromeOptions();
-            options.setBinary(BROWSER.toFile());
+            options.setBinary(browserBinary.toFile());
             // The machine's network is closed: without the background-networking flags chromium keeps
             // trying to reach Google's hosts. --no-sandbox because CI runs as root.
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -57,13 +69,42 @@ final class Chromium implements AutoCloseable {
                     "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900",
                     "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(driverBinary.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().implicitlyWait(Duration.ZERO);
             return new Chromium(driver, profile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The first executable named one of {@code names} in the directories of {@code path}, in PATH order. */
+    static Optional<Path> onPath(String path, List<String> names) {
+        for (String directory : path.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+            if (directory.isBlank()) {
+                continue;
+            }
+            for (String name : names) {
+                Path candidate = Path.of(directory, name);
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Why the browser tests cannot run: what is missing, and the PATH that was searched. */
+    static String skipReason(Optional<Path> browser, Optional<Path> driver, String path) {
+        List<String> missing = new java.util.ArrayList<>();
+        if (browser.isEmpty()) {
+            missing.add(String.join(", ", BROWSER_NAMES.subList(0, BROWSER_NAMES.size() - 1)) + " or "
+                    + BROWSER_NAMES.get(BROWSER_NAMES.size() - 1));
+        }
+        if (driver.isEmpty()) {
+            missing.add(String.join(" or ", DRIVER_NAMES));
+        }
+        return "no " + String.join(" and no ", missing) + " on PATH=" + path + ": browser test skipped";
     }
 
     /**

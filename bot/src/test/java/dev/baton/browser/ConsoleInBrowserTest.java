@@ -75,14 +75,19 @@ class ConsoleInBrowserTest {
         long customerMessage = baton.fake.sendMessage(baton.support, baton.ann,
                 "I was charged twice for Lumen Plus this month and nobody answers. This is a scam, I'm furious!");
         baton.fake.sendMessage(baton.support, baton.ann, "<img src=x onerror=\"window.pwned=1\"> [refund](http://evil.example)");
-        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("tr[data-testid='queue-row'][data-handoff-id]")));
+        // The row is redrawn as the second message updates the handoff: read it (and click it) through the
+        // wait, which looks again when the element it found was replaced.
+        By queueRow = By.cssSelector("tr[data-testid='queue-row'][data-handoff-id]");
+        String rowText = wait.until(d -> d.findElement(queueRow).getText());
         assertEquals(queueUrl, browser.getCurrentUrl(), "the handoff appeared without leaving or reloading the page");
-        assertTrue(row.getText().contains("ann"), row.getText());
-        assertTrue(row.getText().contains("Alex"), "routed to Alex (billing): " + row.getText());
+        assertTrue(rowText.contains("ann"), rowText);
+        assertTrue(rowText.contains("Alex"), "routed to Alex (billing): " + rowText);
         chromium.screenshot("queue");
 
-        row.findElement(By.cssSelector("a")).click();
+        wait.until(d -> {
+            d.findElement(queueRow).findElement(By.cssSelector("a")).click();
+            return true;
+        });
         wait.until(ExpectedConditions.urlMatches(".*/handoffs/\\d+$"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript li.line[data-author='customer']")));
         WebElement transcript = browser.findElement(By.id("transcript"));

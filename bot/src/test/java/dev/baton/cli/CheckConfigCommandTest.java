@@ -182,6 +182,33 @@ class CheckConfigCommandTest {
         }
 
         @Test
+        void aBrokenTeamFileDoesNotHideATypoInTheRulesTeamNames() throws IOException {
+            edit(BatonConfig.TEAM, "    max_open: 4\n", "    max_open: lots\n");
+            edit(BatonConfig.RULES, "      team: billing\n", "      team: biling\n");
+
+            assertEquals(1, run("check-config", dir.toString()));
+
+            String printed = out();
+            assertTrue(printed.contains(dir.resolve("team.yaml") + ":" + lineOf(dir.resolve("team.yaml"),
+                    "max_open: lots")), printed);
+            assertTrue(printed.contains(dir.resolve("rules.yaml") + ":" + lineOf(dir.resolve("rules.yaml"),
+                    "team: biling") + ":13: no one in team.yaml is in team `biling` (did you mean `billing`?)"), printed);
+            assertTrue(printed.contains("2 problems in team.yaml and rules.yaml") || printed.contains("in rules.yaml and team.yaml"),
+                    printed);
+        }
+
+        @Test
+        void aPersonDefinedInAnEntryWithProblemsIsStillKnownToTheRules() throws IOException {
+            // Dana's entry is broken, but she is named in team.yaml: rules naming her are not wrong too.
+            edit(BatonConfig.TEAM, "    max_open: 4\n", "    max_open: lots\n");
+            edit(BatonConfig.RULES, "      team: billing\n", "      person: dana\n");
+
+            assertEquals(1, run("check-config", dir.toString()));
+
+            assertFalse(out().contains("rules.yaml:"), out());
+        }
+
+        @Test
         void givesAProblemWithoutAHintOfItsOwnTheFilesDocumentation() throws IOException {
             edit(BatonConfig.TEAM, "  - id: dana", "  - id: alex");
 

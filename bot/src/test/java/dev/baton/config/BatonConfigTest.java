@@ -180,15 +180,19 @@ class BatonConfigTest {
         }
 
         @Test
-        void ofABrokenTeamYamlReportsOnlyTeamYamlsOwnProblems() {
+        void ofABrokenTeamYamlStillChecksTheRulesAgainstTheTeamsItNames() {
+            // Renaming billing to payments breaks rules.yaml's route to billing: that is said in the same pass
+            // as team.yaml's own problem, not only once team.yaml is fixed.
             String team = SampleConfig.text(BatonConfig.TEAM).replace("team: billing", "team: payments")
                     .replace("max_open: 4", "max_open: four");
 
             ConfigException e = assertThrows(ConfigException.class,
                     () -> BatonConfig.load(dir, Map.of(BatonConfig.TEAM, team)));
 
-            assertEquals(1, e.problems().size(), e::getMessage);
+            assertEquals(2, e.problems().size(), e::getMessage);
             assertTrue(e.problems().get(0).message().startsWith("`max_open` must be a whole number"), e::getMessage);
+            assertTrue(e.problems().get(1).file().endsWith(BatonConfig.RULES), e::getMessage);
+            assertEquals("no one in team.yaml is in team `billing`", e.problems().get(1).message(), e::getMessage);
         }
 
         @Test

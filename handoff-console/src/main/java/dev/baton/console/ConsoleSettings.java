@@ -17,6 +17,19 @@ import java.util.Optional;
 public record ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
                               Optional<String> publicUrl, Clock clock) {
 
+    /**
+     * The host to put in a link to a console bound to {@code host}: a wildcard ({@code 0.0.0.0}, {@code ::},
+     * as in the container image) is not an address a browser can open, so it becomes {@code localhost};
+     * an IPv6 address is bracketed. Set {@code BATON_CONSOLE_URL} for the address people really use.
+     */
+    public static String linkHost(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equals("0.0.0.0") || bare.equals("::") || bare.equals("::0") || bare.equals("0:0:0:0:0:0:0:0")) {
+            return "localhost";
+        }
+        return bare.contains(":") ? "[" + bare + "]" : bare;
+    }
+
     /** Never prints the admin password: only whether there is one. */
     @Override
     public String toString() {

@@ -5,6 +5,7 @@ import dev.baton.console.api.Account;
 import dev.baton.console.api.AccountStore;
 import dev.baton.console.api.ActionRejected;
 import dev.baton.console.api.ConsoleBackends;
+import dev.baton.console.api.DiscordStatus;
 import dev.baton.console.api.DraftRejected;
 import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.api.PortInUseException;
@@ -76,12 +77,23 @@ public final class HandoffConsole implements AutoCloseable {
     /** Starts serving; returns once the port is bound. */
     public static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
                                        AccessLog accessLog) {
-        return start(settings, backends, accounts, accessLog, new Passwords(Passwords.DEFAULT_COST));
+        return start(settings, backends, accounts, accessLog, DiscordStatus.OFF);
+    }
+
+    /** As above; {@code /healthz} reports {@code discord}'s state ({@code connected}, {@code reconnecting}, {@code off}). */
+    public static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
+                                       AccessLog accessLog, DiscordStatus discord) {
+        return start(settings, backends, accounts, accessLog, new Passwords(Passwords.DEFAULT_COST), discord);
     }
 
     /** As above, hashing with {@code passwords} (tests pass bcrypt's cheapest cost to stay fast). */
     static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
                                 AccessLog accessLog, Passwords passwords) {
+        return start(settings, backends, accounts, accessLog, passwords, DiscordStatus.OFF);
+    }
+
+    static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
+                                AccessLog accessLog, Passwords passwords, DiscordStatus discord) {
         settings.adminPassword().filter(p -> !p.isEmpty()).ifPresent(p -> setAdminPassword(p, accounts, passwords, settings));
 
         Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE);
@@ -115,7 +127,7 @@ public final class HandoffConsole implements AutoCloseable {
             r.before(Guard::headers);
             r.beforeMatched(guard::check);
 
-            r.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")), Access.PUBLIC);
+            r.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "discord", discord.state().label())), Access.PUBLIC);
             r.get("/assets/{file}", assets::asset, Access.PUBLIC);
             r.get("/assets/vendor/{file}", assets::vendor, Access.PUBLIC);
             r.get("/login", ctx -> {
@@ -212,7 +224,7 @@ public final class HandoffConsole implements AutoCloseable {
         Optional<String> firstSetupLink = Optional.empty();
         if (settings.adminPassword().filter(p -> !p.isEmpty()).isEmpty() && accounts.all().isEmpty()) {
             String base = settings.publicUrl().map(ManageRoutes::stripSlash)
-                    .orElse("http://" + hostForUrl(settings.host()) + ":" + app.port());
+                    .orElse("http://" + ConsoleSettings.linkHost(settings.host()) + ":" + app.port());
             String link = base + "/setup?token=" + setupTokens.issue(AccountRoster.ADMIN, Account.Role.MANAGER);
             LOG.info("Console setup: open {}", link);
             firstSetupLink = Optional.of(link);
@@ -322,7 +334,4 @@ public final class HandoffConsole implements AutoCloseable {
         ctx.json(Map.of("error", message == null ? "error" : message));
     }
 
-    private static String hostForUrl(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
 }

@@ -36,4 +36,19 @@ class ConsoleSettingsTest {
         assertEquals("ConsoleSettings[host=::1, port=0, adminPassword=unset, metricsPort=unset, publicUrl=unset, clock="
                 + CLOCK + "]", settings.toString());
     }
+
+    @Test
+    void aWildcardHostIsLinkedAsLocalhost() {
+        // The container image binds 0.0.0.0; a setup link to http://0.0.0.0:8080 opens nowhere useful.
+        assertEquals("localhost", ConsoleSettings.linkHost("0.0.0.0"));
+        assertEquals("localhost", ConsoleSettings.linkHost("::"));
+        assertEquals("localhost", ConsoleSettings.linkHost("[::]"));
+    }
+
+    @Test
+    void otherHostsAreLinkedAsBoundWithIpv6InBrackets() {
+        assertEquals("127.0.0.1", ConsoleSettings.linkHost("127.0.0.1"));
+        assertEquals("[::1]", ConsoleSettings.linkHost("::1"));
+        assertEquals("baton.lan", ConsoleSettings.linkHost("baton.lan"));
+    }
 }

@@ -228,6 +228,7 @@ class ConsoleSecurityTest {
         HttpResponse<String> response = console.client().get("/healthz");
         assertEquals(200, response.statusCode());
         assertEquals("ok", json(response).get("status").asText());
+        assertEquals("off", json(response).get("discord").asText(), "a console started without Discord's state");
     }
 
     @Test
