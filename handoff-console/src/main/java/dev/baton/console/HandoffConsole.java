@@ -240,7 +240,7 @@ public final class HandoffConsole implements AutoCloseable {
 
     private static void setAdminPassword(String password, AccountStore accounts, Passwords passwords,
                                          ConsoleSettings settings) {
-        Passwords.problem(password).ifPresent(p -> {
+        Passwords.problem(password, AccountRoster.ADMIN).ifPresent(p -> {
             throw new IllegalArgumentException("BATON_ADMIN_PASSWORD: " + p);
         });
         Optional<Account> existing = accounts.find(AccountRoster.ADMIN);

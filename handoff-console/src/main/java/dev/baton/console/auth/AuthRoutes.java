@@ -135,7 +135,7 @@ public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords pas
             audit.record(ctx, caller.username(), "password change refused: wrong current password");
             throw ApiError.badRequest("\"current\": the current password is wrong");
         }
-        Passwords.problem(fresh).ifPresent(p -> {
+        Passwords.problem(fresh, caller.username(), roster.nameOf(caller.username())).ifPresent(p -> {
             throw ApiError.badRequest("\"new\": " + p);
         });
         accounts.save(new Account(account.username(), passwords.hash(fresh), account.role(), account.createdAt(),

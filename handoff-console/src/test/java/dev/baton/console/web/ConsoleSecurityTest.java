@@ -359,6 +359,9 @@ class ConsoleSecurityTest {
         HttpResponse<String> weak = agent.post("/api/password", Map.of("current", ConsoleFixture.PASSWORD, "new", "weak"));
         assertEquals(400, weak.statusCode());
         assertTrue(json(weak).get("error").asText().contains("10"));
+        HttpResponse<String> common = agent.post("/api/password", Map.of("current", ConsoleFixture.PASSWORD, "new", "password123456"));
+        assertEquals(400, common.statusCode());
+        assertTrue(json(common).get("error").asText().contains("easy to guess"), common.body());
         assertEquals(200, agent.post("/api/password",
                 Map.of("current", ConsoleFixture.PASSWORD, "new", "a brand new password")).statusCode());
         assertEquals(200, agent.get("/api/me").statusCode());
