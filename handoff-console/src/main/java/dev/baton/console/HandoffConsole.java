@@ -53,8 +53,13 @@ public final class HandoffConsole implements AutoCloseable {
 
     static final Duration SESSION_IDLE = Duration.ofHours(12);
     static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
+    /** Failed logins for one user name from one address inside the window before that address must wait. */
     static final int LOGIN_FAILURES = 5;
+    /** Failed logins from one address (any user names) inside the window before it must wait. */
+    static final int ADDRESS_FAILURES = 20;
     static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+    /** Once a user name has many failures, attempts for it from addresses that failed come this far apart. */
+    static final Duration USER_SPACING = Duration.ofSeconds(30);
     static final long KEEP_ALIVE_SECONDS = 15;
     static final long MAX_REQUEST_BYTES = 256 * 1024;
 
@@ -83,7 +88,8 @@ public final class HandoffConsole implements AutoCloseable {
 
         Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE);
         SetupTokens setupTokens = new SetupTokens(settings.clock(), SETUP_LINK_LIFETIME);
-        LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, LOGIN_WINDOW);
+        LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, ADDRESS_FAILURES, LOGIN_WINDOW,
+                USER_SPACING);
         AccountRoster roster = new AccountRoster(backends.staff());
         Audit audit = new Audit(accessLog, settings.clock());
         Guard guard = new Guard(sessions, accounts, settings.publicUrl());

@@ -23,7 +23,8 @@ import java.util.Optional;
  * Login, logout, first-time password setup, password change and {@code /api/me}.
  *
  * <p>A wrong password and an unknown user name get the same answer and take the same time (bcrypt
- * runs either way). Failures are counted per user name and per address by {@link LoginLimiter}.
+ * runs either way). Failures are counted per (user name, address), per address and per user name by
+ * {@link LoginLimiter}, so that nobody can lock another person out.
  */
 public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords passwords, LoginLimiter limiter, SetupTokens setupTokens, AccountRoster roster, Audit audit, Clock clock) {
 
@@ -64,7 +65,7 @@ public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords pas
             audit.record(ctx, username, "login failed");
             throw new ApiError(401, WRONG_LOGIN);
         }
-        limiter.succeeded(username);
+        limiter.succeeded(username, address);
         startSession(ctx, account.get().username());
         audit.record(ctx, account.get().username(), "logged in");
         ctx.json(me(account.get().username(), account.get().role(), currentSession(ctx)));
