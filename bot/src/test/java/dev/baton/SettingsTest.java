@@ -39,6 +39,17 @@ class SettingsTest {
     }
 
     @Test
+    void trustedProxiesAreReadFromTheirVariableAndReachTheConsole() {
+        Settings.Console console = Settings.fromEnvironment(Map.of("BATON_TRUSTED_PROXIES", " 127.0.0.1, 10.0.0.0/8 "))
+                .console().orElseThrow();
+        assertEquals(java.util.List.of("127.0.0.1", "10.0.0.0/8"), console.trustedProxies().entries());
+        assertTrue(console.toConsoleSettings(Clock.systemUTC()).trustedProxies().trusts("10.1.2.3"));
+        assertTrue(Settings.fromEnvironment(Map.of()).console().orElseThrow().trustedProxies().isEmpty());
+        assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnvironment(Map.of("BATON_TRUSTED_PROXIES", "nginx.internal")));
+    }
+
+    @Test
     void offMeansNoConsole() {
         assertTrue(Settings.fromEnvironment(Map.of("BATON_CONSOLE_PORT", "OFF")).console().isEmpty());
         assertTrue(Settings.fromEnvironment(Map.of()).withoutConsole().console().isEmpty());

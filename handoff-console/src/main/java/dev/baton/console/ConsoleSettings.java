@@ -1,6 +1,8 @@
 package dev.baton.console;
 
+import dev.baton.console.web.TrustedProxies;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,9 +15,20 @@ import java.util.Optional;
  * @param metricsPort   when present, {@code /metrics} is also served without login on this port, on
  *                      {@code host}, for a Prometheus scraper
  * @param publicUrl     how people reach the console (for the setup link), e.g. {@code http://127.0.0.1:8080}
+ * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed ({@code BATON_TRUSTED_PROXIES})
  */
 public record ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
-                              Optional<String> publicUrl, Clock clock) {
+                              Optional<String> publicUrl, Clock clock, TrustedProxies trustedProxies) {
+
+    public ConsoleSettings {
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+    }
+
+    /** Trusting no proxy: the client's address is always the direct peer. */
+    public ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
+                           Optional<String> publicUrl, Clock clock) {
+        this(host, port, adminPassword, metricsPort, publicUrl, clock, TrustedProxies.none());
+    }
 
     /** Never prints the admin password: only whether there is one. */
     @Override
@@ -23,6 +36,7 @@ public record ConsoleSettings(String host, int port, Optional<String> adminPassw
         return "ConsoleSettings[host=" + host + ", port=" + port + ", adminPassword="
                 + (adminPassword.filter(p -> !p.isEmpty()).isPresent() ? "****" : "unset")
                 + ", metricsPort=" + metricsPort.map(String::valueOf).orElse("unset")
-                + ", publicUrl=" + publicUrl.orElse("unset") + ", clock=" + clock + "]";
+                + ", publicUrl=" + publicUrl.orElse("unset") + ", clock=" + clock + ", trustedProxies=" + trustedProxies
+                + "]";
     }
 }

@@ -27,6 +27,7 @@ import dev.baton.console.web.Guard;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
+import dev.baton.console.web.TrustedProxies;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -113,7 +114,7 @@ public final class HandoffConsole implements AutoCloseable {
         FeedbackRoutes feedback = new FeedbackRoutes(backends.queue(), backends.feedback(), audit);
 
         Javalin app = Javalin.create(config -> {
-            common(config);
+            common(config, settings);
             RoutesConfig r = config.routes;
             r.before(Guard::headers);
             r.beforeMatched(guard::check);
@@ -193,7 +194,7 @@ public final class HandoffConsole implements AutoCloseable {
             app.start(settings.host(), settings.port());
             if (settings.metricsPort().isPresent()) {
                 metricsApp = Javalin.create(config -> {
-                    common(config);
+                    common(config, settings);
                     config.routes.before(Guard::headers);
                     config.routes.get("/metrics", manage::metrics);
                 }).start(settings.host(), settings.metricsPort().get());
@@ -260,8 +261,11 @@ public final class HandoffConsole implements AutoCloseable {
         LOG.info("Console: the admin account's password was set from BATON_ADMIN_PASSWORD");
     }
 
-    private static void common(JavalinConfig config) {
+    private static void common(JavalinConfig config, ConsoleSettings settings) {
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        // ctx.ip() (the login limiter, the access log) is the client behind a trusted proxy, else the peer.
+        TrustedProxies proxies = settings.trustedProxies();
+        config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;

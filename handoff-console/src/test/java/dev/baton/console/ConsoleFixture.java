@@ -2,6 +2,7 @@ package dev.baton.console;
 
 import dev.baton.console.api.Account;
 import dev.baton.console.auth.Passwords;
+import dev.baton.console.web.TrustedProxies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -70,6 +71,13 @@ public final class ConsoleFixture implements AutoCloseable {
         private boolean seedAccounts = true;
         private boolean seedHandoffs = true;
         private Clock clock = Clock.systemUTC();
+        private TrustedProxies trustedProxies = TrustedProxies.none();
+
+        /** {@code BATON_TRUSTED_PROXIES}, e.g. {@code 127.0.0.1}. */
+        public Builder trustedProxies(String list) {
+            this.trustedProxies = TrustedProxies.parse(list);
+            return this;
+        }
 
         public Builder port(int port) {
             this.port = port;
@@ -112,7 +120,7 @@ public final class ConsoleFixture implements AutoCloseable {
                 accounts.save(new Account(AGENT, FAST.hash(PASSWORD), Account.Role.AGENT, now, now));
             }
             ConsoleSettings settings = new ConsoleSettings("127.0.0.1", port, adminPassword, metricsPort,
-                    Optional.empty(), clock);
+                    Optional.empty(), clock, trustedProxies);
             HandoffConsole console = HandoffConsole.start(settings, backend.backends(), accounts, accessLog, FAST);
             return new ConsoleFixture(backend, accounts, accessLog, console);
         }

@@ -34,6 +34,6 @@ class ConsoleSettingsTest {
                 CLOCK);
 
         assertEquals("ConsoleSettings[host=::1, port=0, adminPassword=unset, metricsPort=unset, publicUrl=unset, clock="
-                + CLOCK + "]", settings.toString());
+                + CLOCK + ", trustedProxies=none]", settings.toString());
     }
 }
