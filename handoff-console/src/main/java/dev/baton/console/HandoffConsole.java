@@ -206,10 +206,16 @@ public final class HandoffConsole implements AutoCloseable {
         }
 
         Optional<String> firstSetupLink = Optional.empty();
-        if (settings.adminPassword().filter(p -> !p.isEmpty()).isEmpty() && accounts.all().isEmpty()) {
+        if (settings.adminPassword().filter(p -> !p.isEmpty()).isEmpty()
+                && accounts.all().stream().noneMatch(Account::hasPassword)) {
             String base = settings.publicUrl().map(ManageRoutes::stripSlash)
                     .orElse("http://" + hostForUrl(settings.host()) + ":" + app.port());
-            String link = base + "/setup?token=" + setupTokens.issue(AccountRoster.ADMIN, Account.Role.MANAGER);
+            // The link carries no role: the admin account it is for is a manager.
+            Instant now = settings.clock().instant();
+            Account admin = accounts.find(AccountRoster.ADMIN).orElse(null);
+            accounts.save(new Account(AccountRoster.ADMIN, Account.NO_PASSWORD, Account.Role.MANAGER,
+                    admin == null ? now : admin.createdAt(), now));
+            String link = base + "/setup?token=" + setupTokens.issue(AccountRoster.ADMIN);
             LOG.info("Console setup: open {}", link);
             firstSetupLink = Optional.of(link);
         }

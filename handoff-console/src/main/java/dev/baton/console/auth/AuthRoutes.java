@@ -89,10 +89,11 @@ public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords pas
     /** {@code GET /api/setup?token=…}: whom a setup link is for, so the page can say so. */
     public void setupInfo(Context ctx) {
         SetupTokens.Grant grant = setupTokens.peek(ctx.queryParam("token")).orElseThrow(AuthRoutes::unknownLink);
+        Account account = accounts.find(grant.username()).orElseThrow(AuthRoutes::unknownLink);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", grant.username());
         out.put("name", roster.nameOf(grant.username()));
-        out.put("role", Json.wire(grant.role()));
+        out.put("role", Json.wire(account.role()));
         out.put("expiresAt", grant.expiresAt());
         ctx.json(out);
     }
@@ -102,21 +103,23 @@ public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords pas
         Json body = Json.body(ctx);
         String token = body.text("token");
         String password = body.optionalText("password").orElse("");
-        Passwords.problem(password).ifPresent(p -> {
+        SetupTokens.Grant peeked = setupTokens.peek(token).orElse(null);
+        String forWhom = peeked == null ? null : peeked.username();
+        Passwords.problem(password, forWhom, forWhom == null ? null : roster.nameOf(forWhom)).ifPresent(p -> {
             throw ApiError.badRequest("\"password\": " + p);
         });
-        if (setupTokens.peek(token).isEmpty()) {
+        if (peeked == null) {
             throw unknownLink();
         }
         String hash = passwords.hash(password);
         SetupTokens.Grant grant = setupTokens.redeem(token).orElseThrow(AuthRoutes::unknownLink);
-        Instant now = clock.instant();
-        Instant created = accounts.find(grant.username()).map(Account::createdAt).orElse(now);
-        accounts.save(new Account(grant.username(), hash, grant.role(), created, now));
+        // The link carries no role: whatever the account says now applies.
+        Account account = accounts.find(grant.username()).orElseThrow(AuthRoutes::unknownLink);
+        accounts.save(new Account(account.username(), hash, account.role(), account.createdAt(), clock.instant()));
         sessions.invalidateUser(grant.username(), null);
         startSession(ctx, grant.username());
         audit.record(ctx, grant.username(), "set a password with a setup link");
-        ctx.json(me(grant.username(), grant.role(), currentSession(ctx)));
+        ctx.json(me(grant.username(), account.role(), currentSession(ctx)));
     }
 
     /** {@code POST /api/password {current, new}}: other sessions of this person end. */

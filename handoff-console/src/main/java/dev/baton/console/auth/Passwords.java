@@ -77,10 +77,12 @@ public final class Passwords {
 
     /**
      * Whether {@code password} matches {@code hash}. With a null hash (an unknown user) a dummy hash is
-     * checked anyway, so an unknown user name takes as long as a wrong password.
+     * checked anyway, so an unknown user name (or an account still waiting for its setup link)
+     * takes as long as a wrong password.
      */
     public boolean matches(String password, String hash) {
-        String against = hash != null ? hash : dummyHash();
+        boolean real = hash != null && !hash.isEmpty();
+        String against = real ? hash : dummyHash();
         String candidate = password == null ? "" : password;
         if (candidate.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             // Still spend the time, on a password that cannot match.
@@ -89,7 +91,7 @@ public final class Passwords {
         }
         try {
             boolean verified = BCrypt.verifyer().verify(candidate.toCharArray(), against.toCharArray()).verified;
-            return verified && hash != null;
+            return verified && real;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -13,6 +13,7 @@ import dev.baton.console.web.Limit;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,14 +60,15 @@ public final class ManageRoutes {
             out.put("role", Json.wire(a.role()));
             out.put("onRoster", roster.mayHoldAccount(a.username()));
             out.put("createdAt", a.createdAt());
-            out.put("passwordSetAt", a.passwordSetAt());
+            out.put("passwordSet", a.hasPassword());
+            out.put("passwordSetAt", a.hasPassword() ? a.passwordSetAt() : null);
             return out;
         }).toList();
         List<Map<String, Object>> pending = setupTokens.pending().stream().map(g -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("username", g.username());
             out.put("name", roster.nameOf(g.username()));
-            out.put("role", Json.wire(g.role()));
+            out.put("role", accounts.find(g.username()).map(a -> Json.wire(a.role())).orElse(null));
             out.put("expiresAt", g.expiresAt());
             return out;
         }).toList();
@@ -85,7 +87,10 @@ public final class ManageRoutes {
         if (accounts.find(username).isPresent()) {
             throw ApiError.conflict(username + " already has an account; give them a new setup link instead");
         }
-        String token = setupTokens.issue(username, role);
+        // The account holds the role; the link only lets its person set a password.
+        Instant now = Instant.now();
+        accounts.save(new Account(username, Account.NO_PASSWORD, role, now, now));
+        String token = setupTokens.issue(username);
         audit.record(ctx, caller.username(), "created a setup link for " + username + " (" + Json.wire(role) + ")");
         ctx.status(201).json(link(ctx, username, role, token));
     }
@@ -94,7 +99,7 @@ public final class ManageRoutes {
     public void newLink(Context ctx) {
         Caller caller = Caller.of(ctx);
         Account account = existing(ctx.pathParam("username"));
-        String token = setupTokens.issue(account.username(), account.role());
+        String token = setupTokens.issue(account.username());
         audit.record(ctx, caller.username(), "created a new setup link for " + account.username());
         ctx.json(link(ctx, account.username(), account.role(), token));
     }
@@ -104,11 +109,16 @@ public final class ManageRoutes {
         Caller caller = Caller.of(ctx);
         Account account = existing(ctx.pathParam("username"));
         Account.Role role = role(Json.body(ctx));
-        if (account.role() == Account.Role.MANAGER && role != Account.Role.MANAGER && managers() <= 1) {
+        if (account.role() == Account.Role.MANAGER && role != Account.Role.MANAGER && account.hasPassword()
+                && managers() <= 1) {
             throw ApiError.conflict("there must remain at least one manager");
         }
         accounts.save(new Account(account.username(), account.passwordHash(), role, account.createdAt(),
                 account.passwordSetAt()));
+        if (role != account.role()) {
+            // A link handed out under the old role is withdrawn; a new one can be made.
+            setupTokens.withdraw(account.username());
+        }
         audit.record(ctx, caller.username(), "changed the role of " + account.username() + " to " + Json.wire(role));
         ctx.json(Map.of("username", account.username(), "role", Json.wire(role)));
     }
@@ -122,7 +132,8 @@ public final class ManageRoutes {
         if (account.isEmpty() && !pending) {
             throw ApiError.notFound("no account " + username);
         }
-        if (account.isPresent() && account.get().role() == Account.Role.MANAGER && managers() <= 1) {
+        if (account.isPresent() && account.get().role() == Account.Role.MANAGER && account.get().hasPassword()
+                && managers() <= 1) {
             throw ApiError.conflict("there must remain at least one manager");
         }
         setupTokens.withdraw(username);
@@ -149,7 +160,8 @@ public final class ManageRoutes {
     }
 
     private long managers() {
-        return accounts.all().stream().filter(a -> a.role() == Account.Role.MANAGER).count();
+        // Only managers who can log in count: one still waiting for a setup link manages nothing.
+        return accounts.all().stream().filter(a -> a.role() == Account.Role.MANAGER && a.hasPassword()).count();
     }
 
     private static Account.Role role(Json body) {

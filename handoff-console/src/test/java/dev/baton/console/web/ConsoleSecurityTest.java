@@ -383,6 +383,62 @@ class ConsoleSecurityTest {
         assertTrue(opened, entries.toString());
     }
 
+    @Test
+    void aDemotedManagersPendingSetupLinkNoLongerMakesThemAManager() {
+        WebClient manager = manager();
+        assertEquals(200, manager.put("/api/accounts/alice", Map.of("role", "manager")).statusCode());
+        String token = tokenOf(manager.post("/api/accounts/alice/setup-link", Map.of()));
+        assertEquals(200, manager.put("/api/accounts/alice", Map.of("role", "agent")).statusCode());
+
+        WebClient alice = console.client();
+        HttpResponse<String> used = setup(alice, alice.formToken(), token, "alice's brand new password");
+        assertEquals(404, used.statusCode(), "changing the role withdrew the link: " + used.body());
+        assertEquals(Account.Role.AGENT, console.accounts.find("alice").orElseThrow().role());
+        assertTrue(json(manager.get("/api/accounts")).get("pending").isEmpty());
+    }
+
+    @Test
+    void aSetupLinkCarriesNoRoleTheAccountsRoleAppliesWhenItIsUsed() {
+        WebClient manager = manager();
+        String token = tokenOf(manager.post("/api/accounts/alice/setup-link", Map.of()));
+        Account alice = console.accounts.find("alice").orElseThrow();
+        console.accounts.save(new Account("alice", alice.passwordHash(), Account.Role.MANAGER, alice.createdAt(),
+                alice.passwordSetAt()));
+        WebClient browser = console.client();
+        HttpResponse<String> used = setup(browser, browser.formToken(), token, "alice's brand new password");
+        assertEquals(200, used.statusCode(), used.body());
+        assertEquals("manager", json(used).get("role").asText());
+    }
+
+    @Test
+    void aNewAccountsLinkIsWithdrawnWhenItsRoleChangesOrItIsDeleted() {
+        WebClient manager = manager();
+        String token = tokenOf(manager.post("/api/accounts", Map.of("username", "bob", "role", "manager")));
+        assertEquals(200, manager.put("/api/accounts/bob", Map.of("role", "agent")).statusCode());
+        WebClient bob = console.client();
+        assertEquals(404, setup(bob, bob.formToken(), token, "bob's long password").statusCode());
+
+        String again = tokenOf(manager.post("/api/accounts/bob/setup-link", Map.of()));
+        assertEquals(200, manager.delete("/api/accounts/bob").statusCode());
+        assertEquals(404, setup(bob, bob.formToken(), again, "bob's long password").statusCode());
+        assertTrue(console.accounts.find("bob").isEmpty());
+    }
+
+    @Test
+    void anAccountWaitingForItsPasswordCannotBeLoggedInto() {
+        WebClient manager = manager();
+        assertEquals(201, manager.post("/api/accounts", Map.of("username", "bob", "role", "agent")).statusCode());
+        assertEquals(401, console.client().tryLogin("bob", "anything at all here").statusCode());
+        assertEquals(409, manager.put("/api/accounts/carol", Map.of("role", "agent")).statusCode(),
+                "a manager who has no password yet does not count as the remaining manager");
+    }
+
+    private static String tokenOf(HttpResponse<String> response) {
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, response.body());
+        String url = json(response).get("setupUrl").asText();
+        return url.substring(url.indexOf("token=") + 6);
+    }
+
     private static HttpResponse<String> setup(WebClient browser, String formToken, String token, String password) {
         return browser.send(browser.request("/api/setup").header("Content-Type", "application/json")
                 .header("X-CSRF-Token", formToken)
