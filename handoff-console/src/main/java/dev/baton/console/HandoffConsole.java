@@ -24,6 +24,7 @@ import dev.baton.console.web.Assets;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.EventStream;
 import dev.baton.console.web.Guard;
+import dev.baton.console.web.JettyLimits;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
@@ -115,6 +116,7 @@ public final class HandoffConsole implements AutoCloseable {
 
         Javalin app = Javalin.create(config -> {
             common(config, settings);
+            JettyLimits.apply(config, settings.host(), settings.port(), settings.trustedProxies());
             RoutesConfig r = config.routes;
             r.before(Guard::headers);
             r.beforeMatched(guard::check);
@@ -195,6 +197,7 @@ public final class HandoffConsole implements AutoCloseable {
             if (settings.metricsPort().isPresent()) {
                 metricsApp = Javalin.create(config -> {
                     common(config, settings);
+                    JettyLimits.apply(config, settings.host(), settings.metricsPort().get(), settings.trustedProxies());
                     config.routes.before(Guard::headers);
                     config.routes.get("/metrics", manage::metrics);
                 }).start(settings.host(), settings.metricsPort().get());

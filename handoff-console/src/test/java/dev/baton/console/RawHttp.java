@@ -51,7 +51,7 @@ public final class RawHttp {
     /** A login attempt from {@code localAddress}, with a form token taken from {@code console}. */
     public static Response login(ConsoleFixture console, String localAddress, String username, String password,
                                  String... extraHeaders) {
-        String token = console.client().formToken();
+        String token = formToken(localAddress, console.console.port());
         String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
         StringBuilder headers = new StringBuilder();
         headers.append("Cookie: __Host-baton_csrf=").append(token).append("\r\n");
@@ -61,6 +61,13 @@ public final class RawHttp {
             headers.append(header).append("\r\n");
         }
         return send(localAddress, console.console.port(), "POST", "/api/login", headers.toString(), body);
+    }
+
+    /** {@code GET /api/csrf} from {@code localAddress}: the form token (also its cookie's value). */
+    public static String formToken(String localAddress, int port) {
+        String body = send(localAddress, port, "GET", "/api/csrf", "", "").body();
+        int at = body.indexOf("\"csrfToken\":\"") + 13;
+        return body.substring(at, body.indexOf('"', at));
     }
 
     public static Response send(String localAddress, int port, String method, String path, String headers, String body) {
