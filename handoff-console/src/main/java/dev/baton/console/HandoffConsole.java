@@ -54,6 +54,8 @@ public final class HandoffConsole implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HandoffConsole.class);
 
     static final Duration SESSION_IDLE = Duration.ofHours(12);
+    /** However much it is used, a session ends this long after login. */
+    static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
     /** Failed logins for one user name from one address inside the window before that address must wait. */
     static final int LOGIN_FAILURES = 5;
@@ -88,7 +90,7 @@ public final class HandoffConsole implements AutoCloseable {
                                 AccessLog accessLog, Passwords passwords) {
         settings.adminPassword().filter(p -> !p.isEmpty()).ifPresent(p -> setAdminPassword(p, accounts, passwords, settings));
 
-        Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE);
+        Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE, SESSION_LIFETIME);
         SetupTokens setupTokens = new SetupTokens(settings.clock(), SETUP_LINK_LIFETIME);
         LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, ADDRESS_FAILURES, LOGIN_WINDOW,
                 USER_SPACING);
@@ -108,8 +110,10 @@ public final class HandoffConsole implements AutoCloseable {
         QueueRoutes queue = new QueueRoutes(backends.queue(), backends.cues());
         HandoffRoutes handoffs = new HandoffRoutes(backends.queue(), backends.actions(), roster, audit);
         PlaygroundRoutes playground = new PlaygroundRoutes(backends.playground(), audit);
+        // Setup links use BATON_CONSOLE_URL or the bound address, never the request's Host header.
+        java.util.concurrent.atomic.AtomicReference<String> boundUrl = new java.util.concurrent.atomic.AtomicReference<>();
         ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backends.metrics(), roster,
-                audit, settings.publicUrl());
+                audit, () -> settings.publicUrl().orElseGet(boundUrl::get));
         RulesRoutes rules = new RulesRoutes(backends.rules(), backends.cues(), roster, audit, settings.clock());
         HealthRoutes health = new HealthRoutes(backends.health(), settings.clock());
         FeedbackRoutes feedback = new FeedbackRoutes(backends.queue(), backends.feedback(), audit);
@@ -208,6 +212,7 @@ public final class HandoffConsole implements AutoCloseable {
             throw e;
         }
 
+        boundUrl.set("http://" + hostForUrl(settings.host()) + ":" + app.port());
         Optional<String> firstSetupLink = Optional.empty();
         if (settings.adminPassword().filter(p -> !p.isEmpty()).isEmpty()
                 && accounts.all().stream().noneMatch(Account::hasPassword)) {

@@ -72,8 +72,9 @@ public final class RawHttp {
 
     public static Response send(String localAddress, int port, String method, String path, String headers, String body) {
         byte[] content = body.getBytes(StandardCharsets.UTF_8);
-        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                + headers + "Content-Length: " + content.length + "\r\n\r\n";
+        boolean ownHost = ("\r\n" + headers).toLowerCase(java.util.Locale.ROOT).contains("\r\nhost:");
+        String head = method + " " + path + " HTTP/1.1\r\n" + (ownHost ? "" : "Host: 127.0.0.1:" + port + "\r\n")
+                + "Connection: close\r\n" + headers + "Content-Length: " + content.length + "\r\n\r\n";
         try (Socket socket = connect(localAddress, port)) {
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.UTF_8));

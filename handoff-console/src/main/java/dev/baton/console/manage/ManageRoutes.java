@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Managers only: accounts (create with a one-time setup link, change role, new link, delete), the
@@ -37,10 +38,10 @@ public final class ManageRoutes {
     private final MetricsSource metrics;
     private final AccountRoster roster;
     private final Audit audit;
-    private final Optional<String> publicUrl;
+    private final Supplier<String> baseUrl;
 
     public ManageRoutes(AccountStore accounts, AccessLog accessLog, SetupTokens setupTokens, Sessions sessions,
-                        MetricsSource metrics, AccountRoster roster, Audit audit, Optional<String> publicUrl) {
+                        MetricsSource metrics, AccountRoster roster, Audit audit, Supplier<String> baseUrl) {
         this.accounts = accounts;
         this.accessLog = accessLog;
         this.setupTokens = setupTokens;
@@ -48,7 +49,7 @@ public final class ManageRoutes {
         this.metrics = metrics;
         this.roster = roster;
         this.audit = audit;
-        this.publicUrl = publicUrl;
+        this.baseUrl = baseUrl;
     }
 
     /** {@code GET /api/accounts}: {@code {accounts, pending}}; never a password hash. */
@@ -174,7 +175,8 @@ public final class ManageRoutes {
     }
 
     private Map<String, Object> link(Context ctx, String username, Account.Role role, String token) {
-        String base = publicUrl.orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+        // BATON_CONSOLE_URL or the bound address: never the request's Host header, which the caller chooses.
+        String base = baseUrl.get();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", username);
         out.put("role", Json.wire(role));

@@ -39,6 +39,7 @@ public final class JettyLimits {
     /** Serves on {@code host:port} through a connector with these limits. */
     public static void apply(JavalinConfig config, String host, int port, TrustedProxies proxies) {
         config.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(BLOCKING_IDLE_MS));
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
         config.jetty.addConnector((server, http) -> {
             ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
             connector.setHost(host);
