@@ -146,9 +146,64 @@ public final class ManageRoutes {
         ctx.json(Map.of("deleted", username));
     }
 
-    /** {@code GET /api/access-log?limit=N}: newest first. */
+    /**
+     * {@code GET /api/access-log?user=&handoff=&action=&from=&to=&limit=&offset=}: newest first, one page;
+     * {@code from}/{@code to} are ISO-8601 instants, {@code action} matches part of what was done.
+     * Answers {@code {entries, offset, limit, more}}.
+     */
     public void accessLog(Context ctx) {
-        ctx.json(Map.of("entries", accessLog.recent(Limit.of(ctx, LOG_DEFAULT, LOG_MAX))));
+        int limit = Limit.of(ctx, LOG_DEFAULT, LOG_MAX);
+        int offset = wholeNumber(ctx, "offset", 0, 1_000_000);
+        String handoff = blankToNull(ctx.queryParam("handoff"));
+        Long handoffId = null;
+        if (handoff != null) {
+            try {
+                handoffId = Long.parseLong(handoff);
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("\"handoff\" must be a handoff id");
+            }
+        }
+        AccessLog.Query query = new AccessLog.Query(blankToNull(ctx.queryParam("user")), handoffId,
+                blankToNull(ctx.queryParam("action")), instant(ctx, "from"), instant(ctx, "to"), limit + 1, offset);
+        List<AccessLog.Entry> found = accessLog.search(query);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("entries", found.size() > limit ? found.subList(0, limit) : found);
+        out.put("offset", offset);
+        out.put("limit", limit);
+        out.put("more", found.size() > limit);
+        ctx.json(out);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static java.time.Instant instant(Context ctx, String name) {
+        String raw = blankToNull(ctx.queryParam(name));
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiError.badRequest("\"" + name + "\" must be an ISO-8601 instant like 2026-03-01T10:00:00Z");
+        }
+    }
+
+    private static int wholeNumber(Context ctx, String name, int fallback, int max) {
+        String raw = blankToNull(ctx.queryParam(name));
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 0 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw ApiError.badRequest("\"" + name + "\" must be a whole number from 0 to " + max);
     }
 
     /** {@code GET /metrics}: Prometheus text. */

@@ -433,6 +433,33 @@ class ConsoleSecurityTest {
                 "a manager who has no password yet does not count as the remaining manager");
     }
 
+    @Test
+    void managersFilterAndPageTheAccessLog() {
+        WebClient agent = agent();
+        agent.get("/api/handoffs/1");
+        agent.get("/api/handoffs/2");
+        for (int i = 0; i < 3; i++) {
+            console.client().tryLogin("nobody", "guess " + i);
+        }
+        WebClient manager = manager();
+        var byHandoff = json(manager.get("/api/access-log?handoff=2")).get("entries");
+        assertEquals(1, byHandoff.size(), byHandoff.toString());
+        assertEquals("opened handoff 2", byHandoff.get(0).get("what").asText());
+        var byUser = json(manager.get("/api/access-log?user=nobody&action=FAILED")).get("entries");
+        assertEquals(3, byUser.size(), byUser.toString());
+        var page = json(manager.get("/api/access-log?user=nobody&limit=2"));
+        assertEquals(2, page.get("entries").size());
+        assertTrue(page.get("more").asBoolean());
+        var next = json(manager.get("/api/access-log?user=nobody&limit=2&offset=2"));
+        assertEquals(1, next.get("entries").size());
+        assertFalse(next.get("more").asBoolean());
+        String future = java.time.Instant.now().plusSeconds(3600).toString();
+        assertEquals(0, json(manager.get("/api/access-log?from=" + future)).get("entries").size());
+        assertTrue(json(manager.get("/api/access-log?to=" + future)).get("entries").size() >= 6);
+        assertEquals(400, manager.get("/api/access-log?from=yesterday").statusCode());
+        assertEquals(400, manager.get("/api/access-log?offset=-1").statusCode());
+    }
+
     private static String tokenOf(HttpResponse<String> response) {
         assertTrue(response.statusCode() == 200 || response.statusCode() == 201, response.body());
         String url = json(response).get("setupUrl").asText();
