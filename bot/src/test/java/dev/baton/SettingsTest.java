@@ -50,6 +50,19 @@ class SettingsTest {
     }
 
     @Test
+    void theAccessLogRetentionIsReadFromItsVariable() {
+        assertEquals(90, Settings.fromEnvironment(Map.of()).console().orElseThrow().accessLogDays());
+        Settings.Console console = Settings.fromEnvironment(Map.of("BATON_ACCESS_LOG_DAYS", "30")).console().orElseThrow();
+        assertEquals(30, console.accessLogDays());
+        assertEquals(30, console.toConsoleSettings(Clock.systemUTC()).accessLogDays());
+        for (String bad : new String[] {"0", "-3", "ninety", "1.5"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Settings.fromEnvironment(Map.of("BATON_ACCESS_LOG_DAYS", bad)));
+            assertTrue(e.getMessage().startsWith("BATON_ACCESS_LOG_DAYS"), e.getMessage());
+        }
+    }
+
+    @Test
     void offMeansNoConsole() {
         assertTrue(Settings.fromEnvironment(Map.of("BATON_CONSOLE_PORT", "OFF")).console().isEmpty());
         assertTrue(Settings.fromEnvironment(Map.of()).withoutConsole().console().isEmpty());

@@ -16,12 +16,26 @@ import java.util.Optional;
  *                      {@code host}, for a Prometheus scraper
  * @param publicUrl     how people reach the console (for the setup link), e.g. {@code http://127.0.0.1:8080}
  * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed ({@code BATON_TRUSTED_PROXIES})
+ * @param accessLogDays how many days the access log keeps ({@code BATON_ACCESS_LOG_DAYS}); older rows are
+ *                      deleted at start and daily
  */
 public record ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
-                              Optional<String> publicUrl, Clock clock, TrustedProxies trustedProxies) {
+                              Optional<String> publicUrl, Clock clock, TrustedProxies trustedProxies,
+                              int accessLogDays) {
+
+    public static final int DEFAULT_ACCESS_LOG_DAYS = 90;
 
     public ConsoleSettings {
         Objects.requireNonNull(trustedProxies, "trustedProxies");
+        if (accessLogDays < 1) {
+            throw new IllegalArgumentException("the access log must keep at least 1 day, not " + accessLogDays);
+        }
+    }
+
+    /** Keeping the access log {@link #DEFAULT_ACCESS_LOG_DAYS} days. */
+    public ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
+                           Optional<String> publicUrl, Clock clock, TrustedProxies trustedProxies) {
+        this(host, port, adminPassword, metricsPort, publicUrl, clock, trustedProxies, DEFAULT_ACCESS_LOG_DAYS);
     }
 
     /** Trusting no proxy: the client's address is always the direct peer. */
@@ -37,6 +51,6 @@ public record ConsoleSettings(String host, int port, Optional<String> adminPassw
                 + (adminPassword.filter(p -> !p.isEmpty()).isPresent() ? "****" : "unset")
                 + ", metricsPort=" + metricsPort.map(String::valueOf).orElse("unset")
                 + ", publicUrl=" + publicUrl.orElse("unset") + ", clock=" + clock + ", trustedProxies=" + trustedProxies
-                + "]";
+                + (accessLogDays == DEFAULT_ACCESS_LOG_DAYS ? "" : ", accessLogDays=" + accessLogDays) + "]";
     }
 }

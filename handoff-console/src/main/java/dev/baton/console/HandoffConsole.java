@@ -71,8 +71,11 @@ public final class HandoffConsole implements AutoCloseable {
     private final Javalin metricsApp;
     private final EventStream events;
     private final Optional<String> firstSetupLink;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping;
 
-    private HandoffConsole(Javalin app, Javalin metricsApp, EventStream events, Optional<String> firstSetupLink) {
+    private HandoffConsole(Javalin app, Javalin metricsApp, EventStream events, Optional<String> firstSetupLink,
+                           java.util.concurrent.ScheduledExecutorService housekeeping) {
+        this.housekeeping = housekeeping;
         this.app = app;
         this.metricsApp = metricsApp;
         this.events = events;
@@ -229,7 +232,29 @@ public final class HandoffConsole implements AutoCloseable {
         }
         LOG.info("Console listening on {}:{}{}", settings.host(), app.port(),
                 metricsApp == null ? "" : " (metrics on port " + metricsApp.port() + ")");
-        return new HandoffConsole(app, metricsApp, events, firstSetupLink);
+        // Retention: the access log keeps BATON_ACCESS_LOG_DAYS days; trimmed now and then daily.
+        java.util.concurrent.ScheduledExecutorService housekeeping = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "console-housekeeping");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        trimAccessLog(accessLog, settings);
+        housekeeping.scheduleAtFixedRate(() -> trimAccessLog(accessLog, settings), 1, 1,
+                java.util.concurrent.TimeUnit.DAYS);
+        return new HandoffConsole(app, metricsApp, events, firstSetupLink, housekeeping);
+    }
+
+    /** Deletes access-log rows older than the retention; never lets a failure escape (it runs on a timer). */
+    static void trimAccessLog(AccessLog accessLog, ConsoleSettings settings) {
+        try {
+            int deleted = accessLog.deleteBefore(settings.clock().instant().minus(Duration.ofDays(settings.accessLogDays())));
+            if (deleted > 0) {
+                LOG.info("Console: deleted {} access-log rows older than {} days", deleted, settings.accessLogDays());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Console: trimming the access log failed", e);
+        }
     }
 
     /** The bound port (useful when started on port 0). */
@@ -252,6 +277,7 @@ public final class HandoffConsole implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         events.close();
         if (metricsApp != null) {
             metricsApp.stop();

@@ -72,6 +72,19 @@ public final class ConsoleFixture implements AutoCloseable {
         private boolean seedHandoffs = true;
         private Clock clock = Clock.systemUTC();
         private TrustedProxies trustedProxies = TrustedProxies.none();
+        private int accessLogDays = ConsoleSettings.DEFAULT_ACCESS_LOG_DAYS;
+        private InMemoryAccessLog accessLog = new InMemoryAccessLog();
+
+        public Builder accessLogDays(int days) {
+            this.accessLogDays = days;
+            return this;
+        }
+
+        /** Start with this access log (with rows in it already, say). */
+        public Builder accessLog(InMemoryAccessLog log) {
+            this.accessLog = log;
+            return this;
+        }
 
         /** {@code BATON_TRUSTED_PROXIES}, e.g. {@code 127.0.0.1}. */
         public Builder trustedProxies(String list) {
@@ -113,14 +126,13 @@ public final class ConsoleFixture implements AutoCloseable {
         public ConsoleFixture start() {
             FakeConsoleBackend backend = seedHandoffs ? FakeConsoleBackend.seeded(clock) : new FakeConsoleBackend(clock);
             InMemoryAccountStore accounts = new InMemoryAccountStore();
-            InMemoryAccessLog accessLog = new InMemoryAccessLog();
             if (seedAccounts) {
                 Instant now = clock.instant();
                 accounts.save(new Account(MANAGER, FAST.hash(PASSWORD), Account.Role.MANAGER, now, now));
                 accounts.save(new Account(AGENT, FAST.hash(PASSWORD), Account.Role.AGENT, now, now));
             }
             ConsoleSettings settings = new ConsoleSettings("127.0.0.1", port, adminPassword, metricsPort,
-                    Optional.empty(), clock, trustedProxies);
+                    Optional.empty(), clock, trustedProxies, accessLogDays);
             HandoffConsole console = HandoffConsole.start(settings, backend.backends(), accounts, accessLog, FAST);
             return new ConsoleFixture(backend, accounts, accessLog, console);
         }
