@@ -242,6 +242,13 @@ public final class HandoffConsole implements AutoCloseable {
         trimAccessLog(accessLog, settings);
         housekeeping.scheduleAtFixedRate(() -> trimAccessLog(accessLog, settings), 1, 1,
                 java.util.concurrent.TimeUnit.DAYS);
+        housekeeping.scheduleAtFixedRate(() -> {
+            try {
+                audit.flush();
+            } catch (RuntimeException e) {
+                LOG.warn("Console: writing the login attempt counts to the access log failed", e);
+            }
+        }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
         return new HandoffConsole(app, metricsApp, events, firstSetupLink, housekeeping);
     }
 

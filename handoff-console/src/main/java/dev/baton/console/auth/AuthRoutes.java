@@ -55,14 +55,14 @@ public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords pas
         Optional<Duration> wait = limiter.retryAfter(username, address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            audit.record(ctx, username, "login refused: too many failed attempts");
+            audit.loginAttempt(ctx, username, "login refused: too many failed attempts");
             ctx.header("Retry-After", Long.toString(seconds));
             throw new ApiError(429, "too many failed logins; try again in " + minutes(seconds));
         }
         Optional<Account> account = accounts.find(username);
         if (!passwords.matches(password, account.map(Account::passwordHash).orElse(null))) {
             limiter.failed(username, address);
-            audit.record(ctx, username, "login failed");
+            audit.loginAttempt(ctx, username, "login failed");
             throw new ApiError(401, WRONG_LOGIN);
         }
         limiter.succeeded(username, address);
