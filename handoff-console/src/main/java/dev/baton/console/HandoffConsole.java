@@ -116,7 +116,7 @@ public final class HandoffConsole implements AutoCloseable {
         // Setup links use BATON_CONSOLE_URL or the bound address, never the request's Host header.
         java.util.concurrent.atomic.AtomicReference<String> boundUrl = new java.util.concurrent.atomic.AtomicReference<>();
         ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backends.metrics(), roster,
-                audit, () -> settings.publicUrl().orElseGet(boundUrl::get));
+                audit, () -> settings.publicUrl().orElseGet(boundUrl::get), settings.clock());
         RulesRoutes rules = new RulesRoutes(backends.rules(), backends.cues(), roster, audit, settings.clock());
         HealthRoutes health = new HealthRoutes(backends.health(), settings.clock());
         FeedbackRoutes feedback = new FeedbackRoutes(backends.queue(), backends.feedback(), audit);

@@ -39,9 +39,12 @@ public final class ManageRoutes {
     private final AccountRoster roster;
     private final Audit audit;
     private final Supplier<String> baseUrl;
+    private final java.time.Clock clock;
 
     public ManageRoutes(AccountStore accounts, AccessLog accessLog, SetupTokens setupTokens, Sessions sessions,
-                        MetricsSource metrics, AccountRoster roster, Audit audit, Supplier<String> baseUrl) {
+                        MetricsSource metrics, AccountRoster roster, Audit audit, Supplier<String> baseUrl,
+                        java.time.Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.accessLog = accessLog;
         this.setupTokens = setupTokens;
@@ -89,7 +92,7 @@ public final class ManageRoutes {
             throw ApiError.conflict(username + " already has an account; give them a new setup link instead");
         }
         // The account holds the role; the link only lets its person set a password.
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         accounts.save(new Account(username, Account.NO_PASSWORD, role, now, now));
         String token = setupTokens.issue(username);
         audit.record(ctx, caller.username(), "created a setup link for " + username + " (" + Json.wire(role) + ")");
