@@ -162,6 +162,7 @@ public final class HandoffConsole implements AutoCloseable {
             r.get("/api/queue", queue::queue, Access.SIGNED_IN);
             r.get("/api/handoffs/{id}", handoffs::handoff, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/claim", handoffs::claim, Access.SIGNED_IN);
+            r.post("/api/handoffs/{id}/take-over", handoffs::takeOver, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/transfer", handoffs::transfer, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/reply", handoffs::reply, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/note", handoffs::note, Access.SIGNED_IN);
