@@ -1,6 +1,7 @@
 package dev.baton;
 
 import dev.baton.console.ConsoleSettings;
+import dev.baton.console.web.TrustedProxies;
 import dev.baton.discord.DiscordEndpoints;
 import dev.baton.llm.ModelVariables;
 import java.net.URI;
@@ -77,15 +78,26 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
      *                      on this port, for a Prometheus scraper
      * @param publicUrl     {@code BATON_CONSOLE_URL}: how people reach the console (for links in the log),
      *                      e.g. {@code https://support.example.org}; default {@code http://host:port}
+     * @param trustedProxies {@code BATON_TRUSTED_PROXIES}: comma-separated addresses or CIDR ranges of reverse
+     *                      proxies whose {@code X-Forwarded-For} is believed; default none
+     * @param accessLogDays {@code BATON_ACCESS_LOG_DAYS}: how many days the console's access log keeps; default 90
      */
     public record Console(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
-                          Optional<String> publicUrl) {
+                          Optional<String> publicUrl, TrustedProxies trustedProxies, int accessLogDays) {
 
         public Console {
+            Objects.requireNonNull(trustedProxies, "trustedProxies");
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(adminPassword, "adminPassword");
             Objects.requireNonNull(metricsPort, "metricsPort");
             Objects.requireNonNull(publicUrl, "publicUrl");
+        }
+
+        /** Trusting no proxy. */
+        public Console(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
+                       Optional<String> publicUrl) {
+            this(host, port, adminPassword, metricsPort, publicUrl, TrustedProxies.none(),
+                    ConsoleSettings.DEFAULT_ACCESS_LOG_DAYS);
         }
 
         /** The console on a free port of loopback, without an admin password; for tests. */
@@ -110,13 +122,27 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
             String password = env.getOrDefault("BATON_ADMIN_PASSWORD", "");
             Optional<String> url = Optional.of(value(env, "BATON_CONSOLE_URL")).filter(v -> !v.isEmpty())
                     .map(Console::url);
+            TrustedProxies proxies = TrustedProxies.parse(value(env, "BATON_TRUSTED_PROXIES"));
+            String daysText = value(env, "BATON_ACCESS_LOG_DAYS");
+            int days = ConsoleSettings.DEFAULT_ACCESS_LOG_DAYS;
+            if (!daysText.isEmpty()) {
+                try {
+                    days = Integer.parseInt(daysText);
+                } catch (NumberFormatException e) {
+                    days = -1;
+                }
+                if (days < 1 || days > 36_500) {
+                    throw new IllegalArgumentException("BATON_ACCESS_LOG_DAYS must be a whole number of days from 1"
+                            + " to 36500, but is \"" + daysText + "\"");
+                }
+            }
             return Optional.of(new Console(host.isEmpty() ? DEFAULT_CONSOLE_HOST : host, port,
-                    Optional.of(password).filter(p -> !p.isEmpty()), metricsPort, url));
+                    Optional.of(password).filter(p -> !p.isEmpty()), metricsPort, url, proxies, days));
         }
 
         /** With the clock the console uses for sessions and setup links. */
         public ConsoleSettings toConsoleSettings(Clock clock) {
-            return new ConsoleSettings(host, port, adminPassword, metricsPort, publicUrl, clock);
+            return new ConsoleSettings(host, port, adminPassword, metricsPort, publicUrl, clock, trustedProxies, accessLogDays);
         }
 
         /** How to reach the console once it listens on {@code boundPort}. */
@@ -129,7 +155,8 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
         public String toString() {
             return "Console[host=" + host + ", port=" + port + ", adminPassword=" + (adminPassword.isPresent()
                     ? "****" : "unset") + ", metricsPort=" + metricsPort.map(String::valueOf).orElse("unset")
-                    + ", publicUrl=" + publicUrl.orElse("unset") + "]";
+                    + ", publicUrl=" + publicUrl.orElse("unset") + ", trustedProxies=" + trustedProxies
+                    + ", accessLogDays=" + accessLogDays + "]";
         }
 
         private static String value(Map<String, String> env, String name) {

@@ -53,6 +53,30 @@ class SettingsTest {
     }
 
     @Test
+    void trustedProxiesAreReadFromTheirVariableAndReachTheConsole() {
+        Settings.Console console = Settings.fromEnvironment(Map.of("BATON_TRUSTED_PROXIES", " 127.0.0.1, 10.0.0.0/8 "))
+                .console().orElseThrow();
+        assertEquals(java.util.List.of("127.0.0.1", "10.0.0.0/8"), console.trustedProxies().entries());
+        assertTrue(console.toConsoleSettings(Clock.systemUTC()).trustedProxies().trusts("10.1.2.3"));
+        assertTrue(Settings.fromEnvironment(Map.of()).console().orElseThrow().trustedProxies().isEmpty());
+        assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnvironment(Map.of("BATON_TRUSTED_PROXIES", "nginx.internal")));
+    }
+
+    @Test
+    void theAccessLogRetentionIsReadFromItsVariable() {
+        assertEquals(90, Settings.fromEnvironment(Map.of()).console().orElseThrow().accessLogDays());
+        Settings.Console console = Settings.fromEnvironment(Map.of("BATON_ACCESS_LOG_DAYS", "30")).console().orElseThrow();
+        assertEquals(30, console.accessLogDays());
+        assertEquals(30, console.toConsoleSettings(Clock.systemUTC()).accessLogDays());
+        for (String bad : new String[] {"0", "-3", "ninety", "1.5"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Settings.fromEnvironment(Map.of("BATON_ACCESS_LOG_DAYS", bad)));
+            assertTrue(e.getMessage().startsWith("BATON_ACCESS_LOG_DAYS"), e.getMessage());
+        }
+    }
+
+    @Test
     void offMeansNoConsole() {
         assertTrue(Settings.fromEnvironment(Map.of("BATON_CONSOLE_PORT", "OFF")).console().isEmpty());
         assertTrue(Settings.fromEnvironment(Map.of()).withoutConsole().console().isEmpty());

@@ -2,7 +2,7 @@
 //   #customer-name, #handoff-state [data-testid="state-badge"], #summary, #cues (li.cue),
 //   #transcript (li.line[data-line=N], author-customer|bot|staff|other; evidence in <mark>),
 //   #reply-text, #reply-send, #reply-status, #note-text, #note-save,
-//   #action-claim, #transfer-to, #transfer-note, #action-transfer,
+//   #action-claim, #action-take-over, #claimed-by, #transfer-to, #transfer-note, #action-transfer,
 //   #resolve-outcome, #resolve-note, #action-resolve, #reopen-note, #action-reopen, #action-status,
 //   #customer, #earlier, #elsewhere, #timeline, #handoff-rule, #handoff-priority,
 //   #feedback-card with #feedback-box (buttons [data-feedback=…], see feedback.js), #conversation-link.
@@ -108,6 +108,7 @@ function eventText(e) {
   const who = e.actorName || e.actor || 'someone';
   const parts = [];
   if (e.kind === 'created') parts.push(`Handed off by ${who}`);
+  else if (e.kind === 'taken_over') parts.push(`${who} took it over`);
   else parts.push(`${who}: ${e.kind.replace(/_/g, ' ')}`);
   if (e.from && e.to && e.from !== e.to) parts.push(` (${e.from} → ${e.to})`);
   if (e.detail) parts.push(` — ${e.detail}`);
@@ -158,7 +159,14 @@ function render(detail) {
 
   const resolved = entry.state === 'resolved';
   const mine = entry.state === 'claimed' && entry.assigneeId === me.username;
+  const someoneElses = entry.state === 'claimed' && entry.assigneeId !== me.username;
   $('claim-group').hidden = resolved || mine;
+  $('action-claim').hidden = someoneElses;
+  $('action-take-over').hidden = !someoneElses;
+  $('claimed-by').hidden = !someoneElses;
+  $('claimed-by').textContent = someoneElses
+    ? `Claimed by ${entry.assigneeName || entry.assigneeId}: only they or a manager may reply, transfer or`
+      + ' resolve it. Take it over to do so.' : '';
   $('transfer-group').hidden = resolved;
   $('resolve-group').hidden = resolved;
   $('reopen-group').hidden = !resolved;
@@ -209,6 +217,10 @@ async function act(button, path, body, done) {
 $('action-claim').addEventListener('click', (e) => act(e.currentTarget, 'claim', {}, (d) => {
   render(d);
   toast('Claimed. It is yours now.');
+}));
+$('action-take-over').addEventListener('click', (e) => act(e.currentTarget, 'take-over', {}, (d) => {
+  render(d);
+  toast('Taken over. It is yours now.');
 }));
 $('action-transfer').addEventListener('click', (e) => {
   const to = $('transfer-to').value;

@@ -80,8 +80,32 @@ async function load() {
   $('account-create').disabled = free.length === 0;
 }
 
+const LOG_PAGE = 200;
+let logOffset = 0;
+
+function localToIso(value) {
+  return value ? new Date(value).toISOString() : '';
+}
+
 async function loadLog() {
-  const data = await api('/api/access-log?limit=200');
+  const query = new URLSearchParams({ limit: String(LOG_PAGE), offset: String(logOffset) });
+  const filters = { user: $('access-user').value.trim(), handoff: $('access-handoff').value.trim(),
+    action: $('access-action').value.trim(), from: localToIso($('access-from').value),
+    to: localToIso($('access-to').value) };
+  for (const [name, value] of Object.entries(filters)) {
+    if (value) query.set(name, value);
+  }
+  let data;
+  try {
+    data = await api(`/api/access-log?${query}`);
+  } catch (e) {
+    toast(e.message, 'error');
+    return;
+  }
+  $('access-newer').disabled = logOffset === 0;
+  $('access-older').disabled = !data.more;
+  $('access-page').textContent = data.entries.length
+    ? `${logOffset + 1}–${logOffset + data.entries.length}` : '';
   fill($('access-log-body'), data.entries.length ? data.entries.map((e) => el('tr', { testid: 'access-row' },
     el('td', { class: 'at', text: when(e.at) }),
     el('td', { text: e.username }),
@@ -114,6 +138,19 @@ $('setup-link-copy').addEventListener('click', async () => {
   }
 });
 $('access-log-refresh').addEventListener('click', loadLog);
+$('access-filter').addEventListener('submit', (event) => {
+  event.preventDefault();
+  logOffset = 0;
+  loadLog();
+});
+$('access-older').addEventListener('click', () => {
+  logOffset += LOG_PAGE;
+  loadLog();
+});
+$('access-newer').addEventListener('click', () => {
+  logOffset = Math.max(0, logOffset - LOG_PAGE);
+  loadLog();
+});
 
 load();
 loadLog();

@@ -111,8 +111,13 @@ public final class ConsoleBridge implements StaffDirectory, HandoffQueue, Handof
     }
 
     @Override
-    public HandoffDetail transfer(long id, String actorId, String toStaffId, String note) {
-        return detail(action(() -> actions.transfer(id, actorId, toStaffId, note)));
+    public HandoffDetail takeOver(long id, String actorId) {
+        return detail(action(() -> actions.takeOver(id, actorId)));
+    }
+
+    @Override
+    public HandoffDetail transfer(long id, String actorId, boolean asManager, String toStaffId, String note) {
+        return detail(action(() -> actions.transfer(id, actorId, asManager, toStaffId, note)));
     }
 
     @Override
@@ -121,8 +126,8 @@ public final class ConsoleBridge implements StaffDirectory, HandoffQueue, Handof
     }
 
     @Override
-    public HandoffDetail resolve(long id, String actorId, String outcome, String note) {
-        return detail(action(() -> actions.resolve(id, actorId, outcome, note)));
+    public HandoffDetail resolve(long id, String actorId, boolean asManager, String outcome, String note) {
+        return detail(action(() -> actions.resolve(id, actorId, asManager, outcome, note)));
     }
 
     @Override
@@ -131,8 +136,8 @@ public final class ConsoleBridge implements StaffDirectory, HandoffQueue, Handof
     }
 
     @Override
-    public ReplyOutcome reply(long id, String actorId, String text) {
-        StaffActions.Replied replied = action(() -> actions.reply(id, actorId, text, replies));
+    public ReplyOutcome reply(long id, String actorId, boolean asManager, String text) {
+        StaffActions.Replied replied = action(() -> actions.reply(id, actorId, asManager, text, replies));
         return new ReplyOutcome(detail(action(() -> actions.existing(id))), replied.via(), replied.delivered(),
                 replied.detail());
     }

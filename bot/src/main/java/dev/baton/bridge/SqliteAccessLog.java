@@ -39,10 +39,43 @@ public final class SqliteAccessLog implements AccessLog {
 
     @Override
     public List<Entry> recent(int limit) {
+        return search(new Query(null, null, null, null, null, Math.max(0, limit), 0));
+    }
+
+    @Override
+    public List<Entry> search(Query query) {
+        StringBuilder sql = new StringBuilder("SELECT at, username, what, handoff_id, remote_address FROM console_access"
+                + " WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (query.username() != null) {
+            sql.append(" AND username = ?");
+            args.add(query.username());
+        }
+        if (query.handoffId() != null) {
+            sql.append(" AND handoff_id = ?");
+            args.add(query.handoffId());
+        }
+        if (query.action() != null) {
+            // SQLite's LIKE is case-blind for ASCII; % and _ in the filter are taken literally.
+            sql.append(" AND what LIKE ? ESCAPE '\\'");
+            args.add("%" + query.action().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (query.from() != null) {
+            sql.append(" AND at >= ?");
+            args.add(query.from().toEpochMilli());
+        }
+        if (query.to() != null) {
+            sql.append(" AND at < ?");
+            args.add(query.to().toEpochMilli());
+        }
+        sql.append(" ORDER BY at DESC, id DESC LIMIT ? OFFSET ?");
+        args.add(query.limit());
+        args.add(query.offset());
         return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT at, username, what, handoff_id, remote_address"
-                    + " FROM console_access ORDER BY at DESC, id DESC LIMIT ?")) {
-                s.setInt(1, Math.max(0, limit));
+            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    s.setObject(i + 1, args.get(i));
+                }
                 List<Entry> entries = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
@@ -53,6 +86,16 @@ public final class SqliteAccessLog implements AccessLog {
                     }
                 }
                 return entries;
+            }
+        });
+    }
+
+    @Override
+    public int deleteBefore(Instant cutoff) {
+        return database.write(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM console_access WHERE at < ?")) {
+                s.setLong(1, cutoff.toEpochMilli());
+                return s.executeUpdate();
             }
         });
     }

@@ -66,7 +66,8 @@ public final class Cli {
             Environment: DISCORD_TOKEN, BATON_CONFIG_DIR (default config), BATON_DATA_DIR (default data),
             BATON_DISCORD_REST_URL, BATON_DISCORD_GATEWAY_URL (default: Discord's own),
             BATON_CONSOLE_PORT (default 8080; off for no console), BATON_CONSOLE_HOST (default 127.0.0.1),
-            BATON_ADMIN_PASSWORD, BATON_METRICS_PORT, BATON_CONSOLE_URL; an optional language model:
+            BATON_ADMIN_PASSWORD, BATON_METRICS_PORT, BATON_CONSOLE_URL,
+            BATON_TRUSTED_PROXIES, BATON_ACCESS_LOG_DAYS (default 90); an optional language model:
             BATON_LLM_BASE_URL, BATON_LLM_MODEL, BATON_LLM_API_KEY (see config/llm.yaml).
             """;
 

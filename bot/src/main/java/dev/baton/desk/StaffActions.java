@@ -32,8 +32,11 @@ import java.util.function.Supplier;
  *
  * <p>A reply claims a waiting or transferred handoff for the person replying first: once a person has
  * written to the customer, they are the one on it, and the queue must say so, or a colleague would pick
- * up the same handoff and answer a second time. Replying to a handoff someone else has claimed is allowed
- * (helping out, as in a Discord thread) and leaves it theirs.
+ * up the same handoff and answer a second time.
+ *
+ * <p>A claimed handoff is its claimant's: only they (or a manager, {@code asManager}) may reply to,
+ * transfer or resolve it. Anyone else must first {@link #takeOver take it over}, which records a
+ * {@code taken_over} event naming the previous claimant. Notes stay open to everyone.
  */
 public final class StaffActions {
 
@@ -91,11 +94,32 @@ public final class StaffActions {
         return act(id, "claim", () -> lifecycle.claim(id, person.id()));
     }
 
+    /** Takes over a handoff someone else claimed; it becomes the actor's, with a {@code taken_over} event. */
+    public HandoffRecord takeOver(long id, String actorId) {
+        Person person = onRoster(actorId, "take over a handoff");
+        return act(id, "take over", () -> {
+            HandoffRecord current = existing(id);
+            if (current.state() != HandoffState.CLAIMED) {
+                throw new Refused("Handoff " + id + " is " + current.state().wireName()
+                        + ", not claimed by anyone: claim it instead.");
+            }
+            if (current.assigneeId().equals(person.id())) {
+                throw new Refused("Handoff " + id + " is already yours.");
+            }
+            return lifecycle.takeOver(id, person.id(), current.assigneeId());
+        });
+    }
+
     public HandoffRecord transfer(long id, String actorId, String toStaffId, String note) {
+        return transfer(id, actorId, false, toStaffId, note);
+    }
+
+    public HandoffRecord transfer(long id, String actorId, boolean asManager, String toStaffId, String note) {
         Person to = roster().byId(toStaffId == null ? "" : toStaffId).orElseThrow(() -> new Refused(
                 "There is nobody called \"" + toStaffId + "\" on the roster (config/team.yaml) to transfer to."));
         return act(id, "transfer", () -> {
             HandoffRecord current = existing(id);
+            claimantOnly(current, actorId, asManager, "transfer");
             if (current.assigneeId().equals(to.id()) && current.state() != HandoffState.RESOLVED) {
                 throw new Refused("Handoff " + id + " is already with " + to.name() + ".");
             }
@@ -114,13 +138,20 @@ public final class StaffActions {
 
     /** @param outcome {@code solved}, {@code not_solvable} or {@code no_response} */
     public HandoffRecord resolve(long id, String actorId, String outcome, String note) {
+        return resolve(id, actorId, false, outcome, note);
+    }
+
+    public HandoffRecord resolve(long id, String actorId, boolean asManager, String outcome, String note) {
         Outcome parsed;
         try {
             parsed = Outcome.fromWire(outcome == null ? "" : outcome.strip());
         } catch (IllegalArgumentException e) {
             throw new Refused("\"" + outcome + "\" is not an outcome: choose solved, not_solvable or no_response.");
         }
-        return act(id, "resolve", () -> lifecycle.resolve(id, actor(actorId), parsed, note));
+        return act(id, "resolve", () -> {
+            claimantOnly(existing(id), actorId, asManager, "resolve");
+            return lifecycle.resolve(id, actor(actorId), parsed, note);
+        });
     }
 
     public HandoffRecord reopen(long id, String actorId, String note) {
@@ -156,6 +187,10 @@ public final class StaffActions {
      * it. A practice handoff's reply is stored and never sent.
      */
     public Replied reply(long id, String actorId, String text, StaffReplies replies) {
+        return reply(id, actorId, false, text, replies);
+    }
+
+    public Replied reply(long id, String actorId, boolean asManager, String text, StaffReplies replies) {
         Person person = onRoster(actorId, "reply to a customer");
         String reply = required(text, "Write something to send first.");
         synchronized (lock(id)) {
@@ -163,6 +198,7 @@ public final class StaffActions {
             if (handoff.state() == HandoffState.RESOLVED) {
                 throw new Refused("Handoff " + id + " is resolved; reopen it first to reply.");
             }
+            claimantOnly(handoff, person.id(), asManager, "reply to");
             if (handoff.state() != HandoffState.CLAIMED) {
                 claimForReply(id, person);
             }
@@ -216,6 +252,16 @@ public final class StaffActions {
                 throw new Refused("Handoff " + id + " was just resolved; reopen it first to reply.");
             }
         }
+    }
+
+    /** A claimed handoff is its claimant's: anyone else but a manager must take it over first. */
+    private void claimantOnly(HandoffRecord handoff, String actorId, boolean asManager, String what) {
+        if (asManager || handoff.state() != HandoffState.CLAIMED || actorId == null
+                || handoff.assigneeId().equals(actorId.strip())) {
+            return;
+        }
+        throw new Refused("Handoff " + handoff.id() + " is claimed by " + personName(handoff.assigneeId())
+                + ": only they or a manager may " + what + " it. Take it over first.");
     }
 
     private Object lock(long id) {

@@ -24,6 +24,15 @@ public final class HandoffLifecycle {
                 personId, null, null), clock.instant());
     }
 
+    /**
+     * A person takes a handoff someone else claimed: it stays claimed, now by them, with a
+     * {@code taken_over} event naming the previous claimant.
+     */
+    public HandoffRecord takeOver(long id, String personId, String previousId) {
+        return handoffs.move(id, new Move(HandoffState.CLAIMED, personId, HandoffStore.TAKEN_OVER,
+                "from " + previousId, personId, null, null), clock.instant());
+    }
+
     public HandoffRecord transfer(long id, String actor, String toPersonId, String note) {
         String detail = "to " + toPersonId + (note == null || note.isBlank() ? "" : ": " + note.strip());
         return handoffs.move(id, new Move(HandoffState.TRANSFERRED, actor, "transferred", detail, toPersonId, null,

@@ -134,6 +134,17 @@ public final class HandoffStore {
         return moveIf(id, current -> true, move, at).orElseThrow();
     }
 
+    /** The event kind of a take-over: the one move from claimed to claimed (by another person). */
+    public static final String TAKEN_OVER = "taken_over";
+
+    private static boolean allowed(HandoffRecord current, Move move) {
+        if (TAKEN_OVER.equals(move.kind())) {
+            return current.state() == HandoffState.CLAIMED && move.to() == HandoffState.CLAIMED
+                    && move.newAssignee() != null && !move.newAssignee().equals(current.assigneeId());
+        }
+        return current.state().canMoveTo(move.to());
+    }
+
     /**
      * {@link #move}, but only while {@code still} holds for the handoff as it is inside the transaction;
      * empty (and nothing written) otherwise. For Baton's own moves, decided on a reading that a person
@@ -145,7 +156,7 @@ public final class HandoffStore {
             if (!still.test(current)) {
                 return Optional.<HandoffRecord>empty();
             }
-            if (!current.state().canMoveTo(move.to())) {
+            if (!allowed(current, move)) {
                 throw new IllegalStateException("handoff " + id + " is " + current.state().wireName()
                         + " and cannot become " + move.to().wireName());
             }

@@ -141,7 +141,7 @@ class ConsoleBridgeTest {
     void theQueueListsOpenHandoffsWithTheCustomerTheAssigneeAndTheSummary() {
         Reaction.HandOff complaint = handedOff(messages.from("ann").says(BILLING_COMPLAINT));
         Reaction.HandOff request = handedOff(messages.from("bob").says(ASK_FOR_A_PERSON));
-        bridge.resolve(request.handoff().id(), "sam", "solved", "talked it through");
+        bridge.resolve(request.handoff().id(), "sam", false, "solved", "talked it through");
 
         List<QueueEntry> queue = bridge.queue();
 
@@ -217,7 +217,7 @@ class ConsoleBridgeTest {
         assertEquals("claimed", claimed.entry().state());
         assertEquals(lastEvent(claimed), List.of("claimed", "alex", "Alex", "waiting", "claimed"));
 
-        HandoffDetail transferred = bridge.transfer(id, "alex", "sam", "Sam knows refunds");
+        HandoffDetail transferred = bridge.transfer(id, "alex", false, "sam", "Sam knows refunds");
         assertEquals("transferred", transferred.entry().state());
         assertEquals("sam", transferred.entry().assigneeId());
         assertEquals("Sam", transferred.entry().assigneeName());
@@ -230,7 +230,7 @@ class ConsoleBridgeTest {
         assertEquals(null, note.from());
         assertEquals("transferred", noted.entry().state(), "a note changes no state");
 
-        HandoffDetail resolved = bridge.resolve(id, "sam", "not_solvable", "provider issue");
+        HandoffDetail resolved = bridge.resolve(id, "sam", false, "not_solvable", "provider issue");
         assertEquals("resolved", resolved.entry().state());
         assertEquals(lastEvent(resolved), List.of("resolved", "sam", "Sam", "transferred", "resolved"));
         assertTrue(resolved.events().get(resolved.events().size() - 1).detail().startsWith("not_solvable"));
@@ -254,29 +254,62 @@ class ConsoleBridgeTest {
         assertEquals("Handoff " + id + " is already claimed by Alex.", twice.getMessage());
         ActionRejected reopen = assertThrows(ActionRejected.class, () -> bridge.reopen(id, "alex", null));
         assertTrue(reopen.getMessage().contains("only a resolved handoff can be reopened"), reopen.getMessage());
-        assertThrows(ActionRejected.class, () -> bridge.transfer(id, "alex", "nobody", null));
-        assertThrows(ActionRejected.class, () -> bridge.transfer(id, "alex", "alex", null));
-        assertThrows(ActionRejected.class, () -> bridge.resolve(id, "alex", "fixed", null));
+        assertThrows(ActionRejected.class, () -> bridge.transfer(id, "alex", false, "nobody", null));
+        assertThrows(ActionRejected.class, () -> bridge.transfer(id, "alex", false, "alex", null));
+        assertThrows(ActionRejected.class, () -> bridge.resolve(id, "alex", false, "fixed", null));
         assertThrows(ActionRejected.class, () -> bridge.claim(id, "admin"), "admin is not on the roster");
         assertThrows(ActionRejected.class, () -> bridge.note(id, "alex", "   "));
-        bridge.resolve(id, "alex", "solved", null);
-        ActionRejected resolvedAgain = assertThrows(ActionRejected.class, () -> bridge.resolve(id, "alex", "solved", null));
+        bridge.resolve(id, "alex", false, "solved", null);
+        ActionRejected resolvedAgain = assertThrows(ActionRejected.class, () -> bridge.resolve(id, "alex", false, "solved", null));
         assertEquals("Handoff " + id + " is already resolved.", resolvedAgain.getMessage());
-        assertThrows(ActionRejected.class, () -> bridge.reply(id, "alex", "hello?"));
+        assertThrows(ActionRejected.class, () -> bridge.reply(id, "alex", false, "hello?"));
 
         assertEquals(events + 1, handoffs.events(id).size(), "only the resolve was written");
         assertTrue(replies.calls.isEmpty());
     }
 
     @Test
+    void aClaimedHandoffIsTheClaimantsOthersTakeItOverFirst() {
+        long id = handedOff(messages.from("ann").says(BILLING_COMPLAINT)).handoff().id();
+        bridge.claim(id, "alex");
+        int events = handoffs.events(id).size();
+
+        ActionRejected reply = assertThrows(ActionRejected.class, () -> bridge.reply(id, "sam", false, "I'll help"));
+        assertTrue(reply.getMessage().contains("claimed by Alex") && reply.getMessage().contains("Take it over"),
+                reply.getMessage());
+        assertThrows(ActionRejected.class, () -> bridge.transfer(id, "sam", false, "sam", null));
+        assertThrows(ActionRejected.class, () -> bridge.resolve(id, "sam", false, "solved", null));
+        assertEquals(events, handoffs.events(id).size(), "nothing was written");
+        assertTrue(replies.calls.isEmpty(), "nothing reached the customer");
+
+        HandoffDetail taken = bridge.takeOver(id, "sam");
+        assertEquals("claimed", taken.entry().state());
+        assertEquals("sam", taken.entry().assigneeId());
+        HandoffDetail.Event event = taken.events().get(taken.events().size() - 1);
+        assertEquals("taken_over", event.kind());
+        assertEquals("sam", event.actor());
+        assertTrue(event.detail().contains("alex"), event.detail());
+        assertThrows(ActionRejected.class, () -> bridge.takeOver(id, "sam"), "already theirs");
+
+        assertEquals("resolved", bridge.resolve(id, "sam", false, "solved", null).entry().state());
+    }
+
+    @Test
+    void aManagerMayActOnAHandoffSomeoneElseClaimed() {
+        long id = handedOff(messages.from("ann").says(BILLING_COMPLAINT)).handoff().id();
+        bridge.claim(id, "alex");
+        assertEquals("transferred", bridge.transfer(id, "sam", true, "sam", "taking this").entry().state());
+    }
+
+    @Test
     void anUnknownHandoffIsNoSuchHandoffForEveryAction() {
         assertTrue(bridge.handoff(404).isEmpty());
         assertThrows(NoSuchHandoff.class, () -> bridge.claim(404, "alex"));
-        assertThrows(NoSuchHandoff.class, () -> bridge.transfer(404, "alex", "sam", null));
+        assertThrows(NoSuchHandoff.class, () -> bridge.transfer(404, "alex", false, "sam", null));
         assertThrows(NoSuchHandoff.class, () -> bridge.note(404, "alex", "hello"));
-        assertThrows(NoSuchHandoff.class, () -> bridge.resolve(404, "alex", "solved", null));
+        assertThrows(NoSuchHandoff.class, () -> bridge.resolve(404, "alex", false, "solved", null));
         assertThrows(NoSuchHandoff.class, () -> bridge.reopen(404, "alex", null));
-        assertThrows(NoSuchHandoff.class, () -> bridge.reply(404, "alex", "hello"));
+        assertThrows(NoSuchHandoff.class, () -> bridge.reply(404, "alex", false, "hello"));
     }
 
     // --------------------------------------------------------------------------------------- reply
@@ -289,7 +322,7 @@ class ConsoleBridgeTest {
         replies.next = call -> new Delivery(true, "webhook", "700000000000000001", "t-1", call.text(), null);
         published.clear();
 
-        ReplyOutcome outcome = bridge.reply(id, "sam", "Hi Ann, I'm Sam. Let me look at that double charge.");
+        ReplyOutcome outcome = bridge.reply(id, "sam", false, "Hi Ann, I'm Sam. Let me look at that double charge.");
 
         assertTrue(outcome.delivered());
         assertEquals("webhook", outcome.via());
@@ -320,7 +353,7 @@ class ConsoleBridgeTest {
         int lines = bridge.handoff(id).orElseThrow().transcript().size();
         replies.next = call -> Delivery.failed("Baton may not post in this thread (Missing Access).");
 
-        ReplyOutcome outcome = bridge.reply(id, "alex", "Hello Ann");
+        ReplyOutcome outcome = bridge.reply(id, "alex", false, "Hello Ann");
 
         assertFalse(outcome.delivered());
         assertEquals("Baton may not post in this thread (Missing Access).", outcome.detail());
@@ -337,7 +370,7 @@ class ConsoleBridgeTest {
                 StaffReplies.NOT_CONNECTED, new ConsoleEvents(), BatonMetrics.standalone(), clock);
         long id = handedOff(messages.from("ann").says(BILLING_COMPLAINT)).handoff().id();
 
-        ReplyOutcome outcome = unconnected.reply(id, "alex", "Hello Ann");
+        ReplyOutcome outcome = unconnected.reply(id, "alex", false, "Hello Ann");
 
         assertFalse(outcome.delivered());
         assertTrue(outcome.detail().contains("DISCORD_TOKEN"), outcome.detail());
@@ -391,14 +424,14 @@ class ConsoleBridgeTest {
         assertEquals(BILLING_COMPLAINT, practice.transcript().get(fired.line()).text());
         assertEquals(new ConsoleEvent("created", id), published.get(0));
 
-        ReplyOutcome outcome = bridge.reply(id, "sam", "Hi! Practising here.");
+        ReplyOutcome outcome = bridge.reply(id, "sam", false, "Hi! Practising here.");
 
         assertTrue(replies.calls.isEmpty(), "a practice handoff never reaches Discord");
         assertEquals("stored", outcome.via());
         assertTrue(outcome.delivered());
         assertEquals("Hi! Practising here.",
                 outcome.handoff().transcript().get(outcome.handoff().transcript().size() - 1).text());
-        assertEquals("claimed", bridge.resolve(id, "sam", "solved", null).events().stream()
+        assertEquals("claimed", bridge.resolve(id, "sam", false, "solved", null).events().stream()
                 .filter(e -> e.kind().equals("claimed")).findFirst().orElseThrow().to());
         assertTrue(handoffs.openCounts().isEmpty(), "practice does not count towards anyone's workload");
         assertFalse(bridge.metrics().contains("baton_handoffs_total{reason=\"frustration\"}"), "nor in the metrics");

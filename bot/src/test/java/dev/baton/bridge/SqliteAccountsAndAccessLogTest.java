@@ -66,6 +66,27 @@ class SqliteAccountsAndAccessLogTest {
     }
 
     @Test
+    void theAccessLogIsFilteredPagedAndTrimmed() {
+        AccessLog.Entry login = new AccessLog.Entry(T0, "alex", "logged in", null, "127.0.0.1");
+        AccessLog.Entry opened = new AccessLog.Entry(T0.plusSeconds(5), "alex", "opened handoff 12", 12L, "127.0.0.1");
+        AccessLog.Entry other = new AccessLog.Entry(T0.plusSeconds(9), "sam", "opened handoff 404", 404L, null);
+        AccessLog.Entry odd = new AccessLog.Entry(T0.plusSeconds(12), "sam", "100%_done", null, null);
+        for (AccessLog.Entry entry : List.of(login, opened, other, odd)) {
+            accessLog.record(entry);
+        }
+        assertEquals(List.of(opened, login), accessLog.search(new AccessLog.Query("alex", null, null, null, null, 10, 0)));
+        assertEquals(List.of(other), accessLog.search(new AccessLog.Query(null, 404L, null, null, null, 10, 0)));
+        assertEquals(List.of(other, opened), accessLog.search(new AccessLog.Query(null, null, "OPENED", null, null, 10, 0)));
+        assertEquals(List.of(odd), accessLog.search(new AccessLog.Query(null, null, "%_", null, null, 10, 0)),
+                "% and _ are literal");
+        assertEquals(List.of(other, opened), accessLog.search(new AccessLog.Query(null, null, null, T0.plusSeconds(5),
+                T0.plusSeconds(10), 10, 0)));
+        assertEquals(List.of(opened), accessLog.search(new AccessLog.Query(null, null, null, null, null, 1, 2)));
+        assertEquals(2, accessLog.deleteBefore(T0.plusSeconds(9)));
+        assertEquals(List.of(odd, other), accessLog.recent(10));
+    }
+
+    @Test
     void accountsSurviveReopeningTheDatabaseFile(@TempDir Path dir) {
         Account admin = new Account("admin", HASH, Account.Role.MANAGER, T0, T0);
         try (Database file = Database.open(dir.resolve("baton.db"))) {

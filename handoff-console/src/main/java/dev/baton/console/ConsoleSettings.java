@@ -1,6 +1,8 @@
 package dev.baton.console;
 
+import dev.baton.console.web.TrustedProxies;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,9 +15,34 @@ import java.util.Optional;
  * @param metricsPort   when present, {@code /metrics} is also served without login on this port, on
  *                      {@code host}, for a Prometheus scraper
  * @param publicUrl     how people reach the console (for the setup link), e.g. {@code http://127.0.0.1:8080}
+ * @param trustedProxies reverse proxies whose {@code X-Forwarded-For} is believed ({@code BATON_TRUSTED_PROXIES})
+ * @param accessLogDays how many days the access log keeps ({@code BATON_ACCESS_LOG_DAYS}); older rows are
+ *                      deleted at start and daily
  */
 public record ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
-                              Optional<String> publicUrl, Clock clock) {
+                              Optional<String> publicUrl, Clock clock, TrustedProxies trustedProxies,
+                              int accessLogDays) {
+
+    public static final int DEFAULT_ACCESS_LOG_DAYS = 90;
+
+    public ConsoleSettings {
+        Objects.requireNonNull(trustedProxies, "trustedProxies");
+        if (accessLogDays < 1) {
+            throw new IllegalArgumentException("the access log must keep at least 1 day, not " + accessLogDays);
+        }
+    }
+
+    /** Keeping the access log {@link #DEFAULT_ACCESS_LOG_DAYS} days. */
+    public ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
+                           Optional<String> publicUrl, Clock clock, TrustedProxies trustedProxies) {
+        this(host, port, adminPassword, metricsPort, publicUrl, clock, trustedProxies, DEFAULT_ACCESS_LOG_DAYS);
+    }
+
+    /** Trusting no proxy: the client's address is always the direct peer. */
+    public ConsoleSettings(String host, int port, Optional<String> adminPassword, Optional<Integer> metricsPort,
+                           Optional<String> publicUrl, Clock clock) {
+        this(host, port, adminPassword, metricsPort, publicUrl, clock, TrustedProxies.none());
+    }
 
     /**
      * The host to put in a link to a console bound to {@code host}: a wildcard ({@code 0.0.0.0}, {@code ::},
@@ -36,6 +63,7 @@ public record ConsoleSettings(String host, int port, Optional<String> adminPassw
         return "ConsoleSettings[host=" + host + ", port=" + port + ", adminPassword="
                 + (adminPassword.filter(p -> !p.isEmpty()).isPresent() ? "****" : "unset")
                 + ", metricsPort=" + metricsPort.map(String::valueOf).orElse("unset")
-                + ", publicUrl=" + publicUrl.orElse("unset") + ", clock=" + clock + "]";
+                + ", publicUrl=" + publicUrl.orElse("unset") + ", clock=" + clock + ", trustedProxies=" + trustedProxies
+                + (accessLogDays == DEFAULT_ACCESS_LOG_DAYS ? "" : ", accessLogDays=" + accessLogDays) + "]";
     }
 }

@@ -26,9 +26,11 @@ import dev.baton.console.web.Assets;
 import dev.baton.console.web.Audit;
 import dev.baton.console.web.EventStream;
 import dev.baton.console.web.Guard;
+import dev.baton.console.web.JettyLimits;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
+import dev.baton.console.web.TrustedProxies;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -56,9 +58,16 @@ public final class HandoffConsole implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HandoffConsole.class);
 
     static final Duration SESSION_IDLE = Duration.ofHours(12);
+    /** However much it is used, a session ends this long after login. */
+    static final Duration SESSION_LIFETIME = Duration.ofHours(12);
     static final Duration SETUP_LINK_LIFETIME = Duration.ofHours(24);
+    /** Failed logins for one user name from one address inside the window before that address must wait. */
     static final int LOGIN_FAILURES = 5;
+    /** Failed logins from one address (any user names) inside the window before it must wait. */
+    static final int ADDRESS_FAILURES = 20;
     static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+    /** Once a user name has many failures, attempts for it from addresses that failed come this far apart. */
+    static final Duration USER_SPACING = Duration.ofSeconds(30);
     static final long KEEP_ALIVE_SECONDS = 15;
     static final long MAX_REQUEST_BYTES = 256 * 1024;
 
@@ -66,8 +75,11 @@ public final class HandoffConsole implements AutoCloseable {
     private final Javalin metricsApp;
     private final EventStream events;
     private final Optional<String> firstSetupLink;
+    private final java.util.concurrent.ScheduledExecutorService housekeeping;
 
-    private HandoffConsole(Javalin app, Javalin metricsApp, EventStream events, Optional<String> firstSetupLink) {
+    private HandoffConsole(Javalin app, Javalin metricsApp, EventStream events, Optional<String> firstSetupLink,
+                           java.util.concurrent.ScheduledExecutorService housekeeping) {
+        this.housekeeping = housekeeping;
         this.app = app;
         this.metricsApp = metricsApp;
         this.events = events;
@@ -96,9 +108,10 @@ public final class HandoffConsole implements AutoCloseable {
                                 AccessLog accessLog, Passwords passwords, DiscordStatus discord) {
         settings.adminPassword().filter(p -> !p.isEmpty()).ifPresent(p -> setAdminPassword(p, accounts, passwords, settings));
 
-        Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE);
+        Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE, SESSION_LIFETIME);
         SetupTokens setupTokens = new SetupTokens(settings.clock(), SETUP_LINK_LIFETIME);
-        LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, LOGIN_WINDOW);
+        LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, ADDRESS_FAILURES, LOGIN_WINDOW,
+                USER_SPACING);
         AccountRoster roster = new AccountRoster(backends.staff());
         Audit audit = new Audit(accessLog, settings.clock());
         Guard guard = new Guard(sessions, accounts, settings.publicUrl());
@@ -115,14 +128,17 @@ public final class HandoffConsole implements AutoCloseable {
         QueueRoutes queue = new QueueRoutes(backends.queue(), backends.cues());
         HandoffRoutes handoffs = new HandoffRoutes(backends.queue(), backends.actions(), roster, audit);
         PlaygroundRoutes playground = new PlaygroundRoutes(backends.playground(), audit);
+        // Setup links use BATON_CONSOLE_URL or the bound address, never the request's Host header.
+        java.util.concurrent.atomic.AtomicReference<String> boundUrl = new java.util.concurrent.atomic.AtomicReference<>();
         ManageRoutes manage = new ManageRoutes(accounts, accessLog, setupTokens, sessions, backends.metrics(), roster,
-                audit, settings.publicUrl());
+                audit, () -> settings.publicUrl().orElseGet(boundUrl::get), settings.clock());
         RulesRoutes rules = new RulesRoutes(backends.rules(), backends.cues(), roster, audit, settings.clock());
         HealthRoutes health = new HealthRoutes(backends.health(), settings.clock());
         FeedbackRoutes feedback = new FeedbackRoutes(backends.queue(), backends.feedback(), audit);
 
         Javalin app = Javalin.create(config -> {
-            common(config);
+            common(config, settings);
+            JettyLimits.apply(config, settings.host(), settings.port(), settings.trustedProxies());
             RoutesConfig r = config.routes;
             r.before(Guard::headers);
             r.beforeMatched(guard::check);
@@ -161,6 +177,7 @@ public final class HandoffConsole implements AutoCloseable {
             r.get("/api/queue", queue::queue, Access.SIGNED_IN);
             r.get("/api/handoffs/{id}", handoffs::handoff, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/claim", handoffs::claim, Access.SIGNED_IN);
+            r.post("/api/handoffs/{id}/take-over", handoffs::takeOver, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/transfer", handoffs::transfer, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/reply", handoffs::reply, Access.SIGNED_IN);
             r.post("/api/handoffs/{id}/note", handoffs::note, Access.SIGNED_IN);
@@ -207,7 +224,9 @@ public final class HandoffConsole implements AutoCloseable {
             if (settings.metricsPort().isPresent()) {
                 try {
                     metricsApp = Javalin.create(config -> {
-                        common(config);
+                        common(config, settings);
+                        JettyLimits.apply(config, settings.host(), settings.metricsPort().get(),
+                                settings.trustedProxies());
                         config.routes.before(Guard::headers);
                         config.routes.get("/metrics", manage::metrics);
                     }).start(settings.host(), settings.metricsPort().get());
@@ -221,17 +240,53 @@ public final class HandoffConsole implements AutoCloseable {
             throw e;
         }
 
+        boundUrl.set("http://" + ConsoleSettings.linkHost(settings.host()) + ":" + app.port());
         Optional<String> firstSetupLink = Optional.empty();
-        if (settings.adminPassword().filter(p -> !p.isEmpty()).isEmpty() && accounts.all().isEmpty()) {
+        if (settings.adminPassword().filter(p -> !p.isEmpty()).isEmpty()
+                && accounts.all().stream().noneMatch(Account::hasPassword)) {
             String base = settings.publicUrl().map(ManageRoutes::stripSlash)
                     .orElse("http://" + ConsoleSettings.linkHost(settings.host()) + ":" + app.port());
-            String link = base + "/setup?token=" + setupTokens.issue(AccountRoster.ADMIN, Account.Role.MANAGER);
+            // The link carries no role: the admin account it is for is a manager.
+            Instant now = settings.clock().instant();
+            Account admin = accounts.find(AccountRoster.ADMIN).orElse(null);
+            accounts.save(new Account(AccountRoster.ADMIN, Account.NO_PASSWORD, Account.Role.MANAGER,
+                    admin == null ? now : admin.createdAt(), now));
+            String link = base + "/setup?token=" + setupTokens.issue(AccountRoster.ADMIN);
             LOG.info("Console setup: open {}", link);
             firstSetupLink = Optional.of(link);
         }
         LOG.info("Console listening on {}:{}{}", settings.host(), app.port(),
                 metricsApp == null ? "" : " (metrics on port " + metricsApp.port() + ")");
-        return new HandoffConsole(app, metricsApp, events, firstSetupLink);
+        // Retention: the access log keeps BATON_ACCESS_LOG_DAYS days; trimmed now and then daily.
+        java.util.concurrent.ScheduledExecutorService housekeeping = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "console-housekeeping");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        trimAccessLog(accessLog, settings);
+        housekeeping.scheduleAtFixedRate(() -> trimAccessLog(accessLog, settings), 1, 1,
+                java.util.concurrent.TimeUnit.DAYS);
+        housekeeping.scheduleAtFixedRate(() -> {
+            try {
+                audit.flush();
+            } catch (RuntimeException e) {
+                LOG.warn("Console: writing the login attempt counts to the access log failed", e);
+            }
+        }, 60, 60, java.util.concurrent.TimeUnit.SECONDS);
+        return new HandoffConsole(app, metricsApp, events, firstSetupLink, housekeeping);
+    }
+
+    /** Deletes access-log rows older than the retention; never lets a failure escape (it runs on a timer). */
+    static void trimAccessLog(AccessLog accessLog, ConsoleSettings settings) {
+        try {
+            int deleted = accessLog.deleteBefore(settings.clock().instant().minus(Duration.ofDays(settings.accessLogDays())));
+            if (deleted > 0) {
+                LOG.info("Console: deleted {} access-log rows older than {} days", deleted, settings.accessLogDays());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Console: trimming the access log failed", e);
+        }
     }
 
     /** The bound port (useful when started on port 0). */
@@ -254,6 +309,7 @@ public final class HandoffConsole implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.shutdownNow();
         events.close();
         if (metricsApp != null) {
             metricsApp.stop();
@@ -263,7 +319,7 @@ public final class HandoffConsole implements AutoCloseable {
 
     private static void setAdminPassword(String password, AccountStore accounts, Passwords passwords,
                                          ConsoleSettings settings) {
-        Passwords.problem(password).ifPresent(p -> {
+        Passwords.problem(password, AccountRoster.ADMIN).ifPresent(p -> {
             throw new IllegalArgumentException("BATON_ADMIN_PASSWORD: " + p);
         });
         Optional<Account> existing = accounts.find(AccountRoster.ADMIN);
@@ -277,8 +333,11 @@ public final class HandoffConsole implements AutoCloseable {
         LOG.info("Console: the admin account's password was set from BATON_ADMIN_PASSWORD");
     }
 
-    private static void common(JavalinConfig config) {
+    private static void common(JavalinConfig config, ConsoleSettings settings) {
         config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+        // ctx.ip() (the login limiter, the access log) is the client behind a trusted proxy, else the peer.
+        TrustedProxies proxies = settings.trustedProxies();
+        config.contextResolver.ip = ctx -> proxies.clientAddress(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
         config.http.maxRequestSize = MAX_REQUEST_BYTES;
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;

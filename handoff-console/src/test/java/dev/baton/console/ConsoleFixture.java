@@ -2,6 +2,7 @@ package dev.baton.console;
 
 import dev.baton.console.api.Account;
 import dev.baton.console.auth.Passwords;
+import dev.baton.console.web.TrustedProxies;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -70,6 +71,26 @@ public final class ConsoleFixture implements AutoCloseable {
         private boolean seedAccounts = true;
         private boolean seedHandoffs = true;
         private Clock clock = Clock.systemUTC();
+        private TrustedProxies trustedProxies = TrustedProxies.none();
+        private int accessLogDays = ConsoleSettings.DEFAULT_ACCESS_LOG_DAYS;
+        private InMemoryAccessLog accessLog = new InMemoryAccessLog();
+
+        public Builder accessLogDays(int days) {
+            this.accessLogDays = days;
+            return this;
+        }
+
+        /** Start with this access log (with rows in it already, say). */
+        public Builder accessLog(InMemoryAccessLog log) {
+            this.accessLog = log;
+            return this;
+        }
+
+        /** {@code BATON_TRUSTED_PROXIES}, e.g. {@code 127.0.0.1}. */
+        public Builder trustedProxies(String list) {
+            this.trustedProxies = TrustedProxies.parse(list);
+            return this;
+        }
 
         public Builder port(int port) {
             this.port = port;
@@ -105,14 +126,13 @@ public final class ConsoleFixture implements AutoCloseable {
         public ConsoleFixture start() {
             FakeConsoleBackend backend = seedHandoffs ? FakeConsoleBackend.seeded(clock) : new FakeConsoleBackend(clock);
             InMemoryAccountStore accounts = new InMemoryAccountStore();
-            InMemoryAccessLog accessLog = new InMemoryAccessLog();
             if (seedAccounts) {
                 Instant now = clock.instant();
                 accounts.save(new Account(MANAGER, FAST.hash(PASSWORD), Account.Role.MANAGER, now, now));
                 accounts.save(new Account(AGENT, FAST.hash(PASSWORD), Account.Role.AGENT, now, now));
             }
             ConsoleSettings settings = new ConsoleSettings("127.0.0.1", port, adminPassword, metricsPort,
-                    Optional.empty(), clock);
+                    Optional.empty(), clock, trustedProxies, accessLogDays);
             HandoffConsole console = HandoffConsole.start(settings, backend.backends(), accounts, accessLog, FAST);
             return new ConsoleFixture(backend, accounts, accessLog, console);
         }

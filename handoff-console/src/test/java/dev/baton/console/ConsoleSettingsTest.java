@@ -34,7 +34,7 @@ class ConsoleSettingsTest {
                 CLOCK);
 
         assertEquals("ConsoleSettings[host=::1, port=0, adminPassword=unset, metricsPort=unset, publicUrl=unset, clock="
-                + CLOCK + "]", settings.toString());
+                + CLOCK + ", trustedProxies=none]", settings.toString());
     }
 
     @Test

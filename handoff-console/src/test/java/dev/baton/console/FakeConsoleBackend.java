@@ -235,13 +235,37 @@ public final class FakeConsoleBackend implements StaffDirectory, HandoffQueue, H
     }
 
     @Override
-    public HandoffDetail transfer(long id, String actorId, String toStaffId, String note) {
+    public HandoffDetail takeOver(long id, String actorId) {
+        calls.add("take over " + id + " " + actorId);
+        Story story = require(id);
+        synchronized (story) {
+            if (!story.state.equals("claimed") || actorId.equals(story.assigneeId)) {
+                throw new ActionRejected("Only a handoff someone else claimed can be taken over.");
+            }
+            String previous = story.assigneeId;
+            story.move("claimed", person(actorId), actorId, "taken_over", "from " + previous);
+        }
+        fire(new ConsoleEvent("changed", id));
+        return story.detail();
+    }
+
+    /** As the desk: a claimed handoff is its claimant's, unless a manager acts. */
+    private static void claimantOnly(Story story, String actorId, boolean asManager, String what) {
+        if (!asManager && story.state.equals("claimed") && !actorId.equals(story.assigneeId)) {
+            throw new ActionRejected("Claimed by " + story.assigneeName + ": only they or a manager may " + what
+                    + " it. Take it over first.");
+        }
+    }
+
+    @Override
+    public HandoffDetail transfer(long id, String actorId, boolean asManager, String toStaffId, String note) {
         calls.add("transfer " + id + " " + actorId + " " + toStaffId + " " + note);
         Story story = require(id);
         synchronized (story) {
             if (story.state.equals("resolved")) {
                 throw new ActionRejected("This handoff is resolved; reopen it first.");
             }
+            claimantOnly(story, actorId, asManager, "transfer");
             StaffMember to = person(toStaffId);
             story.move("transferred", to, actorId, "transferred",
                     "to " + to.name() + (note == null ? "" : ": " + note));
@@ -251,7 +275,7 @@ public final class FakeConsoleBackend implements StaffDirectory, HandoffQueue, H
     }
 
     @Override
-    public ReplyOutcome reply(long id, String actorId, String text) {
+    public ReplyOutcome reply(long id, String actorId, boolean asManager, String text) {
         calls.add("reply " + id + " " + actorId + " " + text);
         Story story = require(id);
         ReplyOutcomeShape shape = nextReply;
@@ -264,6 +288,7 @@ public final class FakeConsoleBackend implements StaffDirectory, HandoffQueue, H
             if (story.state.equals("resolved")) {
                 throw new ActionRejected("This handoff is resolved; reopen it first.");
             }
+            claimantOnly(story, actorId, asManager, "reply to");
             story.transcript.add(new HandoffDetail.Line("staff", person(actorId).name(), text, clock.instant(),
                     false, false, null, List.of()));
             story.event(actorId, "replied", null, null, "via " + shape.via());
@@ -284,13 +309,14 @@ public final class FakeConsoleBackend implements StaffDirectory, HandoffQueue, H
     }
 
     @Override
-    public HandoffDetail resolve(long id, String actorId, String outcome, String note) {
+    public HandoffDetail resolve(long id, String actorId, boolean asManager, String outcome, String note) {
         calls.add("resolve " + id + " " + actorId + " " + outcome + " " + note);
         Story story = require(id);
         synchronized (story) {
             if (story.state.equals("resolved")) {
                 throw new ActionRejected("This handoff is already resolved.");
             }
+            claimantOnly(story, actorId, asManager, "resolve");
             story.move("resolved", null, actorId, "resolved", outcome + (note == null ? "" : ": " + note));
         }
         fire(new ConsoleEvent("changed", id));

@@ -24,6 +24,24 @@ public final class InMemoryAccessLog implements AccessLog {
         }
     }
 
+    @Override
+    public List<Entry> search(Query query) {
+        synchronized (entries) {
+            List<Entry> newestFirst = new ArrayList<>(entries);
+            Collections.reverse(newestFirst);
+            return newestFirst.stream().filter(query::matches).skip(query.offset()).limit(query.limit()).toList();
+        }
+    }
+
+    @Override
+    public int deleteBefore(java.time.Instant cutoff) {
+        synchronized (entries) {
+            int before = entries.size();
+            entries.removeIf(e -> e.at().isBefore(cutoff));
+            return before - entries.size();
+        }
+    }
+
     /** Everything recorded, oldest first. */
     public List<Entry> all() {
         synchronized (entries) {

@@ -23,7 +23,8 @@ import java.util.Optional;
  * Login, logout, first-time password setup, password change and {@code /api/me}.
  *
  * <p>A wrong password and an unknown user name get the same answer and take the same time (bcrypt
- * runs either way). Failures are counted per user name and per address by {@link LoginLimiter}.
+ * runs either way). Failures are counted per (user name, address), per address and per user name by
+ * {@link LoginLimiter}, so that nobody can lock another person out.
  */
 public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords passwords, LoginLimiter limiter, SetupTokens setupTokens, AccountRoster roster, Audit audit, Clock clock) {
 
@@ -54,17 +55,17 @@ public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords pas
         Optional<Duration> wait = limiter.retryAfter(username, address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            audit.record(ctx, username, "login refused: too many failed attempts");
+            audit.loginAttempt(ctx, username, "login refused: too many failed attempts");
             ctx.header("Retry-After", Long.toString(seconds));
             throw new ApiError(429, "too many failed logins; try again in " + minutes(seconds));
         }
         Optional<Account> account = accounts.find(username);
         if (!passwords.matches(password, account.map(Account::passwordHash).orElse(null))) {
             limiter.failed(username, address);
-            audit.record(ctx, username, "login failed");
+            audit.loginAttempt(ctx, username, "login failed");
             throw new ApiError(401, WRONG_LOGIN);
         }
-        limiter.succeeded(username);
+        limiter.succeeded(username, address);
         startSession(ctx, account.get().username());
         audit.record(ctx, account.get().username(), "logged in");
         ctx.json(me(account.get().username(), account.get().role(), currentSession(ctx)));
@@ -88,10 +89,11 @@ public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords pas
     /** {@code GET /api/setup?token=…}: whom a setup link is for, so the page can say so. */
     public void setupInfo(Context ctx) {
         SetupTokens.Grant grant = setupTokens.peek(ctx.queryParam("token")).orElseThrow(AuthRoutes::unknownLink);
+        Account account = accounts.find(grant.username()).orElseThrow(AuthRoutes::unknownLink);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", grant.username());
         out.put("name", roster.nameOf(grant.username()));
-        out.put("role", Json.wire(grant.role()));
+        out.put("role", Json.wire(account.role()));
         out.put("expiresAt", grant.expiresAt());
         ctx.json(out);
     }
@@ -101,21 +103,23 @@ public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords pas
         Json body = Json.body(ctx);
         String token = body.text("token");
         String password = body.optionalText("password").orElse("");
-        Passwords.problem(password).ifPresent(p -> {
+        SetupTokens.Grant peeked = setupTokens.peek(token).orElse(null);
+        String forWhom = peeked == null ? null : peeked.username();
+        Passwords.problem(password, forWhom, forWhom == null ? null : roster.nameOf(forWhom)).ifPresent(p -> {
             throw ApiError.badRequest("\"password\": " + p);
         });
-        if (setupTokens.peek(token).isEmpty()) {
+        if (peeked == null) {
             throw unknownLink();
         }
         String hash = passwords.hash(password);
         SetupTokens.Grant grant = setupTokens.redeem(token).orElseThrow(AuthRoutes::unknownLink);
-        Instant now = clock.instant();
-        Instant created = accounts.find(grant.username()).map(Account::createdAt).orElse(now);
-        accounts.save(new Account(grant.username(), hash, grant.role(), created, now));
+        // The link carries no role: whatever the account says now applies.
+        Account account = accounts.find(grant.username()).orElseThrow(AuthRoutes::unknownLink);
+        accounts.save(new Account(account.username(), hash, account.role(), account.createdAt(), clock.instant()));
         sessions.invalidateUser(grant.username(), null);
         startSession(ctx, grant.username());
         audit.record(ctx, grant.username(), "set a password with a setup link");
-        ctx.json(me(grant.username(), grant.role(), currentSession(ctx)));
+        ctx.json(me(grant.username(), account.role(), currentSession(ctx)));
     }
 
     /** {@code POST /api/password {current, new}}: other sessions of this person end. */
@@ -135,7 +139,7 @@ public record AuthRoutes(AccountStore accounts, Sessions sessions, Passwords pas
             audit.record(ctx, caller.username(), "password change refused: wrong current password");
             throw ApiError.badRequest("\"current\": the current password is wrong");
         }
-        Passwords.problem(fresh).ifPresent(p -> {
+        Passwords.problem(fresh, caller.username(), roster.nameOf(caller.username())).ifPresent(p -> {
             throw ApiError.badRequest("\"new\": " + p);
         });
         accounts.save(new Account(account.username(), passwords.hash(fresh), account.role(), account.createdAt(),

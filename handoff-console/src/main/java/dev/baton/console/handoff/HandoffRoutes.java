@@ -42,6 +42,14 @@ public record HandoffRoutes(HandoffQueue queue, HandoffActions actions, AccountR
         act(ctx, (id, actor) -> new Done(actions.claim(id, actor), "claimed handoff " + id));
     }
 
+    /**
+     * Takes over a handoff someone else claimed (a claimed handoff is its claimant's: others must take
+     * it over before replying, transferring or resolving, unless they are managers).
+     */
+    public void takeOver(Context ctx) {
+        act(ctx, (id, actor) -> new Done(actions.takeOver(id, actor), "took over handoff " + id));
+    }
+
     /** {@code {to, note}}: {@code to} is a roster id. */
     public void transfer(Context ctx) {
         act(ctx, (id, actor) -> {
@@ -51,14 +59,15 @@ public record HandoffRoutes(HandoffQueue queue, HandoffActions actions, AccountR
                 throw ApiError.badRequest("\"to\" must be the id of a person on the roster (see /api/staff)");
             }
             String note = body.optionalText("note", MAX_NOTE).orElse(null);
-            return new Done(actions.transfer(id, actor, to, note), "transferred handoff " + id + " to " + to);
+            return new Done(actions.transfer(id, actor, Caller.of(ctx).isManager(), to, note), "transferred handoff " + id + " to " + to);
         });
     }
 
     /** {@code {text}}: answered with the {@link ReplyOutcome}. */
     public void reply(Context ctx) {
         act(ctx, (id, actor) -> {
-            ReplyOutcome outcome = actions.reply(id, actor, Json.body(ctx).text("text", MAX_TEXT));
+            ReplyOutcome outcome = actions.reply(id, actor, Caller.of(ctx).isManager(),
+                    Json.body(ctx).text("text", MAX_TEXT));
             return new Done(outcome, "replied to handoff " + id + " (" + outcome.via()
                     + (outcome.delivered() ? "" : ", not delivered") + ")");
         });
@@ -78,7 +87,7 @@ public record HandoffRoutes(HandoffQueue queue, HandoffActions actions, AccountR
                 throw ApiError.badRequest("\"outcome\" must be solved, not_solvable or no_response");
             }
             String note = body.optionalText("note", MAX_NOTE).orElse(null);
-            return new Done(actions.resolve(id, actor, outcome, note), "resolved handoff " + id + " (" + outcome + ")");
+            return new Done(actions.resolve(id, actor, Caller.of(ctx).isManager(), outcome, note), "resolved handoff " + id + " (" + outcome + ")");
         });
     }
 

@@ -13,11 +13,13 @@ import dev.baton.console.web.Limit;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Managers only: accounts (create with a one-time setup link, change role, new link, delete), the
@@ -36,10 +38,13 @@ public final class ManageRoutes {
     private final MetricsSource metrics;
     private final AccountRoster roster;
     private final Audit audit;
-    private final Optional<String> publicUrl;
+    private final Supplier<String> baseUrl;
+    private final java.time.Clock clock;
 
     public ManageRoutes(AccountStore accounts, AccessLog accessLog, SetupTokens setupTokens, Sessions sessions,
-                        MetricsSource metrics, AccountRoster roster, Audit audit, Optional<String> publicUrl) {
+                        MetricsSource metrics, AccountRoster roster, Audit audit, Supplier<String> baseUrl,
+                        java.time.Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.accessLog = accessLog;
         this.setupTokens = setupTokens;
@@ -47,7 +52,7 @@ public final class ManageRoutes {
         this.metrics = metrics;
         this.roster = roster;
         this.audit = audit;
-        this.publicUrl = publicUrl;
+        this.baseUrl = baseUrl;
     }
 
     /** {@code GET /api/accounts}: {@code {accounts, pending}}; never a password hash. */
@@ -59,14 +64,15 @@ public final class ManageRoutes {
             out.put("role", Json.wire(a.role()));
             out.put("onRoster", roster.mayHoldAccount(a.username()));
             out.put("createdAt", a.createdAt());
-            out.put("passwordSetAt", a.passwordSetAt());
+            out.put("passwordSet", a.hasPassword());
+            out.put("passwordSetAt", a.hasPassword() ? a.passwordSetAt() : null);
             return out;
         }).toList();
         List<Map<String, Object>> pending = setupTokens.pending().stream().map(g -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("username", g.username());
             out.put("name", roster.nameOf(g.username()));
-            out.put("role", Json.wire(g.role()));
+            out.put("role", accounts.find(g.username()).map(a -> Json.wire(a.role())).orElse(null));
             out.put("expiresAt", g.expiresAt());
             return out;
         }).toList();
@@ -85,7 +91,10 @@ public final class ManageRoutes {
         if (accounts.find(username).isPresent()) {
             throw ApiError.conflict(username + " already has an account; give them a new setup link instead");
         }
-        String token = setupTokens.issue(username, role);
+        // The account holds the role; the link only lets its person set a password.
+        Instant now = clock.instant();
+        accounts.save(new Account(username, Account.NO_PASSWORD, role, now, now));
+        String token = setupTokens.issue(username);
         audit.record(ctx, caller.username(), "created a setup link for " + username + " (" + Json.wire(role) + ")");
         ctx.status(201).json(link(ctx, username, role, token));
     }
@@ -94,7 +103,7 @@ public final class ManageRoutes {
     public void newLink(Context ctx) {
         Caller caller = Caller.of(ctx);
         Account account = existing(ctx.pathParam("username"));
-        String token = setupTokens.issue(account.username(), account.role());
+        String token = setupTokens.issue(account.username());
         audit.record(ctx, caller.username(), "created a new setup link for " + account.username());
         ctx.json(link(ctx, account.username(), account.role(), token));
     }
@@ -104,11 +113,16 @@ public final class ManageRoutes {
         Caller caller = Caller.of(ctx);
         Account account = existing(ctx.pathParam("username"));
         Account.Role role = role(Json.body(ctx));
-        if (account.role() == Account.Role.MANAGER && role != Account.Role.MANAGER && managers() <= 1) {
+        if (account.role() == Account.Role.MANAGER && role != Account.Role.MANAGER && account.hasPassword()
+                && managers() <= 1) {
             throw ApiError.conflict("there must remain at least one manager");
         }
         accounts.save(new Account(account.username(), account.passwordHash(), role, account.createdAt(),
                 account.passwordSetAt()));
+        if (role != account.role()) {
+            // A link handed out under the old role is withdrawn; a new one can be made.
+            setupTokens.withdraw(account.username());
+        }
         audit.record(ctx, caller.username(), "changed the role of " + account.username() + " to " + Json.wire(role));
         ctx.json(Map.of("username", account.username(), "role", Json.wire(role)));
     }
@@ -122,7 +136,8 @@ public final class ManageRoutes {
         if (account.isEmpty() && !pending) {
             throw ApiError.notFound("no account " + username);
         }
-        if (account.isPresent() && account.get().role() == Account.Role.MANAGER && managers() <= 1) {
+        if (account.isPresent() && account.get().role() == Account.Role.MANAGER && account.get().hasPassword()
+                && managers() <= 1) {
             throw ApiError.conflict("there must remain at least one manager");
         }
         setupTokens.withdraw(username);
@@ -134,9 +149,64 @@ public final class ManageRoutes {
         ctx.json(Map.of("deleted", username));
     }
 
-    /** {@code GET /api/access-log?limit=N}: newest first. */
+    /**
+     * {@code GET /api/access-log?user=&handoff=&action=&from=&to=&limit=&offset=}: newest first, one page;
+     * {@code from}/{@code to} are ISO-8601 instants, {@code action} matches part of what was done.
+     * Answers {@code {entries, offset, limit, more}}.
+     */
     public void accessLog(Context ctx) {
-        ctx.json(Map.of("entries", accessLog.recent(Limit.of(ctx, LOG_DEFAULT, LOG_MAX))));
+        int limit = Limit.of(ctx, LOG_DEFAULT, LOG_MAX);
+        int offset = wholeNumber(ctx, "offset", 0, 1_000_000);
+        String handoff = blankToNull(ctx.queryParam("handoff"));
+        Long handoffId = null;
+        if (handoff != null) {
+            try {
+                handoffId = Long.parseLong(handoff);
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("\"handoff\" must be a handoff id");
+            }
+        }
+        AccessLog.Query query = new AccessLog.Query(blankToNull(ctx.queryParam("user")), handoffId,
+                blankToNull(ctx.queryParam("action")), instant(ctx, "from"), instant(ctx, "to"), limit + 1, offset);
+        List<AccessLog.Entry> found = accessLog.search(query);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("entries", found.size() > limit ? found.subList(0, limit) : found);
+        out.put("offset", offset);
+        out.put("limit", limit);
+        out.put("more", found.size() > limit);
+        ctx.json(out);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static java.time.Instant instant(Context ctx, String name) {
+        String raw = blankToNull(ctx.queryParam(name));
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(raw);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiError.badRequest("\"" + name + "\" must be an ISO-8601 instant like 2026-03-01T10:00:00Z");
+        }
+    }
+
+    private static int wholeNumber(Context ctx, String name, int fallback, int max) {
+        String raw = blankToNull(ctx.queryParam(name));
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 0 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw ApiError.badRequest("\"" + name + "\" must be a whole number from 0 to " + max);
     }
 
     /** {@code GET /metrics}: Prometheus text. */
@@ -149,7 +219,8 @@ public final class ManageRoutes {
     }
 
     private long managers() {
-        return accounts.all().stream().filter(a -> a.role() == Account.Role.MANAGER).count();
+        // Only managers who can log in count: one still waiting for a setup link manages nothing.
+        return accounts.all().stream().filter(a -> a.role() == Account.Role.MANAGER && a.hasPassword()).count();
     }
 
     private static Account.Role role(Json body) {
@@ -162,7 +233,8 @@ public final class ManageRoutes {
     }
 
     private Map<String, Object> link(Context ctx, String username, Account.Role role, String token) {
-        String base = publicUrl.orElseGet(() -> ctx.scheme() + "://" + ctx.host());
+        // BATON_CONSOLE_URL or the bound address: never the request's Host header, which the caller chooses.
+        String base = baseUrl.get();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("username", username);
         out.put("role", Json.wire(role));

@@ -18,6 +18,8 @@ public final class Audit {
     private final AccessLog log;
     private final Clock clock;
     private final Map<String, Instant> lastOpened = new ConcurrentHashMap<>();
+    /** Per (address, what) of a failed or refused login: the minute being counted and how many went unlogged. */
+    private final Map<String, long[]> bursts = new java.util.HashMap<>();
 
     public Audit(AccessLog log, Clock clock) {
         this.log = log;
@@ -53,6 +55,57 @@ public final class Audit {
         }
         lastOpened.put(key, now);
         return true;
+    }
+
+    /**
+     * A failed or refused login. Only the first per address, kind and minute gets its own row; the rest
+     * of that minute become one row saying how many there were, written when the minute is over (by
+     * {@link #flush} or the address's next attempt). Guessing cannot bury the log under one row per try.
+     */
+    public void loginAttempt(Context ctx, String username, String what) {
+        String address = ctx.ip();
+        Instant now = clock.instant();
+        long minute = now.getEpochSecond() / 60;
+        String key = address + "\n" + what;
+        synchronized (bursts) {
+            long[] burst = bursts.get(key);
+            if (burst != null && burst[0] == minute) {
+                burst[1]++;
+                return;
+            }
+            if (burst != null && burst[1] > 0) {
+                summarise(address, what, burst);
+            }
+            if (bursts.size() > 10_000) {
+                flush();
+            }
+            bursts.put(key, new long[] {minute, 0});
+        }
+        record(ctx, username, what);
+    }
+
+    /** Writes the count rows of minutes that are over. */
+    public void flush() {
+        long minute = clock.instant().getEpochSecond() / 60;
+        synchronized (bursts) {
+            bursts.entrySet().removeIf(e -> {
+                if (e.getValue()[0] >= minute) {
+                    return false;
+                }
+                if (e.getValue()[1] > 0) {
+                    String[] parts = e.getKey().split("\n", 2);
+                    summarise(parts[0], parts[1], e.getValue());
+                }
+                return true;
+            });
+        }
+    }
+
+    private void summarise(String address, String what, long[] burst) {
+        Instant start = Instant.ofEpochSecond(burst[0] * 60);
+        log.record(new AccessLog.Entry(start.plusSeconds(59), "", what + ": " + burst[1]
+                + " more from this address in the minute from " + start + " (counted, not logged one by one)",
+                null, address));
     }
 
     public void record(Context ctx, String username, String what, Long handoffId) {

@@ -41,15 +41,29 @@ public final class Guard {
         this.publicOrigin = publicUrl.map(Guard::originOf);
     }
 
-    /** Headers every response carries, whatever happens next. */
+    /** Headers a client may use to turn one method into another; the console takes none of them. */
+    private static final java.util.List<String> METHOD_OVERRIDES = java.util.List.of("X-HTTP-Method-Override",
+            "X-HTTP-Method", "X-Method-Override");
+
+    /** Headers every response carries, whatever happens next; a method override is refused. */
     public static void headers(Context ctx) {
-        ctx.header("Content-Security-Policy", CSP);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("X-Frame-Options", "DENY");
-        ctx.header("Cross-Origin-Opener-Policy", "same-origin");
-        if (!ctx.path().startsWith("/assets/") && !ctx.path().equals("/api/events")) {
-            ctx.header("Cache-Control", "no-store");
+        addHeaders(ctx.path(), ctx::header);
+        for (String override : METHOD_OVERRIDES) {
+            if (ctx.header(override) != null) {
+                throw ApiError.badRequest(override + " is not accepted: send the method itself");
+            }
+        }
+    }
+
+    /** The security headers, for Javalin's responses and Jetty's own error pages alike. */
+    static void addHeaders(String path, java.util.function.BiConsumer<String, String> header) {
+        header.accept("Content-Security-Policy", CSP);
+        header.accept("X-Content-Type-Options", "nosniff");
+        header.accept("Referrer-Policy", "no-referrer");
+        header.accept("X-Frame-Options", "DENY");
+        header.accept("Cross-Origin-Opener-Policy", "same-origin");
+        if (path == null || (!path.startsWith("/assets/") && !path.equals("/api/events"))) {
+            header.accept("Cache-Control", "no-store");
         }
     }
 

@@ -18,7 +18,9 @@ public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A body is one JSON value: anything after it is refused, not silently ignored.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final ObjectNode node;
 

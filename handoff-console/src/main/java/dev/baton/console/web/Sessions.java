@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Logged-in sessions, in memory. A session id is 256 random bits, looked up by its SHA-256; each
- * session has its own CSRF token. A session not used for {@code idleTimeout} is gone.
+ * session has its own CSRF token. A session not used for {@code idleTimeout} is gone, and so is any
+ * session older than {@code lifetime}, however much it is used.
  */
 public final class Sessions {
 
@@ -29,11 +30,19 @@ public final class Sessions {
 
     private final Clock clock;
     private final Duration idleTimeout;
+    private final Duration lifetime;
     private final Map<String, Held> byDigest = new ConcurrentHashMap<>();
 
+    /** Sessions that end only when idle. */
     public Sessions(Clock clock, Duration idleTimeout) {
+        this(clock, idleTimeout, null);
+    }
+
+    /** @param lifetime how long after login a session ends at the latest; null for no limit */
+    public Sessions(Clock clock, Duration idleTimeout, Duration lifetime) {
         this.clock = clock;
         this.idleTimeout = idleTimeout;
+        this.lifetime = lifetime;
     }
 
     /** A fresh session with a fresh id (a login never reuses an id). */
@@ -86,7 +95,8 @@ public final class Sessions {
     }
 
     private boolean expired(Held held, Instant now) {
-        return !now.isBefore(held.lastUsed.plus(idleTimeout));
+        return !now.isBefore(held.lastUsed.plus(idleTimeout))
+                || (lifetime != null && !now.isBefore(held.session.createdAt().plus(lifetime)));
     }
 
     private void dropExpired(Instant now) {

@@ -1,6 +1,5 @@
 package dev.baton.console.web;
 
-import dev.baton.console.api.Account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SetupTokens {
 
-    /** Who a link is for and what role the account gets. */
-    public record Grant(String username, Account.Role role, Instant expiresAt) {
+    /**
+     * Whom a link is for. It carries no role: the account's role when the link is used applies, and
+     * changing the role or deleting the account withdraws the link.
+     */
+    public record Grant(String username, Instant expiresAt) {
     }
 
     private final Clock clock;
@@ -31,10 +33,10 @@ public final class SetupTokens {
     }
 
     /** A new token for this person; any earlier token for them stops working. */
-    public synchronized String issue(String username, Account.Role role) {
+    public synchronized String issue(String username) {
         byDigest.values().removeIf(g -> g.username().equals(username));
         String token = Secrets.token();
-        byDigest.put(Secrets.digest(token), new Grant(username, role, clock.instant().plus(lifetime)));
+        byDigest.put(Secrets.digest(token), new Grant(username, clock.instant().plus(lifetime)));
         return token;
     }
 
@@ -66,7 +68,7 @@ public final class SetupTokens {
                 .toList();
     }
 
-    /** Withdraws any link for this person (their account was deleted, say). */
+    /** Withdraws any link for this person (their account was deleted or its role changed). */
     public synchronized void withdraw(String username) {
         byDigest.values().removeIf(g -> g.username().equals(username));
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LoginLimiterTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
-    private final LoginLimiter limiter = new LoginLimiter(clock, 5, Duration.ofMinutes(15));
+    private final LoginLimiter limiter = new LoginLimiter(clock, 5, 20, Duration.ofMinutes(15), Duration.ofSeconds(30));
 
     @Test
     void fourFailuresStillAllowAnotherTry() {
@@ -23,18 +23,36 @@ class LoginLimiterTest {
     }
 
     @Test
-    void theFifthFailureLocksTheUserNameFromAnyAddress() {
+    void theFifthFailureStopsThatAddressForThatUserName() {
         for (int i = 0; i < 5; i++) {
-            limiter.failed("alice", "10.0.0." + i);
+            limiter.failed("alice", "10.0.0.1");
         }
-        assertTrue(limiter.retryAfter("alice", "192.168.1.1").isPresent());
-        assertTrue(limiter.retryAfter("ALICE", "192.168.1.1").isPresent(), "user names are counted case-blind");
-        assertEquals(Optional.empty(), limiter.retryAfter("bob", "192.168.1.1"));
+        assertTrue(limiter.retryAfter("alice", "10.0.0.1").isPresent());
+        assertTrue(limiter.retryAfter("ALICE", "10.0.0.1").isPresent(), "user names are counted case-blind");
+        assertEquals(Optional.empty(), limiter.retryAfter("bob", "10.0.0.1"));
     }
 
     @Test
-    void fiveFailuresFromOneAddressLockThatAddressForEveryUserName() {
+    void failuresFromManyAddressesNeverStopACleanAddress() {
+        for (int i = 0; i < 50; i++) {
+            limiter.failed("alice", "10.0.0." + i);
+        }
+        assertEquals(Optional.empty(), limiter.retryAfter("alice", "192.168.1.1"));
+    }
+
+    @Test
+    void aUserUnderAttackIsSlowedDownFromAddressesThatFailed() {
         for (int i = 0; i < 5; i++) {
+            limiter.failed("alice", "10.0.0." + i);
+        }
+        assertEquals(Optional.of(Duration.ofSeconds(30)), limiter.retryAfter("alice", "10.0.0.1"));
+        clock.advance(Duration.ofSeconds(30));
+        assertEquals(Optional.empty(), limiter.retryAfter("alice", "10.0.0.1"));
+    }
+
+    @Test
+    void twentyFailuresFromOneAddressStopThatAddressForEveryUserName() {
+        for (int i = 0; i < 20; i++) {
             limiter.failed("guess" + i, "10.0.0.9");
         }
         assertTrue(limiter.retryAfter("alice", "10.0.0.9").isPresent());
@@ -54,12 +72,14 @@ class LoginLimiterTest {
     }
 
     @Test
-    void aSuccessfulLoginForgetsTheUsersFailuresButNotTheAddresss() {
-        for (int i = 0; i < 5; i++) {
+    void aSuccessfulLoginForgetsThatAddresssFailuresForTheUser() {
+        for (int i = 0; i < 4; i++) {
             limiter.failed("alice", "a");
         }
-        limiter.succeeded("alice");
-        assertEquals(Optional.empty(), limiter.retryAfter("alice", "b"));
-        assertTrue(limiter.retryAfter("alice", "a").isPresent());
+        limiter.succeeded("alice", "a");
+        limiter.failed("alice", "a");
+        assertEquals(Optional.empty(), limiter.retryAfter("bob", "a"));
+        clock.advance(Duration.ofSeconds(31));
+        assertEquals(Optional.empty(), limiter.retryAfter("alice", "a"));
     }
 }

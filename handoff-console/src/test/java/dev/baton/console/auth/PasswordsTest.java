@@ -21,15 +21,31 @@ class PasswordsTest {
     }
 
     @Test
-    void tenCharactersAreEnough() {
-        assertTrue(Passwords.problem("1234567890").isEmpty());
+    void tenCharactersAreEnoughWhenTheyAreNotEasyToGuess() {
+        assertTrue(Passwords.problem("Tr0ub4dor&3x").isEmpty());
         assertTrue(Passwords.problem("ünïcödé-pässwörd").isEmpty());
+    }
+
+    @Test
+    void commonAndTrivialPasswordsAreRefusedWhateverTheirLength() {
+        for (String weak : new String[] {"1234567890", "qwertyuiop", "password123456", "aaaaaaaaaaaa",
+                "abcdefghijklmnop", "iloveyou12345"}) {
+            String problem = Passwords.problem(weak).orElse(null);
+            assertTrue(problem != null && problem.contains("easy to guess"), weak + ": " + problem);
+        }
+    }
+
+    @Test
+    void aPasswordMadeOfTheUserNameIsRefused() {
+        assertTrue(Passwords.problem("Samantha Tanaka!", "sam", "Samantha Tanaka").isPresent());
+        assertTrue(Passwords.problem("Samantha Tanaka!").isEmpty(), "only because it is her name");
+        assertTrue(Passwords.problem("correct horse battery", "sam", "Samantha Tanaka").isEmpty());
     }
 
     @Test
     void aPasswordLongerThanBcryptReadsIsRefusedRatherThanCut() {
         assertTrue(Passwords.problem("x".repeat(73)).isPresent());
-        assertTrue(Passwords.problem("x".repeat(72)).isEmpty());
+        assertTrue(Passwords.problem("correct horse battery staple ".repeat(3).substring(0, 72)).isEmpty());
     }
 
     @Test

@@ -360,6 +360,9 @@ class ConsoleSecurityTest {
         HttpResponse<String> weak = agent.post("/api/password", Map.of("current", ConsoleFixture.PASSWORD, "new", "weak"));
         assertEquals(400, weak.statusCode());
         assertTrue(json(weak).get("error").asText().contains("10"));
+        HttpResponse<String> common = agent.post("/api/password", Map.of("current", ConsoleFixture.PASSWORD, "new", "password123456"));
+        assertEquals(400, common.statusCode());
+        assertTrue(json(common).get("error").asText().contains("easy to guess"), common.body());
         assertEquals(200, agent.post("/api/password",
                 Map.of("current", ConsoleFixture.PASSWORD, "new", "a brand new password")).statusCode());
         assertEquals(200, agent.get("/api/me").statusCode());
@@ -379,6 +382,89 @@ class ConsoleSecurityTest {
                     && entry.get("at").isTextual();
         }
         assertTrue(opened, entries.toString());
+    }
+
+    @Test
+    void aDemotedManagersPendingSetupLinkNoLongerMakesThemAManager() {
+        WebClient manager = manager();
+        assertEquals(200, manager.put("/api/accounts/alice", Map.of("role", "manager")).statusCode());
+        String token = tokenOf(manager.post("/api/accounts/alice/setup-link", Map.of()));
+        assertEquals(200, manager.put("/api/accounts/alice", Map.of("role", "agent")).statusCode());
+
+        WebClient alice = console.client();
+        HttpResponse<String> used = setup(alice, alice.formToken(), token, "alice's brand new password");
+        assertEquals(404, used.statusCode(), "changing the role withdrew the link: " + used.body());
+        assertEquals(Account.Role.AGENT, console.accounts.find("alice").orElseThrow().role());
+        assertTrue(json(manager.get("/api/accounts")).get("pending").isEmpty());
+    }
+
+    @Test
+    void aSetupLinkCarriesNoRoleTheAccountsRoleAppliesWhenItIsUsed() {
+        WebClient manager = manager();
+        String token = tokenOf(manager.post("/api/accounts/alice/setup-link", Map.of()));
+        Account alice = console.accounts.find("alice").orElseThrow();
+        console.accounts.save(new Account("alice", alice.passwordHash(), Account.Role.MANAGER, alice.createdAt(),
+                alice.passwordSetAt()));
+        WebClient browser = console.client();
+        HttpResponse<String> used = setup(browser, browser.formToken(), token, "alice's brand new password");
+        assertEquals(200, used.statusCode(), used.body());
+        assertEquals("manager", json(used).get("role").asText());
+    }
+
+    @Test
+    void aNewAccountsLinkIsWithdrawnWhenItsRoleChangesOrItIsDeleted() {
+        WebClient manager = manager();
+        String token = tokenOf(manager.post("/api/accounts", Map.of("username", "bob", "role", "manager")));
+        assertEquals(200, manager.put("/api/accounts/bob", Map.of("role", "agent")).statusCode());
+        WebClient bob = console.client();
+        assertEquals(404, setup(bob, bob.formToken(), token, "bob's long password").statusCode());
+
+        String again = tokenOf(manager.post("/api/accounts/bob/setup-link", Map.of()));
+        assertEquals(200, manager.delete("/api/accounts/bob").statusCode());
+        assertEquals(404, setup(bob, bob.formToken(), again, "bob's long password").statusCode());
+        assertTrue(console.accounts.find("bob").isEmpty());
+    }
+
+    @Test
+    void anAccountWaitingForItsPasswordCannotBeLoggedInto() {
+        WebClient manager = manager();
+        assertEquals(201, manager.post("/api/accounts", Map.of("username", "bob", "role", "agent")).statusCode());
+        assertEquals(401, console.client().tryLogin("bob", "anything at all here").statusCode());
+        assertEquals(409, manager.put("/api/accounts/carol", Map.of("role", "agent")).statusCode(),
+                "a manager who has no password yet does not count as the remaining manager");
+    }
+
+    @Test
+    void managersFilterAndPageTheAccessLog() {
+        WebClient agent = agent();
+        agent.get("/api/handoffs/1");
+        agent.get("/api/handoffs/2");
+        for (int i = 0; i < 3; i++) {
+            dev.baton.console.RawHttp.login(console, "127.0.6." + (i + 1), "nobody", "guess " + i);
+        }
+        WebClient manager = manager();
+        var byHandoff = json(manager.get("/api/access-log?handoff=2")).get("entries");
+        assertEquals(1, byHandoff.size(), byHandoff.toString());
+        assertEquals("opened handoff 2", byHandoff.get(0).get("what").asText());
+        var byUser = json(manager.get("/api/access-log?user=nobody&action=FAILED")).get("entries");
+        assertEquals(3, byUser.size(), byUser.toString());
+        var page = json(manager.get("/api/access-log?user=nobody&limit=2"));
+        assertEquals(2, page.get("entries").size());
+        assertTrue(page.get("more").asBoolean());
+        var next = json(manager.get("/api/access-log?user=nobody&limit=2&offset=2"));
+        assertEquals(1, next.get("entries").size());
+        assertFalse(next.get("more").asBoolean());
+        String future = java.time.Instant.now().plusSeconds(3600).toString();
+        assertEquals(0, json(manager.get("/api/access-log?from=" + future)).get("entries").size());
+        assertTrue(json(manager.get("/api/access-log?to=" + future)).get("entries").size() >= 6);
+        assertEquals(400, manager.get("/api/access-log?from=yesterday").statusCode());
+        assertEquals(400, manager.get("/api/access-log?offset=-1").statusCode());
+    }
+
+    private static String tokenOf(HttpResponse<String> response) {
+        assertTrue(response.statusCode() == 200 || response.statusCode() == 201, response.body());
+        String url = json(response).get("setupUrl").asText();
+        return url.substring(url.indexOf("token=") + 6);
     }
 
     private static HttpResponse<String> setup(WebClient browser, String formToken, String token, String password) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.console.MutableClock;
-import dev.baton.console.api.Account;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,14 +15,14 @@ class SetupTokensTest {
 
     @Test
     void aTokenWorksOnceAndNotTwice() {
-        String token = tokens.issue("bob", Account.Role.AGENT);
+        String token = tokens.issue("bob");
         assertEquals("bob", tokens.redeem(token).orElseThrow().username());
         assertTrue(tokens.redeem(token).isEmpty());
     }
 
     @Test
     void aTokenExpiresAfterADay() {
-        String token = tokens.issue("bob", Account.Role.AGENT);
+        String token = tokens.issue("bob");
         clock.advance(Duration.ofHours(23));
         assertTrue(tokens.peek(token).isPresent());
         clock.advance(Duration.ofHours(1));
@@ -33,16 +32,16 @@ class SetupTokensTest {
 
     @Test
     void aNewerTokenForTheSamePersonReplacesTheOlder() {
-        String first = tokens.issue("bob", Account.Role.AGENT);
-        String second = tokens.issue("bob", Account.Role.MANAGER);
+        String first = tokens.issue("bob");
+        String second = tokens.issue("bob");
         assertTrue(tokens.peek(first).isEmpty());
-        assertEquals(Account.Role.MANAGER, tokens.peek(second).orElseThrow().role());
+        assertEquals("bob", tokens.peek(second).orElseThrow().username());
         assertEquals(1, tokens.pending().size());
     }
 
     @Test
     void withdrawingEndsTheToken() {
-        String token = tokens.issue("bob", Account.Role.AGENT);
+        String token = tokens.issue("bob");
         tokens.withdraw("bob");
         assertTrue(tokens.peek(token).isEmpty());
     }
