@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link Assistant} over a configured model: every request through the {@link ModelGuard}, every reply
- * through Baton's own checks ({@link Opinion}, {@link Grounding}, {@link Support}, {@link Leaks}).
+ * through Baton's own checks ({@link Opinion}, {@link Grounding}, {@link Support}, {@link Leaks}), a summary
+ * line or a phrasing after its markup is dropped ({@link Markup}).
  */
 public final class LanguageModelAssistant implements Assistant, AutoCloseable {
 
@@ -82,7 +83,10 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
         }
         String data = Prompts.phraseData(question, entry);
         return counted(Use.PHRASING, guard.call(Use.PHRASING, () -> services.phrase(data)).then(text -> {
-            String phrased = text.strip();
+            String phrased = Markup.drop(text).strip();
+            if (phrased.isEmpty()) {
+                return rejected("nothing was left once its markup was dropped");
+            }
             if (Leaks.reveals(phrased, Prompts.ALL)) {
                 return rejected("it repeats Baton's instructions");
             }
@@ -115,7 +119,7 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
     /** The model's line if the transcript supports it (and it repeats no instruction), else the offline one. */
     private static String part(String name, String line, Support.Slot slot, String offline, List<Message> transcript,
                                List<Cue> cues, List<String> kept, List<String> dropped) {
-        String text = line == null ? "" : line.strip().replaceAll("\\s+", " ");
+        String text = line == null ? "" : Markup.drop(line).strip().replaceAll("\\s+", " ");
         if (text.isEmpty()) {
             return offline;
         }

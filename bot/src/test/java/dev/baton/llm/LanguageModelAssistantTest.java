@@ -188,6 +188,40 @@ class LanguageModelAssistantTest {
         assertEquals("emailed billing twice", got.value().summary().tried());
     }
 
+    @Test
+    void markupInASummaryLineIsDroppedBeforeTheLineIsKept() {
+        server.replies(completion("{\"wants\":\"a refund for the annual plan charged twice this month"
+                + " <script>alert</script>\",\"tried\":\"\",\"feels\":\"\"}"));
+        List<Message> transcript = List.of(Message.customer("I want a refund for the annual plan, I was charged twice"
+                + " this month."));
+        Summary offline = new Summary("a refund", "", "");
+
+        Attempt.Got<Assistant.Refined> got = assertInstanceOf(Attempt.Got.class,
+                assistant.summarize(transcript, List.of(), offline));
+
+        assertEquals("a refund for the annual plan charged twice this month", got.value().summary().wants());
+    }
+
+    @Test
+    void markupInAPhrasingIsDroppedBeforeItIsSent() {
+        server.replies(completion("Sure! You can ask for a <b>refund</b> within 30 days of paying, from Settings >"
+                + " Billing > Refund.<img src=x onerror=alert(1)>"));
+
+        Attempt.Got<String> got = assertInstanceOf(Attempt.Got.class, assistant.phrase(REFUNDS, "refund pls?"));
+
+        assertEquals("Sure! You can ask for a refund within 30 days of paying, from Settings > Billing > Refund.",
+                got.value());
+    }
+
+    @Test
+    void aPhrasingThatIsNothingButMarkupIsRejected() {
+        server.replies(completion("<div><img src=x onerror=alert(1)></div>"));
+
+        Attempt.Failed<String> failed = assertInstanceOf(Attempt.Failed.class, assistant.phrase(REFUNDS, "refund?"));
+
+        assertEquals(Failure.REJECTED, failed.failure());
+    }
+
     // ---------------------------------------------------------------------------------- failures
 
     @Test
