@@ -32,10 +32,21 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
 
     /** Over an OpenAI-compatible endpoint. */
     public static LanguageModelAssistant of(ModelSettings settings, BatonMetrics metrics, Clock clock) {
-        return new LanguageModelAssistant(settings, new OpenAiServices(settings), metrics, clock);
+        return of(settings, metrics, clock, ModelWarnings.log());
+    }
+
+    /** Over an OpenAI-compatible endpoint, telling {@code warnings} when the model fails (see {@link ModelWarnings}). */
+    public static LanguageModelAssistant of(ModelSettings settings, BatonMetrics metrics, Clock clock,
+                                            ModelWarnings warnings) {
+        return new LanguageModelAssistant(settings, new OpenAiServices(settings), metrics, clock, warnings);
     }
 
     public LanguageModelAssistant(ModelSettings settings, ModelServices services, BatonMetrics metrics, Clock clock) {
+        this(settings, services, metrics, clock, ModelWarnings.log());
+    }
+
+    public LanguageModelAssistant(ModelSettings settings, ModelServices services, BatonMetrics metrics, Clock clock,
+                                  ModelWarnings warnings) {
         this.settings = settings;
         this.services = services;
         this.metrics = metrics;
@@ -44,8 +55,10 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
         // Not a fixed pool: queued work would wait for a thread before its time limit even starts. Every task
         // reaches the guard at once, and beyond `concurrent` requests the guard says busy and Baton decides offline.
         this.background = Executors.newCachedThreadPool(daemons("baton-model-wait"));
+        ModelAlarms alarms = new ModelAlarms(settings.baseUrl(), tuning, warnings, clock);
         this.guard = new ModelGuard(tuning,
-                new CircuitBreaker(tuning.breakerFailures(), tuning.breakerOpenFor(), clock), requests, metrics);
+                new CircuitBreaker(tuning.breakerFailures(), tuning.breakerOpenFor(), clock, alarms::changed),
+                requests, metrics, alarms);
     }
 
     @Override

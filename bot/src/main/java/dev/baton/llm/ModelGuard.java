@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Every request to the model goes through here, so none can keep Baton waiting: a hard time limit per
  * request, at most one retry (only after a failure that may pass: a rate limit, a server error, a refused
  * connection), a limit on requests in flight, and the {@link CircuitBreaker}. It never throws: the caller
- * gets an {@link Attempt} and falls back offline on any failure.
+ * gets an {@link Attempt} and falls back offline on any failure. The operator learns of failures through
+ * {@link ModelAlarms} (at WARN, rate-limited); each one's detail stays at debug.
  */
 final class ModelGuard {
 
@@ -44,13 +45,16 @@ final class ModelGuard {
     private final ExecutorService requests;
     private final Semaphore inFlight;
     private final BatonMetrics metrics;
+    private final ModelAlarms alarms;
 
-    ModelGuard(ModelTuning tuning, CircuitBreaker breaker, ExecutorService requests, BatonMetrics metrics) {
+    ModelGuard(ModelTuning tuning, CircuitBreaker breaker, ExecutorService requests, BatonMetrics metrics,
+               ModelAlarms alarms) {
         this.tuning = tuning;
         this.breaker = breaker;
         this.requests = requests;
         this.inFlight = new Semaphore(tuning.concurrent());
         this.metrics = metrics;
+        this.alarms = alarms;
     }
 
     CircuitBreaker.State breaker() {
@@ -82,9 +86,12 @@ final class ModelGuard {
             tries++;
             Outcome<T> outcome = once(request);
             if (outcome.value() != null) {
+                alarms.succeeded();
                 breaker.succeeded();
                 return new Attempt.Got<>(outcome.value(), tries, since(started));
             }
+            // Reported before the breaker's change it may cause, so the log reads in order.
+            alarms.failed(outcome.failure(), outcome.detail());
             breaker.failed();
             if (!outcome.failure().isTransient() || tries > tuning.retries()) {
                 return new Attempt.Failed<>(outcome.failure(), outcome.detail(), tries, since(started));
