@@ -82,6 +82,14 @@ public final class CircuitBreaker {
         }
     }
 
+    /**
+     * A request let through that ended neither way (the caller stopped waiting for its own reasons): it
+     * tells nothing of the model, so the count stays as it was and a reserved trial is given back.
+     */
+    public synchronized void released() {
+        trialInFlight = false;
+    }
+
     public synchronized State state() {
         if (openUntil == null) {
             return State.CLOSED;

@@ -75,14 +75,20 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
         return guard.breaker();
     }
 
+    /** The time limit, for all the requests of one customer reply together. */
     @Override
-    public Attempt<Opinion.Applied> secondOpinion(Band.Question question) {
+    public Deadline reply() {
+        return Deadline.after(settings.tuning().timeout());
+    }
+
+    @Override
+    public Attempt<Opinion.Applied> secondOpinion(Band.Question question, Deadline deadline) {
         if (!uses(Use.SECOND_OPINION)) {
             return Attempt.off();
         }
         String data = Prompts.judgeData(question.conversation().messages(), question.nearest().entry(),
                 question.unsureCues());
-        return counted(Use.SECOND_OPINION, guard.call(Use.SECOND_OPINION, () -> services.judge(data)).then(verdict -> {
+        return counted(Use.SECOND_OPINION, guard.call(Use.SECOND_OPINION, deadline, () -> services.judge(data)).then(verdict -> {
             Opinion.Applied applied = Opinion.apply(question, verdict);
             return applied.outcome().equals("implausible") ? rejected(applied.detail())
                     : new Attempt.Got<>(applied, 1, Duration.ZERO);
@@ -90,12 +96,12 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
     }
 
     @Override
-    public Attempt<String> phrase(KnowledgeEntry entry, String question) {
+    public Attempt<String> phrase(KnowledgeEntry entry, String question, Deadline deadline) {
         if (!uses(Use.PHRASING)) {
             return Attempt.off();
         }
         String data = Prompts.phraseData(question, entry);
-        return counted(Use.PHRASING, guard.call(Use.PHRASING, () -> services.phrase(data)).then(text -> {
+        return counted(Use.PHRASING, guard.call(Use.PHRASING, deadline, () -> services.phrase(data)).then(text -> {
             String phrased = Markup.drop(text).strip();
             if (phrased.isEmpty()) {
                 return rejected("nothing was left once its markup was dropped");

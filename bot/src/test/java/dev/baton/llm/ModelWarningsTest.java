@@ -32,7 +32,7 @@ class ModelWarningsTest {
     private static final KnowledgeEntry REFUNDS = new KnowledgeEntry("refunds", "billing",
             List.of("Can I get a refund?"), "You can ask for a refund within 30 days of paying.",
             "https://example.org/help/refunds");
-    private static final ModelTuning TUNING = ModelTuning.DEFAULTS.withTimeout(Duration.ofMillis(1_500))
+    private static final ModelTuning TUNING = ModelTuning.DEFAULTS.withTimeout(Duration.ofSeconds(3))
             .withBreaker(3, Duration.ofSeconds(60));
 
     private final FakeModelServer server = new FakeModelServer();
