@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Every request to the model goes through here, so none can keep Baton waiting: a hard time limit per
  * request (less when a customer reply's {@link Deadline} has less left), at most one retry (only after a
- * failure that may pass: a rate limit, a server error, a refused connection), a limit on requests in flight, and the {@link CircuitBreaker}. It never throws: the caller
- * gets an {@link Attempt} and falls back offline on any failure. The operator learns of failures through
+ * failure that may pass: a rate limit, a server error, a refused connection), a limit on requests in
+ * flight, and the {@link CircuitBreaker}. It never throws: the caller gets an {@link Attempt} and falls
+ * back offline on any failure. The operator learns of failures through
  * {@link ModelAlarms} (at WARN, rate-limited); each one's detail stays at debug.
  */
 final class ModelGuard {
