@@ -5,6 +5,7 @@ import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.Attempt;
 import dev.baton.llm.Band;
+import dev.baton.llm.Deadline;
 import dev.baton.llm.Failure;
 import dev.baton.llm.Opinion;
 import dev.baton.llm.SecondOpinions;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /**
  * What asking the language model gave one decision: a second opinion if the engine was unsure, then the
- * answer's wording. Saves nothing; the desk acts on it. Any failure, of the model or of Baton's checks,
+ * answer's wording, both within the reply's one wait. Saves nothing; the desk acts on it. Any failure, of the model or of Baton's checks,
  * leaves the offline decision and the entry's own words.
  *
  * @param decision the decision to act on
@@ -25,12 +26,16 @@ import java.util.Optional;
  */
 record Consultation(Decision decision, Map<String, Object> note, String words) {
 
+    /**
+     * @param deadline the reply's one wait on the model: the second opinion and the phrasing share it, and
+     *                 with nothing left the phrasing is not asked (the entry's own words are sent)
+     */
     static Consultation ask(Assistant assistant, Decision offline, Optional<Band.Question> question,
-                            KnowledgeBase knowledge, String customerAsked) {
+                            KnowledgeBase knowledge, String customerAsked, Deadline deadline) {
         Decision decision = offline;
         Map<String, Object> note = new LinkedHashMap<>();
         if (question.isPresent()) {
-            SecondOpinions.Outcome outcome = SecondOpinions.ask(assistant, question.get());
+            SecondOpinions.Outcome outcome = SecondOpinions.ask(assistant, question.get(), deadline);
             decision = outcome.decision();
             Attempt<Opinion.Applied> opinion = outcome.attempt().orElseThrow();
             if (opinion instanceof Attempt.Got<Opinion.Applied> got) {
@@ -44,7 +49,7 @@ record Consultation(Decision decision, Map<String, Object> note, String words) {
         String words = null;
         if (decision instanceof Decision.Answer answer && assistant.uses(Use.PHRASING)) {
             KnowledgeEntry entry = knowledge.find(answer.entry()).orElseThrow();
-            Attempt<String> phrased = assistant.phrase(entry, customerAsked);
+            Attempt<String> phrased = assistant.phrase(entry, customerAsked, deadline);
             if (phrased instanceof Attempt.Got<String> got) {
                 words = got.value();
                 note.put("phrasing", "reworded in " + got.took().toMillis() + " ms");

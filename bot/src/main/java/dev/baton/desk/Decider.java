@@ -8,6 +8,7 @@ import dev.baton.knowledge.Match;
 import dev.baton.live.RulesInForce;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.Band;
+import dev.baton.llm.Deadline;
 import dev.baton.llm.SecondOpinions;
 import dev.baton.llm.Use;
 import dev.baton.metrics.BatonMetrics;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The decision on a customer's message and carrying it out: the engine decides; the language model,
  * where one is configured, gives a second opinion on an unsure decision or words an answer, off the
- * caller's thread; then the decision is recorded and acted on. An answer is stored before it is sent,
- * a handoff before the customer is told.
+ * caller's thread and within one wait for the whole reply; then the decision is recorded and acted on. An
+ * answer is stored before it is sent, a handoff before the customer is told.
  */
 final class Decider {
 
@@ -71,7 +72,9 @@ final class Decider {
             return act(conversation, messageRow, reading, rules, assessment, decision, micros, null, null);
         }
         // A handoff never gets here (see Band): the model is asked only while Baton may still answer.
-        Asked asked = new Asked(conversation.id(), messageRow, reading, rules, assessment, micros, question);
+        // One wait for the whole reply, from now: the second opinion and the phrasing share it.
+        Asked asked = new Asked(conversation.id(), messageRow, reading, rules, assessment, micros, question,
+                assistant.reply());
         try {
             CompletableFuture<Reaction> later = CompletableFuture.supplyAsync(() -> consult(asked), assistant.background());
             return new Reaction.Deferred(later, question.isPresent() ? "asking the language model for a second opinion"
@@ -84,7 +87,8 @@ final class Decider {
 
     /** A decision that waits on the model: everything needed to act on it once the model has answered. */
     private record Asked(long conversationId, long messageRow, Reading reading, RulesInForce rules,
-                         TriageEngine.Assessment assessment, long micros, Optional<Band.Question> question) {
+                         TriageEngine.Assessment assessment, long micros, Optional<Band.Question> question,
+                         Deadline deadline) {
     }
 
     /** Runs off the desk's lock and the caller's thread: asks the model, then acts under the lock. */
@@ -92,7 +96,7 @@ final class Decider {
         Consultation consultation;
         try {
             consultation = Consultation.ask(assistant, asked.assessment().decision(), asked.question(),
-                    asked.rules().knowledge(), asked.reading().conversation().focusMessage().text());
+                    asked.rules().knowledge(), asked.reading().conversation().focusMessage().text(), asked.deadline());
         } catch (RuntimeException e) {
             LOG.warn("asking the language model failed unexpectedly; deciding offline", e);
             consultation = Consultation.failed(asked.assessment().decision(), "unexpected: " + e);

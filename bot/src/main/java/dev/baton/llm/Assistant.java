@@ -4,13 +4,17 @@ import dev.baton.handoff.Summary;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.triage.Cue;
 import dev.baton.triage.Message;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * What Baton may ask a language model, when one is configured. Every method returns within the configured
- * time limit (twice it, with the one retry) and never throws: a failure is an {@link Attempt.Failed} and
- * the caller carries on offline. {@link #off()} is Baton without a model.
+ * What Baton may ask a language model, when one is configured. Every method never throws: a failure is an
+ * {@link Attempt.Failed} and the caller carries on offline. What a customer's reply asks (a second opinion,
+ * then the phrasing) shares one {@link Deadline} from {@link #reply()}: together they return within the
+ * configured time limit, the later request getting only what the earlier left. A summary, which nobody
+ * waits for, has the time limit for each request (twice it, with the one retry). {@link #off()} is Baton
+ * without a model.
  */
 public interface Assistant {
 
@@ -20,14 +24,28 @@ public interface Assistant {
     /** How close to a threshold counts as unsure (see {@link Band}). */
     double band();
 
-    /** A checked second opinion on a decision the engine is unsure of. */
-    Attempt<Opinion.Applied> secondOpinion(Band.Question question);
+    /** Starts one customer reply's wait on the model: the time limit, for all its requests together. */
+    Deadline reply();
+
+    /** A checked second opinion on a decision the engine is unsure of, within the time limit of its own. */
+    default Attempt<Opinion.Applied> secondOpinion(Band.Question question) {
+        return secondOpinion(question, Deadline.none());
+    }
+
+    /** A checked second opinion, within what is left of {@code deadline}. */
+    Attempt<Opinion.Applied> secondOpinion(Band.Question question, Deadline deadline);
+
+    /** {@link #phrase(KnowledgeEntry, String, Deadline)} within the time limit of its own. */
+    default Attempt<String> phrase(KnowledgeEntry entry, String question) {
+        return phrase(entry, question, Deadline.none());
+    }
 
     /**
-     * The entry's answer in conversational words, fitted to the customer's question; rejected (a
-     * {@link Failure#REJECTED} failure) if it adds a fact, claims an action or repeats Baton's instructions.
+     * The entry's answer in conversational words, fitted to the customer's question, within what is left of
+     * {@code deadline}; rejected (a {@link Failure#REJECTED} failure) if it adds a fact, claims an action or
+     * repeats Baton's instructions.
      */
-    Attempt<String> phrase(KnowledgeEntry entry, String question);
+    Attempt<String> phrase(KnowledgeEntry entry, String question, Deadline deadline);
 
     /**
      * The model's three lines, each kept only if the transcript supports it; a dropped line keeps the
@@ -75,12 +93,17 @@ public interface Assistant {
         }
 
         @Override
-        public Attempt<Opinion.Applied> secondOpinion(Band.Question question) {
+        public Deadline reply() {
+            return Deadline.after(Duration.ZERO);
+        }
+
+        @Override
+        public Attempt<Opinion.Applied> secondOpinion(Band.Question question, Deadline deadline) {
             return Attempt.off();
         }
 
         @Override
-        public Attempt<String> phrase(KnowledgeEntry entry, String question) {
+        public Attempt<String> phrase(KnowledgeEntry entry, String question, Deadline deadline) {
             return Attempt.off();
         }
 

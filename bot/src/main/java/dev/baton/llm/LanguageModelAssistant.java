@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The {@link Assistant} over a configured model: every request through the {@link ModelGuard}, every reply
- * through Baton's own checks ({@link Opinion}, {@link Grounding}, {@link Support}, {@link Leaks}).
+ * through Baton's own checks ({@link Opinion}, {@link Grounding}, {@link Support}, {@link Leaks}), a summary
+ * line or a phrasing after its markup is dropped ({@link Markup}).
  */
 public final class LanguageModelAssistant implements Assistant, AutoCloseable {
 
@@ -31,10 +32,21 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
 
     /** Over an OpenAI-compatible endpoint. */
     public static LanguageModelAssistant of(ModelSettings settings, BatonMetrics metrics, Clock clock) {
-        return new LanguageModelAssistant(settings, new OpenAiServices(settings), metrics, clock);
+        return of(settings, metrics, clock, ModelWarnings.log());
+    }
+
+    /** Over an OpenAI-compatible endpoint, telling {@code warnings} when the model fails (see {@link ModelWarnings}). */
+    public static LanguageModelAssistant of(ModelSettings settings, BatonMetrics metrics, Clock clock,
+                                            ModelWarnings warnings) {
+        return new LanguageModelAssistant(settings, new OpenAiServices(settings), metrics, clock, warnings);
     }
 
     public LanguageModelAssistant(ModelSettings settings, ModelServices services, BatonMetrics metrics, Clock clock) {
+        this(settings, services, metrics, clock, ModelWarnings.log());
+    }
+
+    public LanguageModelAssistant(ModelSettings settings, ModelServices services, BatonMetrics metrics, Clock clock,
+                                  ModelWarnings warnings) {
         this.settings = settings;
         this.services = services;
         this.metrics = metrics;
@@ -43,8 +55,10 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
         // Not a fixed pool: queued work would wait for a thread before its time limit even starts. Every task
         // reaches the guard at once, and beyond `concurrent` requests the guard says busy and Baton decides offline.
         this.background = Executors.newCachedThreadPool(daemons("baton-model-wait"));
+        ModelAlarms alarms = new ModelAlarms(settings.baseUrl(), tuning, warnings, clock);
         this.guard = new ModelGuard(tuning,
-                new CircuitBreaker(tuning.breakerFailures(), tuning.breakerOpenFor(), clock), requests, metrics);
+                new CircuitBreaker(tuning.breakerFailures(), tuning.breakerOpenFor(), clock, alarms::changed),
+                requests, metrics, alarms);
     }
 
     @Override
@@ -61,14 +75,20 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
         return guard.breaker();
     }
 
+    /** The time limit, for all the requests of one customer reply together. */
     @Override
-    public Attempt<Opinion.Applied> secondOpinion(Band.Question question) {
+    public Deadline reply() {
+        return Deadline.after(settings.tuning().timeout());
+    }
+
+    @Override
+    public Attempt<Opinion.Applied> secondOpinion(Band.Question question, Deadline deadline) {
         if (!uses(Use.SECOND_OPINION)) {
             return Attempt.off();
         }
         String data = Prompts.judgeData(question.conversation().messages(), question.nearest().entry(),
                 question.unsureCues());
-        return counted(Use.SECOND_OPINION, guard.call(Use.SECOND_OPINION, () -> services.judge(data)).then(verdict -> {
+        return counted(Use.SECOND_OPINION, guard.call(Use.SECOND_OPINION, deadline, () -> services.judge(data)).then(verdict -> {
             Opinion.Applied applied = Opinion.apply(question, verdict);
             return applied.outcome().equals("implausible") ? rejected(applied.detail())
                     : new Attempt.Got<>(applied, 1, Duration.ZERO);
@@ -76,13 +96,16 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
     }
 
     @Override
-    public Attempt<String> phrase(KnowledgeEntry entry, String question) {
+    public Attempt<String> phrase(KnowledgeEntry entry, String question, Deadline deadline) {
         if (!uses(Use.PHRASING)) {
             return Attempt.off();
         }
         String data = Prompts.phraseData(question, entry);
-        return counted(Use.PHRASING, guard.call(Use.PHRASING, () -> services.phrase(data)).then(text -> {
-            String phrased = text.strip();
+        return counted(Use.PHRASING, guard.call(Use.PHRASING, deadline, () -> services.phrase(data)).then(text -> {
+            String phrased = Markup.drop(text).strip();
+            if (phrased.isEmpty()) {
+                return rejected("nothing was left once its markup was dropped");
+            }
             if (Leaks.reveals(phrased, Prompts.ALL)) {
                 return rejected("it repeats Baton's instructions");
             }
@@ -115,7 +138,7 @@ public final class LanguageModelAssistant implements Assistant, AutoCloseable {
     /** The model's line if the transcript supports it (and it repeats no instruction), else the offline one. */
     private static String part(String name, String line, Support.Slot slot, String offline, List<Message> transcript,
                                List<Cue> cues, List<String> kept, List<String> dropped) {
-        String text = line == null ? "" : line.strip().replaceAll("\\s+", " ");
+        String text = line == null ? "" : Markup.drop(line).strip().replaceAll("\\s+", " ");
         if (text.isEmpty()) {
             return offline;
         }

@@ -29,9 +29,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every request to the model goes through here, so none can keep Baton waiting: a hard time limit per
- * request, at most one retry (only after a failure that may pass: a rate limit, a server error, a refused
- * connection), a limit on requests in flight, and the {@link CircuitBreaker}. It never throws: the caller
- * gets an {@link Attempt} and falls back offline on any failure.
+ * request (less when a customer reply's {@link Deadline} has less left), at most one retry (only after a
+ * failure that may pass: a rate limit, a server error, a refused connection), a limit on requests in
+ * flight, and the {@link CircuitBreaker}. It never throws: the caller gets an {@link Attempt} and falls
+ * back offline on any failure. The operator learns of failures through
+ * {@link ModelAlarms} (at WARN, rate-limited); each one's detail stays at debug.
  */
 final class ModelGuard {
 
@@ -44,13 +46,16 @@ final class ModelGuard {
     private final ExecutorService requests;
     private final Semaphore inFlight;
     private final BatonMetrics metrics;
+    private final ModelAlarms alarms;
 
-    ModelGuard(ModelTuning tuning, CircuitBreaker breaker, ExecutorService requests, BatonMetrics metrics) {
+    ModelGuard(ModelTuning tuning, CircuitBreaker breaker, ExecutorService requests, BatonMetrics metrics,
+               ModelAlarms alarms) {
         this.tuning = tuning;
         this.breaker = breaker;
         this.requests = requests;
         this.inFlight = new Semaphore(tuning.concurrent());
         this.metrics = metrics;
+        this.alarms = alarms;
     }
 
     CircuitBreaker.State breaker() {
@@ -59,56 +64,94 @@ final class ModelGuard {
 
     /** Asks once (twice at most), within the time limit each time. */
     <T> Attempt<T> call(Use use, Supplier<T> request) {
+        return call(use, Deadline.none(), request);
+    }
+
+    /** Asks once (twice at most), each time within the time limit and what is left of {@code deadline}. */
+    <T> Attempt<T> call(Use use, Deadline deadline, Supplier<T> request) {
         long started = System.nanoTime();
         if (!inFlight.tryAcquire()) {
             return record(use, new Attempt.Failed<>(Failure.BUSY, tuning.concurrent() + " requests already in flight",
                     0, since(started)));
         }
         try {
-            Attempt<T> attempt = tries(request, started);
+            Attempt<T> attempt = tries(request, deadline, started);
             return record(use, attempt);
         } finally {
             inFlight.release();
         }
     }
 
-    private <T> Attempt<T> tries(Supplier<T> request, long started) {
+    private <T> Attempt<T> tries(Supplier<T> request, Deadline deadline, long started) {
+        boolean shared = deadline.enter();
         int tries = 0;
+        Attempt.Failed<T> last = null;
         while (true) {
+            Duration limit = limit(deadline);
+            if (limit.isZero()) {
+                // The reply has waited all it may: Baton acts offline rather than keep the customer longer.
+                return last != null ? new Attempt.Failed<>(last.failure(), last.detail(), tries, since(started))
+                        : new Attempt.Failed<>(Failure.TIMEOUT, "not asked: no time left of this reply's "
+                        + deadline.budget().toMillis() + " ms wait", tries, since(started));
+            }
             if (!breaker.allows()) {
                 return new Attempt.Failed<>(Failure.BREAKER_OPEN, "the model failed repeatedly; not asked until the"
                         + " breaker lets a trial through", tries, since(started));
             }
             tries++;
-            Outcome<T> outcome = once(request);
+            Outcome<T> outcome = once(request, limit);
             if (outcome.value() != null) {
+                alarms.succeeded();
                 breaker.succeeded();
                 return new Attempt.Got<>(outcome.value(), tries, since(started));
             }
+            if (outcome.failure() == Failure.TIMEOUT && shared && limit.compareTo(tuning.timeout()) < 0) {
+                // Cut short because an earlier request of the same reply used part of its wait: it tells
+                // nothing of the model, so neither the breaker nor the operator counts it.
+                breaker.released();
+                return new Attempt.Failed<>(Failure.TIMEOUT, outcome.detail() + " (what was left of this reply's "
+                        + deadline.budget().toMillis() + " ms wait)", tries, since(started));
+            }
+            // Reported before the breaker's change it may cause, so the log reads in order.
+            alarms.failed(outcome.failure(), outcome.detail());
             breaker.failed();
             if (!outcome.failure().isTransient() || tries > tuning.retries()) {
                 return new Attempt.Failed<>(outcome.failure(), outcome.detail(), tries, since(started));
             }
+            last = new Attempt.Failed<>(outcome.failure(), outcome.detail(), tries, since(started));
+            if (!deadline.isNone() && deadline.remaining().compareTo(BACKOFF) <= 0) {
+                return last; // no time for a pause and another try
+            }
             if (!pause(BACKOFF)) {
-                return new Attempt.Failed<>(outcome.failure(), outcome.detail(), tries, since(started));
+                return last;
             }
         }
+    }
+
+    /** How long the next try may wait: the time limit, or less when the reply's deadline has less left. */
+    private Duration limit(Deadline deadline) {
+        if (deadline.isNone()) {
+            return tuning.timeout();
+        }
+        Duration left = deadline.remaining();
+        // Under a millisecond is nothing: a request cannot be answered in it.
+        return left.toMillis() < 1 ? Duration.ZERO : left.compareTo(tuning.timeout()) < 0 ? left : tuning.timeout();
     }
 
     private record Outcome<T>(T value, Failure failure, String detail) {
     }
 
-    private <T> Outcome<T> once(Supplier<T> request) {
+    private <T> Outcome<T> once(Supplier<T> request, Duration limit) {
         Future<T> future = requests.submit(request::get);
         try {
-            T value = future.get(tuning.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            T value = future.get(limit.toMillis(), TimeUnit.MILLISECONDS);
             if (value == null) {
                 return new Outcome<>(null, Failure.MALFORMED, "the model returned nothing");
             }
             return new Outcome<>(value, null, null);
         } catch (TimeoutException e) {
             future.cancel(true);
-            return new Outcome<>(null, Failure.TIMEOUT, "no reply within " + tuning.timeout().toMillis() + " ms");
+            return new Outcome<>(null, Failure.TIMEOUT, "no reply within " + limit.toMillis() + " ms");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

@@ -9,7 +9,9 @@ import java.util.Set;
  * How Baton treats a configured language model: what it is used for and how little Baton waits on it.
  * The defaults keep a slow or failing model from ever being felt for more than a few seconds.
  *
- * @param timeout         one request's limit; a request that takes longer is abandoned and counts as a failure
+ * @param timeout         how long one customer reply waits on the model, across all its requests (see
+ *                        {@link Deadline}), and one summary request's limit; a request that takes longer is
+ *                        abandoned and counts as a failure
  * @param retries         0 or 1: one more try after a rate limit, a server error or a refused connection (never
  *                        after a timeout, which would only double the wait)
  * @param uses            where the model is used

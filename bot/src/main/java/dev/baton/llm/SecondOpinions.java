@@ -42,7 +42,12 @@ public final class SecondOpinions {
 
     /** Asks the model: its decision when it gave a usable one, else the offline decision. */
     public static Outcome ask(Assistant assistant, Band.Question question) {
-        Attempt<Opinion.Applied> attempt = assistant.secondOpinion(question);
+        return ask(assistant, question, Deadline.none());
+    }
+
+    /** {@link #ask(Assistant, Band.Question)} within what is left of a customer reply's {@code deadline}. */
+    public static Outcome ask(Assistant assistant, Band.Question question, Deadline deadline) {
+        Attempt<Opinion.Applied> attempt = assistant.secondOpinion(question, deadline);
         Decision decision = attempt instanceof Attempt.Got<Opinion.Applied> got ? got.value().decision()
                 : question.offline();
         return new Outcome(decision, Optional.of(attempt));

@@ -21,6 +21,9 @@ import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.Failure;
+import dev.baton.llm.FakeModelServer;
+import dev.baton.llm.LanguageModelAssistant;
+import dev.baton.llm.ModelTuning;
 import dev.baton.llm.ScriptedAssistant;
 import dev.baton.llm.Use;
 import dev.baton.llm.Verdict;
@@ -147,6 +150,34 @@ class SupportDeskModelTest {
         JsonNode note = decisions().get(0);
         assertEquals("changed", note.path("outcome").asText());
         assertEquals("handoff", verdicts().get(0));
+    }
+
+    @Test
+    void aSlowModelCostsTheCustomerOneTimeLimitInAllNotOnePerRequest() {
+        // The second opinion takes half the 2 s limit; the phrasing would take longer than the limit, so one
+        // limit per request made the customer wait 1 s + 2 s.
+        Duration limit = Duration.ofSeconds(2);
+        try (FakeModelServer server = new FakeModelServer();
+             LanguageModelAssistant model = LanguageModelAssistant.of(server.settings(ModelTuning.DEFAULTS
+                     .withTimeout(limit).withBand(EVERYTHING_UNSURE)), BatonMetrics.standalone(), clock)) {
+            server.repliesWhenBodyContains("unsure_about", FakeModelServer.slow(
+                    FakeModelServer.completion("{\"entryAnswers\":true,\"signals\":[]}"), Duration.ofSeconds(1)));
+            server.repliesWhenBodyContains("customer_asked", FakeModelServer.slow(
+                    FakeModelServer.completion("Lumen Plus is the paid plan."), Duration.ofSeconds(3)));
+            SupportDesk desk = desk(model);
+            long started = System.nanoTime();
+
+            Reaction.Deferred deferred = assertInstanceOf(Reaction.Deferred.class,
+                    desk.onMessage(messages.from("ann").says(PRICE_QUESTION)));
+            Reaction.Answer answer = assertInstanceOf(Reaction.Answer.class, deferred.later().join());
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+            assertTrue(waited.compareTo(limit.plusMillis(600)) < 0, "the customer waited " + waited.toMillis() + " ms");
+            assertEquals("agreed", decisions().get(0).path("outcome").asText());
+            assertEquals(KNOWLEDGE.find("plus-price").orElseThrow().answer(), answer.text());
+            assertTrue(decisions().get(0).path("phrasing").asText().startsWith("entry's own words (timeout"),
+                    decisions().get(0).toString());
+        }
     }
 
     @Test

@@ -78,4 +78,24 @@ class CircuitBreakerTest {
         clock.advance(Duration.ofSeconds(1));
         assertTrue(breaker.allows());
     }
+
+    @Test
+    void aListenerIsToldOfEachChangeOfStateOnce() {
+        java.util.List<String> changes = new java.util.ArrayList<>();
+        CircuitBreaker told = new CircuitBreaker(2, Duration.ofSeconds(60), clock,
+                (from, to) -> changes.add(from + "->" + to));
+        for (int i = 0; i < 3; i++) {
+            told.failed(); // the third, while open, changes nothing
+        }
+        clock.advance(Duration.ofSeconds(60));
+        assertTrue(told.allows());
+        told.failed();
+        clock.advance(Duration.ofSeconds(60));
+        assertTrue(told.allows());
+        told.succeeded();
+        told.succeeded();
+
+        assertEquals(java.util.List.of("CLOSED->OPEN", "OPEN->HALF_OPEN", "HALF_OPEN->OPEN", "OPEN->HALF_OPEN",
+                "HALF_OPEN->CLOSED"), changes);
+    }
 }

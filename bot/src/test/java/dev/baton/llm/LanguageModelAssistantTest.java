@@ -43,7 +43,8 @@ class LanguageModelAssistantTest {
             List.of("Can I get a refund?", "How do refunds work?"),
             "You can ask for a refund within 30 days of paying, from Settings > Billing > Refund.",
             "https://example.org/help/refunds");
-    private static final ModelTuning FAST = ModelTuning.DEFAULTS.withTimeout(Duration.ofMillis(1_500));
+    // Room for a cold first request on a busy machine; tests of a slow model set their own, shorter limit.
+    private static final ModelTuning FAST = ModelTuning.DEFAULTS.withTimeout(Duration.ofSeconds(3));
 
     private final FakeModelServer server = new FakeModelServer();
     private final TestClock clock = new TestClock(Instant.parse("2026-01-05T10:00:00Z"));
@@ -188,6 +189,40 @@ class LanguageModelAssistantTest {
         assertEquals("emailed billing twice", got.value().summary().tried());
     }
 
+    @Test
+    void markupInASummaryLineIsDroppedBeforeTheLineIsKept() {
+        server.replies(completion("{\"wants\":\"a refund for the annual plan charged twice this month"
+                + " <script>alert</script>\",\"tried\":\"\",\"feels\":\"\"}"));
+        List<Message> transcript = List.of(Message.customer("I want a refund for the annual plan, I was charged twice"
+                + " this month."));
+        Summary offline = new Summary("a refund", "", "");
+
+        Attempt.Got<Assistant.Refined> got = assertInstanceOf(Attempt.Got.class,
+                assistant.summarize(transcript, List.of(), offline));
+
+        assertEquals("a refund for the annual plan charged twice this month", got.value().summary().wants());
+    }
+
+    @Test
+    void markupInAPhrasingIsDroppedBeforeItIsSent() {
+        server.replies(completion("Sure! You can ask for a <b>refund</b> within 30 days of paying, from Settings >"
+                + " Billing > Refund.<img src=x onerror=alert(1)>"));
+
+        Attempt.Got<String> got = assertInstanceOf(Attempt.Got.class, assistant.phrase(REFUNDS, "refund pls?"));
+
+        assertEquals("Sure! You can ask for a refund within 30 days of paying, from Settings > Billing > Refund.",
+                got.value());
+    }
+
+    @Test
+    void aPhrasingThatIsNothingButMarkupIsRejected() {
+        server.replies(completion("<div><img src=x onerror=alert(1)></div>"));
+
+        Attempt.Failed<String> failed = assertInstanceOf(Attempt.Failed.class, assistant.phrase(REFUNDS, "refund?"));
+
+        assertEquals(Failure.REJECTED, failed.failure());
+    }
+
     // ---------------------------------------------------------------------------------- failures
 
     @Test
@@ -225,6 +260,46 @@ class LanguageModelAssistantTest {
         assertEquals(Failure.TIMEOUT, failed.failure());
         assertEquals(1, failed.tries());
         assertTrue(failed.took().compareTo(Duration.ofSeconds(2)) < 0, "waited " + failed.took());
+    }
+
+    @Test
+    void aRequestGetsOnlyWhatIsLeftOfTheRepliesWait() {
+        server.replies(slow(completion("You can ask for a refund within 30 days of paying."), Duration.ofSeconds(1)));
+        Deadline deadline = Deadline.after(Duration.ofMillis(300));
+
+        Attempt.Failed<String> failed = assertInstanceOf(Attempt.Failed.class,
+                assistant.phrase(REFUNDS, "refund?", deadline));
+
+        assertEquals(Failure.TIMEOUT, failed.failure());
+        assertTrue(failed.took().compareTo(Duration.ofMillis(800)) < 0, "waited " + failed.took());
+    }
+
+    @Test
+    void withNothingLeftOfTheRepliesWaitTheModelIsNotAsked() {
+        server.replies(completion("You can ask for a refund within 30 days of paying."));
+
+        Attempt.Failed<String> failed = assertInstanceOf(Attempt.Failed.class,
+                assistant.phrase(REFUNDS, "refund?", Deadline.after(Duration.ZERO)));
+
+        assertEquals(Failure.TIMEOUT, failed.failure());
+        assertTrue(failed.detail().contains("no time left"), failed.detail());
+        assertEquals(0, server.requests());
+    }
+
+    @Test
+    void aRequestCutShortByTheRepliesWaitIsNotHeldAgainstTheModel() {
+        assistant.close();
+        assistant = assistant(FAST.withBreaker(2, Duration.ofSeconds(60)));
+        server.replies(slow(completion("You can ask for a refund within 30 days of paying."), Duration.ofMillis(500)));
+
+        for (int i = 0; i < 3; i++) {
+            Deadline deadline = Deadline.after(Duration.ofMillis(900)); // the first takes 500 ms of it
+            assertInstanceOf(Attempt.Got.class, assistant.phrase(REFUNDS, "refund?", deadline));
+            assertInstanceOf(Attempt.Failed.class, assistant.phrase(REFUNDS, "refund?", deadline));
+        }
+
+        assertEquals(CircuitBreaker.State.CLOSED, assistant.breaker());
+        assertInstanceOf(Attempt.Got.class, assistant.phrase(REFUNDS, "refund?"));
     }
 
     @Test

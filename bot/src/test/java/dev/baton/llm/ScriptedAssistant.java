@@ -92,13 +92,18 @@ public final class ScriptedAssistant implements Assistant {
     }
 
     @Override
-    public Attempt<Opinion.Applied> secondOpinion(Band.Question question) {
+    public Deadline reply() {
+        return Deadline.after(Duration.ofSeconds(4));
+    }
+
+    @Override
+    public Attempt<Opinion.Applied> secondOpinion(Band.Question question, Deadline deadline) {
         questions.add(question);
         return secondOpinion.apply(question);
     }
 
     @Override
-    public Attempt<String> phrase(KnowledgeEntry entry, String question) {
+    public Attempt<String> phrase(KnowledgeEntry entry, String question, Deadline deadline) {
         return phrasing;
     }
 
