@@ -9,19 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.replay.Past;
 import dev.baton.routing.RosterLoader;
 import dev.baton.store.Database;
-import dev.baton.text.HashingEmbedder;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,8 +70,7 @@ class ReplayCommandTest {
     private Path data;
     private Past.Conversation ann;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final CliRun cli = new CliRun();
 
     @BeforeEach
     void storeAWeek() throws IOException {
@@ -108,22 +101,20 @@ class ReplayCommandTest {
     private int run(String... args) {
         Map<String, String> environment = Map.of("BATON_CONFIG_DIR", config.toString(),
                 "BATON_DATA_DIR", data.toString());
-        return new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), environment, Clock.fixed(NOW, ZoneOffset.UTC),
-                () -> new Wiring(new HashingEmbedder())).run(args);
+        return cli.run(environment, Clock.fixed(NOW, ZoneOffset.UTC), args);
     }
 
     private String out() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.out();
     }
 
     private String err() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.err();
     }
 
     @Test
     void printsTheSummaryTheComparisonAndTheChangedConversations() {
-        assertEquals(0, run("replay", "--rules", draft.toString()), err::toString);
+        assertEquals(0, run("replay", "--rules", draft.toString()), this::err);
 
         List<String> lines = new ArrayList<>(out().lines().toList());
         String timing = lines.remove(lines.size() - 1);
@@ -157,7 +148,7 @@ class ReplayCommandTest {
 
     @Test
     void printsTheReportAsJsonWithIsoTimesAndEveryChangedConversation() throws IOException {
-        assertEquals(0, run("replay", "--rules", draft.toString(), "--json", "--limit", "0"), err::toString);
+        assertEquals(0, run("replay", "--rules", draft.toString(), "--json", "--limit", "0"), this::err);
 
         JsonNode report = new ObjectMapper().readTree(out());
         assertAll(
@@ -183,7 +174,7 @@ class ReplayCommandTest {
     @Test
     void replaysTheGivenDaysOnly() throws IOException {
         assertEquals(0, run("replay", "--rules", draft.toString(), "--from", "2026-11-02", "--to", "2026-11-02T11:30",
-                "--json"), err::toString);
+                "--json"), this::err);
 
         assertEquals(2, new ObjectMapper().readTree(out()).get("conversations").asInt());
     }
@@ -238,7 +229,7 @@ class ReplayCommandTest {
         assertEquals(2, run("replay"));
         assertTrue(err().startsWith("baton: --rules is required"), err());
 
-        err.reset();
+        cli.reset();
         assertEquals(2, run("replay", "--rules", dir.resolve("nowhere").toString()));
         assertTrue(err().startsWith("baton: --rules: no draft directory at " + dir.resolve("nowhere")), err());
     }
