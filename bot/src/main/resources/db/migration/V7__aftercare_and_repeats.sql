@@ -17,22 +17,16 @@ CREATE TABLE aftercare (
 );
 CREATE INDEX aftercare_by_time ON aftercare (asked_at);
 
--- "Nobody repeated": the first place after pickup where the customer said again what Baton already had,
--- or a person asked for something already given. The evidence pair is two stored messages. The handoff's
--- timeline carries the same finding as a 'repeat' event.
-CREATE TABLE handoff_repeats (
-    handoff_id  INTEGER PRIMARY KEY REFERENCES handoffs (id),
-    kind        TEXT    NOT NULL CHECK (kind IN ('customer_restated', 'staff_reasked')),
-    message_id  INTEGER NOT NULL REFERENCES messages (id),   -- the repeat (after pickup)
-    earlier_id  INTEGER NOT NULL REFERENCES messages (id),   -- what it repeats (before pickup)
-    score       REAL    NOT NULL,
-    found_at    INTEGER NOT NULL
-);
-
--- Whether each resolved handoff was checked for a repeat at all (found or not), so the repeat rate has
--- an honest denominator.
+-- "Nobody repeated": each resolved handoff checked once for the first place after pickup where the customer
+-- said again what Baton already had, or a person asked for something already given. A row without a kind
+-- was checked and had no repeat (the repeat rate's denominator); with one, the evidence pair is two stored
+-- messages. The handoff's timeline carries a found repeat as a 'repeat' event too.
 CREATE TABLE repeat_checks (
     handoff_id  INTEGER PRIMARY KEY REFERENCES handoffs (id),
     checked_at  INTEGER NOT NULL,
-    repeat      INTEGER NOT NULL CHECK (repeat IN (0, 1))
+    kind        TEXT CHECK (kind IN ('customer_restated', 'staff_reasked')),  -- NULL: no repeat
+    message_id  INTEGER REFERENCES messages (id),   -- the repeat, after pickup
+    earlier_id  INTEGER REFERENCES messages (id),   -- what it repeats, before pickup
+    score       REAL,
+    CHECK ((kind IS NULL) = (message_id IS NULL) AND (kind IS NULL) = (earlier_id IS NULL))
 );
