@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What people do with a handoff, from the console or from Discord ({@code /resolve}), through one path:
@@ -39,6 +42,8 @@ import java.util.function.Supplier;
  * {@code taken_over} event naming the previous claimant. Notes stay open to everyone.
  */
 public final class StaffActions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StaffActions.class);
 
     /** An action the handoff's state or the actor does not allow; the message is for the person who tried. */
     public static final class Refused extends RuntimeException {
@@ -78,6 +83,7 @@ public final class StaffActions {
     private final BatonMetrics metrics;
     private final Clock clock;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final List<WhenResolved> whenResolved = new CopyOnWriteArrayList<>();
 
     public StaffActions(ConversationStore conversations, HandoffStore handoffs, Supplier<RulesInForce> rules,
                         BatonMetrics metrics, Clock clock) {
@@ -148,10 +154,23 @@ public final class StaffActions {
         } catch (IllegalArgumentException e) {
             throw new Refused("\"" + outcome + "\" is not an outcome: choose solved, not_solvable or no_response.");
         }
-        return act(id, "resolve", () -> {
+        HandoffRecord resolved = act(id, "resolve", () -> {
             claimantOnly(existing(id), actorId, asManager, "resolve");
             return lifecycle.resolve(id, actor(actorId), parsed, note);
         });
+        for (WhenResolved then : whenResolved) {
+            try {
+                then.resolved(resolved, actorId.strip());
+            } catch (RuntimeException e) {
+                LOG.error("after resolving handoff {}: {}", id, e.toString(), e);
+            }
+        }
+        return resolved;
+    }
+
+    /** Adds work that follows every resolve (see {@link WhenResolved}); wired once at start-up. */
+    public void whenResolved(WhenResolved then) {
+        whenResolved.add(then);
     }
 
     public HandoffRecord reopen(long id, String actorId, String note) {
