@@ -11,6 +11,7 @@ import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.AccountStore;
 import dev.baton.console.api.ConsoleBackends;
 import dev.baton.conversation.ConversationStore;
+import dev.baton.desk.ResolveTimes;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
 import dev.baton.feedback.FeedbackStore;
@@ -114,6 +115,7 @@ public final class Wiring {
         LiveConfig live = LiveConfig.of(configDir, files, config, this::rules, new RuleChangeLog(database), clock);
         Assistant assistant = assistant(model, metrics, clock);
         SupportDesk desk = desk(config, live, conversations, handoffs, metrics, assistant, clock);
+        desk.actions().whenResolved(new ResolveTimes(conversations, handoffs, metrics));
         return new Parts(events, metrics, handoffs, conversations, live, assistant, desk, clock);
     }
 

@@ -25,6 +25,11 @@ import java.util.function.Supplier;
  *       (summary, second_opinion, phrasing): {@code ok} or a failure (timeout, rate_limited, breaker_open…)</li>
  *   <li>{@code baton_model_wait_seconds{use}}: how long Baton waited on the model, failures included</li>
  *   <li>{@code baton_model_rejected_total{use}}: well-formed replies Baton's checks refused</li>
+ *   <li>{@code baton_handoff_repeats_total{kind}}: resolved handoffs where the customer had to repeat something
+ *       after a person picked up ({@code customer_restated}) or was asked for it again ({@code staff_reasked})</li>
+ *   <li>{@code baton_handoff_first_reply_seconds}, {@code baton_handoff_resolve_seconds}: from a handoff to the
+ *       first message from a person, and to its first resolve, as histograms; observed once per handoff, when
+ *       it is first resolved</li>
  * </ul>
  * Practice conversations from the playground are not counted: the numbers describe real customers.
  */
@@ -84,6 +89,33 @@ public final class BatonMetrics {
     public void modelRejected(String use) {
         Counter.builder("baton.model.rejected").description("Language model replies refused by Baton's checks, by use")
                 .tag("use", use).register(registry).increment();
+    }
+
+    /** A resolved handoff where the customer had to repeat themselves ({@code kind} is the repeat's wire name). */
+    public void repeatFound(String kind) {
+        Counter.builder("baton.handoff.repeats").description("Resolved handoffs where the customer had to repeat"
+                + " themselves after a person picked up, by kind").tag("kind", kind).register(registry).increment();
+    }
+
+    /**
+     * A handoff's first resolve: how long until a person first wrote to the customer ({@code null} when nobody
+     * did) and until it was resolved.
+     */
+    public void handoffTimes(Duration toFirstReply, Duration toResolve) {
+        if (toFirstReply != null) {
+            handoffTimer("baton.handoff.first.reply", "Time from a handoff to the first message from a person")
+                    .record(toFirstReply);
+        }
+        handoffTimer("baton.handoff.resolve", "Time from a handoff to its first resolve").record(toResolve);
+    }
+
+    /** Buckets from ten seconds to a week: a person may reply within a minute or after the weekend. */
+    private Timer handoffTimer(String name, String description) {
+        return Timer.builder(name).description(description)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofSeconds(10))
+                .maximumExpectedValue(Duration.ofDays(7))
+                .register(registry);
     }
 
     /** Reports open handoffs by state, asking {@code counts} at each scrape. */
