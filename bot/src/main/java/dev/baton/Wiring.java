@@ -1,5 +1,6 @@
 package dev.baton;
 
+import dev.baton.bridge.CareBridge;
 import dev.baton.bridge.ConsoleBridge;
 import dev.baton.bridge.ConsoleEvents;
 import dev.baton.bridge.ConsoleViews;
@@ -15,6 +16,7 @@ import dev.baton.desk.ResolveTimes;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
 import dev.baton.feedback.FeedbackStore;
+import dev.baton.health.CareReport;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
@@ -153,7 +155,7 @@ public final class Wiring {
         RulesBridge rules = new RulesBridge(live, desk, database, handoffs,
                 new FeedbackStore(database, conversations, handoffs, clock), views, triageJson, clock);
         return new ConsoleBridge(conversations, handoffs, desk, replies, events, metrics, views, triageJson, rules,
-                clock);
+                new CareBridge(desk, new CareReport(database)), clock);
     }
 
     /** The language model when one is configured, else {@link Assistant#off()}. */

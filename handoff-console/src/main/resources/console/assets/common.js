@@ -5,7 +5,7 @@
 // shows as literal text.
 //
 // Stable ids for browser tests (on every signed-in page): #topbar, #nav-queue, #nav-playground,
-// #nav-rules and #nav-manage (managers only), #nav-account, #user-name, #logout, #toast.
+// #nav-rules, #nav-care and #nav-manage (managers only), #nav-account, #user-name, #logout, #toast.
 
 /** Builds an element. props: class, text, attrs {name: value}, dataset {key: value}, on {event: fn}. */
 export function el(tag, props = {}, ...children) {
@@ -88,6 +88,7 @@ export function topbar(current, active) {
     link('nav-queue', '/', 'Queue'),
     link('nav-playground', '/playground', 'Playground'),
     current.role === 'manager' ? link('nav-rules', '/rules', 'Rules') : null,
+    current.role === 'manager' ? link('nav-care', '/care', 'Care') : null,
     current.role === 'manager' ? link('nav-manage', '/manage', 'Manage') : null,
     link('nav-account', '/account', 'Account'));
   const logout = el('button', { id: 'logout', class: 'link-button', text: 'Log out', attrs: { type: 'button' } });

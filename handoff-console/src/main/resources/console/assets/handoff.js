@@ -5,12 +5,14 @@
 //   #action-claim, #action-take-over, #claimed-by, #transfer-to, #transfer-note, #action-transfer,
 //   #resolve-outcome, #resolve-note, #action-resolve, #reopen-note, #action-reopen, #action-status,
 //   #customer, #earlier, #elsewhere, #timeline, #handoff-rule, #handoff-priority,
-//   #feedback-card with #feedback-box (buttons [data-feedback=…], see feedback.js), #conversation-link.
+//   #feedback-card with #feedback-box (buttons [data-feedback=…], see feedback.js), #conversation-link,
+//   #care-card (after-care and the repeat, see aftercare.js).
 // The page re-fetches the handoff when the event stream says it changed; what is being typed stays.
 import {
   api, clockTime, coalesce, el, fill, listen, practiceTag, reasonChip, reasonLabel, safeUrl, sensitivity, session,
   stateBadge, toast, topbar, waited, when,
 } from './common.js';
+import { carePanel } from './aftercare.js';
 import { feedbackPanel } from './feedback.js';
 
 const me = await session();
@@ -138,6 +140,7 @@ function render(detail) {
     ? detail.cues.map((c) => cue(c, transcript.length))
     : el('li', { class: 'muted', text: 'No cues recorded.' }));
   fill($('transcript'), transcript.map((m, i) => line(m, i, detail.cues || [])));
+  carePanel($('care-card'), detail);
 
   const customer = detail.customer || {};
   fill($('customer'),

@@ -2,14 +2,13 @@
 // #health-load, #health-period-label, #health-answers, #charts-unavailable, canvases #chart-daily,
 // #chart-rules, #chart-pickup (each carries data-points once drawn), tables #health-rules, #health-cues
 // (tr[data-name]), #health-pickup (tr[data-kind][data-name]), CSV links #csv-rules, #csv-cues, #csv-pickup.
-// Charts are drawn by Chart.js (served from /assets/vendor/chart.js) on <canvas>: names are drawn as
-// pixels, never inserted as markup.
+// Charts are drawn by charts.js.
+import { chartsAvailable, drawChart as drawOn } from './charts.js';
 import { api, duration, el, fill, percent, reasonLabel, session, toast, topbar } from './common.js';
 
 const me = await session();
 topbar(me, 'nav-rules');
 const $ = (name) => document.getElementById(name);
-const charts = {};
 
 const COLORS = { handoffs: '#e0a030', answers: '#3552c9', p50: '#1f58b8', p90: '#5a3bbf', rules: '#3552c9' };
 
@@ -64,16 +63,11 @@ function stat(label, value, note) {
 }
 
 function drawChart(id, config, points) {
-  const canvas = $(id);
-  if (charts[id]) charts[id].destroy();
-  canvas.dataset.points = String(points);
-  canvas.parentElement.dataset.empty = String(points === 0); // the box then says "No data in this period"
-  if (!window.Chart) return;
-  charts[id] = new window.Chart(canvas, config);
+  drawOn($(id), config, points);
 }
 
 function drawCharts(h) {
-  $('charts-unavailable').hidden = Boolean(window.Chart);
+  $('charts-unavailable').hidden = chartsAvailable();
   const common = { responsive: true, maintainAspectRatio: false, animation: false,
     plugins: { legend: { position: 'bottom' } }, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } };
   drawChart('chart-daily', { type: 'bar', options: common, data: {

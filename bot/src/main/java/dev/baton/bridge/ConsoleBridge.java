@@ -63,11 +63,16 @@ public final class ConsoleBridge implements StaffDirectory, HandoffQueue, Handof
     private final TriageJson triageJson;
     private final ConsoleViews views;
     private final RulesBridge rules;
+    private final CareBridge care;
+    private final HandoffCare handoffCare;
 
-    /** @param rules the rules pages (drafts, try it, replay, apply, feedback, health) */
+    /**
+     * @param rules the rules pages (drafts, try it, replay, apply, feedback, health)
+     * @param care  the care page's figures
+     */
     public ConsoleBridge(ConversationStore conversations, HandoffStore handoffs, SupportDesk desk,
                          StaffReplies replies, ConsoleEvents events, BatonMetrics metrics, ConsoleViews views,
-                         TriageJson triageJson, RulesBridge rules, Clock clock) {
+                         TriageJson triageJson, RulesBridge rules, CareBridge care, Clock clock) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.desk = desk;
@@ -78,6 +83,8 @@ public final class ConsoleBridge implements StaffDirectory, HandoffQueue, Handof
         this.views = views;
         this.triageJson = triageJson;
         this.rules = rules;
+        this.care = care;
+        this.handoffCare = new HandoffCare(conversations, views);
         this.clock = clock;
     }
 
@@ -192,9 +199,12 @@ public final class ConsoleBridge implements StaffDirectory, HandoffQueue, Handof
         return metrics.scrape();
     }
 
-    /** What the console is started with: this bridge, and its {@link RulesBridge} for rules, feedback, health. */
+    /**
+     * What the console is started with: this bridge, its {@link RulesBridge} for rules, feedback, health, and
+     * its {@link CareBridge}.
+     */
     public ConsoleBackends backends() {
-        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this, rules);
+        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this, rules, care);
     }
 
     @Override
@@ -265,7 +275,8 @@ public final class ConsoleBridge implements StaffDirectory, HandoffQueue, Handof
         return new HandoffDetail(entry(handoff, packet, conversation), customer,
                 now.stream().map(views::line).toList(), cues,
                 packet.elsewhere().stream().map(views::line).toList(),
-                handoffs.events(handoff.id()).stream().map(this::event).toList());
+                handoffs.events(handoff.id()).stream().map(this::event).toList(),
+                handoffCare.aftercare(handoff.id()), handoffCare.repeat(handoff.id(), conversation.id(), now));
     }
 
     private Event event(HandoffEvent e) {

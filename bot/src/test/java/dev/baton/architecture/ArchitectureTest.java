@@ -49,7 +49,7 @@ class ArchitectureTest {
             Set.of("text", "store", "yaml"),
             Set.of("console"),
             Set.of("console.auth", "console.queue", "console.handoff", "console.manage", "console.playground",
-                    "console.rules", "console.feedback"),
+                    "console.rules", "console.feedback", "console.care"),
             Set.of("console.web"),
             Set.of("console.api"));
 

@@ -42,13 +42,26 @@ public final class History implements AutoCloseable {
     public static final Roster ROSTER = TwoPersonTeam.roster(idOf("alex"), idOf("sam"));
 
     public final TestClock clock = new TestClock(Instant.parse("2024-06-01T00:00:00Z"));
-    public final Database database = Database.inMemory();
-    public final ConversationStore conversations = new ConversationStore(database);
-    public final HandoffStore handoffs = new HandoffStore(database);
-    public final HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs, clock);
-    public final FeedbackStore feedback = new FeedbackStore(database, conversations, handoffs, clock);
+    public final Database database;
+    public final ConversationStore conversations;
+    public final HandoffStore handoffs;
+    public final HandoffLifecycle lifecycle;
+    public final FeedbackStore feedback;
 
     private final AtomicInteger customers = new AtomicInteger();
+
+    public History() {
+        this(Database.inMemory());
+    }
+
+    /** A history written into {@code database}, e.g. a file Baton is then started on. */
+    public History(Database database) {
+        this.database = database;
+        this.conversations = new ConversationStore(database);
+        this.handoffs = new HandoffStore(database);
+        this.lifecycle = new HandoffLifecycle(handoffs, clock);
+        this.feedback = new FeedbackStore(database, conversations, handoffs, clock);
+    }
 
     /** Moves the clock to {@code instant} (ISO-8601, UTC); later is the usual direction, earlier is allowed. */
     public History at(String instant) {

@@ -12,6 +12,7 @@ import dev.baton.console.api.PortInUseException;
 import dev.baton.console.auth.AuthRoutes;
 import dev.baton.console.auth.LoginLimiter;
 import dev.baton.console.auth.Passwords;
+import dev.baton.console.care.CareRoutes;
 import dev.baton.console.feedback.FeedbackRoutes;
 import dev.baton.console.handoff.HandoffRoutes;
 import dev.baton.console.manage.ManageRoutes;
@@ -24,6 +25,7 @@ import dev.baton.console.web.AccountRoster;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Assets;
 import dev.baton.console.web.Audit;
+import dev.baton.console.web.ClientGone;
 import dev.baton.console.web.EventStream;
 import dev.baton.console.web.Guard;
 import dev.baton.console.web.JettyLimits;
@@ -44,7 +46,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.jetty.io.EofException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,6 +136,7 @@ public final class HandoffConsole implements AutoCloseable {
         RulesRoutes rules = new RulesRoutes(backends.rules(), backends.cues(), roster, audit, settings.clock());
         HealthRoutes health = new HealthRoutes(backends.health(), settings.clock());
         FeedbackRoutes feedback = new FeedbackRoutes(backends.queue(), backends.feedback(), audit);
+        CareRoutes care = new CareRoutes(backends.care(), settings.clock());
 
         Javalin app = Javalin.create(config -> {
             common(config, settings);
@@ -163,6 +165,7 @@ public final class HandoffConsole implements AutoCloseable {
             r.get("/rules", ctx -> assets.page(ctx, "rules"), Access.MANAGER);
             r.get("/rules/changes", ctx -> assets.page(ctx, "changes"), Access.MANAGER);
             r.get("/rules/health", ctx -> assets.page(ctx, "health"), Access.MANAGER);
+            r.get("/care", ctx -> assets.page(ctx, "care"), Access.MANAGER);
 
             r.get("/api/csrf", auth::formToken, Access.PUBLIC);
             r.post("/api/login", auth::login, Access.FORM);
@@ -205,6 +208,9 @@ public final class HandoffConsole implements AutoCloseable {
             r.get("/api/rules/changes", rules::changes, Access.MANAGER);
             r.get("/api/rules/health", health::health, Access.MANAGER);
             r.get("/api/rules/health.csv", health::csv, Access.MANAGER);
+            r.get("/api/care", care::figures, Access.MANAGER);
+            r.get("/api/care.csv", care::csv, Access.MANAGER);
+            r.get("/api/care/handoffs", care::handoffs, Access.MANAGER);
 
             r.get("/api/accounts", manage::list, Access.MANAGER);
             r.post("/api/accounts", manage::create, Access.MANAGER);
@@ -355,7 +361,7 @@ public final class HandoffConsole implements AutoCloseable {
         r.exception(ActionRejected.class, (e, ctx) -> error(ctx, 409, e.getMessage()));
         r.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
         r.exception(Exception.class, (e, ctx) -> {
-            if (closedByClient(e)) {
+            if (ClientGone.caused(e)) {
                 // A tab closed or a connection dropped mid-request: nothing failed here, and no one is left to answer.
                 LOG.info("console: {} {} abandoned: the client closed the connection", ctx.method(), ctx.path());
                 return;
@@ -368,19 +374,6 @@ public final class HandoffConsole implements AutoCloseable {
                 error(ctx, 404, "not found");
             }
         });
-    }
-
-    /** Whether {@code e} comes from the client going away (Jetty's end-of-stream), at any depth of causes. */
-    static boolean closedByClient(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof EofException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static void error(Context ctx, int status, String message) {

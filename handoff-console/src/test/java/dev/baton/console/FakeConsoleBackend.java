@@ -61,6 +61,7 @@ public final class FakeConsoleBackend implements StaffDirectory, HandoffQueue, H
     private final AtomicLong nextId = new AtomicLong(1000);
     private final ObjectMapper mapper = new ObjectMapper();
     private final FakeRulesBackend rules;
+    private final FakeCareBackend care = new FakeCareBackend();
     private volatile ReplyOutcomeShape nextReply = null;
     private volatile String metrics = "# HELP baton_handoffs_total Handoffs by main reason.\n"
             + "# TYPE baton_handoffs_total counter\n"
@@ -370,9 +371,13 @@ public final class FakeConsoleBackend implements StaffDirectory, HandoffQueue, H
         return add(story).detail();
     }
 
-    /** What the console is started with: this, and {@link #rules()} for the rules, feedback and health. */
+    /** What the console is started with: this, {@link #rules()} for the rules, feedback and health, {@link #care()}. */
     public ConsoleBackends backends() {
-        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this, rules);
+        return new ConsoleBackends(this, this, this, this, rules, rules, rules, this, this, rules, care);
+    }
+
+    public FakeCareBackend care() {
+        return care;
     }
 
     public FakeRulesBackend rules() {

@@ -5,12 +5,11 @@ import dev.baton.console.api.RulesHealthSource;
 import dev.baton.console.api.RulesHealth;
 import dev.baton.console.web.ApiError;
 import dev.baton.console.web.Caller;
+import dev.baton.console.web.Csv;
 import dev.baton.console.web.Json;
+import dev.baton.console.web.Period;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /**
  * Managers only: how the rules did over a period, as JSON for the rules health page and as CSV, one
@@ -18,10 +17,6 @@ import java.time.ZoneOffset;
  * and {@code to}.
  */
 public record HealthRoutes(RulesHealthSource source, Clock clock) {
-
-    static final String CSV_TYPE = "text/csv; charset=utf-8";
-    /** Spreadsheet programs read a CSV as UTF-8 only when it starts with a byte order mark. */
-    private static final String BOM = "\uFEFF";
 
     /** {@code GET /api/rules/health?since=30d | from=&to=}: {@code RulesHealth} plus {@code period}. */
     public void health(Context ctx) {
@@ -40,19 +35,11 @@ public record HealthRoutes(RulesHealthSource source, Clock clock) {
             throw ApiError.badRequest("\"table\" must be one of " + String.join(", ", HealthCsv.TABLES));
         }
         Period period = period(ctx);
-        String body = HealthCsv.table(table, source.health(period.from(), period.to()));
-        String name = "baton-health-" + table + "-" + day(period, false) + "-to-" + day(period, true) + ".csv";
-        ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        ctx.contentType(CSV_TYPE).result((BOM + body).getBytes(StandardCharsets.UTF_8));
+        Csv.send(ctx, "baton-health-" + table, period, HealthCsv.table(table, source.health(period.from(), period.to())));
     }
 
     private Period period(Context ctx) {
         return Period.parse(ctx.queryParam("since"), ctx.queryParam("from"), ctx.queryParam("to"), clock.instant(),
                 "30d");
-    }
-
-    /** The period's first or last day (UTC), for the file name. */
-    private static LocalDate day(Period period, boolean last) {
-        return (last ? period.to().minusNanos(1) : period.from()).atZone(ZoneOffset.UTC).toLocalDate();
     }
 }

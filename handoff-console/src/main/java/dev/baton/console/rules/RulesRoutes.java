@@ -19,6 +19,7 @@ import dev.baton.console.web.Caller;
 import dev.baton.console.web.Json;
 import dev.baton.console.web.Limit;
 import dev.baton.console.web.Messages;
+import dev.baton.console.web.Period;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.DateTimeException;

@@ -6,10 +6,7 @@ import dev.baton.console.api.RulesHealth;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class HealthCsvTest {
 
@@ -21,37 +18,6 @@ class HealthCsvTest {
         return new RulesHealth(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-15T00:00:00Z"), rules,
                 List.of(), pickup, new RulesHealth.Answers(10, 6, 0.6, 1),
                 List.of(new RulesHealth.Day(LocalDate.parse("2026-11-01"), 4, 6)));
-    }
-
-    @Nested
-    class OneCell {
-
-        @ParameterizedTest(name = "[{0}] → [{1}]")
-        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-                "billing channel              | billing channel",
-                "grief, anxiety               | `\"grief, anxiety\"`",
-                "the `quoted` one             | the `quoted` one",
-                "`say \"hi\"`                 | `\"say \"\"hi\"\"\"`",
-                "`=HYPERLINK(\"http://x\")`   | `\"'=HYPERLINK(\"\"http://x\"\")\"`",
-                "+1 555                       | '+1 555",
-                "-2+3                         | '-2+3",
-                "@SUM(A1)                     | '@SUM(A1)",
-                "`=1,2`                       | `\"'=1,2\"`",
-                "a=b                          | a=b",
-        })
-        void isQuotedWhenItMustBeAndNeverStartsAFormula(String in, String out) {
-            assertEquals(out, HealthCsv.escape(in));
-        }
-
-        @Test
-        void lineBreaksTabsAndOuterSpacesAreKeptInsideQuotes() {
-            assertEquals("\"two\nlines\"", HealthCsv.escape("two\nlines"));
-            assertEquals("'\tindented", HealthCsv.escape("\tindented"));
-            assertEquals("\"'\rreturn\"", HealthCsv.escape("\rreturn"));
-            assertEquals("\" padded \"", HealthCsv.escape(" padded "));
-            assertEquals("", HealthCsv.escape(null));
-            assertEquals("", HealthCsv.escape(""));
-        }
     }
 
     @Test

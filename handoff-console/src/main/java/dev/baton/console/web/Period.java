@@ -1,6 +1,5 @@
-package dev.baton.console.rules;
+package dev.baton.console.web;
 
-import dev.baton.console.web.ApiError;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
