@@ -180,6 +180,15 @@ public final class AfterCare {
                 : new Reply.Recorded(words(wording.commentSaved(), judged));
     }
 
+    /** Why {@code discordUserId} may not open the comment box now; empty when they may. */
+    public Optional<Reply> refuseComment(long handoffId, String discordUserId) {
+        Optional<Asked> asked = store.find(handoffId);
+        Optional<Asked.Refusal> refusal = asked.isEmpty() ? Optional.of(Asked.Refusal.UNKNOWN)
+                : asked.get().refuseComment(discordUserId, clock.instant());
+        return refusal.map(r -> refused(new AfterCareStore.Judged(Optional.of(r), asked),
+                rules.get().wording().afterCare()));
+    }
+
     /** The question as stored, for the Discord side and tests; empty when none was asked. */
     public Optional<Asked> asked(long handoffId) {
         return store.find(handoffId);
