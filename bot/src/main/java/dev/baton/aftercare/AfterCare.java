@@ -189,7 +189,7 @@ public final class AfterCare {
                 rules.get().wording().afterCare()));
     }
 
-    /** The question as stored, for the Discord side and tests; empty when none was asked. */
+    /** The question as stored, with its answer and comment; empty when none was asked for that handoff. */
     public Optional<Asked> asked(long handoffId) {
         return store.find(handoffId);
     }
