@@ -1,5 +1,6 @@
 package dev.baton;
 
+import dev.baton.aftercare.Asking;
 import dev.baton.config.BatonConfig;
 import dev.baton.console.HandoffConsole;
 import dev.baton.console.api.PortInUseException;
@@ -35,12 +36,14 @@ public final class Baton implements AutoCloseable {
     private final DiscordConnection discord;
     private final Optional<HandoffConsole> console;
     private final PickupWatch pickup;
+    private final Asking aftercare;
     private final ConfigWatcher watcher;
     private final Assistant assistant;
 
     private Baton(Database database, DiscordConnection discord, Optional<HandoffConsole> console,
-                  PickupWatch pickup, ConfigWatcher watcher, Assistant assistant) {
+                  PickupWatch pickup, Asking aftercare, ConfigWatcher watcher, Assistant assistant) {
         this.database = database;
+        this.aftercare = aftercare;
         this.assistant = assistant;
         this.discord = discord;
         this.console = console;
@@ -76,17 +79,20 @@ public final class Baton implements AutoCloseable {
         DiscordConnection discord = DiscordConnection.off();
         Optional<HandoffConsole> console = Optional.empty();
         PickupWatch pickup = null;
+        Asking aftercare = null;
         ConfigWatcher watcher = null;
         try {
             if (settings.discord().isPresent()) {
                 LOG.info("connecting to Discord: {}", settings.discord().get());
                 discord = DiscordConnection.start(() -> DiscordBot.start(settings.discord().get(), config.discord(),
-                        parts.desk(), clock, DISCORD_READY), discordRetry, retryThread());
+                        parts.desk(), parts.aftercare(), clock, DISCORD_READY), discordRetry, retryThread());
             } else {
                 LOG.warn("DISCORD_TOKEN is not set, so Baton is not connected to Discord; the engine and storage run."
                         + " To connect a server, see \"Connecting a Discord server\" in README.md, then start Baton"
                         + " with DISCORD_TOKEN=<your bot token>.");
             }
+            // Before the console, so a resolve there is followed up in Discord from the first one.
+            aftercare = parts.afterCareAfterResolves(discord.afterCareNotices());
             if (settings.console().isPresent()) {
                 Settings.Console consoleSettings = settings.console().get();
                 LOG.info("starting the handoff console: {}", consoleSettings);
@@ -118,12 +124,15 @@ public final class Baton implements AutoCloseable {
                 pickup.close();
             }
             console.ifPresent(HandoffConsole::close);
+            if (aftercare != null) {
+                aftercare.close();
+            }
             discord.close();
             close(parts.assistant());
             database.close();
             throw e;
         }
-        return new Baton(database, discord, console, pickup, watcher, parts.assistant());
+        return new Baton(database, discord, console, pickup, aftercare, watcher, parts.assistant());
     }
 
     /**
@@ -171,6 +180,7 @@ public final class Baton implements AutoCloseable {
         watcher.close();
         pickup.close(); // before the rest: a tick may be posting to Discord and writing to the database
         console.ifPresent(HandoffConsole::close);
+        aftercare.close(); // after the console (no more resolves), before Discord (a post may be on its way)
         discord.close();
         close(assistant);
         database.close();

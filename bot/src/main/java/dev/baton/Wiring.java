@@ -1,5 +1,8 @@
 package dev.baton;
 
+import dev.baton.aftercare.AfterCare;
+import dev.baton.aftercare.AfterCareNotices;
+import dev.baton.aftercare.Asking;
 import dev.baton.bridge.CareBridge;
 import dev.baton.bridge.ConsoleBridge;
 import dev.baton.bridge.ConsoleEvents;
@@ -79,7 +82,7 @@ public final class Wiring {
      */
     public record Parts(ConsoleEvents events, BatonMetrics metrics, HandoffStore handoffs,
                         ConversationStore conversations, LiveConfig live, Assistant assistant, SupportDesk desk,
-                        Clock clock) {
+                        AfterCare aftercare, Clock clock) {
 
         /** The console's view of Baton; its replies go out through {@code replies} (Discord, or nowhere). */
         public ConsoleBackends console(StaffReplies replies) {
@@ -98,6 +101,14 @@ public final class Wiring {
         /** Pickup deadlines (rules.yaml {@code deadlines:}), reading the rules in force every tick. */
         public PickupWatch pickupWatch(PickupNotices notices) {
             return new PickupWatch(handoffs, conversations, live, notices, clock);
+        }
+
+        /**
+         * After-care after every resolve, from the console or {@code /resolve} alike, posted through
+         * {@code notices}; close it (before Discord) on the way out.
+         */
+        public Asking afterCareAfterResolves(AfterCareNotices notices) {
+            return Wiring.afterCareAfterResolves(desk, aftercare, notices);
         }
     }
 
@@ -118,7 +129,8 @@ public final class Wiring {
         Assistant assistant = assistant(model, metrics, clock);
         SupportDesk desk = desk(config, live, conversations, handoffs, metrics, assistant, clock);
         desk.actions().whenResolved(new ResolveTimes(conversations, handoffs, metrics));
-        return new Parts(events, metrics, handoffs, conversations, live, assistant, desk, clock);
+        AfterCare aftercare = new AfterCare(handoffs, conversations, live, metrics, clock);
+        return new Parts(events, metrics, handoffs, conversations, live, assistant, desk, aftercare, clock);
     }
 
     /** The sentence model every part shares (cached). */
@@ -143,6 +155,13 @@ public final class Wiring {
     public SupportDesk desk(BatonConfig config, Supplier<RulesInForce> rules, ConversationStore conversations,
                             HandoffStore handoffs, BatonMetrics metrics, Assistant assistant, Clock clock) {
         return new SupportDesk(conversations, handoffs, rules, config.discord().quietGap(), metrics, assistant, clock);
+    }
+
+    /** Registers after-care as work that follows every resolve of {@code desk}'s staff actions. */
+    public static Asking afterCareAfterResolves(SupportDesk desk, AfterCare aftercare, AfterCareNotices notices) {
+        Asking asking = aftercare.asking(notices);
+        desk.actions().whenResolved(asking::resolved);
+        return asking;
     }
 
     /** The console's view of Baton: the handoff pages over the desk's actions, and the rules pages. */

@@ -72,10 +72,16 @@ public final class ConsoleViews {
         }
     }
 
-    /** A roster id's name; Baton's own; or the id itself (admin, or someone since taken off the roster). */
+    /**
+     * A roster id's name; Baton's own; the customer's (answering after-care); or the id itself (admin, or
+     * someone since taken off the roster).
+     */
     String personName(String id) {
         if (HandoffEvent.BATON.equals(id)) {
             return BATON_NAME;
+        }
+        if (HandoffEvent.CUSTOMER.equals(id)) {
+            return "the customer";
         }
         return roster().byId(id).map(Person::name).orElse(id);
     }

@@ -1,5 +1,7 @@
 package dev.baton.discord;
 
+import dev.baton.aftercare.AfterCare;
+import dev.baton.aftercare.AfterCareButtons;
 import dev.baton.conversation.Incoming;
 import dev.baton.conversation.Place;
 import dev.baton.conversation.PlaceKind;
@@ -12,6 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageType;
@@ -20,12 +27,15 @@ import net.dv8tion.jda.api.entities.User;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.concrete.ThreadChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageDeleteEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.events.message.MessageUpdateEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.modals.Modal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,16 +48,20 @@ final class BatonListener extends ListenerAdapter {
     static final String ASK = "ask";
     static final String HUMAN = "human";
     static final String RESOLVE = "resolve";
+    /** The comment box's one text input. */
+    static final String COMMENT_INPUT = "comment";
     private static final Logger LOG = LoggerFactory.getLogger(BatonListener.class);
 
     private final SupportDesk desk;
+    private final AfterCare aftercare;
     private final DiscordSettings settings;
     private final Clock clock;
     private final AtomicBoolean warnedAboutContent = new AtomicBoolean();
     private volatile Replier replier;
 
-    BatonListener(SupportDesk desk, DiscordSettings settings, Clock clock) {
+    BatonListener(SupportDesk desk, AfterCare aftercare, DiscordSettings settings, Clock clock) {
         this.desk = desk;
+        this.aftercare = aftercare;
         this.settings = settings;
         this.clock = clock;
     }
@@ -130,6 +144,11 @@ final class BatonListener extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         String id = event.getComponentId();
+        Optional<AfterCareButtons.Click> afterCareClick = AfterCareButtons.read(id);
+        if (afterCareClick.isPresent()) {
+            afterCareClicked(event, afterCareClick.get());
+            return;
+        }
         if (!id.startsWith(Replier.HUMAN_BUTTON)) {
             return;
         }
@@ -144,6 +163,49 @@ final class BatonListener extends ListenerAdapter {
         Reaction reaction = desk.onHumanRequest(conversationId, event.getUser().getId(),
                 "pressed \u201cTalk to a person\u201d");
         replier.carryOut(reaction, event.getHook(), event.getChannel());
+    }
+
+    /**
+     * 👍 / 👎 on the after-care question: an answer taken replaces the buttons with the thanks and an "Add a
+     * comment" button (UPDATE_MESSAGE); a refusal is said to the clicker alone. "Add a comment" opens the
+     * one-line comment box, for the customer who answered.
+     */
+    private void afterCareClicked(ButtonInteractionEvent event, AfterCareButtons.Click click) {
+        String userId = event.getUser().getId();
+        if (click.verdict().isPresent()) {
+            AfterCare.Reply reply = aftercare.answer(click.handoffId(), userId, click.verdict().get());
+            if (reply instanceof AfterCare.Reply.Recorded) {
+                event.editMessage(event.getMessage().getContentRaw() + "\n\n" + reply.words())
+                        .setComponents(ActionRow.of(Button.secondary(AfterCareButtons.comment(click.handoffId()),
+                                "Add a comment")))
+                        .queue();
+            } else {
+                event.reply(reply.words()).setEphemeral(true).queue();
+            }
+            return;
+        }
+        Optional<AfterCare.Reply> refused = aftercare.refuseComment(click.handoffId(), userId);
+        if (refused.isPresent()) {
+            event.reply(refused.get().words()).setEphemeral(true).queue();
+            return;
+        }
+        event.replyModal(Modal.create(AfterCareButtons.comment(click.handoffId()), "Anything to add?")
+                .addComponents(Label.of("One line for the team (optional)",
+                        TextInput.create(COMMENT_INPUT, TextInputStyle.SHORT).setRequired(false)
+                                .setMaxLength(AfterCare.MAX_COMMENT).build()))
+                .build()).queue();
+    }
+
+    /** The comment box sent: kept once, and the customer told so, privately. */
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        Optional<AfterCareButtons.Click> click = AfterCareButtons.read(event.getModalId());
+        if (click.isEmpty() || click.get().verdict().isPresent()) {
+            return;
+        }
+        String text = Optional.ofNullable(event.getValue(COMMENT_INPUT)).map(ModalMapping::getAsString).orElse("");
+        AfterCare.Reply reply = aftercare.comment(click.get().handoffId(), event.getUser().getId(), text);
+        event.reply(reply.words()).setEphemeral(true).queue();
     }
 
     // ------------------------------------------------------------------------------ translating

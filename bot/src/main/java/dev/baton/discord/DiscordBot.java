@@ -1,5 +1,7 @@
 package dev.baton.discord;
 
+import dev.baton.aftercare.AfterCare;
+import dev.baton.aftercare.AfterCareNotices;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
 import dev.baton.pickup.PickupNotices;
@@ -36,11 +38,13 @@ public final class DiscordBot implements AutoCloseable {
     private final JDA jda;
     private final StaffReplier staffReplies;
     private final PickupPoster pickupNotices;
+    private final AfterCarePoster afterCareNotices;
 
     private DiscordBot(JDA jda, DiscordSettings settings, Clock clock) {
         this.jda = jda;
         this.staffReplies = new StaffReplier(jda, clock, StaffReplier.DEFAULT_TIMEOUT);
         this.pickupNotices = new PickupPoster(jda, settings, PickupPoster.DEFAULT_TIMEOUT);
+        this.afterCareNotices = new AfterCarePoster(pickupNotices);
     }
 
     /**
@@ -48,9 +52,9 @@ public final class DiscordBot implements AutoCloseable {
      *
      * @throws DiscordStartException with a sentence saying what to fix (bad token, intent not enabled)
      */
-    public static DiscordBot start(DiscordEndpoints endpoints, DiscordSettings settings, SupportDesk desk, Clock clock,
-                                   Duration readyTimeout) {
-        BatonListener listener = new BatonListener(desk, settings, clock);
+    public static DiscordBot start(DiscordEndpoints endpoints, DiscordSettings settings, SupportDesk desk,
+                                   AfterCare aftercare, Clock clock, Duration readyTimeout) {
+        BatonListener listener = new BatonListener(desk, aftercare, settings, clock);
         CountDownLatch ready = new CountDownLatch(1);
         CloseWatcher closes = new CloseWatcher(ready);
         JDA jda;
@@ -100,6 +104,11 @@ public final class DiscordBot implements AutoCloseable {
     /** Pickup deadline notices (reminders, re-routes, escalations), posted as Baton (see {@link PickupPoster}). */
     public PickupNotices pickupNotices() {
         return pickupNotices;
+    }
+
+    /** After-care after a resolve: the question with its buttons, or the closing line (see {@link AfterCarePoster}). */
+    public AfterCareNotices afterCareNotices() {
+        return afterCareNotices;
     }
 
     public JDA jda() {

@@ -1,5 +1,6 @@
 package dev.baton.discord;
 
+import dev.baton.aftercare.AfterCareNotices;
 import dev.baton.console.api.DiscordStatus;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.desk.StaffReplies;
@@ -170,6 +171,28 @@ public final class DiscordConnection implements DiscordStatus, AutoCloseable {
                 DiscordBot current = bot;
                 return current == null ? Posted.failed("not posted: " + NOT_YET)
                         : current.pickupNotices().escalate(conversation, roleId, forCustomer, forStaff);
+            }
+        };
+    }
+
+    /** After-care through the connected bot; while Discord is not reached it is only recorded as not sent. */
+    public AfterCareNotices afterCareNotices() {
+        if (!configured) {
+            return AfterCareNotices.NOT_CONNECTED;
+        }
+        return new AfterCareNotices() {
+            @Override
+            public Posted ask(ConversationRecord conversation, long handoffId, String text) {
+                DiscordBot current = bot;
+                return current == null ? Posted.failed("not posted: " + NOT_YET)
+                        : current.afterCareNotices().ask(conversation, handoffId, text);
+            }
+
+            @Override
+            public Posted close(ConversationRecord conversation, String text) {
+                DiscordBot current = bot;
+                return current == null ? Posted.failed("not posted: " + NOT_YET)
+                        : current.afterCareNotices().close(conversation, text);
             }
         };
     }

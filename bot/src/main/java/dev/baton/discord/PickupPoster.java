@@ -95,7 +95,8 @@ final class PickupPoster implements PickupNotices {
 
     // ------------------------------------------------------------------------------------ posting
 
-    private Posted post(ConversationRecord conversation, MessageCreateData data) {
+    /** Posts {@code data} as Baton in the conversation's thread, channel or DM (after-care posts this way too). */
+    Posted post(ConversationRecord conversation, MessageCreateData data) {
         MessageChannel target;
         try {
             target = channelOf(conversation);
@@ -157,7 +158,7 @@ final class PickupPoster implements PickupNotices {
     }
 
     /** Pings nobody unless the builder is told whom: a quoted {@code @everyone} stays text. */
-    private static MessageCreateBuilder content(String text) {
+    static MessageCreateBuilder content(String text) {
         String fitted = text.length() <= MAX_CONTENT ? text : text.substring(0, MAX_CONTENT - 1) + "…";
         return new MessageCreateBuilder().setContent(fitted)
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class));

@@ -26,15 +26,17 @@ public final class HandoffWording {
     private final Map<CueKind, String> escalated;
     private final String crisisResources;
     private final String smallTalk;
+    private final AfterCareWording afterCare;
 
     private HandoffWording(Map<CueKind, Map<ShiftStatus, String>> templates,
                            Map<CueKind, Map<ShiftStatus, String>> rerouted, Map<CueKind, String> escalated,
-                           String crisisResources, String smallTalk) {
+                           String crisisResources, String smallTalk, AfterCareWording afterCare) {
         this.templates = templates;
         this.rerouted = rerouted;
         this.escalated = escalated;
         this.crisisResources = crisisResources;
         this.smallTalk = smallTalk;
+        this.afterCare = afterCare;
     }
 
     /** The wording Baton ships with. */
@@ -71,10 +73,17 @@ public final class HandoffWording {
     static HandoffWording overriding(Map<String, Map<ShiftStatus, String>> overrides,
                                      Map<String, Map<ShiftStatus, String>> rerouted, Map<String, String> escalated,
                                      String crisisResources, String smallTalk) {
+        return overriding(overrides, rerouted, escalated, crisisResources, smallTalk, AfterCareWording.defaults());
+    }
+
+    /** As above, with what Baton says after a person resolved a handoff ({@code aftercare:}). */
+    static HandoffWording overriding(Map<String, Map<ShiftStatus, String>> overrides,
+                                     Map<String, Map<ShiftStatus, String>> rerouted, Map<String, String> escalated,
+                                     String crisisResources, String smallTalk, AfterCareWording afterCare) {
         return new HandoffWording(shifted("handoff", DefaultWording.ENTRIES, overrides),
                 shifted("rerouted", DefaultWording.REROUTED, rerouted), unshifted(escalated),
                 crisisResources == null ? DefaultWording.CRISIS_RESOURCES : crisisResources,
-                smallTalk == null ? DefaultWording.SMALL_TALK : smallTalk);
+                smallTalk == null ? DefaultWording.SMALL_TALK : smallTalk, Objects.requireNonNull(afterCare));
     }
 
     private static Map<CueKind, Map<ShiftStatus, String>> shifted(String section,
@@ -171,6 +180,11 @@ public final class HandoffWording {
     /** What Baton replies to small talk alone: what it can do and how to reach a person. */
     public String smallTalk() {
         return smallTalk;
+    }
+
+    /** What Baton says in the conversation after a person resolved the handoff. */
+    public AfterCareWording afterCare() {
+        return afterCare;
     }
 
     private static Map<String, String> values(NoticeFacts facts) {

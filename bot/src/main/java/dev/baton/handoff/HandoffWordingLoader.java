@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads {@code config/messages.yaml}, where community managers reword what customers are told at a
- * handoff, and when a missed pickup deadline re-routes or escalates it. Anything the file leaves out keeps Baton's built-in wording, so an empty file is fine.
+ * handoff, when a missed pickup deadline re-routes or escalates it, and after a person resolved it. Anything the file leaves out keeps Baton's built-in wording, so an empty file is fine.
  * Every problem is reported at once as {@code file:line:column: message}.
  */
 public final class HandoffWordingLoader {
@@ -31,6 +31,7 @@ public final class HandoffWordingLoader {
     static final String ESCALATED = "escalated";
     static final String CRISIS_RESOURCES = "crisis_resources";
     static final String SMALL_TALK = "small_talk";
+    static final String AFTERCARE = "aftercare";
 
     private HandoffWordingLoader() {
     }
@@ -80,24 +81,26 @@ public final class HandoffWordingLoader {
         Map<String, String> escalated = Map.of();
         String crisisResources = null;
         String smallTalk = null;
+        Map<String, String> afterCare = Map.of();
         if (root != null && !Nodes.isNull(root)) {
             if (root instanceof MappingNode mapping) {
                 Map<String, Node> fields = Fields.read(mapping, List.of(HANDOFF, REROUTED, ESCALATED, CRISIS_RESOURCES,
-                        SMALL_TALK),
-                        problems);
+                        SMALL_TALK, AFTERCARE), problems);
                 overrides = reader.handoff(fields.get(HANDOFF));
                 rerouted = reader.rerouted(fields.get(REROUTED));
                 escalated = reader.escalated(fields.get(ESCALATED));
                 crisisResources = reader.verbatim(CRISIS_RESOURCES, fields.get(CRISIS_RESOURCES));
                 smallTalk = reader.verbatim(SMALL_TALK, fields.get(SMALL_TALK));
+                afterCare = reader.afterCare(fields.get(AFTERCARE));
             } else {
                 problems.at(root, "the top level must be a mapping with `handoff:`, `rerouted:`, `escalated:`,"
-                        + " `crisis_resources:` and/or `small_talk:`, but found " + Nodes.describe(root));
+                        + " `crisis_resources:`, `small_talk:` and/or `aftercare:`, but found " + Nodes.describe(root));
             }
         }
         if (problems.count() > 0) {
             throw new ConfigException(problems.inFileOrder());
         }
-        return HandoffWording.overriding(overrides, rerouted, escalated, crisisResources, smallTalk);
+        return HandoffWording.overriding(overrides, rerouted, escalated, crisisResources, smallTalk,
+                AfterCareWording.overriding(afterCare));
     }
 }

@@ -65,6 +65,33 @@ final class Template {
         return flaws;
     }
 
+    /**
+     * An after-care text ({@code aftercare:}): {@code {person}}, who resolved the handoff, is its only
+     * placeholder.
+     *
+     * @param naming whether the text must name the person (the question and the closing line)
+     */
+    static List<Flaw> checkAfterCare(String text, boolean naming) {
+        List<Flaw> flaws = new ArrayList<>();
+        if (naming && !text.contains("{person}")) {
+            flaws.add(Flaw.whole("the customer must be told who marked it as sorted: add `{person}`"));
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        int from = 0;
+        while (m.find()) {
+            stray(text, from, m.start(), flaws);
+            from = m.end();
+            if (!m.group(1).equals("person")) {
+                String hint = NearMiss.suggest(m.group(1), List.of("person")).map(s -> " (did you mean `{" + s
+                        + "}`?)").orElse("");
+                flaws.add(Flaw.at("unknown placeholder `" + m.group() + "`" + hint + "; the only placeholder here is"
+                        + " {person}, who resolved the handoff", text, m.group(), m.start()));
+            }
+        }
+        stray(text, from, text.length(), flaws);
+        return flaws;
+    }
+
     /** @param shift null when the text has no shift, so {@code {when}} has no value */
     private static void placeholders(String text, ShiftStatus shift, List<Flaw> flaws) {
         Matcher m = PLACEHOLDER.matcher(text);

@@ -70,6 +70,32 @@ final class WordingReader {
         return texts;
     }
 
+    /** The {@code aftercare:} section: one text per key of {@link AfterCareWording#KEYS}, {@code {person}} only. */
+    Map<String, String> afterCare(Node node) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        if (node == null || Nodes.isNull(node)) {
+            return texts;
+        }
+        if (!(node instanceof MappingNode mapping)) {
+            problems.at(node, "`" + HandoffWordingLoader.AFTERCARE + "` must map " + String.join(", ",
+                    AfterCareWording.KEYS) + " to their wording, but found " + Nodes.describe(node));
+            return texts;
+        }
+        Fields.read(mapping, AfterCareWording.KEYS, problems).forEach((key, value) -> {
+            String label = HandoffWordingLoader.AFTERCARE + "." + key;
+            String text = text(label, value);
+            if (text != null) {
+                List<Template.Flaw> flaws = Template.checkAfterCare(text, AfterCareWording.NAMING.contains(key));
+                flaws.forEach(flaw -> report((ScalarNode) value, flaw.near(), flaw.occurrence(),
+                        "`" + label + "`: " + flaw.message()));
+                if (flaws.isEmpty()) {
+                    texts.put(key, text);
+                }
+            }
+        });
+        return texts;
+    }
+
     private Map<String, Map<ShiftStatus, String>> shifted(String section, Node node) {
         Map<String, Map<ShiftStatus, String>> texts = new LinkedHashMap<>();
         cues(section, node).forEach((key, value) -> texts.put(key, entry(section + "." + key, value)));

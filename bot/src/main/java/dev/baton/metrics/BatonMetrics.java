@@ -73,6 +73,12 @@ public final class BatonMetrics {
                 .tag("via", via).register(registry).increment();
     }
 
+    /** A customer's answer to "Did this help?" after a resolve: {@code up} or {@code down} ({@code baton_csat_total}). */
+    public void csat(String verdict) {
+        Counter.builder("baton.csat").description("Customers' answers to the after-care question, by verdict")
+                .tag("verdict", verdict).register(registry).increment();
+    }
+
     /** One use of the language model: {@code outcome} is {@code ok} or a failure's wire name. */
     public void askedModel(String use, String outcome, Duration waited) {
         Counter.builder("baton.model.requests").description("Requests to the optional language model by use and outcome")

@@ -19,9 +19,10 @@ import java.util.Optional;
  * @param fallback         the required default route, used when no rule matches
  * @param deadlines        pickup deadlines per priority; missing priorities have none
  * @param answerConfidence Baton answers only when the knowledge-base match is at least this sure
+ * @param aftercare        what Baton posts when a person resolves a handoff
  */
 public record RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route> routes, Route fallback,
-                       Map<Priority, Deadlines> deadlines, double answerConfidence) {
+                       Map<Priority, Deadlines> deadlines, double answerConfidence, AfterCareRules aftercare) {
 
     public static final String DEFAULT_ROUTE = "default";
     /**
@@ -38,6 +39,13 @@ public record RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route>
         EnumMap<Priority, Deadlines> copy = new EnumMap<>(Priority.class);
         copy.putAll(deadlines);
         deadlines = Collections.unmodifiableMap(copy);
+        Objects.requireNonNull(aftercare, "aftercare");
+    }
+
+    /** With the built-in after-care ({@link AfterCareRules#DEFAULTS}). */
+    public RuleBook(CueSettings cues, List<ChannelRule> channels, List<Route> routes, Route fallback,
+                    Map<Priority, Deadlines> deadlines, double answerConfidence) {
+        this(cues, channels, routes, fallback, deadlines, answerConfidence, AfterCareRules.DEFAULTS);
     }
 
     /** The rules when there is no {@code rules.yaml}: every cue as built in, anyone, normal priority, no deadlines. */

@@ -40,7 +40,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class RulesLoader {
 
     static final List<String> KEYS = List.of("zone", "answer_confidence", "cues", "channels", "roles", "deadlines",
-            "routes", "default");
+            "routes", "default", "aftercare");
 
     /** Named rather than {@code ZoneOffset.UTC}, which prints as "Z" in messages. */
     static final ZoneId UTC = ZoneId.of("UTC");
@@ -139,13 +139,14 @@ public final class RulesLoader {
                     "add it at the end of the file, e.g. " + DEFAULT_EXAMPLE + "; `default: {}` sends them to"
                     + " anyone on the roster");
         }
+        AfterCareRules aftercare = new AfterCareReader(values, cueReader).read(fields.get("aftercare"));
         RouteChecks.reachable(routes, problems);
         RouteChecks.sensitiveReachable(routes, vocabulary, problems);
         if (problems.count() > 0) {
             return null;
         }
         return new RuleBook(cues, channels.rules(), routes.stream().map(RouteReader.Read::route).toList(), fallback.route(),
-                deadlines, answerConfidence);
+                deadlines, answerConfidence, aftercare);
     }
 
     private static ZoneId zone(Node node, RuleValues values) {

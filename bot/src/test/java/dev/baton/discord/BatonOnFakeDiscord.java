@@ -1,5 +1,7 @@
 package dev.baton.discord;
 
+import dev.baton.aftercare.AfterCare;
+import dev.baton.aftercare.Asking;
 import dev.baton.live.RulesInForce;
 import dev.baton.Wiring;
 import dev.baton.config.BatonConfig;
@@ -53,7 +55,8 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     final long sam = fake.addMember("sam");
     final Roster roster;
     final Path databaseFile;
-    private final Clock clock = Clock.systemUTC();
+    /** The clock Baton runs by; a test may replace it before {@link #startBot()} (after-care expiry). */
+    Clock clock = Clock.systemUTC();
     private Database database;
     private DiscordBot bot;
     private boolean running;
@@ -64,6 +67,11 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     Assistant assistant = Assistant.off();
     ConversationStore conversations;
     HandoffStore handoffs;
+    /** The desk of the running bot: a console resolve goes through its staff actions. */
+    SupportDesk desk;
+    AfterCare aftercare;
+    BatonMetrics metrics;
+    private Asking asking;
 
     BatonOnFakeDiscord(Path dataDir) {
         this.databaseFile = dataDir.resolve("baton.db");
@@ -82,16 +90,19 @@ final class BatonOnFakeDiscord implements AutoCloseable {
         handoffs = new HandoffStore(database);
         BatonConfig config = new BatonConfig(KNOWLEDGE, roster, HandoffWording.defaults(), settings());
         RulesInForce loaded = WIRING.rules(config);
-        SupportDesk desk = WIRING.desk(config, () -> loaded.withBook(rules), conversations, handoffs,
-                BatonMetrics.standalone(), assistant, clock);
+        metrics = BatonMetrics.standalone();
+        desk = WIRING.desk(config, () -> loaded.withBook(rules), conversations, handoffs, metrics, assistant, clock);
+        aftercare = new AfterCare(handoffs, conversations, () -> loaded.withBook(rules), metrics, clock);
         bot = DiscordBot.start(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl()), settings(),
-                desk, clock, Duration.ofSeconds(15));
+                desk, aftercare, clock, Duration.ofSeconds(15));
+        asking = Wiring.afterCareAfterResolves(desk, aftercare, bot.afterCareNotices());
         running = true;
         return this;
     }
 
     void stopBot() {
         running = false;
+        asking.close();
         bot.close();
         database.close();
     }

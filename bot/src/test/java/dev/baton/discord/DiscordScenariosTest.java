@@ -180,7 +180,8 @@ class DiscordScenariosTest {
         assertEquals("human_request", handoff.reason());
         HandoffPacket packet = baton.packet(handoff);
         assertTrue(packet.transcript().get(0).text().contains("my print keeps failing"), packet.transcript().toString());
-        assertTrue(fake.registeredCommands().toString().contains("\"ask\""), fake.registeredCommands().toString());
+        // Registering is queued after the gateway is ready: it may land after the handoff on a busy machine.
+        await(() -> fake.registeredCommands().toString().contains("\"ask\""));
     }
 
     // ------------------------------------------------------------------------------ 4. grief
@@ -335,8 +336,7 @@ class DiscordScenariosTest {
         fake.slashCommand(thread, baton.bob, "resolve", Map.of());
         fake.slashCommand(thread, baton.alex, "resolve", Map.of("outcome", "solved"));
         await(() -> baton.openHandoffs().isEmpty());
-        assertEquals("alex", baton.handoffs.events(handoff.id()).get(baton.handoffs.events(handoff.id()).size() - 1)
-                .actor());
+        assertEquals("alex", awaitEvent(handoff, "resolved").actor());
         fake.sendMessage(thread, baton.ann, "Thanks! One more thing: where can I download Lumen?");
         awaitPost(in(thread).and(p -> p.content().contains("lumen.example.org/download")));
     }

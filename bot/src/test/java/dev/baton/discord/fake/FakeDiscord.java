@@ -61,6 +61,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static final int COMMAND = 2;
     private static final int COMPONENT = 3;
+    private static final int MODAL_SUBMIT = 5;
+    private static final int MODAL_RESPONSE = 9;
+    private static final int LABEL = 18;
+    private static final int TEXT_INPUT = 4;
 
     private final World world;
     private final Gateway gateway;
@@ -302,6 +306,39 @@ public final class FakeDiscord implements AutoCloseable {
         }
         ObjectNode data = Json.object().put("custom_id", customId).put("component_type", 2);
         return dispatchInteraction(channelId, userId, COMPONENT, data, message, messageId);
+    }
+
+    /**
+     * A user sends a modal the bot showed them (an interaction callback of type 9 with {@code customId}) from
+     * a button on {@code messageId}; {@code values} are its text inputs by custom id. Sent as Discord does now,
+     * each input inside its label ({@code {type: 18, component: {type: 4, custom_id, value}}}), the layout
+     * JDA 6.5 reads. Returns the interaction id.
+     */
+    public String submitModal(long channelId, long messageId, long userId, String customId,
+                              Map<String, String> values) {
+        JsonNode modal = recorder.interactionResponses.snapshot().stream()
+                .filter(r -> r.path("type").asInt() == MODAL_RESPONSE
+                        && r.path("data").path("custom_id").asText().equals(customId))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("the bot never showed a modal " + customId));
+        ObjectNode data = Json.object().put("custom_id", customId);
+        ArrayNode components = data.putArray("components");
+        int uniqueId = 1;
+        for (Map.Entry<String, String> input : values.entrySet()) {
+            if (!modal.path("data").path("components").findValuesAsText("custom_id").contains(input.getKey())) {
+                throw new IllegalArgumentException("modal " + customId + " has no input " + input.getKey());
+            }
+            ObjectNode label = components.addObject().put("type", LABEL).put("id", uniqueId++);
+            label.putObject("component").put("type", TEXT_INPUT).put("id", uniqueId++)
+                    .put("custom_id", input.getKey()).put("value", input.getValue());
+        }
+        return dispatchInteraction(channelId, userId, MODAL_SUBMIT, data, requireMessage(channelId, messageId),
+                messageId);
+    }
+
+    /** A message as it stands now (after any edits), e.g. to see the buttons an UPDATE_MESSAGE left. */
+    public JsonNode message(long channelId, long messageId) {
+        return requireMessage(channelId, messageId).deepCopy();
     }
 
     /**
