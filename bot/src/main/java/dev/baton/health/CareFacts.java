@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param firstReplyAt   the first staff message in its conversation at or after creation (before any later
  *                       handoff of that conversation); null when nobody wrote
  * @param resolvedAt     its first {@code resolved} event; null while never resolved
- * @param aftercare      {@code rating}, {@code closing_line}, or null when Baton asked nothing
+ * @param aftercare      {@code rating}, {@code closing_line}, or null when Baton asked nothing (or its question
+ *                       never reached Discord: a prompt nobody saw is not a prompt unanswered)
  * @param verdict        {@code up}, {@code down}, or null when not answered
  * @param commented      whether the customer added a comment
  * @param checked        whether it was checked for a repeat

@@ -51,7 +51,7 @@ public final class CareReport {
                     AND m.created_at < COALESCE((SELECT MIN(n.created_at) FROM handoffs n
                         WHERE n.conversation_id = h.conversation_id AND n.id > h.id), 9223372036854775807)),
                 (SELECT MIN(e.at) FROM handoff_events e WHERE e.handoff_id = h.id AND e.kind = 'resolved'),
-                a.kind, a.verdict, COALESCE(a.comment, '') <> '', r.handoff_id IS NOT NULL, r.kind,
+                CASE WHEN a.message_id IS NOT NULL THEN a.kind END, a.verdict, COALESCE(a.comment, '') <> '', r.handoff_id IS NOT NULL, r.kind,
                 fa.at IS NOT NULL AND fa.at < h.created_at
             FROM handoffs h JOIN conversations c ON c.id = h.conversation_id
                 LEFT JOIN customers cu ON cu.id = c.customer_id

@@ -120,8 +120,8 @@ public final class CareHistory {
         long asked = history.clock.instant().toEpochMilli() + 1000;
         history.database.write(db -> {
             try (PreparedStatement s = db.prepareStatement("INSERT INTO aftercare (handoff_id, conversation_id,"
-                    + " customer_id, resolved_by, kind, asked_at, expires_at, verdict, answered_at, comment)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " customer_id, resolved_by, kind, asked_at, expires_at, verdict, answered_at, comment, message_id)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, handoff.id());
                 s.setLong(2, c.id());
                 s.setString(3, c.customerId());
@@ -132,6 +132,7 @@ public final class CareHistory {
                 s.setString(8, verdict);
                 s.setObject(9, verdict == null ? null : asked + 60_000);
                 s.setString(10, comment);
+                s.setString(11, "9" + (1_000_000_000_000_000L + handoff.id()));
                 return s.executeUpdate();
             }
         });
