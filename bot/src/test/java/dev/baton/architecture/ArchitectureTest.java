@@ -38,7 +38,7 @@ class ArchitectureTest {
             Set.of("config"),
             Set.of("discord"),
             Set.of("desk", "replay", "health"),
-            Set.of("pickup", "llm", "feedback", "aftercare"),
+            Set.of("pickup", "llm", "feedback", "aftercare", "repeats"),
             Set.of("live", "metrics"),
             Set.of("handoff"),
             Set.of("rules"),
