@@ -38,7 +38,7 @@ class ArchitectureTest {
             Set.of("config"),
             Set.of("discord"),
             Set.of("desk", "replay", "health"),
-            Set.of("pickup", "llm", "feedback"),
+            Set.of("pickup", "llm", "feedback", "repeats"),
             Set.of("live", "metrics"),
             Set.of("handoff"),
             Set.of("rules"),
