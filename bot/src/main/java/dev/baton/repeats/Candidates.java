@@ -73,7 +73,7 @@ final class Candidates {
         Map<Integer, Reading> readings = new LinkedHashMap<>();
         units.forEach((i, sentences) -> {
             List<float[]> unitVectors = sentences.stream().map(s -> vectors.get(slot.get(s))).toList();
-            readings.put(i, Reading.of(i, read.get(i), sentences, unitVectors, vectors.get(slot.get(read.get(i)))));
+            readings.put(i, Reading.of(read.get(i), sentences, unitVectors, vectors.get(slot.get(read.get(i)))));
         });
         return readings;
     }
