@@ -19,7 +19,9 @@ final class Phrasing {
             "\\?|^\\W*(what|what's|whats|which|when|where|who|how|why|do|does|did|have|has|are|is|was|were|could|can"
                     + "|would|will)\\b[^.!]*$|\\b(please|pls|kindly) (send|give|tell|share|provide|confirm|let me know)"
                     + "|\\b(i'll|i will|i'd|i would|we'll|we will|i) need (your|the|to know|a)\\b"
-                    + "|\\b(send|give|tell|share) me (your|the)\\b|\\blet me know (your|the|which|what)\\b");
+                    + "|\\b(send|give|tell|share) me (your|the)\\b|\\blet me know (your|the|which|what)\\b"
+                    + "|\\b(what|which)('s| is| was| are| were) (your|the)\\b|\\bif you (could|can) (send|share|give|tell|confirm)"
+                    + "|\\bmind (sharing|sending|telling|confirming)\\b|\\b(drop|paste|post) (me )?(your|the)\\b");
 
     /** A customer saying outright that they are saying it again. */
     private static final Pattern RESTATES = Pattern.compile(

@@ -17,6 +17,8 @@ class PhrasingTest {
         assertEquals(List.of("I'll need the email on your account."), Phrasing.asks(sentences));
         assertEquals(List.of(), Phrasing.asks(Phrasing.sentences("I've refunded it. It shows in 3 days.")));
         assertEquals(List.of("which browser do you use"), Phrasing.asks(List.of("which browser do you use")));
+        assertEquals(1, Phrasing.asks(List.of("hey there, what's your order number")).size());
+        assertEquals(1, Phrasing.asks(List.of("If you could share the email on the account, that'd help")).size());
     }
 
     @Test
