@@ -62,18 +62,18 @@ final class Candidates {
 
     private Map<Integer, Reading> read(List<Turn> turns, Map<Integer, List<String>> units) {
         Map<Integer, String> read = new LinkedHashMap<>();
-        Map<String, Integer> slot = new LinkedHashMap<>();
+        Map<String, Integer> position = new LinkedHashMap<>();
         units.forEach((i, sentences) -> {
             // A person's greeting and news around a question are not what is compared: only what they ask.
             read.put(i, turns.get(i).author() == Author.STAFF ? String.join(" ", sentences) : turns.get(i).text());
-            slot.putIfAbsent(read.get(i), slot.size());
-            sentences.forEach(s -> slot.putIfAbsent(s, slot.size()));
+            position.putIfAbsent(read.get(i), position.size());
+            sentences.forEach(s -> position.putIfAbsent(s, position.size()));
         });
-        List<float[]> vectors = embedder.embedAll(List.copyOf(slot.keySet()));
+        List<float[]> vectors = embedder.embedAll(List.copyOf(position.keySet()));
         Map<Integer, Reading> readings = new LinkedHashMap<>();
         units.forEach((i, sentences) -> {
-            List<float[]> unitVectors = sentences.stream().map(s -> vectors.get(slot.get(s))).toList();
-            readings.put(i, Reading.of(read.get(i), sentences, unitVectors, vectors.get(slot.get(read.get(i)))));
+            List<float[]> unitVectors = sentences.stream().map(s -> vectors.get(position.get(s))).toList();
+            readings.put(i, Reading.of(read.get(i), sentences, unitVectors, vectors.get(position.get(read.get(i)))));
         });
         return readings;
     }

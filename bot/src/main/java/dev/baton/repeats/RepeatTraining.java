@@ -21,10 +21,10 @@ import java.util.Map;
  * repeat message and everything after it are left out, because the label names only the first repeat and
  * its best match, and says nothing about whether a later message repeated something too.
  */
-public final class RepeatTraining {
+final class RepeatTraining {
 
-    public static final String FILE = "repeats.json";
-    public static final int FOLDS = 5;
+    static final String FILE = "repeats.json";
+    static final int FOLDS = 5;
 
     /**
      * Many more epochs than {@link LogisticTrainer.Settings#DEFAULT}: a few hundred pairs make only a handful
@@ -37,7 +37,7 @@ public final class RepeatTraining {
 
     private final Candidates candidates;
 
-    public RepeatTraining(TextEmbedder embedder) {
+    RepeatTraining(TextEmbedder embedder) {
         this.candidates = new Candidates(embedder);
     }
 
@@ -52,10 +52,10 @@ public final class RepeatTraining {
      * The cross-validated numbers: every transcript scored by heads that did not see it, at the given
      * threshold, and the threshold those scores suggest ({@link #chooseThreshold}).
      */
-    public record CrossValidated(RepeatScore atThreshold, BinaryScore transcripts, double chosenThreshold) {
+    record CrossValidated(RepeatScore atThreshold, BinaryScore transcripts, double chosenThreshold) {
     }
 
-    public List<Prepared> prepare(List<Labelled> labelled) {
+    List<Prepared> prepare(List<Labelled> labelled) {
         List<Prepared> prepared = new ArrayList<>();
         for (Labelled l : labelled) {
             prepared.add(new Prepared(l, candidates.of(l.transcript().messages(), l.transcript().pickedUpAt())));
@@ -63,7 +63,7 @@ public final class RepeatTraining {
         return prepared;
     }
 
-    public static Heads train(List<Prepared> prepared) {
+    static Heads train(List<Prepared> prepared) {
         List<LogisticTrainer.Example> examples = new ArrayList<>();
         for (Prepared p : prepared) {
             examples.addAll(examples(p));
@@ -72,7 +72,7 @@ public final class RepeatTraining {
     }
 
     /** Trains on k-1 folds, scores the k-th, for each k; then scores the pooled predictions. */
-    public static CrossValidated crossValidate(List<Prepared> prepared, double threshold) {
+    static CrossValidated crossValidate(List<Prepared> prepared, double threshold) {
         RepeatScore score = new RepeatScore();
         BinaryScore transcripts = new BinaryScore();
         for (int fold = 0; fold < FOLDS; fold++) {
@@ -110,7 +110,7 @@ public final class RepeatTraining {
     }
 
     /** The shipped weight file: heads trained on every transcript, firing at {@link RepeatDetector#THRESHOLD}. */
-    public static WeightFile weightFile(List<Prepared> prepared, Map<String, String> provenance) {
+    static WeightFile weightFile(List<Prepared> prepared, Map<String, String> provenance) {
         Heads heads = train(prepared);
         double[] firesAt = new double[heads.size()];
         Arrays.fill(firesAt, RepeatDetector.THRESHOLD);
