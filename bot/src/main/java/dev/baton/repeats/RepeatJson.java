@@ -108,7 +108,7 @@ public final class RepeatJson {
                 continue;
             }
             try {
-                all.add(labelled(JSON.readTree(lines.get(i))));
+                all.add(labelled(JSON.readTree(lines.get(i)), "line " + (i + 1)));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
             }
@@ -116,18 +116,19 @@ public final class RepeatJson {
         return all;
     }
 
-    static Labelled labelled(JsonNode line) {
+    /** @param where the name of a line without an {@code id}, so that a file written elsewhere still reads */
+    static Labelled labelled(JsonNode line, String where) {
         Transcript transcript = transcript(line);
         JsonNode id = line.get("id");
         JsonNode expected = line.get("expected");
-        if (id == null || !id.isTextual() || expected == null || !expected.isObject()) {
-            throw new IllegalArgumentException("a labelled line needs \"id\" and an \"expected\" object");
+        if (expected == null || !expected.isObject()) {
+            throw new IllegalArgumentException("a labelled line needs an \"expected\" object");
         }
         boolean repeat = expected.path("repeat").asBoolean();
         RepeatFinding label = repeat
                 ? RepeatFinding.found(Kind.fromWire(expected.path("kind").asText()), expected.path("message").asInt(),
                         expected.path("earlier").asInt(), 1)
                 : RepeatFinding.none(0);
-        return new Labelled(id.asText(), transcript, label);
+        return new Labelled(id == null || id.isNull() ? where : id.asText(), transcript, label);
     }
 }
