@@ -6,6 +6,7 @@ import dev.baton.discord.DiscordStartException;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseException;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.repeats.RepeatDetector;
 import dev.baton.rules.RuleBook;
 import dev.baton.yaml.ConfigException;
 import java.io.BufferedReader;
@@ -40,6 +41,9 @@ public final class Cli {
               chat     [--kb FILE]                 talk to the engine as a customer, one message per line
               triage   --kb FILE [--answer-threshold P]
                                                    JSON Lines on stdin -> one decision per line on stdout
+              repeats                              JSON Lines on stdin ({"messages": [...], "picked_up_at": N}) ->
+                                                   one line per transcript on stdout: did the customer have to
+                                                   repeat themselves after a person picked it up
               bench    [--data DIR] [--only models,conversations,tally,written,scope,cues,speed,holdout,model] [--verbose true]
                        [--answer-threshold P] [--llm-base-url URL --llm-model NAME] [--band B]
                                                    measure the engine on the evaluation data (default ../shared/data);
@@ -119,6 +123,7 @@ public final class Cli {
             Options options = Options.parse(rest, command.equals("replay") ? ReplayCommand.FLAGS : Set.of());
             return switch (command) {
                 case "triage" -> triage(options);
+                case "repeats" -> repeats(options);
                 case "run" -> run(options);
                 case "chat" -> chat(options);
                 case "bench" -> BenchCommand.run(options, out, environment, clock, wiring);
@@ -165,6 +170,16 @@ public final class Cli {
         var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         new TriageCommand(engine).run(reader, writer);
+        writer.flush();
+        return 0;
+    }
+
+    private int repeats(Options options) throws IOException {
+        options.rejectUnknown();
+        var detector = RepeatDetector.shipped(wiring.get().embedder());
+        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        new RepeatsCommand(detector).run(reader, writer);
         writer.flush();
         return 0;
     }

@@ -1,0 +1,143 @@
+package dev.baton.repeats;
+
+import dev.baton.learn.BinaryScore;
+import dev.baton.learn.Folds;
+import dev.baton.learn.LogisticTrainer;
+import dev.baton.learn.WeightFile;
+import dev.baton.text.Heads;
+import dev.baton.text.TextEmbedder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains the repeat heads from labelled transcripts, and measures them by k-fold cross-validation over
+ * transcripts (a transcript's pairs never straddle training and scoring).
+ *
+ * <p>Which pairs teach what: in a transcript without a repeat, every pair is a "no". In one with a repeat,
+ * the labelled pair is a "yes" and every pair before the repeat message a "no"; the other pairs of the
+ * repeat message and everything after it are left out, because the label names only the first repeat and
+ * its best match, and says nothing about whether a later message repeated something too.
+ */
+final class RepeatTraining {
+
+    static final String FILE = "repeats.json";
+    static final int FOLDS = 5;
+
+    /**
+     * Many more epochs than {@link LogisticTrainer.Settings#DEFAULT}: a few hundred pairs make only a handful
+     * of batches an epoch. The stronger L2 keeps thirteen weights from chasing single transcripts; positives
+     * count up to four times, about the ratio of "no" to "yes" pairs.
+     */
+    static final LogisticTrainer.Settings SETTINGS = new LogisticTrainer.Settings(400, 0.02, 1e-3, 32, 13, 4.0);
+
+    private static final List<String> HEADS = Arrays.stream(Kind.values()).map(Kind::wireName).toList();
+
+    private final Candidates candidates;
+
+    RepeatTraining(TextEmbedder embedder) {
+        this.candidates = new Candidates(embedder);
+    }
+
+    /** One labelled transcript with its pairs made once, for training and scoring alike. */
+    record Prepared(Labelled labelled, List<Candidate> candidates) {
+    }
+
+    /** How far below the best cross-validated F1 a threshold may be and still count as just as good. */
+    static final double F1_TOLERANCE = 0.02;
+
+    /**
+     * The cross-validated numbers: every transcript scored by heads that did not see it, at the given
+     * threshold, and the threshold those scores suggest ({@link #chooseThreshold}).
+     */
+    record CrossValidated(RepeatScore atThreshold, BinaryScore transcripts, double chosenThreshold) {
+    }
+
+    List<Prepared> prepare(List<Labelled> labelled) {
+        List<Prepared> prepared = new ArrayList<>();
+        for (Labelled l : labelled) {
+            prepared.add(new Prepared(l, candidates.of(l.transcript().messages(), l.transcript().pickedUpAt())));
+        }
+        return prepared;
+    }
+
+    static Heads train(List<Prepared> prepared) {
+        List<LogisticTrainer.Example> examples = new ArrayList<>();
+        for (Prepared p : prepared) {
+            examples.addAll(examples(p));
+        }
+        return LogisticTrainer.train(HEADS, examples, SETTINGS);
+    }
+
+    /** Trains on k-1 folds, scores the k-th, for each k; then scores the pooled predictions. */
+    static CrossValidated crossValidate(List<Prepared> prepared, double threshold) {
+        RepeatScore score = new RepeatScore();
+        BinaryScore transcripts = new BinaryScore();
+        for (int fold = 0; fold < FOLDS; fold++) {
+            List<Prepared> training = new ArrayList<>();
+            List<Prepared> held = new ArrayList<>();
+            for (Prepared p : prepared) {
+                (Folds.of(p.labelled().id(), FOLDS) == fold ? held : training).add(p);
+            }
+            Heads heads = train(training);
+            for (Prepared p : held) {
+                RepeatFinding found = RepeatDetector.decide(p.candidates(), heads, threshold);
+                score.add(p.labelled().expected(), found);
+                transcripts.add(found.score(), p.labelled().expected().repeat());
+            }
+        }
+        return new CrossValidated(score, transcripts, chooseThreshold(transcripts));
+    }
+
+    /**
+     * The middle of the thresholds (0.05 to 0.95 by 0.01) whose F1 is within {@link #F1_TOLERANCE} of the
+     * best. On a hundred transcripts the best F1 sits on a plateau; its edge is where the next transcript
+     * written differently tips over, its middle is furthest from both edges.
+     */
+    static double chooseThreshold(BinaryScore transcripts) {
+        double best = transcripts.bestF1().f1();
+        int low = 100;
+        int high = 0;
+        for (int t = 5; t <= 95; t++) {
+            if (transcripts.at(t / 100.0).f1() >= best - F1_TOLERANCE) {
+                low = Math.min(low, t);
+                high = Math.max(high, t);
+            }
+        }
+        return Math.round((low + high) / 2.0) / 100.0;
+    }
+
+    /** The shipped weight file: heads trained on every transcript, firing at {@link RepeatDetector#THRESHOLD}. */
+    static WeightFile weightFile(List<Prepared> prepared, Map<String, String> provenance) {
+        Heads heads = train(prepared);
+        double[] firesAt = new double[heads.size()];
+        Arrays.fill(firesAt, RepeatDetector.THRESHOLD);
+        Map<String, String> about = new LinkedHashMap<>(provenance);
+        about.put("features", String.join(",", Features.NAMES));
+        about.put("settings", SETTINGS.toString());
+        about.put("transcripts", Integer.toString(prepared.size()));
+        return new WeightFile("repeats", Features.NAMES.size() + " pair features (dev.baton.repeats.Features)",
+                heads.withFiresAt(firesAt), about);
+    }
+
+    static List<LogisticTrainer.Example> examples(Prepared prepared) {
+        RepeatFinding expected = prepared.labelled().expected();
+        List<LogisticTrainer.Example> examples = new ArrayList<>();
+        for (Candidate c : prepared.candidates()) {
+            boolean yes = expected.repeat() && c.message() == expected.message() && c.earlier() == expected.earlier();
+            boolean taught = yes || !expected.repeat() || c.message() < expected.message();
+            if (!taught) {
+                continue;
+            }
+            boolean[] y = new boolean[HEADS.size()];
+            boolean[] known = new boolean[HEADS.size()];
+            int head = c.kind().ordinal();
+            known[head] = true;
+            y[head] = yes;
+            examples.add(new LogisticTrainer.Example(c.features(), y, known));
+        }
+        return examples;
+    }
+}
