@@ -32,6 +32,9 @@ import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.pickup.PickupWatch;
 import dev.baton.reload.ConfigSnapshot;
+import dev.baton.repeats.RepeatCheck;
+import dev.baton.repeats.RepeatCheckStore;
+import dev.baton.repeats.RepeatDetector;
 import dev.baton.reload.LiveConfig;
 import dev.baton.reload.RuleChangeLog;
 import dev.baton.rules.RuleBook;
@@ -129,6 +132,9 @@ public final class Wiring {
         Assistant assistant = assistant(model, metrics, clock);
         SupportDesk desk = desk(config, live, conversations, handoffs, metrics, assistant, clock);
         desk.actions().whenResolved(new ResolveTimes(conversations, handoffs, metrics));
+        RepeatCheck repeats = new RepeatCheck(RepeatDetector.shipped(embedder), conversations, handoffs,
+                new RepeatCheckStore(database, handoffs), metrics, clock);
+        desk.actions().whenResolved((resolved, actor) -> repeats.check(resolved));
         AfterCare aftercare = new AfterCare(handoffs, conversations, live, metrics, clock);
         return new Parts(events, metrics, handoffs, conversations, live, assistant, desk, aftercare, clock);
     }

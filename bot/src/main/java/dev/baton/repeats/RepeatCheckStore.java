@@ -19,12 +19,8 @@ import java.util.Optional;
  */
 public final class RepeatCheckStore {
 
-    /**
-     * A repeat found: stored message ids (the repeat after pickup, what it repeats before it).
-     *
-     * @param kind {@code customer_restated} or {@code staff_reasked}
-     */
-    public record Found(String kind, long messageId, long earlierId, double score) {
+    /** A repeat found: stored message ids (the repeat after pickup, what it repeats before it). */
+    public record Found(Kind kind, long messageId, long earlierId, double score) {
     }
 
     /** A handoff's check: when, and what was found (empty: checked, no repeat). */
@@ -46,7 +42,7 @@ public final class RepeatCheckStore {
                     + " checked_at, kind, message_id, earlier_id, score) VALUES (?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, handoffId);
                 s.setLong(2, at.toEpochMilli());
-                s.setObject(3, found.map(Found::kind).orElse(null));
+                s.setObject(3, found.map(f -> f.kind().wireName()).orElse(null));
                 s.setObject(4, found.map(Found::messageId).orElse(null));
                 s.setObject(5, found.map(Found::earlierId).orElse(null));
                 s.setObject(6, found.map(Found::score).orElse(null));
@@ -69,7 +65,7 @@ public final class RepeatCheckStore {
                     }
                     String kind = rs.getString(2);
                     Optional<Found> found = kind == null ? Optional.empty()
-                            : Optional.of(new Found(kind, rs.getLong(3), rs.getLong(4), rs.getDouble(5)));
+                            : Optional.of(new Found(Kind.fromWire(kind), rs.getLong(3), rs.getLong(4), rs.getDouble(5)));
                     return Optional.of(new Checked(handoffId, Instant.ofEpochMilli(rs.getLong(1)), found));
                 }
             }
@@ -78,7 +74,7 @@ public final class RepeatCheckStore {
 
     /** The timeline's words: which kind, and the two messages by their stored ids. */
     private static String detail(Found found) {
-        return String.format(Locale.ROOT, "%s: message %d repeats message %d (score %.2f)", found.kind(),
+        return String.format(Locale.ROOT, "%s: message %d repeats message %d (score %.2f)", found.kind().wireName(),
                 found.messageId(), found.earlierId(), found.score());
     }
 }
