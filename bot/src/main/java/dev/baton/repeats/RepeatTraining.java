@@ -45,8 +45,13 @@ final class RepeatTraining {
     record Prepared(Labelled labelled, List<Candidate> candidates) {
     }
 
-    /** How far below the best cross-validated F1 a threshold may be and still count as just as good. */
-    static final double F1_TOLERANCE = 0.02;
+    /**
+     * The cross-validated recall the chosen threshold must keep. Issue 18 asks for precision 0.85 and recall
+     * 0.80; a false repeat tells a person they did not read the story, so precision is worth more, and recall
+     * keeps a margin of 0.05 over its target because transcripts from another writer cost recall (0.90
+     * cross-validated against 0.87 on the first two held-out sets).
+     */
+    static final double MIN_RECALL = 0.85;
 
     /**
      * The cross-validated numbers: every transcript scored by heads that did not see it, at the given
@@ -92,21 +97,17 @@ final class RepeatTraining {
     }
 
     /**
-     * The middle of the thresholds (0.05 to 0.95 by 0.01) whose F1 is within {@link #F1_TOLERANCE} of the
-     * best. On a hundred transcripts the best F1 sits on a plateau; its edge is where the next transcript
-     * written differently tips over, its middle is furthest from both edges.
+     * The highest threshold (0.05 to 0.95 by 0.01) whose cross-validated recall is still at least
+     * {@link #MIN_RECALL}: as precise as the tuning set allows without dropping recall under it; 0.05 when
+     * none keeps it.
      */
     static double chooseThreshold(BinaryScore transcripts) {
-        double best = transcripts.bestF1().f1();
-        int low = 100;
-        int high = 0;
-        for (int t = 5; t <= 95; t++) {
-            if (transcripts.at(t / 100.0).f1() >= best - F1_TOLERANCE) {
-                low = Math.min(low, t);
-                high = Math.max(high, t);
+        for (int t = 95; t > 5; t--) {
+            if (transcripts.at(t / 100.0).recall() >= MIN_RECALL) {
+                return t / 100.0;
             }
         }
-        return Math.round((low + high) / 2.0) / 100.0;
+        return 0.05;
     }
 
     /** The shipped weight file: heads trained on every transcript, firing at {@link RepeatDetector#THRESHOLD}. */
