@@ -51,9 +51,11 @@ final class RepeatTraining {
 
     /**
      * The cross-validated numbers: every transcript scored by heads that did not see it, at the given
-     * threshold, and the threshold those scores suggest ({@link #chooseThreshold}).
+     * threshold, and the threshold those scores suggest ({@link #chooseThreshold}). The scores are kept per
+     * fold too: pooled numbers hide the one writer the detector reads worst.
      */
-    record CrossValidated(RepeatScore atThreshold, BinaryScore transcripts, double chosenThreshold) {
+    record CrossValidated(RepeatScore atThreshold, BinaryScore transcripts, Map<String, BinaryScore> byFold,
+                          double chosenThreshold) {
     }
 
     List<Prepared> prepare(List<Labelled> labelled) {
@@ -82,6 +84,7 @@ final class RepeatTraining {
     static CrossValidated crossValidate(List<Prepared> prepared, double threshold) {
         RepeatScore score = new RepeatScore();
         BinaryScore transcripts = new BinaryScore();
+        Map<String, BinaryScore> byFold = new LinkedHashMap<>();
         Map<String, List<Prepared>> folds = folds(prepared);
         for (String fold : folds.keySet()) {
             List<Prepared> training = new ArrayList<>();
@@ -91,13 +94,15 @@ final class RepeatTraining {
                 }
             });
             Heads heads = train(training);
+            BinaryScore left = byFold.computeIfAbsent(fold, f -> new BinaryScore());
             for (Prepared p : folds.get(fold)) {
                 RepeatFinding found = RepeatDetector.decide(p.candidates(), heads, threshold);
                 score.add(p.labelled().expected(), found);
                 transcripts.add(found.score(), p.labelled().expected().repeat());
+                left.add(found.score(), p.labelled().expected().repeat());
             }
         }
-        return new CrossValidated(score, transcripts, chooseThreshold(transcripts));
+        return new CrossValidated(score, transcripts, byFold, chooseThreshold(transcripts));
     }
 
     /** The transcripts by writer, in order of first appearance; by five id folds when there is one writer. */

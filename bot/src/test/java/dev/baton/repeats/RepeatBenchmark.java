@@ -65,6 +65,11 @@ class RepeatBenchmark {
         System.out.println("== repeats: cross-validation on the tuning set, one writer left out at a time ("
                 + prepared.size() + " transcripts, " + RepeatTraining.folds(prepared).size() + " folds)");
         System.out.println("  at " + RepeatDetector.THRESHOLD + ": " + cv.atThreshold());
+        cv.byFold().forEach((writer, score) -> {
+            BinaryScore.At at = score.at(RepeatDetector.THRESHOLD);
+            System.out.printf(Locale.ROOT, "  writer %s left out (%d transcripts): precision %.3f recall %.3f F1 %.3f%n",
+                    writer, score.size(), at.precision(), at.recall(), at.f1());
+        });
         for (double t = 0.3; t < 0.96; t += 0.05) {
             BinaryScore.At at = cv.transcripts().at(t);
             System.out.printf(Locale.ROOT, "  threshold %.2f: precision %.3f recall %.3f F1 %.3f%n", t, at.precision(),
