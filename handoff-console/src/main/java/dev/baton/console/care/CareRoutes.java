@@ -28,7 +28,7 @@ public record CareRoutes(CareFiguresSource source, Clock clock) {
     /** {@code GET /api/care?since=30d | from=&to=}: {@code CareFigures} plus {@code period}. */
     public void figures(Context ctx) {
         Caller.of(ctx);
-        Period period = period(ctx);
+        Period period = Period.of(ctx, clock);
         ObjectNode out = Json.MAPPER.valueToTree(source.care(period.from(), period.to()));
         out.put("period", period.label());
         ctx.json(out);
@@ -41,7 +41,7 @@ public record CareRoutes(CareFiguresSource source, Clock clock) {
         if (by == null || !CareCsv.GROUPINGS.contains(by)) {
             throw ApiError.badRequest("\"by\" must be one of " + String.join(", ", CareCsv.GROUPINGS));
         }
-        Period period = period(ctx);
+        Period period = Period.of(ctx, clock);
         Csv.send(ctx, "baton-care-by-" + by, period, CareCsv.table(by, source.care(period.from(), period.to())));
     }
 
@@ -60,7 +60,7 @@ public record CareRoutes(CareFiguresSource source, Clock clock) {
         if (figure == null || !CareFiguresSource.FIGURES.contains(figure)) {
             throw ApiError.badRequest("\"figure\" must be one of " + String.join(", ", CareFiguresSource.FIGURES));
         }
-        Period period = period(ctx);
+        Period period = Period.of(ctx, clock);
         List<CareFigures.Handoff> behind = source.behind(period.from(), period.to(), group, figure);
         ObjectNode out = Json.MAPPER.createObjectNode();
         out.put("group", group);
@@ -71,8 +71,4 @@ public record CareRoutes(CareFiguresSource source, Clock clock) {
         ctx.json(out);
     }
 
-    private Period period(Context ctx) {
-        return Period.parse(ctx.queryParam("since"), ctx.queryParam("from"), ctx.queryParam("to"), clock.instant(),
-                "30d");
-    }
 }

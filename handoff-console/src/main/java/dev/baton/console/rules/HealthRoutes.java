@@ -21,7 +21,7 @@ public record HealthRoutes(RulesHealthSource source, Clock clock) {
     /** {@code GET /api/rules/health?since=30d | from=&to=}: {@code RulesHealth} plus {@code period}. */
     public void health(Context ctx) {
         Caller.of(ctx);
-        Period period = period(ctx);
+        Period period = Period.of(ctx, clock);
         ObjectNode out = Json.MAPPER.valueToTree(source.health(period.from(), period.to()));
         out.put("period", period.label());
         ctx.json(out);
@@ -34,12 +34,8 @@ public record HealthRoutes(RulesHealthSource source, Clock clock) {
         if (table == null || !HealthCsv.TABLES.contains(table)) {
             throw ApiError.badRequest("\"table\" must be one of " + String.join(", ", HealthCsv.TABLES));
         }
-        Period period = period(ctx);
+        Period period = Period.of(ctx, clock);
         Csv.send(ctx, "baton-health-" + table, period, HealthCsv.table(table, source.health(period.from(), period.to())));
     }
 
-    private Period period(Context ctx) {
-        return Period.parse(ctx.queryParam("since"), ctx.queryParam("from"), ctx.queryParam("to"), clock.instant(),
-                "30d");
-    }
 }

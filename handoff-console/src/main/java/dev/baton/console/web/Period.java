@@ -1,5 +1,7 @@
 package dev.baton.console.web;
 
+import io.javalin.http.Context;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,11 @@ public record Period(Instant from, Instant to, String label) {
      * @param fallback    the {@code since} to use when nothing is given
      * @throws ApiError 400 naming the field that is wrong
      */
+    /** The period a request's {@code since}, {@code from} and {@code to} name, 30 days back when none is given. */
+    public static Period of(Context ctx, Clock clock) {
+        return parse(ctx.queryParam("since"), ctx.queryParam("from"), ctx.queryParam("to"), clock.instant(), "30d");
+    }
+
     public static Period parse(String since, String from, String to, Instant now, String fallback) {
         boolean custom = present(from) || present(to);
         if (custom) {
