@@ -70,5 +70,4 @@ public record CareRoutes(CareFiguresSource source, Clock clock) {
         out.set("handoffs", Json.MAPPER.valueToTree(behind.subList(0, Math.min(MOST_LISTED, behind.size()))));
         ctx.json(out);
     }
-
 }

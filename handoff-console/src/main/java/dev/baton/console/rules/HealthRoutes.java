@@ -37,5 +37,4 @@ public record HealthRoutes(RulesHealthSource source, Clock clock) {
         Period period = Period.of(ctx, clock);
         Csv.send(ctx, "baton-health-" + table, period, HealthCsv.table(table, source.health(period.from(), period.to())));
     }
-
 }
