@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.ApplicationInfo;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -24,6 +25,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +59,8 @@ public final class DiscordBot implements AutoCloseable {
         BatonListener listener = new BatonListener(desk, aftercare, settings, clock);
         CountDownLatch ready = new CountDownLatch(1);
         CloseWatcher closes = new CloseWatcher(ready);
+        // JDA's default lets every post ping users, roles and @everyone; Baton's posts ping only whom they name.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         JDA jda;
         try {
             jda = JDABuilder.createLight(endpoints.token(), INTENTS)
