@@ -179,6 +179,7 @@ final class BatonListener extends ListenerAdapter {
                 event.editMessage(event.getMessage().getContentRaw() + "\n\n" + reply.words())
                         .setComponents(ActionRow.of(Button.secondary(AfterCareButtons.comment(click.handoffId()),
                                 "Add a comment")))
+                        .setAllowedMentions(Replier.NONE) // JDA sends an edit without allowed_mentions unless told
                         .queue();
             } else {
                 event.reply(reply.words()).setEphemeral(true).queue();

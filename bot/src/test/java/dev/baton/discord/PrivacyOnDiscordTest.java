@@ -178,6 +178,26 @@ class PrivacyOnDiscordTest {
     }
 
     @Test
+    void griefWrittenInAnAnswersPublicThreadMovesToAPrivateThreadAndThePublicOneOnlyPointsThere() {
+        baton.startBot();
+        long question = fake.sendMessage(baton.support, baton.ann, PRICE_QUESTION);
+        long publicThread = baton.threadFor(question);
+        awaitPost(in(publicThread));
+        fake.sendMessage(publicThread, baton.ann, GRIEF);
+
+        FakeThread thread = awaitPrivateThread();
+        PostedMessage notice = awaitPost(in(thread.id()));
+        awaitAdded(thread.id(), baton.ann);
+        awaitAdded(thread.id(), baton.sam);
+        PostedMessage pointer = awaitPost(in(publicThread).and(p -> p.content().contains("<#" + thread.id() + ">")));
+
+        assertTrue(notice.content().contains("Sam"), notice.content());
+        assertFalse(pointer.content().contains("Sam"), () -> "the public thread says only where: " + pointer.content());
+        assertEquals(2, botPostsIn(publicThread).size(), "the answer and the pointer, no notice");
+        assertEquals("sadness_grief", awaitHandoff().reason());
+    }
+
+    @Test
     void aGriefDmIsHandedToSamInTheDmWithNothingPostedInAChannel() {
         baton.startBot();
         long dm = fake.openDm(baton.ann);
