@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.discord.fake.FakeDiscord;
 import dev.baton.discord.fake.FakeThread;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issue 16, "private where it must be": every way into a handoff honours the route's private thread and
@@ -211,6 +216,42 @@ class PrivacyOnDiscordTest {
         assertTrue(notice.content().contains("Sam"), notice.content());
         assertTrue(botPostsIn(baton.support).isEmpty(), () -> "nothing posted in the channel: " + fake.requests());
         assertTrue(fake.threads().isEmpty(), () -> "no thread for a DM: " + fake.threads());
+    }
+
+    // ---------------------------------------------------------------- 6. the permission it needs
+
+    @Test
+    void withoutCreatePrivateThreadsBatonSaysAtStartupThatPrivateRoutesCannotWork() {
+        fake.everyonePermissions(FakeDiscord.DEFAULT_EVERYONE_PERMISSIONS
+                & ~FakeDiscord.CREATE_PRIVATE_THREADS);
+        Logger log = (Logger) LoggerFactory.getLogger(DiscordBot.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        try {
+            baton.startBot();
+        } finally {
+            log.detachAppender(lines);
+        }
+        List<String> warnings = lines.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("Create Private Threads") && w.contains("#support")),
+                warnings::toString);
+    }
+
+    @Test
+    void withEveryPermissionNothingIsSaidAboutThreads() {
+        Logger log = (Logger) LoggerFactory.getLogger(DiscordBot.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        log.addAppender(lines);
+        try {
+            baton.startBot();
+        } finally {
+            log.detachAppender(lines);
+        }
+        assertTrue(lines.list.stream().noneMatch(e -> e.getFormattedMessage().contains("Threads")),
+                lines.list::toString);
     }
 
     // -------------------------------------------------------------------- 3. allowed mentions
