@@ -10,6 +10,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -152,20 +153,25 @@ final class Replier {
                 .mentionUsers(handOff.person().discordUserId(), handOff.conversation().customerId()).build();
         // The route decides (rules.yaml's private_thread, else discord.yaml's private_threads).
         CompletableFuture<MessageChannel> channel = destination(handOff.conversation(), from, handOff.privateThread());
+        AtomicBoolean pointed = new AtomicBoolean();
         // The staff hear of it even when the customer cannot be told; once the thread is known, so it links there.
         channel.thenAccept(target -> noteForStaff(handOff, target));
         channel.thenCompose(target -> send(target, data, from, null).thenCompose(sent -> {
                     desk.sent(handOff.pendingRow(), sent.getId(), sent.getChannel().getId(), text);
+                    pointed.set(true);
                     pointTo(target, handOff, from, hook);
                     return bringIn(handOff, target);
                 }).thenAccept(detail -> desk.handoffNotified(handoffId, true, detail)))
                 .exceptionally(e -> {
                     desk.notSent(handOff.pendingRow()); // keeps it if it was sent and only adding the person failed
-                    String why = logFailure("tell the customer about handoff " + handoffId + " in", channel.getNow(null), e);
+                    String why = logFailure("tell the customer about handoff " + handoffId + " in",
+                            channel.getNow(null), e);
                     desk.handoffNotified(handoffId, false, why);
-                    if (hook != null) {
-                        hook.sendMessage("I could not reach a person just now; the team has been told.")
-                                .setEphemeral(true).setAllowedMentions(NONE).queue(null, f -> LOG.debug("{}", f.toString()));
+                    if (hook != null && !pointed.get()) {
+                        hook.sendMessage("Your request is with the team, but I could not post where they would"
+                                        + " meet you; someone will reach out.")
+                                .setEphemeral(true).setAllowedMentions(NONE)
+                                .queue(null, f -> logFailure("answer the interaction in", from.channel(), f));
                     }
                     return null;
                 });
@@ -186,7 +192,8 @@ final class Replier {
                     .queue(null, e -> logFailure("answer the interaction in", from.channel(), e));
         } else if (elsewhere && from.channel() instanceof ThreadChannel) {
             MessageCreateData data = new MessageCreateBuilder().setAllowedMentions(NONE)
-                    .setContent("<@" + from.customerId() + "> I've moved this to " + kind + ": <#" + target.getId() + ">")
+                    .setContent("<@" + from.customerId() + "> I've moved this to " + kind + ": <#" + target.getId()
+                            + ">")
                     .mentionUsers(from.customerId()).build();
             Posting.asBot(from.channel(), data).exceptionally(e -> {
                 logFailure("point to the new thread in", from.channel(), e);
@@ -204,7 +211,8 @@ final class Replier {
         }
         try {
             return thread.addThreadMemberById(handOff.person().discordUserId()).submit()
-                    .thenApply(done -> "told the customer in " + Posting.describe(target) + "; added " + name + " to the thread");
+                    .thenApply(done -> "told the customer in " + Posting.describe(target) + "; added " + name
+                            + " to the thread");
         } catch (InsufficientPermissionException e) {
             return CompletableFuture.failedFuture(e);
         }
