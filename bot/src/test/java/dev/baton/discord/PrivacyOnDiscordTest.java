@@ -139,6 +139,25 @@ class PrivacyOnDiscordTest {
     }
 
     @Test
+    void askWithGriefOpensThePrivateThreadAndThePublicReplySaysOnlyWhere() {
+        baton.startBot();
+        fake.slashCommand(baton.support, baton.ann, "ask", Map.of("question", GRIEF));
+
+        FakeThread thread = awaitPrivateThread();
+        awaitPost(in(thread.id()));
+        HandoffRecord handoff = awaitHandoff();
+        awaitAdded(thread.id(), baton.ann);
+        awaitAdded(thread.id(), baton.sam);
+        RecordedRequest reply = fake.awaitRequest(r -> r.path().startsWith("/webhooks/"), BatonOnFakeDiscord.WAIT);
+
+        assertEquals("sam", handoff.assigneeId());
+        assertTrue(botPostsIn(baton.support).isEmpty(), () -> "nothing posted in the channel: " + fake.requests());
+        String said = reply.body().path("content").asText();
+        assertTrue(said.contains("<#" + thread.id() + ">"), said);
+        assertFalse(said.contains("mother") || said.contains("sorry"), () -> "nothing of what it is about: " + said);
+    }
+
+    @Test
     void talkToAPersonUnderAnAnswerFollowsAPrivateRouteIntoAPrivateThreadWithTheNamedPerson() {
         baton.rules = rules()
                 .route("people requests, privately", when().cue(CueKind.HUMAN_REQUEST),
