@@ -143,16 +143,17 @@ final class Handoffs {
     }
 
     /**
-     * Whether the conversation is (or is about to be) in a private thread. Baton starts a thread only for
-     * a conversation in a channel that has none yet, and then as the route wants. One it already started
-     * (for an earlier answer) was started as {@code discord.yaml} says; a DM, a customer's own thread or a
-     * forum post is answered in place and is not Baton's to make private.
+     * Whether the conversation is (or is about to be) in a private thread. A conversation in a channel goes
+     * where the route wants: a route that wants privacy moves it out of a public thread Baton started for an
+     * earlier answer into a new private one; one that does not keeps the thread it has, started as
+     * {@code discord.yaml} says. A DM, a customer's own thread or a forum post is answered in place and is
+     * not Baton's to make private.
      */
     private static boolean privateThread(ConversationRecord conversation, Dispatch dispatch, boolean byDefault) {
         if (conversation.practice() || conversation.place() != PlaceKind.CHANNEL) {
             return false;
         }
-        return conversation.threadId() == null ? dispatch.wantsPrivateThread() : byDefault;
+        return dispatch.wantsPrivateThread() || (conversation.threadId() != null && byDefault);
     }
 
     private List<EarlierConversation> earlier(String customerId, long conversationId) {

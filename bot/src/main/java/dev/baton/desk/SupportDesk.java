@@ -151,14 +151,16 @@ public final class SupportDesk {
     }
 
     /**
-     * The customer asked for a person, and that is the reason; but what else the conversation shows still
-     * counts, so a grieving customer who presses the button reaches someone who takes grief (and a grief
-     * route), and a crisis still leads with its resources.
+     * The customer asked for a person; but what else the conversation shows still counts, so a grieving
+     * customer who presses the button reaches someone who takes grief (and a grief route). A sensitive
+     * reason (crisis, grief, anxiety) leads, so the customer is told in its words and not as for a plain
+     * request; the request comes before the rest.
      */
-    private static List<CueKind> humanRequestReasons(List<Cue> cues, CueSettings settings) {
-        List<CueKind> reasons = new ArrayList<>(TriageEngine.fired(TriageEngine.combine(cues), settings));
-        reasons.remove(CueKind.HUMAN_REQUEST);
-        reasons.add(reasons.contains(CueKind.CRISIS) ? 1 : 0, CueKind.HUMAN_REQUEST);
+    static List<CueKind> humanRequestReasons(List<Cue> cues, CueSettings settings) {
+        List<CueKind> fired = TriageEngine.fired(TriageEngine.combine(cues), settings);
+        List<CueKind> reasons = new ArrayList<>(fired.stream().filter(CueKind::sensitive).toList());
+        reasons.add(CueKind.HUMAN_REQUEST);
+        fired.stream().filter(kind -> !kind.sensitive() && kind != CueKind.HUMAN_REQUEST).forEach(reasons::add);
         return reasons;
     }
 

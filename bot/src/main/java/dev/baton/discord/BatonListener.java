@@ -130,7 +130,8 @@ final class BatonListener extends ListenerAdapter {
         if (!name.equals(ASK) && !name.equals(HUMAN)) {
             return;
         }
-        event.deferReply().queue();
+        // /human is answered for the customer alone: the handoff itself happens in the conversation's thread.
+        event.deferReply(name.equals(HUMAN)).queue();
         MessageChannel channel = event.getChannel();
         String text = name.equals(ASK)
                 ? Optional.ofNullable(event.getOption("question")).map(o -> o.getAsString()).orElse("")
@@ -159,7 +160,7 @@ final class BatonListener extends ListenerAdapter {
             event.reply("This button is not one of Baton's.").setEphemeral(true).queue();
             return;
         }
-        event.deferReply().queue();
+        event.deferReply(true).queue(); // for the customer alone, as /human
         Reaction reaction = desk.onHumanRequest(conversationId, event.getUser().getId(),
                 "pressed \u201cTalk to a person\u201d");
         replier.carryOut(reaction, event.getHook(), event.getChannel());
@@ -178,6 +179,7 @@ final class BatonListener extends ListenerAdapter {
                 event.editMessage(event.getMessage().getContentRaw() + "\n\n" + reply.words())
                         .setComponents(ActionRow.of(Button.secondary(AfterCareButtons.comment(click.handoffId()),
                                 "Add a comment")))
+                        .setAllowedMentions(Replier.NONE) // JDA sends an edit without allowed_mentions unless told
                         .queue();
             } else {
                 event.reply(reply.words()).setEphemeral(true).queue();

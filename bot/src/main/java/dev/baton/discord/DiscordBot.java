@@ -8,11 +8,16 @@ import dev.baton.pickup.PickupNotices;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
+import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.ApplicationInfo;
+import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.events.session.ShutdownEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
@@ -24,6 +29,7 @@ import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.Compression;
+import net.dv8tion.jda.api.utils.messages.MessageRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +39,8 @@ public final class DiscordBot implements AutoCloseable {
     /** Guild messages, DMs, and the text of messages (privileged: must be enabled in the developer portal). */
     static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES,
             GatewayIntent.DIRECT_MESSAGES, GatewayIntent.MESSAGE_CONTENT);
+    private static final List<Permission> THREAD_PERMISSIONS = List.of(Permission.CREATE_PUBLIC_THREADS,
+            Permission.CREATE_PRIVATE_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
 
     private final JDA jda;
@@ -57,6 +65,8 @@ public final class DiscordBot implements AutoCloseable {
         BatonListener listener = new BatonListener(desk, aftercare, settings, clock);
         CountDownLatch ready = new CountDownLatch(1);
         CloseWatcher closes = new CloseWatcher(ready);
+        // JDA's default lets every post ping users, roles and @everyone; Baton's posts ping only whom they name.
+        MessageRequest.setDefaultMentions(EnumSet.noneOf(Message.MentionType.class));
         JDA jda;
         try {
             jda = JDABuilder.createLight(endpoints.token(), INTENTS)
@@ -90,6 +100,7 @@ public final class DiscordBot implements AutoCloseable {
         DiscordBot bot = new DiscordBot(jda, settings, clock);
         bot.registerCommands();
         bot.checkMessageContentIntent();
+        bot.checkThreadPermissions(settings);
         return bot;
     }
 
@@ -143,6 +154,31 @@ public final class DiscordBot implements AutoCloseable {
                 LOG.info("Message Content intent: enabled");
             }
         }, e -> LOG.warn("could not check the bot's intents: {}", e.toString()));
+    }
+
+    /**
+     * Conversations move into threads: public ones for answers, private ones for whatever a route sends there
+     * (the shipped rules.yaml: crisis, grief and anxiety) or for everything with {@code private_threads}. A
+     * missing thread permission is said once at startup, per support channel, rather than at the first
+     * grieving customer.
+     */
+    private void checkThreadPermissions(DiscordSettings settings) {
+        for (String id : settings.supportChannels()) {
+            TextChannel channel = jda.getTextChannelById(id);
+            if (channel == null) {
+                continue; // a forum, or a channel Baton cannot see (said elsewhere)
+            }
+            Member self = channel.getGuild().getSelfMember();
+            List<String> missing = THREAD_PERMISSIONS.stream().filter(p -> !self.hasPermission(channel, p))
+                    .map(Permission::getName).toList();
+            if (!missing.isEmpty()) {
+                LOG.warn("Baton lacks {} in #{} ({}): answers and handoffs there cannot move into threads (private"
+                        + " ones are needed for routes with private_thread: true — the shipped rules.yaml sends crisis,"
+                        + " grief and anxiety there — and for private_threads: true); they are posted in the channel"
+                        + " instead. Give Baton's role these permissions (Server Settings > Roles, or the channel's"
+                        + " Permissions tab).", String.join(", ", missing), channel.getName(), id);
+            }
+        }
     }
 
     static String explain(CloseCode code) {

@@ -42,6 +42,19 @@ final class Posting {
         });
     }
 
+    /** Posts as Baton in reply to a message (a {@code message_reference}), with the same retries. */
+    static CompletableFuture<Message> asReply(MessageChannel target, MessageCreateData data, String replyToId) {
+        String nonce = Long.toString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), 36);
+        return withRetries(() -> {
+            try {
+                return target.sendMessage(data).setMessageReference(replyToId).mentionRepliedUser(true)
+                        .failOnInvalidReply(false).setNonce(nonce).submit();
+            } catch (InsufficientPermissionException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        });
+    }
+
     /**
      * JDA retries rate limits and 502/503/504 itself, but not a plain 500, which Discord also returns
      * for passing trouble. Two more tries, half a second then a second apart; anything else fails at once.

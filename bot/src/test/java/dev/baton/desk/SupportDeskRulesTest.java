@@ -292,7 +292,7 @@ class SupportDeskRulesTest {
         }
 
         @Test
-        void aConversationWithAPublicThreadAlreadyKeepsIt() {
+        void aRouteThatWantsPrivacyMovesAConversationOutOfItsPublicThread() {
             Reaction.Answer answer = assertInstanceOf(Reaction.Answer.class,
                     desk.onMessage(messages.from("ann").in(Place.channel(BILLING)).says(PRICE_QUESTION)));
             desk.threadStarted(answer.conversation().id(), "t-1");
@@ -302,7 +302,8 @@ class SupportDeskRulesTest {
                     .says(BILLING_COMPLAINT));
 
             assertEquals("billing channel", handOff.handoff().rule());
-            assertFalse(handOff.handoff().privateThread(), "Baton started it public, as discord.yaml said");
+            assertTrue(handOff.handoff().privateThread(), "the route's privacy, though Baton started it public");
+            assertTrue(handOff.privateThread());
         }
 
         @Test
@@ -339,8 +340,8 @@ class SupportDeskRulesTest {
                     .from("ann").withId("interaction:7")
                     .says("/human my father passed away last month, I need to cancel his Lumen Plus subscription")));
 
-            assertEquals("human_request", handOff.handoff().reason(), "what the customer asked for leads");
-            assertEquals(List.of("human_request", "sadness_grief"),
+            assertEquals("sadness_grief", handOff.handoff().reason(), "grief leads, so the notice is worded for it");
+            assertEquals(List.of("sadness_grief", "human_request"),
                     handoffs.packet(handOff.handoff().id()).orElseThrow().reasons());
             assertEquals("grief to community", handOff.handoff().rule());
             assertEquals("mei", handOff.person().id());

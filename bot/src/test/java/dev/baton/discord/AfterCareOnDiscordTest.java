@@ -2,6 +2,7 @@ package dev.baton.discord;
 
 import static dev.baton.discord.BatonOnFakeDiscord.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,9 @@ class AfterCareOnDiscordTest {
         JsonNode update = awaitResponse(r -> r.path("type").asInt() == 7);
         assertEquals("Alex marked this as sorted. Did this help?\n\nThank you for letting us know!",
                 update.path("data").path("content").asText());
+        JsonNode allowed = update.path("data").path("allowed_mentions");
+        assertFalse(allowed.isMissingNode(), update::toString);
+        assertEquals(0, allowed.path("parse").size(), () -> "the edit pings nobody: " + update);
         assertEquals(List.of(AfterCareButtons.comment(handed.handoff.id())), customIds(update.path("data")));
         JsonNode message = fake.message(handed.thread, prompt.id());
         assertEquals(List.of(AfterCareButtons.comment(handed.handoff.id())), customIds(message.path("components")));

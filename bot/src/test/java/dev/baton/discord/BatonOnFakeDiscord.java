@@ -61,6 +61,8 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     private DiscordBot bot;
     private boolean running;
     boolean privateThreads;
+    /** discord.yaml's staff channel, if the test sets one before {@link #startBot()}. */
+    Long staffChannel;
     /** The rules in force; a test may change them while the bot runs, as a reload of rules.yaml would. */
     volatile RuleBook rules = RuleBook.defaults();
     /** The optional language model; set before {@link #startBot()}. */
@@ -80,7 +82,8 @@ final class BatonOnFakeDiscord implements AutoCloseable {
 
     DiscordSettings settings() {
         return new DiscordSettings(String.valueOf(FakeDiscord.GUILD_ID),
-                Set.of(String.valueOf(support), String.valueOf(forum)), null, privateThreads, Duration.ofMinutes(30));
+                Set.of(String.valueOf(support), String.valueOf(forum)),
+                staffChannel == null ? null : String.valueOf(staffChannel), privateThreads, Duration.ofMinutes(30));
     }
 
     /** Opens the database and connects a fresh JDA; call again after {@link #stopBot()} to simulate a restart. */

@@ -168,8 +168,11 @@ class DiscordScenariosTest {
 
         HandoffRecord handoff = awaitHandoff();
         assertEquals("human_request", handoff.reason());
+        // The notice is Baton's post in the thread, where the person sees it; the button gets a word for the
+        // customer alone.
+        awaitPost(in(thread).and(p -> !p.viaWebhook() && p.content().contains("<@" + discordIdOf(handoff) + ">")));
         await(() -> fake.requests().stream().anyMatch(r -> r.path().contains("/webhooks/")
-                && r.body() != null && r.body().toString().contains("<@" + discordIdOf(handoff) + ">")));
+                && r.body() != null && (r.body().path("flags").asInt() & 64) != 0));
     }
 
     @Test
@@ -213,11 +216,12 @@ class DiscordScenariosTest {
         fake.slashCommand(baton.support, baton.ann, "human", Map.of());
         HandoffRecord handoff = awaitHandoff();
         awaitEvent(handoff, "notified");
-        int before = fake.postedMessages().size(); // the notice, as the reply to /human
+        // The notice is in the handoff's thread; in the channel only the word to the customer about it.
+        int before = (int) fake.postedMessages().stream().filter(in(baton.support)).count();
         long later = fake.sendMessage(baton.support, baton.ann, PRICE_QUESTION);
         await(() -> baton.conversations.isStored(String.valueOf(later)));
         assertNoPostIn(baton.support, before);
-        assertTrue(fake.threads().isEmpty(), () -> "no thread for an answer: " + fake.threads());
+        assertEquals(1, fake.threads().size(), () -> "only the handoff's thread, none for an answer: " + fake.threads());
         assertEquals(handoff.conversationId(), baton.conversationOf(later).id());
     }
 
