@@ -33,6 +33,8 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.dv8tion.jda.api.JDA;
@@ -377,6 +379,16 @@ class LoadBenchmark {
                 Files.copy(file, to.resolve(file.getFileName()));
             }
         }
+        // The team's people become members of the fake guild, so bringing one into a thread works as it does live.
+        Matcher person = Pattern.compile("discord_user_id: \"\\d+\"")
+                .matcher(Files.readString(to.resolve("team.yaml")));
+        StringBuilder team = new StringBuilder();
+        int staff = 0;
+        while (person.find()) {
+            person.appendReplacement(team, "discord_user_id: \"" + guild.fake.addMember("staff-" + ++staff) + "\"");
+        }
+        person.appendTail(team);
+        Files.writeString(to.resolve("team.yaml"), team);
         String channels = guild.supportChannels().stream().map(id -> "\"" + id + "\"")
                 .collect(Collectors.joining(", ", "[", "]"));
         Files.writeString(to.resolve("discord.yaml"), "guild_id: \"" + FakeDiscord.GUILD_ID + "\"\n"
@@ -648,6 +660,9 @@ class LoadBenchmark {
         private Waiting batonWaiting(PostedMessage post) {
             Conversation conversation = byThread.get(post.channelId());
             if (conversation == null) {
+                conversation = privateThread(post.channelId());
+            }
+            if (conversation == null) {
                 phase.unmatched++;
                 if (phase.unmatchedExamples.size() < 3) {
                     phase.unmatchedExamples.add(post.channelId() + ": " + post.content());
@@ -664,6 +679,27 @@ class LoadBenchmark {
                 return null;
             }
             return waiting;
+        }
+
+        /**
+         * A route with {@code private_thread} makes Baton start a private thread (a new id, not the
+         * message's) and add the customer to it before posting: the customer's waiting conversation.
+         */
+        private Conversation privateThread(long threadId) {
+            for (long[] added : guild.fake.threadMembersAdded()) {
+                if (added[0] != threadId) {
+                    continue;
+                }
+                for (Lane lane : lanes) {
+                    if (lane.customer == added[1] && lane.waiting != null) {
+                        Conversation conversation = lane.waiting.conversation();
+                        byThread.put(threadId, conversation);
+                        phase.privateThreads++;
+                        return conversation;
+                    }
+                }
+            }
+            return null;
         }
 
         /** What the reply was; a handoff notice ends the conversation, and a wrong entry may mean a mixed-up order. */
@@ -784,6 +820,7 @@ class LoadBenchmark {
         int late;
         int unmatched;
         int outOfOrder;
+        int privateThreads;
         int otherEntry;
         int answers;
         int smallTalkReplies;
@@ -810,9 +847,9 @@ class LoadBenchmark {
             if (answers + smallTalkReplies + handoffs > 0) {
                 text.append(String.format(Locale.ROOT, "%n  sent by kind %s; replies: %d answers (%d from another"
                         + " entry than asked), %d small-talk replies, %d handoff notices (by the kind of message"
-                        + " handed off: %s); %d posts in no conversation of ours", new java.util.TreeMap<>(sentByKind),
-                        answers, otherEntry, smallTalkReplies, handoffs, new java.util.TreeMap<>(handoffsByKind),
-                        unmatched));
+                        + " handed off: %s); %d in private threads Baton started; %d posts in no conversation of ours",
+                        new java.util.TreeMap<>(sentByKind), answers, otherEntry, smallTalkReplies, handoffs,
+                        new java.util.TreeMap<>(handoffsByKind), privateThreads, unmatched));
             }
             if (!lostExamples.isEmpty()) {
                 text.append("\n  lost, e.g.: ").append(String.join("; ", lostExamples));
