@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -848,8 +849,8 @@ class LoadBenchmark {
                 text.append(String.format(Locale.ROOT, "%n  sent by kind %s; replies: %d answers (%d from another"
                         + " entry than asked), %d small-talk replies, %d handoff notices (by the kind of message"
                         + " handed off: %s); %d in private threads Baton started; %d posts in no conversation of ours",
-                        new java.util.TreeMap<>(sentByKind), answers, otherEntry, smallTalkReplies, handoffs,
-                        new java.util.TreeMap<>(handoffsByKind), privateThreads, unmatched));
+                        new TreeMap<>(sentByKind), answers, otherEntry, smallTalkReplies, handoffs,
+                        new TreeMap<>(handoffsByKind), privateThreads, unmatched));
             }
             if (!lostExamples.isEmpty()) {
                 text.append("\n  lost, e.g.: ").append(String.join("; ", lostExamples));
