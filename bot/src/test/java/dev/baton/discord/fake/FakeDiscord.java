@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -283,7 +284,7 @@ public final class FakeDiscord implements AutoCloseable {
         events.threadCreate(thread, true);
         ObjectNode starter = userMessage(id, thread, authorId, content);
         world.putMessage(starter);
-        events.messageCreate(starter, true);
+        dispatchedAt.put(id, events.messageCreate(starter, true));
         return id;
     }
 
@@ -352,7 +353,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /**
      * {@link System#nanoTime()} just before the MESSAGE_CREATE of a message sent with
-     * {@link #sendMessage} was written; 0 when it was not written at once (no session, intent
+     * {@link #sendMessage} or {@link #createForumPost} was written; 0 when it was not written at once (no session, intent
      * missing, or gateway dropped — a replay after RESUME is not timed).
      */
     public long dispatchNanos(long messageId) {
@@ -377,6 +378,15 @@ public final class FakeDiscord implements AutoCloseable {
     /** Messages the bot made appear: channel messages, webhook executions, interaction replies and followups. */
     public List<PostedMessage> postedMessages() {
         return recorder.posted.snapshot();
+    }
+
+    /**
+     * Hands each message the bot makes appear from now on to {@code listener}, on the Jetty thread
+     * that served the request and in arrival order: for a load test that cannot rescan the whole
+     * record per reply. Keep it quick (hand off to a queue).
+     */
+    public void onPostedMessage(Consumer<PostedMessage> listener) {
+        recorder.posted.subscribe(listener);
     }
 
     public PostedMessage awaitPostedMessage(Predicate<PostedMessage> match, Duration timeout) {

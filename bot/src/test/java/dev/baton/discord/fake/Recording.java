@@ -3,7 +3,9 @@ package dev.baton.discord.fake;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -14,6 +16,7 @@ final class Recording<T> {
 
     private final String what;
     private final List<T> items = new ArrayList<>();
+    private final List<Consumer<? super T>> subscribers = new CopyOnWriteArrayList<>();
 
     Recording(String what) {
         this.what = what;
@@ -22,6 +25,12 @@ final class Recording<T> {
     synchronized void add(T item) {
         items.add(item);
         notifyAll();
+        subscribers.forEach(s -> s.accept(item));
+    }
+
+    /** Hands every item added from now on to {@code subscriber}, on the adding thread, in order. */
+    void subscribe(Consumer<? super T> subscriber) {
+        subscribers.add(subscriber);
     }
 
     synchronized List<T> snapshot() {
