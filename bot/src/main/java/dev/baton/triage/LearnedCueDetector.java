@@ -25,6 +25,14 @@ final class LearnedCueDetector implements CueDetector {
     private final TextEmbedder embedder;
     private final Heads heads;
     private final Map<CueKind, Integer> kinds = new EnumMap<>(CueKind.class);
+    private final MessageMemo<List<Segment>> memo = new MessageMemo<>();
+
+    /**
+     * What the heads read in one segment of a message, per head: its score and probability. Kept per message
+     * text, so a message is embedded and scored once however many decisions of its conversation follow.
+     */
+    private record Segment(String quote, double[] scores, double[] probabilities) {
+    }
 
     LearnedCueDetector(TextEmbedder embedder, Heads heads) {
         this.embedder = embedder;
@@ -58,18 +66,37 @@ final class LearnedCueDetector implements CueDetector {
 
     private List<Cue> score(String text, int index, double weight, boolean afterAnswer) {
         Map<CueKind, Cue> best = new EnumMap<>(CueKind.class);
-        for (String segment : segments(text)) {
-            float[] v = embedder.embed(segment);
+        for (Segment segment : memo.get(text, this::read)) {
             kinds.forEach((kind, head) -> {
                 double share = kind == CueKind.NONLINEAR && afterAnswer ? SWITCH_AFTER_ANSWER : 1;
-                double score = share * weight * heads.score(head, v);
+                double score = share * weight * segment.scores()[head];
                 if (score >= LISTED && (!best.containsKey(kind) || best.get(kind).score() < score)) {
                     best.put(kind, new Cue(kind, score, index, String.format(Locale.ROOT, "\"%s\" (learned %s, p=%.2f)",
-                            quote(segment), kind.wireName(), heads.probability(head, v))));
+                            segment.quote(), kind.wireName(), segment.probabilities()[head])));
                 }
             });
         }
         return List.copyOf(best.values());
+    }
+
+    private List<Segment> read(String text) {
+        List<Segment> read = new ArrayList<>();
+        for (String segment : segments(text)) {
+            float[] v = embedder.embed(segment);
+            double[] scores = new double[heads.size()];
+            double[] probabilities = new double[heads.size()];
+            for (int head : kinds.values()) {
+                scores[head] = heads.score(head, v);
+                probabilities[head] = heads.probability(head, v);
+            }
+            read.add(new Segment(quote(segment), scores, probabilities));
+        }
+        return List.copyOf(read);
+    }
+
+    /** How many message texts this detector has read rather than remembered (for tests). */
+    long reads() {
+        return memo.computed();
     }
 
     static List<String> segments(String text) {

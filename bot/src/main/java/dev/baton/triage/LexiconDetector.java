@@ -23,6 +23,11 @@ final class LexiconDetector implements CueDetector {
 
     private final CueKind kind;
     private final Lexicon lexicon;
+    private final MessageMemo<Optional<Reading>> memo = new MessageMemo<>();
+
+    /** The phrases found in one message's text, before its weight in the conversation is applied. */
+    private record Reading(double strength, String evidence) {
+    }
 
     LexiconDetector(CueKind kind, Lexicon lexicon) {
         this.kind = kind;
@@ -63,13 +68,23 @@ final class LexiconDetector implements CueDetector {
     }
 
     private Optional<Cue> score(Conversation conversation, int index, double discount) {
-        String text = Lexicon.normalise(conversation.get(index).text());
+        return memo.get(conversation.get(index).text(), this::read)
+                .map(r -> new Cue(kind, r.strength() * discount, index, r.evidence()));
+    }
+
+    private Optional<Reading> read(String message) {
+        String text = Lexicon.normalise(message);
         List<Lexicon.Hit> hits = setAside(text, lexicon.find(text));
         if (hits.isEmpty()) {
             return Optional.empty();
         }
         String evidence = hits.stream().map(h -> "\"" + h.words() + "\"").distinct()
                 .collect(Collectors.joining(", "));
-        return Optional.of(new Cue(kind, Lexicon.noisyOr(hits) * discount, index, evidence));
+        return Optional.of(new Reading(Lexicon.noisyOr(hits), evidence));
+    }
+
+    /** How many message texts this detector has read rather than remembered (for tests). */
+    long reads() {
+        return memo.computed();
     }
 }

@@ -24,6 +24,7 @@ final class QuestionBundleDetector implements CueDetector {
     static final double SAME_TOPIC = 0.45;
 
     private final TextEmbedder embedder;
+    private final MessageMemo<List<String>> memo = new MessageMemo<>();
 
     QuestionBundleDetector(TextEmbedder embedder) {
         this.embedder = embedder;
@@ -34,12 +35,7 @@ final class QuestionBundleDetector implements CueDetector {
         List<String> requests = new ArrayList<>();
         int last = conversation.focus();
         for (int index : Turns.currentTurn(conversation)) {
-            for (String part : SEPARATOR.split(Lexicon.normalise(conversation.get(index).text()))) {
-                String clause = part.trim();
-                if (clause.split("\\s+").length >= 3 && ASKS.matcher(clause).matches()) {
-                    requests.add(clause);
-                }
-            }
+            requests.addAll(memo.get(conversation.get(index).text(), QuestionBundleDetector::requests));
         }
         if (requests.size() < 2) {
             return List.of();
@@ -54,6 +50,18 @@ final class QuestionBundleDetector implements CueDetector {
                     + String.join(" / ", requests)));
         }
         return List.of();
+    }
+
+    /** The clauses of one message that ask or report something, in order. */
+    private static List<String> requests(String text) {
+        List<String> requests = new ArrayList<>();
+        for (String part : SEPARATOR.split(Lexicon.normalise(text))) {
+            String clause = part.trim();
+            if (clause.split("\\s+").length >= 3 && ASKS.matcher(clause).matches()) {
+                requests.add(clause);
+            }
+        }
+        return List.copyOf(requests);
     }
 
     /** One representative per topic: a request joins the first earlier one it is close to. */

@@ -13,6 +13,7 @@ final class ShoutingDetector implements CueDetector {
     static final double HINT = 0.35;
 
     private final CueKind kind;
+    private final MessageMemo<String> memo = new MessageMemo<>();
 
     ShoutingDetector(CueKind kind) {
         this.kind = kind;
@@ -22,7 +23,7 @@ final class ShoutingDetector implements CueDetector {
     public List<Cue> detect(Conversation conversation) {
         List<Cue> cues = new ArrayList<>();
         for (int index : Turns.currentTurn(conversation)) {
-            String shouted = shoutedWords(conversation.get(index).text());
+            String shouted = memo.get(conversation.get(index).text(), ShoutingDetector::shoutedWords);
             if (!shouted.isEmpty()) {
                 cues.add(new Cue(kind, HINT, index, "shouting: " + shouted));
             }

@@ -15,8 +15,10 @@ public interface SmallTalkDetector {
 
     double score(Conversation conversation);
 
+    /** Read once per message text: a message decided again as its conversation goes on is not read again. */
     static SmallTalkDetector learned(TextEmbedder embedder, Heads heads) {
         int head = heads.index("smalltalk");
-        return conversation -> heads.score(head, embedder.embed(conversation.focusMessage().text()));
+        MessageMemo<Double> memo = new MessageMemo<>();
+        return conversation -> memo.get(conversation.focusMessage().text(), text -> heads.score(head, embedder.embed(text)));
     }
 }
