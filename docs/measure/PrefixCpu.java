@@ -28,11 +28,10 @@ public class PrefixCpu {
         TriageEngine engine = new Wiring().engine(KnowledgeBaseLoader.load(Path.of("config/knowledge.yaml")));
         ObjectMapper om = new ObjectMapper();
         TriageJson json = new TriageJson();
-        // JIT warm-up on texts that never appear in the prefixes.
-        int w = 0;
-        for (String line : Files.readAllLines(Path.of(args[0]).resolveSibling("../bench/scope_clinc150.dev.jsonl").normalize())) {
+        // JIT warm-up on 400 one-message conversations from another data set.
+        Path warmUp = Path.of(args[0]).resolveSibling("../bench/scope_clinc150.dev.jsonl").normalize();
+        for (String line : Files.readAllLines(warmUp).subList(0, 400)) {
             engine.decide(Conversation.of(Message.customer(om.readTree(line).path("text").asText())));
-            if (++w == 400) break;
         }
         List<Conversation> prefixes = new ArrayList<>();
         for (String file : args) {
@@ -55,7 +54,9 @@ public class PrefixCpu {
         long total = mx.getCurrentThreadCpuTime() - all;
         // The same pass again: every text is now cached (embeddings; readings too after the change).
         long again = mx.getCurrentThreadCpuTime();
-        for (Conversation c : prefixes) engine.decide(c);
+        for (Conversation c : prefixes) {
+            engine.decide(c);
+        }
         long againTotal = mx.getCurrentThreadCpuTime() - again;
         Arrays.sort(cpu);
         System.out.printf("prefixes %d: cpu total %.1f ms, mean %.3f ms, p50 %.3f ms, p90 %.3f ms; second pass (all texts seen) %.1f ms%n",
