@@ -128,6 +128,12 @@ ENV BATON_CONSOLE_HOST=0.0.0.0
 ENV BATON_CONSOLE_PORT=8080
 EXPOSE 8080
 
+# The heap: Baton's live heap was about 32 MB after 2 minutes at 50 msg/s, of an RSS of 350-390 MB.
+# A 256 MB heap with the serial collector gave the lowest RSS of the settings
+# measured (docs/benchmarks.md, "Memory and start-up (issue 16)"). Its -Xmx wins over the ENTRYPOINT's
+# MaxRAMPercentage, which stays the fallback when JDK_JAVA_OPTIONS names no -Xmx. Override: -e JDK_JAVA_OPTIONS=...
+ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xmx256m"
+
 # The JRE image has no curl or wget: the check is a small class in the jar that GETs /healthz.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 \
     CMD ["java", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-cp", "/app/baton.jar", "dev.baton.cli.HealthCheck"]

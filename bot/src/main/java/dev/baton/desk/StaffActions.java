@@ -17,9 +17,7 @@ import dev.baton.routing.Roster;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -82,7 +80,8 @@ public final class StaffActions {
     private final Supplier<RulesInForce> rules;
     private final BatonMetrics metrics;
     private final Clock clock;
-    private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    /** Enough that the handoffs being worked on at once rarely share one; see {@link LockStripes}. */
+    private final LockStripes locks = new LockStripes(256);
     private final List<WhenResolved> whenResolved = new CopyOnWriteArrayList<>();
 
     public StaffActions(ConversationStore conversations, HandoffStore handoffs, Supplier<RulesInForce> rules,
@@ -284,7 +283,7 @@ public final class StaffActions {
     }
 
     private Object lock(long id) {
-        return locks.computeIfAbsent(id, key -> new Object());
+        return locks.of(id);
     }
 
     /** Runs one state change, turning the store's refusal into words for the person who tried. */

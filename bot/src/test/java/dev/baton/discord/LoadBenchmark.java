@@ -10,12 +10,14 @@ import dev.baton.knowledge.KnowledgeEntry;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,7 +66,8 @@ import org.junit.jupiter.api.Test;
  * default {@code max}), {@code baton.load.seconds} (60), {@code baton.load.echoSeconds} (10, 0 skips the
  * echo phase), {@code baton.load.png} ({@code docs/load-latency-rss.png}, relative to the repository),
  * {@code baton.load.jvmArgs} (extra JVM options for Baton's process, space-separated; none by default,
- * like {@code java -jar}). Capped at {@value #MAX_SECONDS} s, {@value #MAX_CUSTOMERS} customers and
+ * like {@code java -jar}), {@code baton.load.histogram} ({@code true} prints Baton's 25 largest classes
+ * of live objects at the end, from {@code jcmd}). Capped at {@value #MAX_SECONDS} s, {@value #MAX_CUSTOMERS} customers and
  * {@value #MAX_MESSAGES} messages.
  *
  * <p>The mix is built so that every message sent should get exactly one reply. Each customer runs one
@@ -357,6 +360,9 @@ class LoadBenchmark {
 
             Driver driver = new Driver(guild, load, mix, false, process.pid());
             Phase phase = driver.run(load.seconds());
+            if (Boolean.getBoolean("baton.load.histogram")) {
+                printHistogram(process.pid());
+            }
             List<String> metrics = scrape(metricsPort);
             stop(process, log);
             process = null;
@@ -370,6 +376,25 @@ class LoadBenchmark {
             }
             deleteTree(temp);
         }
+    }
+
+    /**
+     * Baton's live objects by class, the 25 largest ({@code jcmd <pid> GC.class_histogram}, which collects
+     * first); what grows shows when two runs of different lengths are compared.
+     */
+    private static void printHistogram(long pid) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process histogram = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.class_histogram")
+                .redirectErrorStream(true).start();
+        List<String> lines;
+        try (InputStream out = histogram.getInputStream()) {
+            lines = new String(out.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        histogram.waitFor(30, TimeUnit.SECONDS);
+        System.out.println("Baton's heap histogram at the end (top 25 of " + Math.max(0, lines.size() - 4)
+                + " classes):");
+        lines.stream().limit(28).forEach(System.out::println);
+        lines.stream().filter(line -> line.startsWith("Total")).forEach(System.out::println);
     }
 
     /** The project's config, with discord.yaml pointing at the fake's guild and support channels. */
