@@ -21,6 +21,10 @@ import org.slf4j.LoggerFactory;
  * show when an event arrives. Sending happens on the console's own threads, so Baton's threads never
  * wait on a slow browser; a keep-alive comment goes out periodically, and a stream whose session has
  * ended, or whose browser has gone, is closed and unsubscribed.
+ *
+ * <p>Writes to one stream are serialised on its client: Jetty refuses a write while another is still
+ * blocked on the same response (the "connected" comment from the request thread, an event and a
+ * keep-alive from the two sender threads could otherwise meet), and the refused event was lost.
  */
 public final class EventStream implements AutoCloseable {
 
@@ -49,7 +53,9 @@ public final class EventStream implements AutoCloseable {
         clients.put(client, new Stream(subscription, sessionId));
         client.onClose(() -> unsubscribe(client));
         // Tells the browser (and tests) that the subscription is in place.
-        client.sendComment("connected");
+        synchronized (client) {
+            client.sendComment("connected");
+        }
     }
 
     /** How many streams are open (for tests). */
@@ -69,7 +75,9 @@ public final class EventStream implements AutoCloseable {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("kind", event.kind());
         data.put("handoffId", event.handoffId());
-        client.sendEvent(event.kind(), Json.write(data));
+        synchronized (client) {
+            client.sendEvent(event.kind(), Json.write(data));
+        }
     }
 
     private void keepAlive() {
@@ -79,7 +87,9 @@ public final class EventStream implements AutoCloseable {
             } else if (!sessions.isLive(stream.sessionId())) {
                 client.close();
             } else {
-                client.sendComment("keep-alive");
+                synchronized (client) {
+                    client.sendComment("keep-alive");
+                }
             }
         }));
     }
