@@ -2,6 +2,7 @@ package dev.baton.triage;
 
 import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
+import dev.baton.text.TextMemo;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +26,7 @@ final class LearnedCueDetector implements CueDetector {
     private final TextEmbedder embedder;
     private final Heads heads;
     private final Map<CueKind, Integer> kinds = new EnumMap<>(CueKind.class);
-    private final MessageMemo<List<Segment>> memo = new MessageMemo<>();
+    private final TextMemo<List<Segment>> memo = new TextMemo<>();
 
     /**
      * What the heads read in one segment of a message, per head: its score and probability. Kept per message

@@ -1,5 +1,6 @@
 package dev.baton.triage;
 
+import dev.baton.text.TextMemo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ final class LexiconDetector implements CueDetector {
 
     private final CueKind kind;
     private final Lexicon lexicon;
-    private final MessageMemo<Optional<Reading>> memo = new MessageMemo<>();
+    private final TextMemo<Optional<Reading>> memo = new TextMemo<>();
 
     /** The phrases found in one message's text, before its weight in the conversation is applied. */
     private record Reading(double strength, String evidence) {

@@ -1,6 +1,7 @@
 package dev.baton.triage;
 
 import dev.baton.text.TextEmbedder;
+import dev.baton.text.TextMemo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ final class QuestionBundleDetector implements CueDetector {
     static final double SAME_TOPIC = 0.45;
 
     private final TextEmbedder embedder;
-    private final MessageMemo<List<String>> memo = new MessageMemo<>();
+    private final TextMemo<List<String>> memo = new TextMemo<>();
 
     QuestionBundleDetector(TextEmbedder embedder) {
         this.embedder = embedder;

@@ -1,5 +1,6 @@
 package dev.baton.triage;
 
+import dev.baton.text.TextMemo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,7 @@ final class ShoutingDetector implements CueDetector {
     static final double HINT = 0.35;
 
     private final CueKind kind;
-    private final MessageMemo<String> memo = new MessageMemo<>();
+    private final TextMemo<String> memo = new TextMemo<>();
 
     ShoutingDetector(CueKind kind) {
         this.kind = kind;

@@ -2,6 +2,7 @@ package dev.baton.triage;
 
 import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
+import dev.baton.text.TextMemo;
 
 /**
  * How much the customer's current message is small talk only: a greeting, an introduction, thanks or
@@ -18,7 +19,7 @@ public interface SmallTalkDetector {
     /** Read once per message text: a message decided again as its conversation goes on is not read again. */
     static SmallTalkDetector learned(TextEmbedder embedder, Heads heads) {
         int head = heads.index("smalltalk");
-        MessageMemo<Double> memo = new MessageMemo<>();
+        TextMemo<Double> memo = new TextMemo<>();
         return conversation -> memo.get(conversation.focusMessage().text(), text -> heads.score(head, embedder.embed(text)));
     }
 }

@@ -6,6 +6,7 @@ import dev.baton.learn.TestModels;
 import dev.baton.text.HashingEmbedder;
 import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
+import dev.baton.text.TextMemo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,7 @@ class OncePerMessageDetectorTest {
 
     @Test
     void theMemoIsBoundedAndForgetsTheLeastRecentlyUsed() {
-        MessageMemo<Integer> memo = new MessageMemo<>(2);
+        TextMemo<Integer> memo = new TextMemo<>(2);
         memo.get("a", String::length);
         memo.get("bb", String::length);
         memo.get("a", String::length);

@@ -1,31 +1,31 @@
-package dev.baton.triage;
+package dev.baton.text;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What a detector read in one message's text, remembered for the next decisions. A conversation is
- * decided again at every new customer message, and without this every earlier message would be read
- * again each time: a decision should cost the new message, not the history.
+ * What was read in one message's text (its vector, a detector's reading), remembered for the next
+ * decisions. A conversation is decided again at every new customer message, and without this every
+ * earlier message would be read again each time: a decision should cost the new message, not the history.
  *
- * <p>Keyed by the text alone, so a reading must depend on nothing else (the message's place and weight
- * in the conversation are applied afterwards, by the caller). Bounded: the least recently used readings
- * go first, as in {@link dev.baton.text.CachingEmbedder}.
+ * <p>Keyed by the text alone, so a reading must depend on nothing else (a message's place and weight in
+ * the conversation are applied afterwards, by the caller). Bounded: the least recently used readings go
+ * first. Thread-safe.
  */
-final class MessageMemo<V> {
+public final class TextMemo<V> {
 
     /** As many texts as the embedding cache keeps vectors for. */
-    static final int CAPACITY = 10_000;
+    public static final int CAPACITY = 10_000;
 
     private final Map<String, V> readings;
     private long computed;
 
-    MessageMemo() {
+    public TextMemo() {
         this(CAPACITY);
     }
 
-    MessageMemo(int capacity) {
+    public TextMemo(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a memo needs room for at least one text, was " + capacity);
         }
@@ -38,7 +38,7 @@ final class MessageMemo<V> {
     }
 
     /** The reading of {@code text}, from memory or {@code read} (which must not return null). */
-    V get(String text, Function<String, V> read) {
+    public V get(String text, Function<String, V> read) {
         synchronized (readings) {
             V known = readings.get(text);
             if (known != null) {
@@ -55,13 +55,13 @@ final class MessageMemo<V> {
     }
 
     /** How many readings were made rather than remembered (for tests). */
-    long computed() {
+    public long computed() {
         synchronized (readings) {
             return computed;
         }
     }
 
-    int size() {
+    public int size() {
         synchronized (readings) {
             return readings.size();
         }
