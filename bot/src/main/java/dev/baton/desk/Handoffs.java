@@ -58,6 +58,11 @@ final class Handoffs {
     private final BatonMetrics metrics;
     private final Assistant assistant;
     private final Clock clock;
+    /**
+     * Held from choosing the person to creating the handoff: the choice reads open counts and last-routed times,
+     * so two handoffs decided at once (different customers' lanes) must not both pick by the same stale counts.
+     */
+    private final Object choosing = new Object();
 
     /** @param assistant the optional language model, which may refine the summary a moment later */
     Handoffs(ConversationStore conversations, HandoffStore handoffs, Outbox outbox, BatonMetrics metrics,
@@ -86,6 +91,14 @@ final class Handoffs {
         RouteFacts facts = conversation.practice()
                 ? facts(decision, topics, null, null, customer.roles(), at)
                 : facts(decision, topics, conversation.channelId(), conversation.parentId(), customer.roles(), at);
+        synchronized (choosing) {
+            return chooseAndCreate(conversation, decision, reading, rules, counted, facts, customer, at);
+        }
+    }
+
+    private Reaction.HandOff chooseAndCreate(ConversationRecord conversation, Decision.Handoff decision,
+                                             Reading reading, RulesInForce rules, boolean counted, RouteFacts facts,
+                                             Customer customer, Instant at) {
         Dispatch dispatch = dispatch(rules, facts);
         Routing routing = dispatch.routing();
         boolean privateThread = privateThread(conversation, dispatch, rules.privateThreadsByDefault());

@@ -37,9 +37,11 @@ import java.util.function.Supplier;
  * notice, summary), {@link Previews} and {@link Practice} (for the console), and {@link StaffActions} (what
  * people do with a handoff).
  *
- * <p>One lock orders what must happen in arrival order: a customer's messages are grouped and decided
- * one after another, and a decision that waited on the language model is settled between them. Recording
- * what Discord did with Baton's messages, edits and deletions needs no order and takes no lock.
+ * <p>A lock per lane ({@link LaneLocks}) orders what must happen in arrival order: a customer's messages are
+ * grouped and decided one after another, and a decision that waited on the language model is settled between
+ * them; other customers are decided meanwhile. Choosing a person and creating the handoff is serialised in
+ * {@link Handoffs}, so two handoffs never pick by the same stale counts. Recording what Discord did with
+ * Baton's messages, edits and deletions needs no order and takes no lock.
  */
 public final class SupportDesk {
 
@@ -54,7 +56,9 @@ public final class SupportDesk {
     private final Practice practice;
     private final StaffActions actions;
     private final Clock clock;
-    private final Object order = new Object();
+    private final LaneLocks lanes = new LaneLocks();
+    /** Practice conversations are numbered in order. */
+    private final Object practiceOrder = new Object();
 
     /**
      * @param rules     the rules in force, read once per message (a reload takes effect on the next one)
@@ -70,7 +74,7 @@ public final class SupportDesk {
         this.intake = new Intake(conversations, quietGap);
         this.outbox = new Outbox(conversations, clock);
         this.handOffs = new Handoffs(conversations, handoffs, outbox, metrics, assistant, clock);
-        this.decider = new Decider(conversations, handoffs, handOffs, outbox, metrics, assistant, clock, order);
+        this.decider = new Decider(conversations, handoffs, handOffs, outbox, metrics, assistant, clock);
         this.previews = new Previews(handOffs);
         this.practice = new Practice(conversations, handOffs, clock);
         this.actions = new StaffActions(conversations, handoffs, rules, metrics, clock);
@@ -88,7 +92,8 @@ public final class SupportDesk {
 
     /** A message in a place Baton listens. */
     public Reaction onMessage(Incoming message) {
-        synchronized (order) {
+        Object lane = lanes.of(message.place().lane(message.author().id()));
+        synchronized (lane) {
             RulesInForce now = rules.get();
             Optional<Intake.Placed> placed = intake.store(message, now.roster());
             if (placed.isEmpty()) {
@@ -109,7 +114,7 @@ public final class SupportDesk {
             if (Pleasantries.isOnlyThanks(visible)) {
                 return new Reaction.Silence("only thanks or an acknowledgement");
             }
-            return decider.decide(conversation, placed.get().row(), now);
+            return decider.decide(conversation, placed.get().row(), now, lane);
         }
     }
 
@@ -119,35 +124,42 @@ public final class SupportDesk {
      * @param pressedId the conversation the button was under (or the command was given in)
      */
     public Reaction onHumanRequest(long pressedId, String requesterId, String evidence) {
-        synchronized (order) {
-            ConversationRecord pressed = conversations.conversation(pressedId)
-                    .orElseThrow(() -> new IllegalArgumentException("no conversation " + pressedId));
-            // A button under an old answer in a thread that has since moved on belongs to the thread's current conversation.
-            ConversationRecord conversation = pressed.state() == ConversationState.CLOSED && pressed.threadId() != null
-                    ? conversations.latestInThread(pressed.threadId()).orElse(pressed) : pressed;
-            if (conversation.practice()) {
-                return new Reaction.Silence("a practice conversation is never handled from Discord");
-            }
-            if (!conversation.customerId().equals(requesterId)) {
-                return new Reaction.Silence("only the customer can ask for a person in their conversation");
-            }
-            Optional<HandoffRecord> open = handoffs.openFor(conversation.id());
-            if (open.isPresent()) {
-                return new Reaction.Silence("already with a person (handoff " + open.get().id() + ")");
-            }
-            RulesInForce now = rules.get();
-            Reading reading = Reading.of(conversations.transcript(conversation.id()));
-            List<Cue> cues = new ArrayList<>();
-            if (reading.conversation() != null) {
-                cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, reading.conversation().size() - 1, evidence));
-                cues.addAll(now.engine().cues(reading.conversation()));
-            } else {
-                cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, evidence));
-            }
-            Decision.Handoff decision = new Decision.Handoff(
-                    humanRequestReasons(cues, Handoffs.settingsFor(conversation, now)), 1.0, cues);
-            return handOffs.handOff(conversation, decision, reading, now, true, null);
+        ConversationRecord current = conversations.conversation(pressedId)
+                .orElseThrow(() -> new IllegalArgumentException("no conversation " + pressedId));
+        synchronized (lanes.of(current)) {
+            return humanRequest(pressedId, requesterId, evidence);
         }
+    }
+
+    /** {@link #onHumanRequest}, under the lock of the lane it came from. */
+    private Reaction humanRequest(long pressedId, String requesterId, String evidence) {
+        ConversationRecord pressed = conversations.conversation(pressedId)
+                .orElseThrow(() -> new IllegalArgumentException("no conversation " + pressedId));
+        // A button under an old answer in a thread that has since moved on belongs to the thread's current conversation.
+        ConversationRecord conversation = pressed.state() == ConversationState.CLOSED && pressed.threadId() != null
+                ? conversations.latestInThread(pressed.threadId()).orElse(pressed) : pressed;
+        if (conversation.practice()) {
+            return new Reaction.Silence("a practice conversation is never handled from Discord");
+        }
+        if (!conversation.customerId().equals(requesterId)) {
+            return new Reaction.Silence("only the customer can ask for a person in their conversation");
+        }
+        Optional<HandoffRecord> open = handoffs.openFor(conversation.id());
+        if (open.isPresent()) {
+            return new Reaction.Silence("already with a person (handoff " + open.get().id() + ")");
+        }
+        RulesInForce now = rules.get();
+        Reading reading = Reading.of(conversations.transcript(conversation.id()));
+        List<Cue> cues = new ArrayList<>();
+        if (reading.conversation() != null) {
+            cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, reading.conversation().size() - 1, evidence));
+            cues.addAll(now.engine().cues(reading.conversation()));
+        } else {
+            cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, evidence));
+        }
+        Decision.Handoff decision = new Decision.Handoff(
+                humanRequestReasons(cues, Handoffs.settingsFor(conversation, now)), 1.0, cues);
+        return handOffs.handOff(conversation, decision, reading, now, true, null);
     }
 
     /**
@@ -166,7 +178,7 @@ public final class SupportDesk {
 
     /** A customer's {@code /human} in a place: stored as their message, then handed to a person. */
     public Reaction onHumanCommand(Incoming command) {
-        synchronized (order) {
+        synchronized (lanes.of(command.place().lane(command.author().id()))) {
             Optional<Intake.Placed> placed = intake.store(command, rules.get().roster());
             if (placed.isEmpty()) {
                 return new Reaction.Silence("already stored (redelivered)");
@@ -174,7 +186,7 @@ public final class SupportDesk {
             if (placed.get().kind() != AuthorKind.CUSTOMER) {
                 return new Reaction.Silence("only the customer can ask for a person in their conversation");
             }
-            return onHumanRequest(placed.get().conversation().id(), command.author().id(),
+            return humanRequest(placed.get().conversation().id(), command.author().id(),
                     "asked for a person: \"" + command.text() + "\"");
         }
     }
@@ -243,7 +255,7 @@ public final class SupportDesk {
      * @param actorId who practises: the roster id their staff lines are stored under
      */
     public Optional<Reaction.HandOff> practice(String actorId, List<Message> messages) {
-        synchronized (order) { // practice ids are numbered in order
+        synchronized (practiceOrder) {
             return practice.practice(rules.get(), actorId, messages);
         }
     }
