@@ -97,7 +97,7 @@ final class BatonOnFakeDiscord implements AutoCloseable {
         desk = WIRING.desk(config, () -> loaded.withBook(rules), conversations, handoffs, metrics, assistant, clock);
         aftercare = new AfterCare(handoffs, conversations, () -> loaded.withBook(rules), metrics, clock);
         bot = DiscordBot.start(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl()), settings(),
-                desk, aftercare, clock, Duration.ofSeconds(15));
+                desk, aftercare, metrics, clock, Duration.ofSeconds(15));
         asking = Wiring.afterCareAfterResolves(desk, aftercare, bot.afterCareNotices());
         running = true;
         return this;
