@@ -85,7 +85,7 @@ public final class Baton implements AutoCloseable {
             if (settings.discord().isPresent()) {
                 LOG.info("connecting to Discord: {}", settings.discord().get());
                 discord = DiscordConnection.start(() -> DiscordBot.start(settings.discord().get(), config.discord(),
-                        parts.desk(), parts.aftercare(), clock, DISCORD_READY), discordRetry, retryThread());
+                        parts.desk(), parts.aftercare(), parts.metrics(), clock, DISCORD_READY), discordRetry, retryThread());
             } else {
                 LOG.warn("DISCORD_TOKEN is not set, so Baton is not connected to Discord; the engine and storage run."
                         + " To connect a server, see \"Connecting a Discord server\" in README.md, then start Baton"

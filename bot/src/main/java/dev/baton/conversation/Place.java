@@ -29,6 +29,14 @@ public record Place(PlaceKind kind, String channelId, String parentId) {
         return new Place(PlaceKind.DM, channelId, null);
     }
 
+    /**
+     * The lane of a message by {@code authorId} here: where its order matters. A thread, forum post or DM
+     * is one lane; in a channel each author is their own (the channel carries many customers at once).
+     */
+    public String lane(String authorId) {
+        return kind == PlaceKind.CHANNEL ? channelId + "/" + authorId : channelId;
+    }
+
     public boolean isThread() {
         return kind == PlaceKind.THREAD || kind == PlaceKind.FORUM_POST;
     }

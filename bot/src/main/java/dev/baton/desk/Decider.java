@@ -41,11 +41,9 @@ final class Decider {
     private final BatonMetrics metrics;
     private final Assistant assistant;
     private final Clock clock;
-    /** The desk's lock: a decision settled after asking the model must not interleave with a new message. */
-    private final Object order;
 
     Decider(ConversationStore conversations, HandoffStore handoffs, Handoffs handOffs, Outbox outbox,
-            BatonMetrics metrics, Assistant assistant, Clock clock, Object order) {
+            BatonMetrics metrics, Assistant assistant, Clock clock) {
         this.conversations = conversations;
         this.handoffs = handoffs;
         this.handOffs = handOffs;
@@ -53,11 +51,15 @@ final class Decider {
         this.metrics = metrics;
         this.assistant = assistant;
         this.clock = clock;
-        this.order = order;
     }
 
-    /** Decides the conversation as it stands after the customer's message in row {@code messageRow}. */
-    Reaction decide(ConversationRecord conversation, long messageRow, RulesInForce rules) {
+    /**
+     * Decides the conversation as it stands after the customer's message in row {@code messageRow}.
+     *
+     * @param lane the lock of the message's lane, held by the caller: a decision settled after asking the model
+     *             takes it again, so it does not interleave with the customer's next message
+     */
+    Reaction decide(ConversationRecord conversation, long messageRow, RulesInForce rules, Object lane) {
         Reading reading = Reading.of(conversations.transcript(conversation.id()));
         CueSettings settings = Handoffs.settingsFor(conversation, rules);
         long started = System.nanoTime();
@@ -74,7 +76,7 @@ final class Decider {
         // A handoff never gets here (see Band): the model is asked only while Baton may still answer.
         // One wait for the whole reply, from now: the second opinion and the phrasing share it.
         Asked asked = new Asked(conversation.id(), messageRow, reading, rules, assessment, micros, question,
-                assistant.reply());
+                assistant.reply(), lane);
         try {
             CompletableFuture<Reaction> later = CompletableFuture.supplyAsync(() -> consult(asked), assistant.background());
             return new Reaction.Deferred(later, question.isPresent() ? "asking the language model for a second opinion"
@@ -88,10 +90,10 @@ final class Decider {
     /** A decision that waits on the model: everything needed to act on it once the model has answered. */
     private record Asked(long conversationId, long messageRow, Reading reading, RulesInForce rules,
                          TriageEngine.Assessment assessment, long micros, Optional<Band.Question> question,
-                         Deadline deadline) {
+                         Deadline deadline, Object lane) {
     }
 
-    /** Runs off the desk's lock and the caller's thread: asks the model, then acts under the lock. */
+    /** Runs off the lane's lock and the caller's thread: asks the model, then acts under the lane's lock. */
     private Reaction consult(Asked asked) {
         Consultation consultation;
         try {
@@ -102,7 +104,7 @@ final class Decider {
             consultation = Consultation.failed(asked.assessment().decision(), "unexpected: " + e);
         }
         try {
-            synchronized (order) {
+            synchronized (asked.lane()) {
                 return settle(asked, consultation);
             }
         } catch (RuntimeException e) {
@@ -153,6 +155,6 @@ final class Decider {
             String words = rules.wording().smallTalk();
             return new Reaction.Reply(conversation, outbox.pending(conversation, words, null), words);
         }
-        return handOffs.handOff(conversation, (Decision.Handoff) decision, reading, rules, true, nearest);
+        return handOffs.handOffOnce(conversation, (Decision.Handoff) decision, reading, rules, nearest);
     }
 }

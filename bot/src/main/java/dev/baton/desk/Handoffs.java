@@ -58,6 +58,11 @@ final class Handoffs {
     private final BatonMetrics metrics;
     private final Assistant assistant;
     private final Clock clock;
+    /**
+     * Held from choosing the person to creating the handoff: the choice reads open counts and last-routed times,
+     * so two handoffs decided at once (different customers' lanes) must not both pick by the same stale counts.
+     */
+    private final Object choosing = new Object();
 
     /** @param assistant the optional language model, which may refine the summary a moment later */
     Handoffs(ConversationStore conversations, HandoffStore handoffs, Outbox outbox, BatonMetrics metrics,
@@ -68,6 +73,19 @@ final class Handoffs {
         this.metrics = metrics;
         this.assistant = assistant;
         this.clock = clock;
+    }
+
+    /**
+     * {@link #handOff}, unless the conversation already has an open handoff (a decision on another lane, or a
+     * button pressed twice, got there first): then Baton stays silent, and nobody is paged twice.
+     */
+    Reaction handOffOnce(ConversationRecord conversation, Decision.Handoff decision, Reading reading,
+                         RulesInForce rules, Match nearest) {
+        try {
+            return handOff(conversation, decision, reading, rules, true, nearest);
+        } catch (HandoffStore.AlreadyOpen e) {
+            return new Reaction.Silence("already with a person (handoff " + e.openId() + ")");
+        }
     }
 
     /**
@@ -86,6 +104,14 @@ final class Handoffs {
         RouteFacts facts = conversation.practice()
                 ? facts(decision, topics, null, null, customer.roles(), at)
                 : facts(decision, topics, conversation.channelId(), conversation.parentId(), customer.roles(), at);
+        synchronized (choosing) {
+            return chooseAndCreate(conversation, decision, reading, rules, counted, facts, customer, at);
+        }
+    }
+
+    private Reaction.HandOff chooseAndCreate(ConversationRecord conversation, Decision.Handoff decision,
+                                             Reading reading, RulesInForce rules, boolean counted, RouteFacts facts,
+                                             Customer customer, Instant at) {
         Dispatch dispatch = dispatch(rules, facts);
         Routing routing = dispatch.routing();
         boolean privateThread = privateThread(conversation, dispatch, rules.privateThreadsByDefault());

@@ -61,6 +61,22 @@ final class Intake {
         return row.map(r -> new Placed(conversation, kind, r));
     }
 
+    /**
+     * Whether Baton would answer this message if it were decided now: it comes from a customer, in a new
+     * conversation or their own one that no person has. Reads only; for telling a customer kept waiting that an
+     * answer is coming (never one whose conversation is with a person, never staff).
+     */
+    boolean expectsAnswer(Incoming message, Roster roster) {
+        if (roster.byDiscordUserId(message.author().id()).isPresent()) {
+            return false;
+        }
+        Grouping.Choice choice = Grouping.choose(message, candidates(message), quietGap);
+        if (!(choice instanceof Grouping.Join join)) {
+            return true;
+        }
+        return join.conversation().customerId().equals(message.author().id()) && !join.conversation().isQuiet();
+    }
+
     private Candidates candidates(Incoming message) {
         if (message.place().isThread()) {
             return new Candidates(conversations.latestInThread(message.place().channelId()), Optional.empty(),

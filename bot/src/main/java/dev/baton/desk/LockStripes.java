@@ -1,13 +1,14 @@
 package dev.baton.desk;
 
 /**
- * A fixed set of locks shared out by handoff id, so actions on one handoff are serialised without
- * keeping a lock per handoff ever seen (a map of those grew by one entry per handoff for the life of
- * the process, issue 16).
+ * A fixed set of locks shared out by id (a handoff's, a conversation's) or by key (a lane's), so work on
+ * one thing is serialised without keeping a lock per thing ever seen (a map of those grew by one entry
+ * per handoff for the life of the process, issue 16).
  *
- * <p>Handoff ids are consecutive, so ids taken modulo the count spread over every stripe: the handoffs
- * opened around the same time, the ones being worked on together, never share a lock. Two handoffs that
- * do share one only wait for each other; nothing holds two stripes at once, so they cannot deadlock.
+ * <p>Ids are consecutive, so ids taken modulo the count spread over every stripe: the handoffs opened
+ * around the same time, the ones being worked on together, never share a lock. Two things that do share
+ * one only wait for each other. Nothing holds two stripes of one set at once, so they cannot deadlock;
+ * code that holds stripes of two sets always takes them in the same order (see {@link SupportDesk}).
  */
 final class LockStripes {
 
@@ -23,9 +24,14 @@ final class LockStripes {
         }
     }
 
-    /** The lock for this handoff: always the same one for the same id. */
+    /** The lock for this id: always the same one for the same id. */
     Object of(long id) {
         return locks[(int) Math.floorMod(id, (long) locks.length)];
+    }
+
+    /** The lock for this key: always the same one for the same key. */
+    Object of(String key) {
+        return locks[Math.floorMod(key.hashCode(), locks.length)];
     }
 
     int count() {

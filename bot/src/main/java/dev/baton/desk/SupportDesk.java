@@ -5,6 +5,7 @@ import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Incoming;
+import dev.baton.conversation.Place;
 import dev.baton.handoff.HandoffRecord;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.Outcome;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -37,9 +39,18 @@ import java.util.function.Supplier;
  * notice, summary), {@link Previews} and {@link Practice} (for the console), and {@link StaffActions} (what
  * people do with a handoff).
  *
- * <p>One lock orders what must happen in arrival order: a customer's messages are grouped and decided
- * one after another, and a decision that waited on the language model is settled between them. Recording
- * what Discord did with Baton's messages, edits and deletions needs no order and takes no lock.
+ * <p>Two sets of locks order what must happen in arrival order, while other customers are decided meanwhile:
+ * <ul>
+ *   <li>a lock per lane (the place where order matters, {@link Place#lane}) stores a customer's messages one
+ *       after another, so they join their conversation in the order they came;</li>
+ *   <li>a lock per conversation decides them one after another, and settles a decision that waited on the
+ *       language model between them. A conversation can hear from two lanes (a customer writes in the channel
+ *       again while Baton answers in its thread), so the decision is locked by conversation, not by lane.</li>
+ * </ul>
+ * A lane's lock is always taken before a conversation's, never after, so the two cannot deadlock. Choosing a
+ * person and creating the handoff is serialised in {@link Handoffs}, so two handoffs never pick by the same
+ * stale counts, and the store refuses a second open handoff for one conversation. Recording what Discord did
+ * with Baton's messages, edits and deletions needs no order and takes no lock.
  */
 public final class SupportDesk {
 
@@ -54,7 +65,10 @@ public final class SupportDesk {
     private final Practice practice;
     private final StaffActions actions;
     private final Clock clock;
-    private final Object order = new Object();
+    private final LockStripes lanes = new LockStripes(64);
+    private final LockStripes conversationLocks = new LockStripes(256);
+    /** Practice conversations are numbered in order. */
+    private final Object practiceOrder = new Object();
 
     /**
      * @param rules     the rules in force, read once per message (a reload takes effect on the next one)
@@ -70,7 +84,7 @@ public final class SupportDesk {
         this.intake = new Intake(conversations, quietGap);
         this.outbox = new Outbox(conversations, clock);
         this.handOffs = new Handoffs(conversations, handoffs, outbox, metrics, assistant, clock);
-        this.decider = new Decider(conversations, handoffs, handOffs, outbox, metrics, assistant, clock, order);
+        this.decider = new Decider(conversations, handoffs, handOffs, outbox, metrics, assistant, clock);
         this.previews = new Previews(handOffs);
         this.practice = new Practice(conversations, handOffs, clock);
         this.actions = new StaffActions(conversations, handoffs, rules, metrics, clock);
@@ -88,29 +102,64 @@ public final class SupportDesk {
 
     /** A message in a place Baton listens. */
     public Reaction onMessage(Incoming message) {
-        synchronized (order) {
+        return onMessage(message, null).reaction();
+    }
+
+    /**
+     * What came of a message, and the row of what Baton told the customer while it waited (to be confirmed with
+     * {@link #sent} or dropped with {@link #notSent} once Discord answers), if it told them anything.
+     */
+    public record Handled(Reaction reaction, OptionalLong toldRow) {
+    }
+
+    /**
+     * A message in a place Baton listens, which waited in a queue long enough that Baton already told the customer
+     * {@code toldWhileWaiting} (null when it did not): that goes into the transcript right after the message.
+     */
+    public Handled onMessage(Incoming message, String toldWhileWaiting) {
+        synchronized (lanes.of(message.place().lane(message.author().id()))) {
             RulesInForce now = rules.get();
             Optional<Intake.Placed> placed = intake.store(message, now.roster());
             if (placed.isEmpty()) {
-                return new Reaction.Silence("already stored (redelivered)");
+                return new Handled(new Reaction.Silence("already stored (redelivered)"), OptionalLong.empty());
             }
-            ConversationRecord conversation = placed.get().conversation();
-            if (placed.get().kind() != AuthorKind.CUSTOMER) {
-                return new Reaction.Silence("written by " + placed.get().kind().wireName()
-                        + " in someone else's conversation");
+            Object lock = conversationLocks.of(placed.get().conversation().id());
+            synchronized (lock) {
+                // Read again under its lock: another lane may have handed it off since it was placed.
+                ConversationRecord conversation = conversations.conversation(placed.get().conversation().id())
+                        .orElse(placed.get().conversation());
+                OptionalLong told = toldWhileWaiting == null ? OptionalLong.empty()
+                        : OptionalLong.of(outbox.pending(conversation, toldWhileWaiting, null));
+                return new Handled(decide(message, placed.get(), conversation, now, lock), told);
             }
-            if (conversation.isQuiet()) {
-                return new Reaction.Silence("a person has this conversation");
-            }
-            String visible = Invisible.strip(message.text());
-            if (visible.isBlank()) {
-                return new Reaction.Silence("nothing to read (attachments only or empty)");
-            }
-            if (Pleasantries.isOnlyThanks(visible)) {
-                return new Reaction.Silence("only thanks or an acknowledgement");
-            }
-            return decider.decide(conversation, placed.get().row(), now);
         }
+    }
+
+    private Reaction decide(Incoming message, Intake.Placed placed, ConversationRecord conversation,
+                            RulesInForce now, Object lock) {
+        if (placed.kind() != AuthorKind.CUSTOMER) {
+            return new Reaction.Silence("written by " + placed.kind().wireName()
+                    + " in someone else's conversation");
+        }
+        if (conversation.isQuiet()) {
+            return new Reaction.Silence("a person has this conversation");
+        }
+        String visible = Invisible.strip(message.text());
+        if (visible.isBlank()) {
+            return new Reaction.Silence("nothing to read (attachments only or empty)");
+        }
+        if (Pleasantries.isOnlyThanks(visible)) {
+            return new Reaction.Silence("only thanks or an acknowledgement");
+        }
+        return decider.decide(conversation, placed.row(), now, lock);
+    }
+
+    /**
+     * Whether Baton would answer {@code message} if it were decided now (a customer's, in a conversation no
+     * person has); reads only, takes no lock. For acknowledging a message that waits in a queue.
+     */
+    public boolean expectsAnswer(Incoming message) {
+        return intake.expectsAnswer(message, rules.get().roster());
     }
 
     /**
@@ -119,35 +168,46 @@ public final class SupportDesk {
      * @param pressedId the conversation the button was under (or the command was given in)
      */
     public Reaction onHumanRequest(long pressedId, String requesterId, String evidence) {
-        synchronized (order) {
-            ConversationRecord pressed = conversations.conversation(pressedId)
-                    .orElseThrow(() -> new IllegalArgumentException("no conversation " + pressedId));
-            // A button under an old answer in a thread that has since moved on belongs to the thread's current conversation.
-            ConversationRecord conversation = pressed.state() == ConversationState.CLOSED && pressed.threadId() != null
-                    ? conversations.latestInThread(pressed.threadId()).orElse(pressed) : pressed;
-            if (conversation.practice()) {
-                return new Reaction.Silence("a practice conversation is never handled from Discord");
-            }
-            if (!conversation.customerId().equals(requesterId)) {
-                return new Reaction.Silence("only the customer can ask for a person in their conversation");
-            }
-            Optional<HandoffRecord> open = handoffs.openFor(conversation.id());
-            if (open.isPresent()) {
-                return new Reaction.Silence("already with a person (handoff " + open.get().id() + ")");
-            }
-            RulesInForce now = rules.get();
-            Reading reading = Reading.of(conversations.transcript(conversation.id()));
-            List<Cue> cues = new ArrayList<>();
-            if (reading.conversation() != null) {
-                cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, reading.conversation().size() - 1, evidence));
-                cues.addAll(now.engine().cues(reading.conversation()));
-            } else {
-                cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, evidence));
-            }
-            Decision.Handoff decision = new Decision.Handoff(
-                    humanRequestReasons(cues, Handoffs.settingsFor(conversation, now)), 1.0, cues);
-            return handOffs.handOff(conversation, decision, reading, now, true, null);
+        ConversationRecord conversation = current(pressedId);
+        synchronized (conversationLocks.of(conversation.id())) {
+            return humanRequest(pressedId, requesterId, evidence);
         }
+    }
+
+    /** The conversation a button under {@code pressedId} belongs to now. */
+    private ConversationRecord current(long pressedId) {
+        ConversationRecord pressed = conversations.conversation(pressedId)
+                .orElseThrow(() -> new IllegalArgumentException("no conversation " + pressedId));
+        // A button under an old answer in a thread that has since moved on belongs to the thread's current conversation.
+        return pressed.state() == ConversationState.CLOSED && pressed.threadId() != null
+                ? conversations.latestInThread(pressed.threadId()).orElse(pressed) : pressed;
+    }
+
+    /** {@link #onHumanRequest}, under the lock of the conversation it is for. */
+    private Reaction humanRequest(long pressedId, String requesterId, String evidence) {
+        ConversationRecord conversation = current(pressedId);
+        if (conversation.practice()) {
+            return new Reaction.Silence("a practice conversation is never handled from Discord");
+        }
+        if (!conversation.customerId().equals(requesterId)) {
+            return new Reaction.Silence("only the customer can ask for a person in their conversation");
+        }
+        Optional<HandoffRecord> open = handoffs.openFor(conversation.id());
+        if (open.isPresent()) {
+            return new Reaction.Silence("already with a person (handoff " + open.get().id() + ")");
+        }
+        RulesInForce now = rules.get();
+        Reading reading = Reading.of(conversations.transcript(conversation.id()));
+        List<Cue> cues = new ArrayList<>();
+        if (reading.conversation() != null) {
+            cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, reading.conversation().size() - 1, evidence));
+            cues.addAll(now.engine().cues(reading.conversation()));
+        } else {
+            cues.add(new Cue(CueKind.HUMAN_REQUEST, 1.0, -1, evidence));
+        }
+        Decision.Handoff decision = new Decision.Handoff(
+                humanRequestReasons(cues, Handoffs.settingsFor(conversation, now)), 1.0, cues);
+        return handOffs.handOffOnce(conversation, decision, reading, now, null);
     }
 
     /**
@@ -166,7 +226,7 @@ public final class SupportDesk {
 
     /** A customer's {@code /human} in a place: stored as their message, then handed to a person. */
     public Reaction onHumanCommand(Incoming command) {
-        synchronized (order) {
+        synchronized (lanes.of(command.place().lane(command.author().id()))) {
             Optional<Intake.Placed> placed = intake.store(command, rules.get().roster());
             if (placed.isEmpty()) {
                 return new Reaction.Silence("already stored (redelivered)");
@@ -174,8 +234,11 @@ public final class SupportDesk {
             if (placed.get().kind() != AuthorKind.CUSTOMER) {
                 return new Reaction.Silence("only the customer can ask for a person in their conversation");
             }
-            return onHumanRequest(placed.get().conversation().id(), command.author().id(),
-                    "asked for a person: \"" + command.text() + "\"");
+            long conversationId = placed.get().conversation().id();
+            synchronized (conversationLocks.of(conversationId)) {
+                return humanRequest(conversationId, command.author().id(),
+                        "asked for a person: \"" + command.text() + "\"");
+            }
         }
     }
 
@@ -243,7 +306,7 @@ public final class SupportDesk {
      * @param actorId who practises: the roster id their staff lines are stored under
      */
     public Optional<Reaction.HandOff> practice(String actorId, List<Message> messages) {
-        synchronized (order) { // practice ids are numbered in order
+        synchronized (practiceOrder) {
             return practice.practice(rules.get(), actorId, messages);
         }
     }

@@ -11,7 +11,10 @@ import dev.baton.handoff.Outcome;
 import dev.baton.rules.Answering;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -41,7 +44,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one JDA listener: turns Discord events into the desk's plain values and hands the desk's
- * reactions to the {@link Replier}. Keeps the Discord edge thin; every decision is the desk's.
+ * reactions to the {@link Replier}. Keeps the Discord edge thin; every decision is the desk's. The
+ * decisions run on {@link Lanes}, not on JDA's event thread: one customer's messages (and their edits,
+ * deletions, commands and buttons) in arrival order, other customers meanwhile.
  */
 final class BatonListener extends ListenerAdapter {
 
@@ -50,19 +55,28 @@ final class BatonListener extends ListenerAdapter {
     static final String RESOLVE = "resolve";
     /** The comment box's one text input. */
     static final String COMMENT_INPUT = "comment";
+    /** What a customer kept waiting by a busy Baton is told; their answer follows. */
+    static final String ONE_MOMENT = "One moment \u2014 I'm on it.";
     private static final Logger LOG = LoggerFactory.getLogger(BatonListener.class);
 
     private final SupportDesk desk;
     private final AfterCare aftercare;
     private final DiscordSettings settings;
     private final Clock clock;
+    private final Lanes lanes;
     private final AtomicBoolean warnedAboutContent = new AtomicBoolean();
+    /**
+     * The lane of each message queued but not yet handled: a deletion names no author, and must not overtake
+     * its message in a channel (where the lane is the author's).
+     */
+    private final Map<String, String> queuedLanes = new ConcurrentHashMap<>();
     private volatile Replier replier;
 
-    BatonListener(SupportDesk desk, AfterCare aftercare, DiscordSettings settings, Clock clock) {
+    BatonListener(SupportDesk desk, AfterCare aftercare, DiscordSettings settings, Lanes lanes, Clock clock) {
         this.desk = desk;
         this.aftercare = aftercare;
         this.settings = settings;
+        this.lanes = lanes;
         this.clock = clock;
     }
 
@@ -94,27 +108,54 @@ final class BatonListener extends ListenerAdapter {
                 withoutMention(message.getContentRaw(), selfId), attachments(message),
                 Optional.ofNullable(message.getMessageReference()).map(r -> r.getMessageId()).orElse(null),
                 clock.instant());
-        Reaction reaction;
+        String lane = place.lane(author.getId());
+        queuedLanes.put(message.getId(), lane);
+        WaitNotice notice = new WaitNotice(message, ONE_MOMENT, () -> desk.expectsAnswer(incoming));
+        lanes.submit(lane, () -> {
+            try {
+                decide(incoming, message, notice);
+            } finally {
+                queuedLanes.remove(message.getId());
+            }
+        }, notice);
+    }
+
+    /** Runs on the message's lane. */
+    private void decide(Incoming incoming, Message message, WaitNotice notice) {
+        Optional<CompletableFuture<Message>> told = notice.start();
+        SupportDesk.Handled handled;
         try {
-            reaction = desk.onMessage(incoming);
+            handled = desk.onMessage(incoming, told.isPresent() ? notice.text() : null);
         } catch (RuntimeException e) {
-            LOG.error("could not handle message {} in {}: {}", message.getId(), place, e.toString(), e);
+            LOG.error("could not handle message {} in {}: {}", message.getId(), incoming.place(), e.toString(), e);
             return;
         }
-        replier.carryOut(reaction, message);
+        // The "one moment" is in the transcript before the answer; Discord says later where it landed, or that it did not.
+        handled.toldRow().ifPresent(row -> told.orElseThrow().whenComplete((sent, failure) -> {
+            if (sent != null) {
+                desk.sent(row, sent.getId(), sent.getChannel().getId(), sent.getContentRaw());
+            } else {
+                desk.notSent(row);
+            }
+        }));
+        replier.carryOut(handled.reaction(), message);
     }
 
     @Override
     public void onMessageUpdate(MessageUpdateEvent event) {
         if (!event.getAuthor().isBot() && !event.getMessage().isWebhookMessage()) {
-            desk.onEdit(event.getMessageId(), withoutMention(event.getMessage().getContentRaw(),
-                    event.getJDA().getSelfUser().getId()));
+            String text = withoutMention(event.getMessage().getContentRaw(), event.getJDA().getSelfUser().getId());
+            // On the message's lane, so an edit never overtakes the message it edits.
+            lanes.submit(place(event.getChannel()).lane(event.getAuthor().getId()),
+                    () -> desk.onEdit(event.getMessageId(), text), Lanes.NONE);
         }
     }
 
     @Override
     public void onMessageDelete(MessageDeleteEvent event) {
-        desk.onDelete(event.getMessageId());
+        // Behind the message when it is still queued; once it is handled, any lane will do (a thread's is its own).
+        String lane = queuedLanes.getOrDefault(event.getMessageId(), event.getChannel().getId());
+        lanes.submit(lane, () -> desk.onDelete(event.getMessageId()), Lanes.NONE);
     }
 
     @Override
@@ -136,10 +177,13 @@ final class BatonListener extends ListenerAdapter {
         String text = name.equals(ASK)
                 ? Optional.ofNullable(event.getOption("question")).map(o -> o.getAsString()).orElse("")
                 : "/human" + Optional.ofNullable(event.getOption("why")).map(o -> " " + o.getAsString()).orElse("");
+        Place place = place(channel);
         Incoming incoming = new Incoming("interaction:" + event.getId(), person(event.getUser(), event.getMember()),
-                place(channel), text, List.of(), null, clock.instant());
-        Reaction reaction = name.equals(ASK) ? desk.onMessage(incoming) : desk.onHumanCommand(incoming);
-        replier.carryOut(reaction, event.getHook(), channel);
+                place, text, List.of(), null, clock.instant());
+        lanes.submit(place.lane(event.getUser().getId()), () -> {
+            Reaction reaction = name.equals(ASK) ? desk.onMessage(incoming) : desk.onHumanCommand(incoming);
+            replier.carryOut(reaction, event.getHook(), channel);
+        }, Lanes.NONE); // deferred above: the customer already sees Baton thinking
     }
 
     @Override
@@ -161,9 +205,11 @@ final class BatonListener extends ListenerAdapter {
             return;
         }
         event.deferReply(true).queue(); // for the customer alone, as /human
-        Reaction reaction = desk.onHumanRequest(conversationId, event.getUser().getId(),
-                "pressed \u201cTalk to a person\u201d");
-        replier.carryOut(reaction, event.getHook(), event.getChannel());
+        String userId = event.getUser().getId();
+        lanes.submit(place(event.getChannel()).lane(userId), () -> {
+            Reaction reaction = desk.onHumanRequest(conversationId, userId, "pressed \u201cTalk to a person\u201d");
+            replier.carryOut(reaction, event.getHook(), event.getChannel());
+        }, Lanes.NONE);
     }
 
     /**

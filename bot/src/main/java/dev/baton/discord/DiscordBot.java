@@ -4,6 +4,7 @@ import dev.baton.aftercare.AfterCare;
 import dev.baton.aftercare.AfterCareNotices;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
+import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,14 +43,20 @@ public final class DiscordBot implements AutoCloseable {
     private static final List<Permission> THREAD_PERMISSIONS = List.of(Permission.CREATE_PUBLIC_THREADS,
             Permission.CREATE_PRIVATE_THREADS, Permission.MESSAGE_SEND_IN_THREADS);
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
+    /** How long a stop waits for the messages already received to be answered. */
+    private static final Duration LANES_DRAIN = Duration.ofSeconds(10);
 
     private final JDA jda;
+    private final BatonListener listener;
+    private final Lanes lanes;
     private final StaffReplier staffReplies;
     private final PickupPoster pickupNotices;
     private final AfterCarePoster afterCareNotices;
 
-    private DiscordBot(JDA jda, DiscordSettings settings, Clock clock) {
+    private DiscordBot(JDA jda, BatonListener listener, Lanes lanes, DiscordSettings settings, Clock clock) {
         this.jda = jda;
+        this.listener = listener;
+        this.lanes = lanes;
         this.staffReplies = new StaffReplier(jda, clock, StaffReplier.DEFAULT_TIMEOUT);
         this.pickupNotices = new PickupPoster(jda, settings, PickupPoster.DEFAULT_TIMEOUT);
         this.afterCareNotices = new AfterCarePoster(pickupNotices);
@@ -61,8 +68,19 @@ public final class DiscordBot implements AutoCloseable {
      * @throws DiscordStartException with a sentence saying what to fix (bad token, intent not enabled)
      */
     public static DiscordBot start(DiscordEndpoints endpoints, DiscordSettings settings, SupportDesk desk,
-                                   AfterCare aftercare, Clock clock, Duration readyTimeout) {
-        BatonListener listener = new BatonListener(desk, aftercare, settings, clock);
+                                   AfterCare aftercare, BatonMetrics metrics, Clock clock, Duration readyTimeout) {
+        Lanes lanes = Lanes.forThisMachine(settings.acknowledgeAfter(), metrics, clock);
+        try {
+            return start(endpoints, settings, desk, aftercare, lanes, clock, readyTimeout);
+        } catch (RuntimeException e) {
+            lanes.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    private static DiscordBot start(DiscordEndpoints endpoints, DiscordSettings settings, SupportDesk desk,
+                                    AfterCare aftercare, Lanes lanes, Clock clock, Duration readyTimeout) {
+        BatonListener listener = new BatonListener(desk, aftercare, settings, lanes, clock);
         CountDownLatch ready = new CountDownLatch(1);
         CloseWatcher closes = new CloseWatcher(ready);
         // JDA's default lets every post ping users, roles and @everyone; Baton's posts ping only whom they name.
@@ -97,7 +115,7 @@ public final class DiscordBot implements AutoCloseable {
         if (closes.closeCode != null) {
             throw new DiscordStartException(explain(closes.closeCode), null, closes.closeCode.isReconnect());
         }
-        DiscordBot bot = new DiscordBot(jda, settings, clock);
+        DiscordBot bot = new DiscordBot(jda, listener, lanes, settings, clock);
         bot.registerCommands();
         bot.checkMessageContentIntent();
         bot.checkThreadPermissions(settings);
@@ -192,8 +210,14 @@ public final class DiscordBot implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops hearing new events, lets the messages already received be decided and answered (JDA still sends
+     * while the lanes drain), then disconnects. Before the database closes: the lanes write to it.
+     */
     @Override
     public void close() {
+        jda.removeEventListener(listener);
+        lanes.close(LANES_DRAIN);
         jda.shutdown();
         try {
             if (!jda.awaitShutdown(Duration.ofSeconds(10))) {

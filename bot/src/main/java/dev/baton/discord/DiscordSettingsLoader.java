@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class DiscordSettingsLoader {
 
     static final List<String> KEYS = List.of("guild_id", "support_channels", "staff_channel", "private_threads",
-            "quiet_gap_minutes");
+            "quiet_gap_minutes", "acknowledge_after_seconds");
     /** Discord ids are snowflakes: 17 to 20 digits. */
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
 
@@ -62,7 +62,8 @@ public final class DiscordSettingsLoader {
         String staff = optionalId(fields.get("staff_channel"), "staff_channel", problems);
         boolean privateThreads = bool(fields.get("private_threads"), problems);
         Duration gap = minutes(fields.get("quiet_gap_minutes"), problems);
-        return new DiscordSettings(guild, channels, staff, privateThreads, gap);
+        Duration acknowledgeAfter = seconds(fields.get("acknowledge_after_seconds"), problems);
+        return new DiscordSettings(guild, channels, staff, privateThreads, gap, acknowledgeAfter);
     }
 
     private static String optionalId(Node node, String key, Problems problems) {
@@ -132,5 +133,23 @@ public final class DiscordSettingsLoader {
         problems.at(node, "`quiet_gap_minutes` must be a whole number of minutes from 1 to 10080 (a week),"
                 + " but found " + Nodes.describe(node));
         return DiscordSettings.DEFAULT_QUIET_GAP;
+    }
+
+    private static Duration seconds(Node node, Problems problems) {
+        if (node == null || Nodes.isNull(node)) {
+            return DiscordSettings.DEFAULT_ACKNOWLEDGE_AFTER;
+        }
+        String value = node instanceof ScalarNode scalar ? scalar.getValue().strip() : "";
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds >= 1 && seconds <= 60) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.at(node, "`acknowledge_after_seconds` must be a whole number of seconds from 1 to 60,"
+                + " but found " + Nodes.describe(node));
+        return DiscordSettings.DEFAULT_ACKNOWLEDGE_AFTER;
     }
 }

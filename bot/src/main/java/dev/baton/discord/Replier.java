@@ -7,11 +7,13 @@ import dev.baton.desk.SupportDesk;
 import dev.baton.knowledge.KnowledgeEntry;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -58,6 +60,13 @@ final class Replier {
                     return size() > REMEMBERED_THREADS;
                 }
             });
+
+    /**
+     * Each conversation's post still on its way, by conversation id: the next post for the conversation starts
+     * only after it, so replies land in the order they were decided even when the first waits for its thread
+     * and a later one finds the thread ready. Only posts in flight are kept.
+     */
+    private final Map<Long, CompletableFuture<?>> posting = new HashMap<>();
 
     Replier(JDA jda, SupportDesk desk, DiscordSettings settings) {
         this.jda = jda;
@@ -128,13 +137,33 @@ final class Replier {
                 .setAllowedMentions(NONE)
                 .addComponents(ActionRow.of(Button.secondary(HUMAN_BUTTON + conversationId, "Talk to a person")))
                 .build();
-        channel.thenCompose(target -> send(target, data, from, viaInteraction).thenAccept(sent ->
-                        desk.sent(pendingRow, sent.getId(), sent.getChannel().getId(), text)))
+        inTurn(conversationId, () -> channel.thenCompose(target -> send(target, data, from, viaInteraction)))
+                .thenAccept(sent -> desk.sent(pendingRow, sent.getId(), sent.getChannel().getId(), text))
                 .exceptionally(e -> {
                     desk.notSent(pendingRow);
                     logFailure(what, channel.getNow(null), e);
                     return null;
                 });
+    }
+
+    /**
+     * Starts {@code post} once the conversation's previous post is done (sent or failed); call in the order the
+     * reactions were decided.
+     */
+    private <T> CompletableFuture<T> inTurn(long conversationId, Supplier<CompletableFuture<T>> post) {
+        CompletableFuture<T> mine;
+        synchronized (posting) {
+            CompletableFuture<?> before = posting.get(conversationId);
+            mine = before == null ? post.get() : before.handle((done, failed) -> null).thenCompose(ready -> post.get());
+            posting.put(conversationId, mine);
+        }
+        CompletableFuture<T> registered = mine;
+        mine.whenComplete((done, failed) -> {
+            synchronized (posting) {
+                posting.remove(conversationId, registered);
+            }
+        });
+        return mine;
     }
 
     /**
@@ -156,12 +185,14 @@ final class Replier {
         AtomicBoolean pointed = new AtomicBoolean();
         // The staff hear of it even when the customer cannot be told; once the thread is known, so it links there.
         channel.thenAccept(target -> noteForStaff(handOff, target));
-        channel.thenCompose(target -> send(target, data, from, null).thenCompose(sent -> {
+        inTurn(handOff.conversation().id(), () -> channel.thenCompose(target -> send(target, data, from, null)
+                .thenCompose(sent -> {
                     desk.sent(handOff.pendingRow(), sent.getId(), sent.getChannel().getId(), text);
                     pointed.set(true);
                     pointTo(target, handOff, from, hook);
                     return bringIn(handOff, target);
-                }).thenAccept(detail -> desk.handoffNotified(handoffId, true, detail)))
+                })))
+                .thenAccept(detail -> desk.handoffNotified(handoffId, true, detail))
                 .exceptionally(e -> {
                     desk.notSent(handOff.pendingRow()); // keeps it if it was sent and only adding the person failed
                     String why = logFailure("tell the customer about handoff " + handoffId + " in",

@@ -62,9 +62,26 @@ public final class HandoffStore {
         this.listener = listener;
     }
 
+    /** A conversation already has a handoff that is not resolved; a second would page a second person. */
+    public static final class AlreadyOpen extends RuntimeException {
+        private final long openId;
+
+        AlreadyOpen(long conversationId, long openId) {
+            super("conversation " + conversationId + " already has open handoff " + openId);
+            this.openId = openId;
+        }
+
+        public long openId() {
+            return openId;
+        }
+    }
+
     /**
      * Stores a new waiting handoff with its packet and the {@code created} event, and marks its
      * conversation handed off, in one transaction.
+     *
+     * @throws AlreadyOpen when the conversation has a handoff that is not resolved (checked in the same
+     *                     transaction, so two decisions at once cannot both open one)
      */
     public HandoffRecord create(HandoffPacket packet, Instant at) {
         String json = HandoffRows.write(packet);
@@ -72,6 +89,15 @@ public final class HandoffStore {
         Priority priority = Priority.fromWire(assignment.priority());
         Instant dueFrom = dueFrom(assignment, priority, at);
         HandoffRecord created = database.transaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id FROM handoffs WHERE conversation_id = ?"
+                    + " AND state <> 'resolved' ORDER BY id DESC LIMIT 1")) {
+                s.setLong(1, packet.conversationId());
+                try (ResultSet open = s.executeQuery()) {
+                    if (open.next()) {
+                        throw new AlreadyOpen(packet.conversationId(), open.getLong(1));
+                    }
+                }
+            }
             long id;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO handoffs (conversation_id, state, reason,"
                     + " assignee_id, packet, created_at, updated_at, rule, priority, private_thread, due_from)"

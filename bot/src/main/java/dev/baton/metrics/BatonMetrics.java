@@ -9,6 +9,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +39,7 @@ public final class BatonMetrics {
 
     private final PrometheusMeterRegistry registry;
     private final Timer decisionTime;
+    private final AtomicReference<IntSupplier> backlog = new AtomicReference<>(() -> 0);
 
     public BatonMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
@@ -47,6 +50,9 @@ public final class BatonMetrics {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
+                .register(registry);
+        Gauge.builder("baton.backlog", () -> backlog.get().getAsInt())
+                .description("Customer messages received from Discord and waiting for a free thread to be decided")
                 .register(registry);
     }
 
@@ -134,6 +140,21 @@ public final class BatonMetrics {
                         .register(registry);
             }
         }
+    }
+
+    /** Reports the customer messages received but not yet being decided, asking {@code waiting} at each scrape. */
+    public void watchBacklog(IntSupplier waiting) {
+        backlog.set(waiting); // the latest Discord connection's lanes: a reconnect makes new ones
+    }
+
+    /** How long a message waited in its lane before Baton started on it. */
+    public void waitedInLane(Duration waited) {
+        Timer.builder("baton.lane.wait")
+                .description("Time a message from Discord waited in its lane before being handled")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60))
+                .register(registry).record(waited);
     }
 
     /** The Prometheus text exposition of every metric. */

@@ -397,6 +397,32 @@ class SupportDeskTest {
     }
 
     @Test
+    void manyPressesOfTheButtonAtOnceOpenOneHandoffAndPageOnePerson() throws Exception {
+        Reaction.Answer answer = answered(messages.from("ann").says(PRICE_QUESTION));
+        long id = answer.conversation().id();
+        int presses = 8;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(presses);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(presses);
+        try {
+            List<java.util.concurrent.Future<Reaction>> pressed = new java.util.ArrayList<>();
+            for (int i = 0; i < presses; i++) {
+                pressed.add(threads.submit(() -> {
+                    together.await();
+                    return desk.onHumanRequest(id, idOf("ann"), "pressed the button");
+                }));
+            }
+            long handOffs = 0;
+            for (java.util.concurrent.Future<Reaction> reaction : pressed) {
+                handOffs += reaction.get() instanceof Reaction.HandOff ? 1 : 0;
+            }
+            assertEquals(1, handOffs, "one press hands off; the others are silent");
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(1, handoffs.forConversation(id).size());
+    }
+
+    @Test
     void theHumanCommandIsStoredAsTheCustomersMessageAndHandsOff() {
         Incoming command = messages.from("ann").withId("interaction:1").says("/human my print keeps failing");
 

@@ -65,6 +65,10 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     Long staffChannel;
     /** The rules in force; a test may change them while the bot runs, as a reload of rules.yaml would. */
     volatile RuleBook rules = RuleBook.defaults();
+    /** Runs each time the desk reads the rules in force (once per decision): a test's stand-in for a slow step. */
+    volatile Runnable onRulesRead = () -> { };
+    /** discord.yaml's acknowledge_after_seconds; a test may shorten it before {@link #startBot()}. */
+    Duration acknowledgeAfter = DiscordSettings.DEFAULT_ACKNOWLEDGE_AFTER;
     /** The optional language model; set before {@link #startBot()}. */
     Assistant assistant = Assistant.off();
     ConversationStore conversations;
@@ -83,7 +87,8 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     DiscordSettings settings() {
         return new DiscordSettings(String.valueOf(FakeDiscord.GUILD_ID),
                 Set.of(String.valueOf(support), String.valueOf(forum)),
-                staffChannel == null ? null : String.valueOf(staffChannel), privateThreads, Duration.ofMinutes(30));
+                staffChannel == null ? null : String.valueOf(staffChannel), privateThreads, Duration.ofMinutes(30),
+                acknowledgeAfter);
     }
 
     /** Opens the database and connects a fresh JDA; call again after {@link #stopBot()} to simulate a restart. */
@@ -94,10 +99,13 @@ final class BatonOnFakeDiscord implements AutoCloseable {
         BatonConfig config = new BatonConfig(KNOWLEDGE, roster, HandoffWording.defaults(), settings());
         RulesInForce loaded = WIRING.rules(config);
         metrics = BatonMetrics.standalone();
-        desk = WIRING.desk(config, () -> loaded.withBook(rules), conversations, handoffs, metrics, assistant, clock);
+        desk = WIRING.desk(config, () -> {
+            onRulesRead.run();
+            return loaded.withBook(rules);
+        }, conversations, handoffs, metrics, assistant, clock);
         aftercare = new AfterCare(handoffs, conversations, () -> loaded.withBook(rules), metrics, clock);
         bot = DiscordBot.start(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl()), settings(),
-                desk, aftercare, clock, Duration.ofSeconds(15));
+                desk, aftercare, metrics, clock, Duration.ofSeconds(15));
         asking = Wiring.afterCareAfterResolves(desk, aftercare, bot.afterCareNotices());
         running = true;
         return this;

@@ -37,12 +37,14 @@ class DiscordSettingsLoaderTest {
                 staff_channel: "445566778899001122"
                 private_threads: true
                 quiet_gap_minutes: 45
+                acknowledge_after_seconds: 5
                 """));
         assertEquals("112233445566778899", settings.guildId());
         assertEquals(Set.of("223344556677889900", "334455667788990011"), settings.supportChannels());
         assertEquals("445566778899001122", settings.staffChannel());
         assertTrue(settings.privateThreads());
         assertEquals(Duration.ofMinutes(45), settings.quietGap());
+        assertEquals(Duration.ofSeconds(5), settings.acknowledgeAfter());
     }
 
     @Test
@@ -52,14 +54,18 @@ class DiscordSettingsLoaderTest {
                 support_chanels: []
                 private_threads: yes please
                 quiet_gap_minutes: 0
+                acknowledge_after_seconds: 0.5
                 """);
         ConfigException e = assertThrows(ConfigException.class, () -> DiscordSettingsLoader.load(path));
-        assertEquals(4, e.problems().size(), e.getMessage());
+        assertEquals(5, e.problems().size(), e.getMessage());
         assertEquals(1, e.problems().get(0).line());
         assertTrue(e.problems().get(0).message().contains("17 to 20 digits"), e.getMessage());
         assertTrue(e.problems().get(1).message().contains("did you mean `support_channels`"), e.getMessage());
         assertEquals(3, e.problems().get(2).line());
         assertEquals(4, e.problems().get(3).line());
+        assertEquals(5, e.problems().get(4).line());
+        assertTrue(e.problems().get(4).message().contains("`acknowledge_after_seconds` must be a whole number"),
+                e.getMessage());
     }
 
     @Test

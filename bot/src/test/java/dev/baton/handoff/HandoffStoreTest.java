@@ -34,11 +34,37 @@ class HandoffStoreTest {
     private HandoffRecord aWaitingHandoff() {
         conversations.rememberCustomer(new Incoming.Person("ann", "Ann", List.of(), null), T0);
         ConversationRecord c = conversations.start("ann", PlaceKind.DM, "dm", null, T0);
-        HandoffPacket packet = new HandoffPacket(c.id(), "anger", List.of("anger"), "wants: a refund",
+        return handoffs.create(packetWith(c.id()), T0);
+    }
+
+    private static HandoffPacket packetWith(long conversationId) {
+        HandoffPacket packet = new HandoffPacket(conversationId, "anger", List.of("anger"), "wants: a refund",
                 new HandoffPacket.Profile("ann", "Ann", List.of(), null, T0, List.of()), List.of(), List.of(),
                 List.of(), List.of(new HandoffPacket.CueEvidence("anger", 0.9, true, 0, "this is ridiculous")),
                 new HandoffPacket.Assignment("alex", "Alex", "billing", "billing topic; on shift", true, T0, "default", "normal", false), T0);
-        return handoffs.create(packet, T0);
+        return packet;
+    }
+
+    @Test
+    void aConversationWithAnOpenHandoffCannotGetASecondOneSoNobodyIsPagedTwice() {
+        HandoffRecord first = aWaitingHandoff();
+
+        HandoffStore.AlreadyOpen refused = assertThrows(HandoffStore.AlreadyOpen.class,
+                () -> handoffs.create(packetWith(first.conversationId()), T0.plusSeconds(5)));
+
+        assertEquals(first.id(), refused.openId());
+        assertEquals(1, handoffs.forConversation(first.conversationId()).size(), "nothing of the second was written");
+    }
+
+    @Test
+    void aConversationWhoseHandoffWasResolvedCanBeHandedOffAgain() {
+        HandoffRecord first = aWaitingHandoff();
+        lifecycle.resolve(first.id(), "alex", Outcome.SOLVED, null);
+
+        HandoffRecord second = handoffs.create(packetWith(first.conversationId()), T0.plusSeconds(120));
+
+        assertEquals(HandoffState.WAITING, second.state());
+        assertEquals(2, handoffs.forConversation(first.conversationId()).size());
     }
 
     @Test
