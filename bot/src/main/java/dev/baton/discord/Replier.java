@@ -50,13 +50,15 @@ final class Replier {
     private final SupportDesk desk;
     private final DiscordSettings settings;
     /**
-     * Threads being started, per conversation: a customer's second message may arrive before
-     * Discord confirms the thread for the first, and must land in the same thread.
+     * The thread started for each recent conversation, by id (or the channel answered in when none could be):
+     * a customer's second message may be decided before Discord confirms the thread for the first, and must land
+     * in the same thread. Ids, not channel objects, so a thread Discord archived (and JDA forgot) is not kept
+     * alive here.
      */
-    private final Map<ThreadKey, CompletableFuture<MessageChannel>> threads = Collections.synchronizedMap(
+    private final Map<ThreadKey, CompletableFuture<Long>> threads = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<ThreadKey, CompletableFuture<MessageChannel>> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<ThreadKey, CompletableFuture<Long>> eldest) {
                     return size() > REMEMBERED_THREADS;
                 }
             });
@@ -294,7 +296,11 @@ final class Replier {
             return CompletableFuture.completedFuture(from.channel());
         }
         return threads.computeIfAbsent(new ThreadKey(conversation.id(), privateThread),
-                key -> startThread(conversation, from, privateThread));
+                        key -> startThread(conversation, from, privateThread).thenApply(MessageChannel::getIdLong))
+                .thenApply(id -> {
+                    MessageChannel channel = jda.getChannelById(MessageChannel.class, id);
+                    return channel != null ? channel : from.channel(); // gone since (archived): answer where they are
+                });
     }
 
     private CompletableFuture<MessageChannel> startThread(ConversationRecord conversation, Origin from,
