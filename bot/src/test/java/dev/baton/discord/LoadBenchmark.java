@@ -98,6 +98,10 @@ class LoadBenchmark {
     /** RSS is drawn from a sample every 2 s (and printed every 10 s). */
     private static final long RSS_SAMPLE = TimeUnit.SECONDS.toNanos(2);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** What Baton posts to a customer whose message waits in its queue (BatonListener.ONE_MOMENT). */
+    private static final String ONE_MOMENT = BatonListener.ONE_MOMENT;
+    /** What Baton leaves in a public thread when a handoff moves the conversation to a private one. */
+    private static final Pattern MOVED = Pattern.compile("^<@\\d+> I've moved this to (a private thread|a thread): ");
     private static final String BUTTON = "baton:human:";
     private static final long SEED = 16;
 
@@ -298,7 +302,7 @@ class LoadBenchmark {
             EchoBot echo = new EchoBot();
             JDA jda = FakeDiscordJda.connect(fake, echo);
             try {
-                Driver driver = new Driver(guild, load, mix, true, null);
+                Driver driver = new Driver(guild, load, mix, true, null, null);
                 return driver.run(load.echoSeconds());
             } finally {
                 FakeDiscordJda.shutdown(jda);
@@ -358,8 +362,11 @@ class LoadBenchmark {
             }
             System.out.println(String.format(Locale.ROOT, "Baton (pid %d) ready after %.2f s", process.pid(), ready));
 
-            Driver driver = new Driver(guild, load, mix, false, process.pid());
-            Phase phase = driver.run(load.seconds());
+            Phase phase;
+            try (BacklogWatch backlog = BacklogWatch.start(metricsPort)) {
+                phase = new Driver(guild, load, mix, false, process.pid(), backlog).run(load.seconds());
+                phase.backlogMax = backlog.overallMax();
+            }
             if (Boolean.getBoolean("baton.load.histogram")) {
                 printHistogram(process.pid());
             }
@@ -458,6 +465,71 @@ class LoadBenchmark {
         }
     }
 
+    /**
+     * Polls {@code baton_backlog} (messages queued on Baton's lanes, not yet started) from its metrics port
+     * every 100 ms on a daemon thread: the high-water mark per window and overall.
+     */
+    private static final class BacklogWatch implements AutoCloseable {
+        private static final Pattern GAUGE = Pattern.compile("(?m)^baton_backlog(?:\\{[^}]*})? ([0-9.eE+-]+)$");
+        private final HttpClient client = HttpClient.newHttpClient();
+        private final URI metrics;
+        private final Thread poller;
+        private volatile boolean running = true;
+        private int windowMax;
+        private int overallMax;
+
+        private BacklogWatch(int port) {
+            metrics = URI.create("http://127.0.0.1:" + port + "/metrics");
+            poller = new Thread(this::poll, "backlog-watch");
+            poller.setDaemon(true);
+        }
+
+        static BacklogWatch start(int port) {
+            BacklogWatch watch = new BacklogWatch(port);
+            watch.poller.start();
+            return watch;
+        }
+
+        private void poll() {
+            while (running) {
+                try {
+                    String body = client.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(2)).build(),
+                            HttpResponse.BodyHandlers.ofString()).body();
+                    Matcher value = GAUGE.matcher(body);
+                    if (value.find()) {
+                        int now = (int) Double.parseDouble(value.group(1));
+                        synchronized (this) {
+                            windowMax = Math.max(windowMax, now);
+                            overallMax = Math.max(overallMax, now);
+                        }
+                    }
+                    Thread.sleep(100);
+                } catch (IOException e) {
+                    // Baton busy or stopping: the next poll tries again
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        /** The highest backlog since the last call. */
+        synchronized int windowMax() {
+            int max = windowMax;
+            windowMax = 0;
+            return max;
+        }
+
+        synchronized int overallMax() {
+            return overallMax;
+        }
+
+        @Override
+        public void close() {
+            running = false;
+            poller.interrupt();
+        }
+    }
+
     // -------------------------------------------------------------------------------------- driver
 
     /** A customer's one running conversation and its one waiting message, if any. */
@@ -505,6 +577,8 @@ class LoadBenchmark {
         private final Mix mix;
         private final boolean echo;
         private final Long pid;
+        /** Baton's queue of messages not yet started, polled from its metrics; null for the echo bot. */
+        private final BacklogWatch backlog;
         private final Lane[] lanes;
         private final BlockingQueue<PostedMessage> posts = new LinkedBlockingQueue<>();
         private final Map<Long, Conversation> byThread = new HashMap<>();
@@ -513,12 +587,13 @@ class LoadBenchmark {
         private final Phase phase = new Phase();
         private int waitingCount;
 
-        Driver(Guild guild, Load load, Mix mix, boolean echo, Long pid) {
+        Driver(Guild guild, Load load, Mix mix, boolean echo, Long pid, BacklogWatch backlog) {
             this.guild = guild;
             this.load = load;
             this.mix = mix;
             this.echo = echo;
             this.pid = pid;
+            this.backlog = backlog;
             lanes = new Lane[guild.customers.length];
             for (int i = 0; i < lanes.length; i++) {
                 lanes[i] = new Lane(i, guild.customers[i]);
@@ -648,6 +723,15 @@ class LoadBenchmark {
         }
 
         private void reply(PostedMessage post, boolean sending) {
+            if (!echo && post.content().equals(ONE_MOMENT)) {
+                phase.toldToWait++; // an acknowledgement of a waiting message, not its reply
+                return;
+            }
+            if (!echo && MOVED.matcher(post.content()).find()) {
+                // A handoff to a private thread leaves a word in the public thread it left; the notice is the reply.
+                phase.pointers++;
+                return;
+            }
             Waiting waiting = echo ? echoWaiting(post) : batonWaiting(post);
             if (waiting == null) {
                 return;
@@ -701,6 +785,11 @@ class LoadBenchmark {
                     phase.late++;
                 } else {
                     phase.doubled++;
+                    if (phase.doubledExamples.size() < 3) {
+                        phase.doubledExamples.add(post.channelId() + " (" + (waiting == null ? "nothing waiting"
+                                : "another conversation waiting") + "): " + post.content().lines().findFirst()
+                                .orElse(""));
+                    }
                 }
                 return null;
             }
@@ -806,11 +895,13 @@ class LoadBenchmark {
             System.out.println(String.format(Locale.ROOT,
                     "%s %5.1f s%s  sent %6d  replied %6d  %6.1f msg/s  window p50/p99 %6.1f/%6.1f ms  so far"
                             + " p50/p95/p99 %6.1f/%6.1f/%6.1f ms  lost %d doubled %d  in flight max %d  RSS %s"
-                            + "  backlog n/a", echo ? "[echo] " : "[baton]", elapsed, drain ? " (drain)" : "",
+                            + "  backlog max %s  told to wait %d", echo ? "[echo] " : "[baton]", elapsed,
+                    drain ? " (drain)" : "",
                     phase.sent, phase.replied, window.n / (WINDOW / 1e9), window.p50, window.p99, all.p50, all.p95,
                     all.p99, phase.lost,
                     phase.doubled, phase.windowInFlightMax, Double.isNaN(rss) ? "n/a" : String.format(Locale.ROOT,
-                            "%.0f MB", rss)));
+                            "%.0f MB", rss), backlog == null ? "n/a" : String.valueOf(backlog.windowMax()),
+                    phase.toldToWait));
             phase.window.clear();
             phase.windowInFlightMax = waitingCount;
         }
@@ -843,6 +934,13 @@ class LoadBenchmark {
         int replied;
         int lost;
         int doubled;
+        final List<String> doubledExamples = new ArrayList<>();
+        /** Baton's "one moment" to a customer whose message waited in its queue (not counted as a reply). */
+        int toldToWait;
+        /** Words left in a public thread pointing to the private one a handoff moved to (not replies). */
+        int pointers;
+        /** The most messages Baton had queued but not started, polled every 100 ms; -1 when not known. */
+        int backlogMax = -1;
         int late;
         int unmatched;
         int outOfOrder;
@@ -865,6 +963,11 @@ class LoadBenchmark {
                             + " max %.1f ms; lost %d, doubled %d, late %d, out of order %d; in flight max %d",
                     who, sent, replied, sendingSeconds, replied / sendingSeconds, s.p50, s.p95, s.p99, s.max, lost,
                     doubled, late, outOfOrder, inFlightMax));
+            doubledExamples.forEach(example -> text.append(String.format(Locale.ROOT, "%n  doubled: %s", example)));
+            if (backlogMax >= 0) {
+                text.append(String.format(Locale.ROOT, "; backlog max %d; told to wait %d; pointers to a private thread %d", backlogMax,
+                        toldToWait, pointers));
+            }
             Stats warm = Stats.of(afterFirstWindow);
             if (sendingSeconds > 2 * WINDOW / 1e9) {
                 text.append(String.format(Locale.ROOT, "%n  after the first 10 s: %d replies, p50 %.1f, p95 %.1f,"
