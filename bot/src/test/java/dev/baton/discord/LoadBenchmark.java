@@ -4,6 +4,7 @@ import dev.baton.discord.fake.EchoBot;
 import dev.baton.discord.fake.FakeDiscord;
 import dev.baton.discord.fake.FakeDiscordJda;
 import dev.baton.discord.fake.PostedMessage;
+import dev.baton.discord.fake.RecordedRequest;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.knowledge.KnowledgeEntry;
@@ -367,6 +368,7 @@ class LoadBenchmark {
                 phase = new Driver(guild, load, mix, false, process.pid(), backlog).run(load.seconds());
                 phase.backlogMax = backlog.overallMax();
             }
+            printWhereTimeGoes(fake);
             if (Boolean.getBoolean("baton.load.histogram")) {
                 printHistogram(process.pid());
             }
@@ -383,6 +385,43 @@ class LoadBenchmark {
             }
             deleteTree(temp);
         }
+    }
+
+    /**
+     * For each conversation's first message in a text channel, where its latency went: from the fake writing the
+     * MESSAGE_CREATE to Baton asking for the thread (receiving and deciding), then to the answer's post in it
+     * (Discord starting the thread, and the post). From the fake's own stamps, after the run.
+     */
+    private static void printWhereTimeGoes(FakeDiscord fake) {
+        Pattern startThread = Pattern.compile("/channels/\\d+/messages/(\\d+)/threads");
+        Map<Long, Long> threadAsked = new HashMap<>();
+        for (RecordedRequest request : fake.requests()) {
+            Matcher from = startThread.matcher(request.path());
+            if (request.method().equals("POST") && from.matches()) {
+                threadAsked.putIfAbsent(Long.parseLong(from.group(1)), request.receivedNanos());
+            }
+        }
+        Map<Long, Long> firstPost = new HashMap<>();
+        for (PostedMessage post : fake.postedMessages()) {
+            if (threadAsked.containsKey(post.channelId())) {
+                firstPost.merge(post.channelId(), post.receivedNanos(), Math::min);
+            }
+        }
+        List<Long> deciding = new ArrayList<>();
+        List<Long> posting = new ArrayList<>();
+        threadAsked.forEach((message, asked) -> {
+            long dispatched = fake.dispatchNanos(message);
+            Long posted = firstPost.get(message);
+            if (dispatched > 0 && posted != null) {
+                deciding.add(asked - dispatched);
+                posting.add(posted - asked);
+            }
+        });
+        Stats decide = Stats.of(deciding);
+        Stats post = Stats.of(posting);
+        System.out.println(String.format(Locale.ROOT, "first messages in a text channel (%d): MESSAGE_CREATE to"
+                + " thread asked p50/p95/p99 %.1f/%.1f/%.1f ms; thread asked to answer posted %.1f/%.1f/%.1f ms",
+                decide.n, decide.p50, decide.p95, decide.p99, post.p50, post.p95, post.p99));
     }
 
     /**
