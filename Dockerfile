@@ -129,10 +129,11 @@ ENV BATON_CONSOLE_PORT=8080
 EXPOSE 8080
 
 # The heap: Baton's live heap was about 32 MB after 2 minutes at 50 msg/s, of an RSS of 350-390 MB.
-# A 256 MB heap with the serial collector gave the lowest RSS of the settings
-# measured (docs/benchmarks.md, "Memory and start-up (issue 16)"). Its -Xmx wins over the ENTRYPOINT's
+# The serial collector with a heap that starts at 32 MB and may grow to 256 MB gave the lowest RSS of the
+# settings measured (docs/benchmarks.md, "Memory and start-up (issue 16)"): without -Xms the heap starts at
+# 1/64 of the machine's memory and every page of it gets touched. Its -Xmx wins over the ENTRYPOINT's
 # MaxRAMPercentage, which stays the fallback when JDK_JAVA_OPTIONS names no -Xmx. Override: -e JDK_JAVA_OPTIONS=...
-ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xmx256m"
+ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx256m"
 
 # The JRE image has no curl or wget: the check is a small class in the jar that GETs /healthz.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 \
