@@ -11,6 +11,7 @@ import dev.baton.handoff.HandoffStore;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelSettings;
 import dev.baton.pickup.PickupWatch;
+import dev.baton.pickup.Transfers;
 import dev.baton.reload.ConfigSnapshot;
 import dev.baton.reload.ConfigWatcher;
 import dev.baton.store.Database;
@@ -37,13 +38,16 @@ public final class Baton implements AutoCloseable {
     private final Optional<HandoffConsole> console;
     private final PickupWatch pickup;
     private final Asking aftercare;
+    private final Transfers transfers;
     private final ConfigWatcher watcher;
     private final Assistant assistant;
 
     private Baton(Database database, DiscordConnection discord, Optional<HandoffConsole> console,
-                  PickupWatch pickup, Asking aftercare, ConfigWatcher watcher, Assistant assistant) {
+                  PickupWatch pickup, Asking aftercare, Transfers transfers, ConfigWatcher watcher,
+                  Assistant assistant) {
         this.database = database;
         this.aftercare = aftercare;
+        this.transfers = transfers;
         this.assistant = assistant;
         this.discord = discord;
         this.console = console;
@@ -80,6 +84,7 @@ public final class Baton implements AutoCloseable {
         Optional<HandoffConsole> console = Optional.empty();
         PickupWatch pickup = null;
         Asking aftercare = null;
+        Transfers transfers = null;
         ConfigWatcher watcher = null;
         try {
             if (settings.discord().isPresent()) {
@@ -91,8 +96,9 @@ public final class Baton implements AutoCloseable {
                         + " To connect a server, see \"Connecting a Discord server\" in README.md, then start Baton"
                         + " with DISCORD_TOKEN=<your bot token>.");
             }
-            // Before the console, so a resolve there is followed up in Discord from the first one.
+            // Before the console, so a resolve or a transfer there is followed up in Discord from the first one.
             aftercare = parts.afterCareAfterResolves(discord.afterCareNotices());
+            transfers = parts.transfersTold(discord.pickupNotices());
             if (settings.console().isPresent()) {
                 Settings.Console consoleSettings = settings.console().get();
                 LOG.info("starting the handoff console: {}", consoleSettings);
@@ -127,12 +133,15 @@ public final class Baton implements AutoCloseable {
             if (aftercare != null) {
                 aftercare.close();
             }
+            if (transfers != null) {
+                transfers.close();
+            }
             discord.close();
             close(parts.assistant());
             database.close();
             throw e;
         }
-        return new Baton(database, discord, console, pickup, aftercare, watcher, parts.assistant());
+        return new Baton(database, discord, console, pickup, aftercare, transfers, watcher, parts.assistant());
     }
 
     /**
@@ -181,6 +190,7 @@ public final class Baton implements AutoCloseable {
         pickup.close(); // before the rest: a tick may be posting to Discord and writing to the database
         console.ifPresent(HandoffConsole::close);
         aftercare.close(); // after the console (no more resolves), before Discord (a post may be on its way)
+        transfers.close(); // likewise: no more transfers, a notice may be on its way
         discord.close();
         close(assistant);
         database.close();

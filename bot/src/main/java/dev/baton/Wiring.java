@@ -31,6 +31,7 @@ import dev.baton.llm.ModelSettings;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.pickup.PickupWatch;
+import dev.baton.pickup.Transfers;
 import dev.baton.reload.ConfigSnapshot;
 import dev.baton.repeats.RepeatCheck;
 import dev.baton.repeats.RepeatCheckStore;
@@ -113,6 +114,14 @@ public final class Wiring {
         public Asking afterCareAfterResolves(AfterCareNotices notices) {
             return Wiring.afterCareAfterResolves(desk, aftercare, notices);
         }
+
+        /**
+         * The customer told, and the new person brought in, after every transfer, posted through {@code notices};
+         * close it (before Discord) on the way out.
+         */
+        public Transfers transfersTold(PickupNotices notices) {
+            return Wiring.transfersTold(desk, handoffs, conversations, notices, clock);
+        }
     }
 
     /**
@@ -168,6 +177,14 @@ public final class Wiring {
         Asking asking = aftercare.asking(notices);
         desk.actions().whenResolved(asking::resolved);
         return asking;
+    }
+
+    /** Registers telling every transfer in Discord as work that follows every transfer of {@code desk}'s actions. */
+    public static Transfers transfersTold(SupportDesk desk, HandoffStore handoffs, ConversationStore conversations,
+                                          PickupNotices notices, Clock clock) {
+        Transfers transfers = new Transfers(handoffs, conversations, desk::rules, notices, clock);
+        desk.actions().whenTransferred(transfers::transferred);
+        return transfers;
     }
 
     /** The console's view of Baton: the handoff pages over the desk's actions, and the rules pages. */

@@ -83,6 +83,7 @@ public final class StaffActions {
     /** Enough that the handoffs being worked on at once rarely share one; see {@link LockStripes}. */
     private final LockStripes locks = new LockStripes(256);
     private final List<WhenResolved> whenResolved = new CopyOnWriteArrayList<>();
+    private final List<WhenTransferred> whenTransferred = new CopyOnWriteArrayList<>();
 
     public StaffActions(ConversationStore conversations, HandoffStore handoffs, Supplier<RulesInForce> rules,
                         BatonMetrics metrics, Clock clock) {
@@ -122,7 +123,7 @@ public final class StaffActions {
     public HandoffRecord transfer(long id, String actorId, boolean asManager, String toStaffId, String note) {
         Person to = roster().byId(toStaffId == null ? "" : toStaffId).orElseThrow(() -> new Refused(
                 "There is nobody called \"" + toStaffId + "\" on the roster (config/team.yaml) to transfer to."));
-        return act(id, "transfer", () -> {
+        HandoffRecord transferred = act(id, "transfer", () -> {
             HandoffRecord current = existing(id);
             claimantOnly(current, actorId, asManager, "transfer");
             if (current.assigneeId().equals(to.id()) && current.state() != HandoffState.RESOLVED) {
@@ -130,6 +131,19 @@ public final class StaffActions {
             }
             return lifecycle.transfer(id, actor(actorId), to.id(), note);
         });
+        for (WhenTransferred then : whenTransferred) {
+            try {
+                then.transferred(transferred, to, actorId.strip());
+            } catch (RuntimeException e) {
+                LOG.error("after transferring handoff {}: {}", id, e.toString(), e);
+            }
+        }
+        return transferred;
+    }
+
+    /** Adds work that follows every transfer (see {@link WhenTransferred}); wired once at start-up. */
+    public void whenTransferred(WhenTransferred then) {
+        whenTransferred.add(then);
     }
 
     /** An internal note: for staff only, never shown to the customer. */

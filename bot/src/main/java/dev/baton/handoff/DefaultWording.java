@@ -38,6 +38,14 @@ final class DefaultWording {
                     + " will be with you {when}, and will see everything you've written, so there's nothing to"
                     + " repeat.");
 
+    // No apology: a transfer is a person choosing who is best placed, not a wait gone wrong.
+    private static final Map<ShiftStatus, String> TRANSFERRED_DEFAULT = both(
+            "{person} {from_team} is taking over this conversation from here. {person} can see everything you've"
+                    + " written, so there's nothing to repeat, and is usually with you within {wait}.",
+            "{person} {from_team} is taking over this conversation from here. {person} isn't working right now and"
+                    + " will be with you {when}, and will see everything you've written, so there's nothing to"
+                    + " repeat.");
+
     private static final String ESCALATED_DEFAULT = "This is taking longer than it should, so I've asked more of the"
             + " team to help. Someone will be with you as soon as they can, and they'll see everything you've written"
             + " here.";
@@ -53,6 +61,12 @@ final class DefaultWording {
     static final Map<String, Map<ShiftStatus, String>> REROUTED = keyed(REROUTED_DEFAULT, Own::rerouted);
 
     /**
+     * When a person transfers the handoff to a colleague (from the console): who has it now and when. Never
+     * who handed it on, nor why: the customer needs to know who is coming, not how the team shares its work.
+     */
+    static final Map<String, Map<ShiftStatus, String>> TRANSFERRED = keyed(TRANSFERRED_DEFAULT, Own::transferred);
+
+    /**
      * When nobody picked it up in time and Baton calls in a role (e.g. the moderators): more help is
      * coming. Not about one person, so no shift and no {when}.
      */
@@ -60,12 +74,18 @@ final class DefaultWording {
 
     /**
      * A cue's own texts: the handoff notice (on and off shift), the one when someone else picks it up instead
-     * ({@link #REROUTED}) and the one when more of the team is called in ({@link #ESCALATED}); null where
-     * {@code default}'s serve.
+     * ({@link #REROUTED}), the one when more of the team is called in ({@link #ESCALATED}) and the one when a
+     * person transfers it to a colleague ({@link #TRANSFERRED}); null where {@code default}'s serve.
      */
-    record Own(Map<ShiftStatus, String> handoff, Map<ShiftStatus, String> rerouted, String escalated) {
+    record Own(Map<ShiftStatus, String> handoff, Map<ShiftStatus, String> rerouted, String escalated,
+               Map<ShiftStatus, String> transferred) {
 
-        static final Own NONE = new Own(null, null, null);
+        static final Own NONE = new Own(null, null, null, null);
+
+        /** Without transfer wording of its own: {@code default}'s serves. */
+        Own(Map<ShiftStatus, String> handoff, Map<ShiftStatus, String> rerouted, String escalated) {
+            this(handoff, rerouted, escalated, null);
+        }
     }
 
     /**
@@ -88,7 +108,11 @@ final class DefaultWording {
                             + " just now and will be here {when}. Please don't wait for us if you need someone"
                             + " sooner."),
                     // The resources text follows, as on every crisis message.
-                    "I've asked more of the team to join you right now.");
+                    "I've asked more of the team to join you right now.", both(
+                    "{person} is joining you here now and will read everything you've written, so you don't need"
+                            + " to say any of it again.",
+                    "{person} is taking over from here; they are away just now and will be here {when}. Please"
+                            + " don't wait for us if you need someone sooner."));
             // Direct and accountable: acknowledge, say who can act and when. No grovelling, no excuses.
             case ANGER -> new Own(both(
                     "Understood. This needs someone who can act on it, so I'm handing it to {person} {from_team} now."
@@ -119,7 +143,12 @@ final class DefaultWording {
                             + " this personally instead. {person} is away just now and will be with you {when}. There's"
                             + " no need to go over anything again."),
                     "I'm sorry for the wait. I've asked more of the team to help, so someone will be with you soon."
-                            + " There's no need to go over anything again.");
+                            + " There's no need to go over anything again.", both(
+                    "{person} {from_team} is going to help you with this personally from here. {person} can see"
+                            + " what you've written, so there's no need to go over it again, and will be with you"
+                            + " within {wait}.",
+                    "{person} {from_team} is going to help you with this personally from here. {person} is away"
+                            + " just now and will be with you {when}. There's no need to go over anything again."));
             // Calm and specific: the next step, who takes it and when, and that nothing more is needed from them.
             case ANXIETY -> new Own(both(
                     "I understand this is worrying, so here is exactly what happens next: {person} {from_team} is"

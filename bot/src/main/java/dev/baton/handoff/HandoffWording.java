@@ -12,7 +12,8 @@ import java.util.Objects;
  * happens next, worded for the main reason (gentle for grief, direct for anger, ...). Every cue has
  * wording for when the person is on shift and when they are away; crisis notices also carry the
  * crisis resources text. The same goes for the notices of missed pickup deadlines: another person
- * picking it up instead ({@link #rerouted}) and more of the team called in ({@link #escalated}).
+ * picking it up instead ({@link #rerouted}) and more of the team called in ({@link #escalated}); and when a
+ * person transfers it to a colleague from the console ({@link #transferred}).
  */
 public final class HandoffWording {
 
@@ -23,16 +24,19 @@ public final class HandoffWording {
 
     private final Map<CueKind, Map<ShiftStatus, String>> templates;
     private final Map<CueKind, Map<ShiftStatus, String>> rerouted;
+    private final Map<CueKind, Map<ShiftStatus, String>> transferred;
     private final Map<CueKind, String> escalated;
     private final String crisisResources;
     private final String smallTalk;
     private final AfterCareWording afterCare;
 
     private HandoffWording(Map<CueKind, Map<ShiftStatus, String>> templates,
-                           Map<CueKind, Map<ShiftStatus, String>> rerouted, Map<CueKind, String> escalated,
+                           Map<CueKind, Map<ShiftStatus, String>> rerouted,
+                           Map<CueKind, Map<ShiftStatus, String>> transferred, Map<CueKind, String> escalated,
                            String crisisResources, String smallTalk, AfterCareWording afterCare) {
         this.templates = templates;
         this.rerouted = rerouted;
+        this.transferred = transferred;
         this.escalated = escalated;
         this.crisisResources = crisisResources;
         this.smallTalk = smallTalk;
@@ -80,8 +84,20 @@ public final class HandoffWording {
     static HandoffWording overriding(Map<String, Map<ShiftStatus, String>> overrides,
                                      Map<String, Map<ShiftStatus, String>> rerouted, Map<String, String> escalated,
                                      String crisisResources, String smallTalk, AfterCareWording afterCare) {
+        return overriding(overrides, rerouted, Map.of(), escalated, crisisResources, smallTalk, afterCare);
+    }
+
+    /**
+     * As above, with what the customer is told when a person transfers the handoff to a colleague
+     * ({@code transferred:}, keyed like {@code handoff:}'s).
+     */
+    static HandoffWording overriding(Map<String, Map<ShiftStatus, String>> overrides,
+                                     Map<String, Map<ShiftStatus, String>> rerouted,
+                                     Map<String, Map<ShiftStatus, String>> transferred, Map<String, String> escalated,
+                                     String crisisResources, String smallTalk, AfterCareWording afterCare) {
         return new HandoffWording(shifted("handoff", DefaultWording.ENTRIES, overrides),
-                shifted("rerouted", DefaultWording.REROUTED, rerouted), unshifted(escalated),
+                shifted("rerouted", DefaultWording.REROUTED, rerouted),
+                shifted("transferred", DefaultWording.TRANSFERRED, transferred), unshifted(escalated),
                 crisisResources == null ? DefaultWording.CRISIS_RESOURCES : crisisResources,
                 smallTalk == null ? DefaultWording.SMALL_TALK : smallTalk, Objects.requireNonNull(afterCare));
     }
@@ -144,6 +160,16 @@ public final class HandoffWording {
     }
 
     /**
+     * What the customer is told when a person transfers the handoff to a colleague ({@code facts} are about
+     * that colleague, the one who has it now).
+     */
+    public String transferred(CueKind primary, NoticeFacts facts) {
+        Objects.requireNonNull(primary, "primary");
+        Objects.requireNonNull(facts, "facts");
+        return withResources(primary, Template.fill(transferredTemplate(primary, facts.onShift()), values(facts)));
+    }
+
+    /**
      * What the customer is told when nobody picked it up in time and Baton calls in more of the team
      * ({@code facts} are about the person it is with now).
      */
@@ -166,6 +192,11 @@ public final class HandoffWording {
     /** The re-route template used for {@code kind}, with its placeholders still in. */
     public String reroutedTemplate(CueKind kind, boolean onShift) {
         return rerouted.get(kind).get(onShift ? ShiftStatus.ON_SHIFT : ShiftStatus.OFF_SHIFT);
+    }
+
+    /** The transfer template used for {@code kind}, with its placeholders still in. */
+    public String transferredTemplate(CueKind kind, boolean onShift) {
+        return transferred.get(kind).get(onShift ? ShiftStatus.ON_SHIFT : ShiftStatus.OFF_SHIFT);
     }
 
     /** The escalation template used for {@code kind}, with its placeholders still in. */

@@ -21,13 +21,16 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Loads {@code config/messages.yaml}, where community managers reword what customers are told at a
- * handoff, when a missed pickup deadline re-routes or escalates it, and after a person resolved it. Anything the file leaves out keeps Baton's built-in wording, so an empty file is fine.
+ * handoff, when a missed pickup deadline re-routes or escalates it, when a person transfers it to a colleague,
+ * and after a person resolved it. Anything the file leaves out keeps Baton's built-in wording, so an empty
+ * file is fine.
  * Every problem is reported at once as {@code file:line:column: message}.
  */
 public final class HandoffWordingLoader {
 
     static final String HANDOFF = "handoff";
     static final String REROUTED = "rerouted";
+    static final String TRANSFERRED = "transferred";
     static final String ESCALATED = "escalated";
     static final String CRISIS_RESOURCES = "crisis_resources";
     static final String SMALL_TALK = "small_talk";
@@ -78,29 +81,31 @@ public final class HandoffWordingLoader {
         WordingReader reader = new WordingReader(problems, source);
         Map<String, Map<ShiftStatus, String>> overrides = Map.of();
         Map<String, Map<ShiftStatus, String>> rerouted = Map.of();
+        Map<String, Map<ShiftStatus, String>> transferred = Map.of();
         Map<String, String> escalated = Map.of();
         String crisisResources = null;
         String smallTalk = null;
         Map<String, String> afterCare = Map.of();
         if (root != null && !Nodes.isNull(root)) {
             if (root instanceof MappingNode mapping) {
-                Map<String, Node> fields = Fields.read(mapping, List.of(HANDOFF, REROUTED, ESCALATED, CRISIS_RESOURCES,
-                        SMALL_TALK, AFTERCARE), problems);
+                Map<String, Node> fields = Fields.read(mapping, List.of(HANDOFF, REROUTED, TRANSFERRED, ESCALATED,
+                        CRISIS_RESOURCES, SMALL_TALK, AFTERCARE), problems);
                 overrides = reader.handoff(fields.get(HANDOFF));
                 rerouted = reader.rerouted(fields.get(REROUTED));
+                transferred = reader.transferred(fields.get(TRANSFERRED));
                 escalated = reader.escalated(fields.get(ESCALATED));
                 crisisResources = reader.verbatim(CRISIS_RESOURCES, fields.get(CRISIS_RESOURCES));
                 smallTalk = reader.verbatim(SMALL_TALK, fields.get(SMALL_TALK));
                 afterCare = reader.afterCare(fields.get(AFTERCARE));
             } else {
-                problems.at(root, "the top level must be a mapping with `handoff:`, `rerouted:`, `escalated:`,"
-                        + " `crisis_resources:`, `small_talk:` and/or `aftercare:`, but found " + Nodes.describe(root));
+                problems.at(root, "the top level must be a mapping with `handoff:`, `rerouted:`, `transferred:`,"
+                        + " `escalated:`, `crisis_resources:`, `small_talk:` and/or `aftercare:`, but found " + Nodes.describe(root));
             }
         }
         if (problems.count() > 0) {
             throw new ConfigException(problems.inFileOrder());
         }
-        return HandoffWording.overriding(overrides, rerouted, escalated, crisisResources, smallTalk,
+        return HandoffWording.overriding(overrides, rerouted, transferred, escalated, crisisResources, smallTalk,
                 AfterCareWording.overriding(afterCare));
     }
 }

@@ -52,6 +52,11 @@ final class WordingReader {
         return shifted(HandoffWordingLoader.REROUTED, node);
     }
 
+    /** The {@code transferred:} section, keyed and checked like {@code handoff:}. */
+    Map<String, Map<ShiftStatus, String>> transferred(Node node) {
+        return shifted(HandoffWordingLoader.TRANSFERRED, node);
+    }
+
     /** The {@code escalated:} section: one text per cue key, not about anyone's shift. */
     Map<String, String> escalated(Node node) {
         Map<String, String> texts = new LinkedHashMap<>();

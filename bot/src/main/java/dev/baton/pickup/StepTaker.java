@@ -3,7 +3,6 @@ package dev.baton.pickup;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationStore;
-import dev.baton.conversation.ConversationStore.NewMessage;
 import dev.baton.handoff.HandoffEvent;
 import dev.baton.handoff.HandoffPacket;
 import dev.baton.handoff.HandoffRecord;
@@ -39,8 +38,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Takes one pickup step that is due: reminds, re-routes or escalates, writing its event rows, storing
@@ -49,19 +46,19 @@ import org.slf4j.LoggerFactory;
  */
 final class StepTaker {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StepTaker.class);
     private static final String BATON = HandoffEvent.BATON;
-    private static final String BATON_NAME = "Baton";
 
     private final HandoffStore handoffs;
     private final ConversationStore conversations;
     private final PickupNotices notices;
+    private final Saying saying;
     private final Clock clock;
 
     StepTaker(HandoffStore handoffs, ConversationStore conversations, PickupNotices notices, Clock clock) {
         this.handoffs = handoffs;
         this.conversations = conversations;
         this.notices = notices;
+        this.saying = new Saying(conversations);
         this.clock = clock;
     }
 
@@ -198,42 +195,19 @@ final class StepTaker {
     // ------------------------------------------------------------------------------------- saying
 
     /**
-     * Stores {@code text} as Baton's message before it is sent, as the desk does, so a customer's quick
-     * answer is read after it; keeps it when it landed in the conversation, else takes it back out.
-     * A practice conversation keeps it and sends nothing.
+     * Stores {@code text} as Baton's message before it is sent (see {@link Saying}). A practice conversation
+     * keeps it and sends nothing.
      */
     private Posted say(ConversationRecord conversation, String text, Instant at, Supplier<Posted> send) {
-        long row = conversations.insert(new NewMessage(null, conversation.id(), conversation.replyChannelId(), BATON,
-                BATON_NAME, AuthorKind.BOT, text, List.of(), null, null, at)).orElseThrow();
-        conversations.touch(conversation.id(), at);
+        long row = saying.stored(conversation, text, at);
         if (conversation.practice()) {
             return new Posted(false, null, null, text, "a practice handoff: stored, never sent to Discord");
         }
-        Posted posted;
-        try {
-            posted = send.get();
-        } catch (RuntimeException e) {
-            LOG.error("posting a pickup notice in conversation {} failed", conversation.id(), e);
-            posted = Posted.failed("not posted: " + e);
-        }
-        if (posted == null) {
-            posted = Posted.failed("not posted: Discord gave no answer");
-        }
-        if (posted.delivered() && conversation.replyChannelId().equals(posted.channelId())) {
-            conversations.confirmSent(row, posted.discordId(), posted.channelId(),
-                    posted.text() == null ? text : posted.text());
-        } else {
-            conversations.forget(row); // not in the conversation, so not in its transcript
-        }
-        return posted;
+        return saying.sent(conversation, row, text, send);
     }
 
     private static String outcome(Posted posted) {
-        String detail = posted.detail() == null || posted.detail().isBlank() ? "" : posted.detail();
-        if (posted.delivered()) {
-            return detail.isEmpty() ? "posted" : detail;
-        }
-        return detail.isEmpty() ? "not posted" : detail;
+        return Saying.outcome(posted);
     }
 
     // ------------------------------------------------------------------------------------ helpers
@@ -248,7 +222,7 @@ final class StepTaker {
         return PickupSteps.currentWait(waiting).map(PickupSteps.Wait::since).orElse(waiting.handoff().createdAt());
     }
 
-    private static CueKind primary(HandoffRecord handoff) {
+    static CueKind primary(HandoffRecord handoff) {
         try {
             return CueKind.fromWire(handoff.reason());
         } catch (IllegalArgumentException retired) {
@@ -261,7 +235,7 @@ final class StepTaker {
                 .orElse("The customer");
     }
 
-    private static String mention(Person person) {
+    static String mention(Person person) {
         return "<@" + person.discordUserId() + ">";
     }
 

@@ -269,6 +269,24 @@ class ConsoleBridgeTest {
     }
 
     @Test
+    void everyTransferIsFollowedUpWithTheNewPersonAndWhoMadeItAndARefusedOneIsNot() {
+        List<String> followed = new CopyOnWriteArrayList<>();
+        desk.actions().whenTransferred((handoff, to, actor) -> {
+            throw new IllegalStateException("a follower that fails");
+        });
+        desk.actions().whenTransferred((handoff, to, actor) -> followed.add(handoff.id() + " "
+                + handoff.state().wireName() + " to " + to.name() + " by " + actor));
+        long id = handedOff(messages.from("ann").says(BILLING_COMPLAINT)).handoff().id();
+
+        assertThrows(ActionRejected.class, () -> bridge.transfer(id, "alex", false, "nobody", null));
+        assertThrows(ActionRejected.class, () -> bridge.transfer(id, "alex", false, "alex", null));
+        HandoffDetail transferred = bridge.transfer(id, " alex ", false, "sam", null);
+
+        assertEquals("transferred", transferred.entry().state(), "a failing follower never undoes the transfer");
+        assertEquals(List.of(id + " transferred to Sam by alex"), followed);
+    }
+
+    @Test
     void aClaimedHandoffIsTheClaimantsOthersTakeItOverFirst() {
         long id = handedOff(messages.from("ann").says(BILLING_COMPLAINT)).handoff().id();
         bridge.claim(id, "alex");

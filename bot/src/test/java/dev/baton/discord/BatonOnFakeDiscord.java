@@ -20,6 +20,7 @@ import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.llm.Assistant;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
+import dev.baton.pickup.Transfers;
 import dev.baton.routing.Person;
 import dev.baton.routing.Roster;
 import dev.baton.routing.TwoPersonTeam;
@@ -73,11 +74,12 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     Assistant assistant = Assistant.off();
     ConversationStore conversations;
     HandoffStore handoffs;
-    /** The desk of the running bot: a console resolve goes through its staff actions. */
+    /** The desk of the running bot: a console resolve or transfer goes through its staff actions. */
     SupportDesk desk;
     AfterCare aftercare;
     BatonMetrics metrics;
     private Asking asking;
+    private Transfers transfers;
 
     BatonOnFakeDiscord(Path dataDir) {
         this.databaseFile = dataDir.resolve("baton.db");
@@ -107,6 +109,7 @@ final class BatonOnFakeDiscord implements AutoCloseable {
         bot = DiscordBot.start(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl()), settings(),
                 desk, aftercare, metrics, clock, Duration.ofSeconds(15));
         asking = Wiring.afterCareAfterResolves(desk, aftercare, bot.afterCareNotices());
+        transfers = Wiring.transfersTold(desk, handoffs, conversations, bot.pickupNotices(), clock);
         running = true;
         return this;
     }
@@ -114,6 +117,7 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     void stopBot() {
         running = false;
         asking.close();
+        transfers.close();
         bot.close();
         database.close();
     }
