@@ -153,16 +153,18 @@ final class Replier {
      * reactions were decided.
      */
     private <T> CompletableFuture<T> inTurn(long conversationId, Supplier<CompletableFuture<T>> post) {
-        CompletableFuture<T> mine;
+        CompletableFuture<Void> myTurn = new CompletableFuture<>();
+        CompletableFuture<?> before;
         synchronized (posting) {
-            CompletableFuture<?> before = posting.get(conversationId);
-            mine = before == null ? post.get() : before.handle((done, failed) -> null).thenCompose(ready -> post.get());
-            posting.put(conversationId, mine);
+            before = posting.put(conversationId, myTurn);
         }
-        CompletableFuture<T> registered = mine;
+        // Outside the lock: posting calls into JDA, whose threads complete the futures that take the lock below.
+        CompletableFuture<T> mine = before == null ? post.get()
+                : before.handle((done, failed) -> null).thenCompose(ready -> post.get());
         mine.whenComplete((done, failed) -> {
+            myTurn.complete(null);
             synchronized (posting) {
-                posting.remove(conversationId, registered);
+                posting.remove(conversationId, myTurn);
             }
         });
         return mine;
@@ -295,8 +297,22 @@ final class Replier {
         if (conversation.place() != PlaceKind.CHANNEL) {
             return CompletableFuture.completedFuture(from.channel());
         }
-        return threads.computeIfAbsent(new ThreadKey(conversation.id(), privateThread),
-                        key -> startThread(conversation, from, privateThread).thenApply(MessageChannel::getIdLong))
+        ThreadKey key = new ThreadKey(conversation.id(), privateThread);
+        CompletableFuture<Long> started = new CompletableFuture<>();
+        CompletableFuture<Long> known = threads.putIfAbsent(key, started);
+        if (known == null) {
+            known = started;
+            // Outside the map's lock: starting a thread calls into JDA.
+            startThread(conversation, from, privateThread).thenApply(MessageChannel::getIdLong)
+                    .whenComplete((id, failed) -> {
+                        if (failed != null) {
+                            started.completeExceptionally(failed);
+                        } else {
+                            started.complete(id);
+                        }
+                    });
+        }
+        return known
                 .thenApply(id -> {
                     MessageChannel channel = jda.getChannelById(MessageChannel.class, id);
                     return channel != null ? channel : from.channel(); // gone since (archived): answer where they are

@@ -424,6 +424,22 @@ class LoadBenchmark {
                 decide.n, decide.p50, decide.p95, decide.p99, post.p50, post.p95, post.p99));
     }
 
+    /** Baton's threads ({@code jcmd <pid> Thread.print}), into a file whose path is printed. */
+    private static void dumpThreads(long pid) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        try {
+            Path file = Files.createTempFile("baton-stall-" + pid + "-", ".txt");
+            Process dump = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+            dump.waitFor(30, TimeUnit.SECONDS);
+            System.out.println("no reply in a whole window with messages waiting: Baton's threads are in " + file);
+        } catch (IOException e) {
+            System.out.println("could not dump Baton's threads: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Baton's live objects by class, the 25 largest ({@code jcmd <pid> GC.class_histogram}, which collects
      * first); what grows shows when two runs of different lengths are compared.
@@ -625,6 +641,8 @@ class LoadBenchmark {
         private final Map<Long, List<Waiting>> byChannel = new HashMap<>();
         private final Phase phase = new Phase();
         private int waitingCount;
+        /** Whether Baton's threads were dumped after a window without a single reply (once a run). */
+        private boolean dumped;
 
         Driver(Guild guild, Load load, Mix mix, boolean echo, Long pid, BacklogWatch backlog) {
             this.guild = guild;
@@ -926,6 +944,10 @@ class LoadBenchmark {
         private void window(long now, boolean drain) {
             double elapsed = (now - phase.start) / 1e9;
             Stats window = Stats.of(phase.window);
+            if (!echo && !drain && !dumped && window.n == 0 && waitingCount > 0 && pid != null) {
+                dumped = true; // a whole window with messages waiting and no reply: show where Baton's threads are
+                dumpThreads(pid);
+            }
             Stats all = Stats.of(phase.latencies);
             double rss = pid == null ? Double.NaN : rssMegabytes(pid);
             if (!drain) {
