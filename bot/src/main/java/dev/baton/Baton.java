@@ -59,6 +59,9 @@ public final class Baton implements AutoCloseable {
      * Loads and checks the config, opens the database, connects to Discord if it can, then serves the
      * console (after Discord, so the console's replies go out through the connected bot). When Discord cannot
      * be reached, Baton starts anyway and keeps trying (5 s, doubling, up to 5 minutes apart).
+     *
+     * <p>Independent slow steps overlap: the sentence model loads on its own thread from {@code new Wiring()},
+     * and the console's admin password is set while the parts are built.
      */
     public static Baton start(Settings settings, Wiring wiring, Clock clock) {
         return start(settings, wiring, clock, DiscordConnection.Backoff.DEFAULT);
@@ -77,7 +80,22 @@ public final class Baton implements AutoCloseable {
         Optional<ModelSettings> model = settings.model().resolve(config.model());
         Database database = Database.open(settings.databaseFile());
         LOG.info("database {}", database.location());
-        Wiring.Parts parts = wiring.parts(settings.configDir(), files, config, model, database, clock);
+        // Setting the console's admin password (a bcrypt hash or check, a third of a second) needs only the
+        // database, so it runs beside the building of the parts, which spends most of its time embedding the
+        // knowledge base on this thread.
+        Optional<Background<Void>> adminPassword = settings.console().map(console -> Background.start(
+                "baton-admin-password", () -> {
+                    HandoffConsole.applyAdminPassword(console.toConsoleSettings(clock), Wiring.accounts(database));
+                    return null;
+                }));
+        Wiring.Parts parts;
+        try {
+            parts = wiring.parts(settings.configDir(), files, config, model, database, clock);
+        } catch (RuntimeException e) {
+            adminPassword.ifPresent(Background::awaitEnd); // it writes to the database
+            database.close();
+            throw e;
+        }
         LOG.info("{}", parts.assistant().describe());
         openFromBefore(parts.handoffs()).ifPresent(LOG::info);
         DiscordConnection discord = DiscordConnection.off();
@@ -102,9 +120,10 @@ public final class Baton implements AutoCloseable {
             if (settings.console().isPresent()) {
                 Settings.Console consoleSettings = settings.console().get();
                 LOG.info("starting the handoff console: {}", consoleSettings);
+                adminPassword.orElseThrow().get(); // a password that breaks the policy stops the start here
                 HandoffConsole started;
                 try {
-                    started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock),
+                    started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock).withoutAdminPassword(),
                             parts.console(discord.staffReplies()), parts.accounts(), parts.accessLog(), discord);
                 } catch (PortInUseException e) {
                     String variable = e.metrics() ? "BATON_METRICS_PORT" : "BATON_CONSOLE_PORT";
@@ -138,6 +157,7 @@ public final class Baton implements AutoCloseable {
             }
             discord.close();
             close(parts.assistant());
+            adminPassword.ifPresent(Background::awaitEnd); // it writes to the database
             database.close();
             throw e;
         }

@@ -41,6 +41,7 @@ import dev.baton.reload.RuleChangeLog;
 import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
 import dev.baton.text.CachingEmbedder;
+import dev.baton.text.LoadingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
 import dev.baton.text.TextEmbedder;
 import dev.baton.triage.CueDetector;
@@ -65,8 +66,13 @@ public final class Wiring {
     /** The detectors do not depend on the knowledge base, so every engine built here shares them. */
     private List<CueDetector> detectors;
 
+    /**
+     * With the shipped sentence model, which loads on a thread of its own from here on (about a second), so
+     * that whatever comes next (the learned models, the config, the database) runs beside it.
+     */
     public Wiring() {
-        this(new CachingEmbedder(new MiniLmEmbedder(), EMBEDDING_CACHE));
+        this(new CachingEmbedder(new LoadingEmbedder(Background.start("baton-sentence-model", MiniLmEmbedder::new)),
+                EMBEDDING_CACHE));
     }
 
     public Wiring(TextEmbedder embedder) {
@@ -95,7 +101,7 @@ public final class Wiring {
 
         /** Console accounts and the access log, kept in the same database. */
         public AccountStore accounts() {
-            return new SqliteAccounts(conversations.database());
+            return Wiring.accounts(conversations.database());
         }
 
         public AccessLog accessLog() {
@@ -146,6 +152,11 @@ public final class Wiring {
         desk.actions().whenResolved((resolved, actor) -> repeats.check(resolved));
         AfterCare aftercare = new AfterCare(handoffs, conversations, live, metrics, clock);
         return new Parts(events, metrics, handoffs, conversations, live, assistant, desk, aftercare, clock);
+    }
+
+    /** The console's accounts in {@code database}; needs none of the parts, so start-up can use it before them. */
+    public static AccountStore accounts(Database database) {
+        return new SqliteAccounts(database);
     }
 
     /** The sentence model every part shares (cached). */

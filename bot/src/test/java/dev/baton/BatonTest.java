@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.baton.console.api.Account;
+import dev.baton.store.Database;
 import dev.baton.text.HashingEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +59,34 @@ class BatonTest {
         try (Baton baton = Baton.start(settings, new Wiring(new HashingEmbedder()), Clock.systemUTC())) {
             assertTrue(baton.consolePort().orElseThrow() > 0, () -> "bound port " + baton.consolePort());
         }
+    }
+
+    @Test
+    void theAdminPasswordFromTheEnvironmentIsSetWhileThePartsAreBuilt(@TempDir Path data) {
+        Settings settings = Settings.fromEnvironment(Map.of("BATON_CONFIG_DIR", "../config",
+                "BATON_DATA_DIR", data.toString(), "BATON_CONSOLE_PORT", "0",
+                "BATON_ADMIN_PASSWORD", "correct horse battery staple quill"));
+
+        try (Baton baton = Baton.start(settings, new Wiring(new HashingEmbedder()), Clock.systemUTC())) {
+            assertTrue(baton.consolePort().isPresent());
+        }
+
+        try (Database database = Database.open(data.resolve("baton.db"))) {
+            Account admin = Wiring.accounts(database).find("admin").orElseThrow();
+            assertTrue(admin.hasPassword());
+            assertEquals(Account.Role.MANAGER, admin.role());
+        }
+    }
+
+    @Test
+    void anAdminPasswordThatBreaksThePolicyStopsTheStartNamingTheVariable(@TempDir Path data) {
+        Settings settings = Settings.fromEnvironment(Map.of("BATON_CONFIG_DIR", "../config",
+                "BATON_DATA_DIR", data.toString(), "BATON_CONSOLE_PORT", "0", "BATON_ADMIN_PASSWORD", "hunter2"));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Baton.start(settings, new Wiring(new HashingEmbedder()), Clock.systemUTC()));
+
+        assertTrue(refused.getMessage().startsWith("BATON_ADMIN_PASSWORD: "), refused.getMessage());
     }
 
     @Test

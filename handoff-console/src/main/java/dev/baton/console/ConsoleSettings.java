@@ -57,6 +57,16 @@ public record ConsoleSettings(String host, int port, Optional<String> adminPassw
         return bare.contains(":") ? "[" + bare + "]" : bare;
     }
 
+    /**
+     * These settings once the admin password has been applied ({@link HandoffConsole#applyAdminPassword}):
+     * starting with them does not hash or check it again. The admin account has a password by then, so no
+     * setup link is logged either, as with the password.
+     */
+    public ConsoleSettings withoutAdminPassword() {
+        return new ConsoleSettings(host, port, Optional.empty(), metricsPort, publicUrl, clock, trustedProxies,
+                accessLogDays);
+    }
+
     /** Never prints the admin password: only whether there is one. */
     @Override
     public String toString() {

@@ -323,6 +323,19 @@ public final class HandoffConsole implements AutoCloseable {
         app.stop();
     }
 
+    /**
+     * Sets the {@code admin} manager's password from {@code settings.adminPassword()} ({@code BATON_ADMIN_PASSWORD}),
+     * as {@link #start} does. It is the slow part of starting the console (one bcrypt hash or check, about a
+     * third of a second) and needs only the accounts, so a caller may do it beside other start-up work, then
+     * start the console with {@link ConsoleSettings#withoutAdminPassword()}.
+     *
+     * @throws IllegalArgumentException when the password breaks the policy
+     */
+    public static void applyAdminPassword(ConsoleSettings settings, AccountStore accounts) {
+        settings.adminPassword().filter(p -> !p.isEmpty())
+                .ifPresent(p -> setAdminPassword(p, accounts, new Passwords(Passwords.DEFAULT_COST), settings));
+    }
+
     private static void setAdminPassword(String password, AccountStore accounts, Passwords passwords,
                                          ConsoleSettings settings) {
         Passwords.problem(password, AccountRoster.ADMIN).ifPresent(p -> {
