@@ -139,7 +139,7 @@ final class Handoffs {
 
     /** Where a handoff would go right now: the route, and the person against today's workload. */
     Dispatch dispatch(RulesInForce rules, RouteFacts facts) {
-        Workload workload = new Workload(handoffs.openCounts(), handoffs.lastRoutedAt());
+        Workload workload = new Workload(handoffs.openCounts(), handoffs.lastRoutedAt(rules.roster().ids()));
         return Dispatch.of(rules.book(), rules.roster(), workload, facts, rules.privateThreadsByDefault());
     }
 

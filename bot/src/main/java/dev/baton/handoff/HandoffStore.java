@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -46,9 +47,18 @@ public final class HandoffStore {
             "id, conversation_id, state, reason, assignee_id, outcome, created_at, updated_at, rule, priority,"
             + " private_thread, COALESCE(due_from, created_at)";
 
-    /** Practice handoffs from the console's playground never count towards anyone's workload. */
-    private static final String NOT_PRACTICE =
-            "conversation_id NOT IN (SELECT id FROM conversations WHERE practice = 1)";
+    /**
+     * Practice handoffs from the console's playground never count towards anyone's workload. Checked row by row
+     * against the conversation's key, so a query over the open handoffs reads only those, however many
+     * conversations there have been.
+     */
+    private static final String NOT_PRACTICE = "NOT EXISTS (SELECT 1 FROM conversations p"
+            + " WHERE p.id = handoffs.conversation_id AND p.practice = 1)";
+    /**
+     * Not resolved, spelled as the states it may be in so SQLite can use {@code handoffs_open}: a query asked on
+     * every handoff (and every metrics scrape) then reads the open handoffs, not the whole history.
+     */
+    private static final String OPEN = "state IN ('waiting', 'claimed', 'transferred')";
 
     private final Database database;
     private final Listener listener;
@@ -90,7 +100,7 @@ public final class HandoffStore {
         Instant dueFrom = dueFrom(assignment, priority, at);
         HandoffRecord created = database.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT id FROM handoffs WHERE conversation_id = ?"
-                    + " AND state <> 'resolved' ORDER BY id DESC LIMIT 1")) {
+                    + " AND " + OPEN + " ORDER BY id DESC LIMIT 1")) {
                 s.setLong(1, packet.conversationId());
                 try (ResultSet open = s.executeQuery()) {
                     if (open.next()) {
@@ -294,11 +304,11 @@ public final class HandoffStore {
 
     /** Every handoff not yet resolved, oldest first. */
     public List<HandoffRecord> open() {
-        return list("SELECT " + COLUMNS + " FROM handoffs WHERE state <> 'resolved' ORDER BY created_at, id");
+        return list("SELECT " + COLUMNS + " FROM handoffs WHERE " + OPEN + " ORDER BY created_at, id");
     }
 
     public Optional<HandoffRecord> openFor(long conversationId) {
-        return list("SELECT " + COLUMNS + " FROM handoffs WHERE state <> 'resolved' AND conversation_id = "
+        return list("SELECT " + COLUMNS + " FROM handoffs WHERE " + OPEN + " AND conversation_id = "
                 + conversationId + " ORDER BY id DESC LIMIT 1").stream().findFirst();
     }
 
@@ -313,7 +323,7 @@ public final class HandoffStore {
 
     /** Every open handoff, oldest first, as a queue lists it. */
     public List<Listed> listOpen() {
-        return listed("h.state <> 'resolved' ORDER BY h.created_at, h.id");
+        return listed("h." + OPEN + " ORDER BY h.created_at, h.id");
     }
 
     /** Resolved handoffs, most recently changed first, as a queue lists them. */
@@ -345,7 +355,7 @@ public final class HandoffStore {
         return database.read(c -> {
             Map<HandoffState, Integer> counts = new EnumMap<>(HandoffState.class);
             try (PreparedStatement s = c.prepareStatement("SELECT state, COUNT(*) FROM handoffs"
-                    + " WHERE state <> 'resolved' AND " + NOT_PRACTICE + " GROUP BY state"); ResultSet rs = s.executeQuery()) {
+                    + " WHERE " + OPEN + " AND " + NOT_PRACTICE + " GROUP BY state"); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     counts.put(HandoffState.fromWire(rs.getString(1)), rs.getInt(2));
                 }
@@ -363,7 +373,7 @@ public final class HandoffStore {
         return database.read(c -> {
             Map<String, Integer> counts = new HashMap<>();
             try (PreparedStatement s = c.prepareStatement("SELECT assignee_id, COUNT(*) FROM handoffs"
-                    + " WHERE state <> 'resolved' AND " + NOT_PRACTICE + " GROUP BY assignee_id"); ResultSet rs = s.executeQuery()) {
+                    + " WHERE " + OPEN + " AND " + NOT_PRACTICE + " GROUP BY assignee_id"); ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), rs.getInt(2));
                 }
@@ -372,14 +382,23 @@ public final class HandoffStore {
         });
     }
 
-    /** When each person last had a real (not practice) handoff routed to them, for fair turns. */
-    public Map<String, Instant> lastRoutedAt() {
+    /**
+     * When each of {@code people} last had a real (not practice) handoff routed to them, for fair turns; people
+     * never routed to are left out. One look each down {@code handoffs_by_assignee}, newest first, so it costs
+     * the same after a year of handoffs as after a day.
+     */
+    public Map<String, Instant> lastRoutedAt(Collection<String> people) {
         return database.read(c -> {
             Map<String, Instant> last = new HashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT assignee_id, MAX(created_at) FROM handoffs"
-                    + " WHERE " + NOT_PRACTICE + " GROUP BY assignee_id"); ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    last.put(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)));
+            try (PreparedStatement s = c.prepareStatement("SELECT created_at FROM handoffs WHERE assignee_id = ?"
+                    + " AND " + NOT_PRACTICE + " ORDER BY created_at DESC LIMIT 1")) {
+                for (String person : people) {
+                    s.setString(1, person);
+                    try (ResultSet rs = s.executeQuery()) {
+                        if (rs.next()) {
+                            last.put(person, Instant.ofEpochMilli(rs.getLong(1)));
+                        }
+                    }
                 }
             }
             return last;

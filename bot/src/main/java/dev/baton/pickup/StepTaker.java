@@ -110,7 +110,7 @@ final class StepTaker {
         Pool pool = PickupSteps.pool(now.book(), handoff).without(tried);
         RoutingRequest request = RoutingRequest.forHandoff(topics(packet, now, handoff.rule()), cues(waiting.reasons()));
         Routing routing = Router.route(request, now.roster(), new Workload(handoffs.openCounts(),
-                handoffs.lastRoutedAt()), at, pool);
+                handoffs.lastRoutedAt(now.roster().ids())), at, pool);
         String from = name(now.roster(), handoff.assigneeId());
         if (tried.contains(routing.person().id())) {
             // The router ignores "already tried" only when that leaves nobody eligible at all.

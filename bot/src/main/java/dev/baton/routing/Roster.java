@@ -31,6 +31,11 @@ public record Roster(List<Person> people, Duration typicalPickup) {
         requireUnique(people);
     }
 
+    /** Everyone's roster id, in roster order. */
+    public List<String> ids() {
+        return people.stream().map(Person::id).toList();
+    }
+
     public Optional<Person> byId(String id) {
         return people.stream().filter(person -> person.id().equals(id)).findFirst();
     }

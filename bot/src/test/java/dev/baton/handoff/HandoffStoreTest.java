@@ -1,6 +1,7 @@
 package dev.baton.handoff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,6 +169,30 @@ class HandoffStoreTest {
     void openCountsAndLastRoutedTimesFeedTheRouter() {
         aWaitingHandoff();
         assertEquals(1, handoffs.openCounts().get("alex"));
-        assertEquals(T0, handoffs.lastRoutedAt().get("alex"));
+        assertEquals(T0, handoffs.lastRoutedAt(List.of("alex", "sam")).get("alex"));
+        assertFalse(handoffs.lastRoutedAt(List.of("alex", "sam")).containsKey("sam"), "never routed to");
+    }
+
+    @Test
+    void practiceHandoffsNeitherCountAsOpenNorAsSomeonesLastTurn() {
+        aWaitingHandoff(); // alex's, at T0
+        conversations.rememberCustomer(new Incoming.Person("practice:alex", "Practice customer", List.of(), null), T0);
+        ConversationRecord practice = conversations.startPractice("practice:alex", "practice:1", T0.plusSeconds(60));
+        handoffs.create(packetWith(practice.id()), T0.plusSeconds(60));
+
+        assertEquals(1, handoffs.openCounts().get("alex"), "the practice handoff is not alex's work");
+        assertEquals(T0, handoffs.lastRoutedAt(List.of("alex")).get("alex"), "nor alex's last turn");
+        assertEquals(1, handoffs.openByState().values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void resolvedHandoffsAreNotOpenButStillTheirPersonsLastTurn() {
+        HandoffRecord h = aWaitingHandoff();
+        lifecycle.resolve(h.id(), "alex", Outcome.SOLVED, null);
+
+        assertTrue(handoffs.open().isEmpty());
+        assertTrue(handoffs.openCounts().isEmpty());
+        assertTrue(handoffs.openFor(h.conversationId()).isEmpty());
+        assertEquals(T0, handoffs.lastRoutedAt(List.of("alex")).get("alex"));
     }
 }
