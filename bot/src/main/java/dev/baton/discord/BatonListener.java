@@ -97,13 +97,15 @@ final class BatonListener extends ListenerAdapter {
         String selfId = event.getJDA().getSelfUser().getId();
         boolean mentioned = message.getMentions().isMentioned(event.getJDA().getSelfUser());
         String guildId = event.isFromGuild() ? event.getGuild().getId() : null;
-        boolean known = place.isThread() && desk.hasConversationIn(place.channelId());
         // Read per message: the rules may have been reloaded since the last one.
         Answering answering = desk.rules().book().answeringIn(place.channelId(), place.parentId());
-        if (!Listening.hears(place, guildId, settings, mentioned, known, answering)) {
+        boolean heard = Listening.hears(place, guildId, settings, mentioned, false, answering);
+        // A thread Baton is not otherwise listening in may still hold one of its conversations. That takes the
+        // database, which JDA's event thread must never wait on: it is looked up on the message's lane.
+        boolean perhapsKnown = !heard && place.isThread();
+        if (!heard && !perhapsKnown) {
             return;
         }
-        warnIfContentIsWithheld(message, place);
         Incoming incoming = new Incoming(message.getId(), person(author, event.getMember()), place,
                 withoutMention(message.getContentRaw(), selfId), attachments(message),
                 Optional.ofNullable(message.getMessageReference()).map(r -> r.getMessageId()).orElse(null),
@@ -113,11 +115,15 @@ final class BatonListener extends ListenerAdapter {
         WaitNotice notice = new WaitNotice(message, ONE_MOMENT, () -> desk.expectsAnswer(incoming));
         lanes.submit(lane, () -> {
             try {
+                if (perhapsKnown && !desk.hasConversationIn(place.channelId())) {
+                    return;
+                }
+                warnIfContentIsWithheld(message, place);
                 decide(incoming, message, notice);
             } finally {
                 queuedLanes.remove(message.getId());
             }
-        }, notice);
+        }, perhapsKnown ? Lanes.NONE : notice);
     }
 
     /** Runs on the message's lane. */

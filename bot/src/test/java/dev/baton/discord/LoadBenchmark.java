@@ -522,7 +522,7 @@ class LoadBenchmark {
 
     /**
      * Polls {@code baton_backlog} (messages queued on Baton's lanes, not yet started) from its metrics port
-     * every 100 ms on a daemon thread: the high-water mark per window and overall.
+     * every second on a daemon thread: the high-water mark per window and overall.
      */
     private static final class BacklogWatch implements AutoCloseable {
         private static final Pattern GAUGE = Pattern.compile("(?m)^baton_backlog(?:\\{[^}]*})? ([0-9.eE+-]+)$");
@@ -558,7 +558,7 @@ class LoadBenchmark {
                             overallMax = Math.max(overallMax, now);
                         }
                     }
-                    Thread.sleep(100);
+                    Thread.sleep(1_000);
                 } catch (IOException e) {
                     // Baton busy or stopping: the next poll tries again
                 } catch (InterruptedException e) {
@@ -1000,7 +1000,7 @@ class LoadBenchmark {
         int toldToWait;
         /** Words left in a public thread pointing to the private one a handoff moved to (not replies). */
         int pointers;
-        /** The most messages Baton had queued but not started, polled every 100 ms; -1 when not known. */
+        /** The most messages Baton had queued but not started, polled every second; -1 when not known. */
         int backlogMax = -1;
         int late;
         int unmatched;
