@@ -128,12 +128,14 @@ ENV BATON_CONSOLE_HOST=0.0.0.0
 ENV BATON_CONSOLE_PORT=8080
 EXPOSE 8080
 
-# The heap: Baton's live heap was about 32 MB after 2 minutes at 50 msg/s, of an RSS of 350-390 MB.
-# The serial collector with a heap that starts at 32 MB and may grow to 256 MB gave the lowest RSS of the
-# settings measured (docs/benchmarks.md, "Memory and start-up (issue 16)"): without -Xms the heap starts at
-# 1/64 of the machine's memory and every page of it gets touched. Its -Xmx wins over the ENTRYPOINT's
-# MaxRAMPercentage, which stays the fallback when JDK_JAVA_OPTIONS names no -Xmx. Override: -e JDK_JAVA_OPTIONS=...
-ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx256m"
+# JVM options, each measured (docs/benchmarks.md, "Issue 16 after decisions on lanes"): the serial collector with
+# a heap that starts at 32 MB and may grow to 256 MB (without -Xms the heap starts at 1/64 of the machine's
+# memory and every page of it gets touched), and the C1 compiler only: on two cores C2's long compilations
+# competed with the work, and without them Baton answered faster (120 against 86 replies/s for one customer),
+# started sooner (2.8 against 4.0 s) and held less (310 against 356 MB after a 10-minute soak). Its -Xmx wins
+# over the ENTRYPOINT's MaxRAMPercentage, which stays the fallback when JDK_JAVA_OPTIONS names no -Xmx.
+# Override: -e JDK_JAVA_OPTIONS=...
+ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1"
 
 # The JRE image has no curl or wget: the check is a small class in the jar that GETs /healthz.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=90s --retries=3 \
