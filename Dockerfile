@@ -130,9 +130,9 @@ EXPOSE 8080
 
 # JVM options, each measured (docs/benchmarks.md, "Issue 16 after decisions on lanes"): the serial collector with
 # a heap that starts at 32 MB and may grow to 256 MB (without -Xms the heap starts at 1/64 of the machine's
-# memory and every page of it gets touched), and the C1 compiler only: on two cores C2's long compilations
-# competed with the work, and without them Baton answered faster (120 against 86 replies/s for one customer),
-# started sooner (2.8 against 4.0 s) and held less (310 against 356 MB after a 10-minute soak). Its -Xmx wins
+# memory and every page of it gets touched), and the C1 compiler only: on two cores it answered as fast as
+# with C2 (127 against 130 replies/s for one customer, 222 against 204 for sixteen), started sooner (2.8 against
+# 3.5 s to ready) and held less (310 against 356 MB after a 10-minute soak at 50 msg/s). Its -Xmx wins
 # over the ENTRYPOINT's MaxRAMPercentage, which stays the fallback when JDK_JAVA_OPTIONS names no -Xmx.
 # Override: -e JDK_JAVA_OPTIONS=...
 ENV JDK_JAVA_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx256m -XX:TieredStopAtLevel=1"
