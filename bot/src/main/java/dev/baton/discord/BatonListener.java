@@ -102,7 +102,8 @@ final class BatonListener extends ListenerAdapter {
         boolean heard = Listening.hears(place, guildId, settings, mentioned, false, answering);
         // A thread Baton is not otherwise listening in may still hold one of its conversations. That takes the
         // database, which JDA's event thread must never wait on: it is looked up on the message's lane.
-        boolean perhapsKnown = !heard && place.isThread();
+        boolean perhapsKnown = !heard && place.isThread()
+                && Listening.hears(place, guildId, settings, mentioned, true, answering);
         if (!heard && !perhapsKnown) {
             return;
         }
