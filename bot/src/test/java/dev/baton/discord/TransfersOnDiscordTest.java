@@ -161,6 +161,8 @@ class TransfersOnDiscordTest {
                 .orElseThrow();
         HandoffRecord handoff = practice.handoff();
         String to = handoff.assigneeId().equals("sam") ? "alex" : "sam";
+        // The bot registers its slash commands just after it is ready: count only what comes after them.
+        BatonOnFakeDiscord.await(() -> !fake.registeredCommands().isEmpty());
         int requestsBefore = fake.requests().size();
         long notifiedBefore = events(handoff, "notified") + events(handoff, "notify_failed");
 
