@@ -301,22 +301,22 @@ final class Replier {
         CompletableFuture<Long> started = new CompletableFuture<>();
         CompletableFuture<Long> known = threads.putIfAbsent(key, started);
         if (known == null) {
-            known = started;
-            // Outside the map's lock: starting a thread calls into JDA.
-            startThread(conversation, from, privateThread).thenApply(MessageChannel::getIdLong)
-                    .whenComplete((id, failed) -> {
-                        if (failed != null) {
-                            started.completeExceptionally(failed);
-                        } else {
-                            started.complete(id);
-                        }
-                    });
+            // Outside the map's lock: starting a thread calls into JDA. The one who starts it posts in the channel
+            // object Discord's answer made; only a message decided meanwhile finds the thread by its id.
+            CompletableFuture<MessageChannel> thread = startThread(conversation, from, privateThread);
+            thread.whenComplete((channel, failed) -> {
+                if (failed != null) {
+                    started.completeExceptionally(failed);
+                } else {
+                    started.complete(channel.getIdLong());
+                }
+            });
+            return thread;
         }
-        return known
-                .thenApply(id -> {
-                    MessageChannel channel = jda.getChannelById(MessageChannel.class, id);
-                    return channel != null ? channel : from.channel(); // gone since (archived): answer where they are
-                });
+        return known.thenApply(id -> {
+            MessageChannel channel = jda.getChannelById(MessageChannel.class, id);
+            return channel != null ? channel : from.channel(); // gone since (archived): answer where they are
+        });
     }
 
     private CompletableFuture<MessageChannel> startThread(ConversationRecord conversation, Origin from,
