@@ -24,7 +24,7 @@ public final class AnswerMatcher {
 
     /** The views of the winning match the answerability model reads, in its input order. */
     public static final List<String> FEATURES = List.of("best_phrasing", "centroid", "margin", "share",
-            "answer", "answer_sentence", "word_coverage", "log_entries");
+            "answer", "answer_sentence", "word_coverage", "log_entries", "log_phrasings");
 
     /** Sharpness of the softmax over entries: similarities of a few hundredths matter. */
     private static final double SOFTMAX_SCALE = 30;
@@ -131,7 +131,10 @@ public final class AnswerMatcher {
         float[] t = perEntry[top];
         // The KB's size tells the model how much a margin or a softmax share means: one entry in eight
         // winning clearly is less telling than one in two hundred.
-        float[] features = {t[0], t[1], (float) margin, (float) share, t[3], t[2], t[4], (float) Math.log(entries)};
+        // How many phrasings the entry has says how much its best one can be trusted: a community's entry
+        // has two or three, so a paraphrase is often far from all of them; ten cover most wordings.
+        float[] features = {t[0], t[1], (float) margin, (float) share, t[3], t[2], t[4], (float) Math.log(entries),
+                (float) Math.log(index.phrasings[top])};
         KnowledgeEntry entry = index.base.entries().get(top);
         String phrasing = entry.questions().get(views.bestQuestion()[top] - firstQuestionOf(top));
         return new Candidate(entry, phrasing, features);

@@ -19,6 +19,8 @@ final class KnowledgeIndex {
     final KnowledgeBase base;
     final float[][] questionVectors;
     final int[] questionEntry;
+    /** How many phrasings each entry has. */
+    final int[] phrasings;
     final float[][] centroids;
     final float[][] answerVectors;
     /** Each sentence of each answer on its own: a question may be about one detail of a long answer. */
@@ -43,6 +45,7 @@ final class KnowledgeIndex {
         }
         questionVectors = embedder.embedAll(questions).toArray(float[][]::new);
         questionEntry = owners.stream().mapToInt(Integer::intValue).toArray();
+        phrasings = entries.stream().mapToInt(e -> e.questions().size()).toArray();
         answerVectors = embedder.embedAll(entries.stream().map(KnowledgeEntry::answer).toList()).toArray(float[][]::new);
         List<String> sentences = new ArrayList<>();
         List<Integer> sentenceOwners = new ArrayList<>();

@@ -46,7 +46,11 @@ public record AnswerTraining(LogisticTrainer.Settings settings, PrintStream log)
     record Row(String family, float[] x, boolean right) {
     }
 
-    static final int KB_QUESTIONS = 10;
+    /**
+     * Phrasings per entry in the intent KBs: a community writes two to four (the written KBs have three),
+     * the public scope KBs have ten, and the views of a match mean different things with few or many.
+     */
+    static final int[] KB_QUESTIONS = {3, 10};
     static final int QUERIES_PER_INTENT = 15;
     static final double LEFT_OUT_INTENTS = 0.2;
     static final int OUT_OF_DOMAIN = 400;
@@ -68,9 +72,11 @@ public record AnswerTraining(LogisticTrainer.Settings settings, PrintStream log)
                 // softmax share) mean different things at each size, so the model sees several.
                 for (int size : KB_SIZES) {
                     for (int draw = 0; draw < (size < byIntent.size() ? SMALL_KB_DRAWS : 1); draw++) {
-                        Bank bank = intentBank(family, byIntent, outOfDomain, size, draw);
-                        if (bank.kb().size() >= 2) {
-                            banks.add(bank);
+                        for (int phrasings : KB_QUESTIONS) {
+                            Bank bank = intentBank(family, byIntent, outOfDomain, size, draw, phrasings);
+                            if (bank.kb().size() >= 2) {
+                                banks.add(bank);
+                            }
                         }
                     }
                 }
@@ -100,8 +106,8 @@ public record AnswerTraining(LogisticTrainer.Settings settings, PrintStream log)
      * nothing answers), and questions from both.
      */
     private Bank intentBank(String family, Map<String, List<String>> byIntent, List<String> outOfDomain, int size,
-                            int draw) {
-        Random random = new Random(settings.seed() + family.hashCode() + 31L * size + draw);
+                            int draw, int phrasings) {
+        Random random = new Random(settings.seed() + family.hashCode() + 31L * size + draw + 1009L * phrasings);
         List<String> intents = new ArrayList<>(byIntent.keySet());
         Collections.shuffle(intents, random);
         int kept = Math.min(intents.size(), (int) Math.round(size * (1 + LEFT_OUT_INTENTS)));
@@ -118,12 +124,12 @@ public record AnswerTraining(LogisticTrainer.Settings settings, PrintStream log)
                 texts.stream().limit(perIntent).forEach(t -> queries.add(new Query(t, null)));
                 continue;
             }
-            if (texts.size() <= KB_QUESTIONS) {
+            if (texts.size() <= phrasings) {
                 continue;
             }
-            entries.add(new KnowledgeEntry(intent, null, texts.subList(0, KB_QUESTIONS),
+            entries.add(new KnowledgeEntry(intent, null, texts.subList(0, phrasings),
                     "Answer for " + intent.replace('_', ' ') + ".", null));
-            texts.subList(KB_QUESTIONS, texts.size()).stream().limit(perIntent)
+            texts.subList(phrasings, texts.size()).stream().limit(perIntent)
                     .forEach(t -> queries.add(new Query(t, intent)));
         }
         List<String> unrelated = new ArrayList<>(outOfDomain);

@@ -48,7 +48,7 @@ public final class TestModels {
     }
 
     static Heads handWeightedAnswers() {
-        float[] w = {0.971f, 4.168f, 2.787f, 3.515f, 0.451f, 0.956f, 0f, 0f};
+        float[] w = {0.971f, 4.168f, 2.787f, 3.515f, 0.451f, 0.956f, 0f, 0f, 0f};
         if (w.length != AnswerMatcher.FEATURES.size()) {
             throw new IllegalStateException("the matcher's views changed; update the fixed test weights");
         }

@@ -1,0 +1,33 @@
+package dev.baton.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.baton.learn.TestModels;
+import dev.baton.text.HashingEmbedder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnswerMatcherTest {
+
+    private static final KnowledgeBase KB = new KnowledgeBase("test", List.of(
+            new KnowledgeEntry("refunds", null, List.of("can I get a refund", "how do refunds work",
+                    "refund my order"), "Refunds go back to the card within 5 days.", null),
+            new KnowledgeEntry("shipping", null, List.of("how long does shipping take"),
+                    "Shipping takes 3 days.", null)));
+
+    private final AnswerMatcher matcher = new AnswerMatcher(KB, new HashingEmbedder(), TestModels.fixed().answers());
+
+    @Test
+    void theMatchSaysHowManyPhrasingsItsEntryHasAndHowBigTheKnowledgeBaseIs() {
+        AnswerMatcher.Candidate refund = matcher.candidate("can I get a refund please");
+        AnswerMatcher.Candidate shipping = matcher.candidate("how long does shipping take to Canada");
+
+        int phrasings = AnswerMatcher.FEATURES.indexOf("log_phrasings");
+        int entries = AnswerMatcher.FEATURES.indexOf("log_entries");
+        assertEquals("refunds", refund.entry().id());
+        assertEquals(Math.log(3), refund.features()[phrasings], 1e-6);
+        assertEquals("shipping", shipping.entry().id());
+        assertEquals(0, shipping.features()[phrasings], 1e-6);
+        assertEquals(Math.log(2), shipping.features()[entries], 1e-6);
+    }
+}
