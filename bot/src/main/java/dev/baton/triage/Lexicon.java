@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -20,7 +21,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class Lexicon {
 
-    record WeightedPattern(double weight, Pattern pattern) {
+    /** A phrase pattern, and what any match of it contains (null: nothing known), to skip it cheaply. */
+    record WeightedPattern(double weight, Pattern pattern, Set<String> required) {
     }
 
     /** One pattern that matched: its weight and the words it matched, quoted as evidence. */
@@ -72,7 +74,7 @@ final class Lexicon {
             try {
                 patterns.add(new WeightedPattern(weight, Pattern.compile(
                         "(?<![\\p{L}\\p{N}])(?:" + fields[1].trim() + ")(?![\\p{L}\\p{N}])",
-                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+                        Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), RequiredText.of(fields[1].trim())));
             } catch (PatternSyntaxException e) {
                 throw new IllegalStateException(origin + ":" + number + ": bad pattern: " + e.getDescription());
             }
@@ -84,12 +86,19 @@ final class Lexicon {
     List<Hit> find(String normalisedText) {
         List<Hit> hits = new ArrayList<>();
         for (WeightedPattern p : patterns) {
+            if (!RequiredText.mayMatch(p.required(), normalisedText)) {
+                continue;
+            }
             Matcher m = p.pattern().matcher(normalisedText);
             if (m.find()) {
                 hits.add(new Hit(p.weight(), m.group(), m.start()));
             }
         }
         return hits;
+    }
+
+    List<WeightedPattern> patterns() {
+        return patterns;
     }
 
     static double noisyOr(List<Hit> hits) {
