@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -22,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
 final class Lexicon {
 
     /** A phrase pattern, and what any match of it contains (null: nothing known), to skip it cheaply. */
-    record WeightedPattern(double weight, Pattern pattern, Set<String> required) {
+    record WeightedPattern(double weight, Pattern pattern, List<String> required) {
     }
 
     /** One pattern that matched: its weight and the words it matched, quoted as evidence. */

@@ -1,6 +1,7 @@
 package dev.baton.triage;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -25,23 +26,23 @@ final class RequiredText {
     }
 
     /** Strings (lower case) one of which every match contains; null when nothing is known. */
-    static Set<String> of(String regex) {
+    static List<String> of(String regex) {
         try {
             RequiredText parser = new RequiredText(regex);
             Set<String> required = parser.alternation();
-            return parser.at == regex.length() ? required : null;
+            return parser.at == regex.length() && required != null ? List.copyOf(required) : null;
         } catch (RuntimeException e) {
             return null;
         }
     }
 
     /** Whether {@code lowerCaseText} contains one of {@code required} (null: can't tell, so yes). */
-    static boolean mayMatch(Set<String> required, String lowerCaseText) {
+    static boolean mayMatch(List<String> required, String lowerCaseText) {
         if (required == null) {
             return true;
         }
-        for (String s : required) {
-            if (lowerCaseText.contains(s)) {
+        for (int i = 0; i < required.size(); i++) {
+            if (lowerCaseText.contains(required.get(i))) {
                 return true;
             }
         }
