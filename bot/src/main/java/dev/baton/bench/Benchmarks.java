@@ -5,13 +5,16 @@ import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.knowledge.Match;
 import dev.baton.learn.AnswerTraining;
+import dev.baton.learn.BinaryScore;
 import dev.baton.learn.Models;
 import dev.baton.learn.WeightFile;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelTuning;
 import dev.baton.triage.Conversation;
 import dev.baton.triage.CueKind;
+import dev.baton.triage.CueSettings;
 import dev.baton.triage.Decision;
 import dev.baton.triage.Message;
 import dev.baton.triage.TriageEngine;
@@ -186,9 +189,13 @@ public final class Benchmarks {
                                     String what) throws IOException {
         TriageJson json = new TriageJson();
         ConversationScore score = new ConversationScore();
+        BinaryScore calibration = new BinaryScore();
         for (JsonNode row : Jsonl.rows(file)) {
-            Decision decision = engineFor.apply(row).decide(json.conversation(row));
+            TriageEngine.Assessment assessment = engineFor.apply(row)
+                    .assess(json.conversation(row), CueSettings.standard(), threshold);
+            Decision decision = assessment.decision();
             JsonNode expect = row.path("expect");
+            calibrate(calibration, expect, assessment.nearest());
             if (!score.add(expect, decision) && verbose) {
                 out.printf("  miss %s expected %s got %s%n", row.path("id").asText(), expect,
                         json.decision(decision));
@@ -196,7 +203,31 @@ public final class Benchmarks {
         }
         out.println("## conversations (" + what + ", " + score.total() + " conversations)");
         score.print(out);
+        printCalibration(calibration, "cases that are a plain answer or only out of scope");
         out.println();
+    }
+
+    /**
+     * Whether the confidence means a probability: over the cases where only the knowledge base decides (a
+     * gold answer, or a handoff for out_of_scope alone), the nearest entry's confidence against whether
+     * answering with it would have been right. Cases handed off for a feeling are left out: the answerability
+     * model does not read feelings, the cues do.
+     */
+    private static void calibrate(BinaryScore calibration, JsonNode expect, Match nearest) {
+        boolean answer = "answer".equals(expect.path("action").asText());
+        JsonNode reasons = expect.path("reasons");
+        boolean onlyOutOfScope = reasons.size() > 0;
+        for (JsonNode reason : reasons) {
+            onlyOutOfScope &= "out_of_scope".equals(reason.asText());
+        }
+        if (answer || onlyOutOfScope) {
+            calibration.add(nearest.confidence(), answer && nearest.entry().id().equals(expect.path("entry").asText()));
+        }
+    }
+
+    private void printCalibration(BinaryScore calibration, String over) {
+        out.printf(Locale.ROOT, "answerability ECE %.3f over %d %s (the nearest entry right in %d)%n",
+                calibration.expectedCalibrationError(), calibration.size(), over, calibration.positives());
     }
 
     /**
@@ -246,6 +277,7 @@ public final class Benchmarks {
         }
         TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(kbPath), threshold);
         AnswerScore score = new AnswerScore();
+        BinaryScore calibration = new BinaryScore();
         int gold = 0;
         int total = 0;
         for (JsonNode row : Jsonl.rows(file)) {
@@ -254,11 +286,16 @@ public final class Benchmarks {
             if (goldEntry != null) {
                 gold++;
             }
-            score.add(goldEntry, engine.decide(Conversation.of(Message.customer(row.path("text").asText()))));
+            TriageEngine.Assessment assessment = engine.assess(
+                    Conversation.of(Message.customer(row.path("text").asText())), CueSettings.standard(), threshold);
+            score.add(goldEntry, assessment.decision());
+            calibration.add(assessment.nearest().confidence(),
+                    goldEntry != null && goldEntry.equals(assessment.nearest().entry().id()));
         }
         out.println("## scope: " + scope.name() + " (" + total + " questions, " + gold + " answerable)");
         out.println("answer precision " + score.precision());
         out.println("answer coverage  " + score.coverage());
+        printCalibration(calibration, "questions");
         out.println();
     }
 
