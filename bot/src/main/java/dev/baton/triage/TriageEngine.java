@@ -58,6 +58,7 @@ public final class TriageEngine {
         detectors.add(new ShoutingDetector(CueKind.ANGER));
         detectors.add(new RepetitionDetector(embedder));
         detectors.add(new QuestionBundleDetector(embedder));
+        detectors.add(new ReturnDetector(embedder));
         detectors.add(new LearnedCueDetector(embedder, learned));
         return detectors;
     }

@@ -44,6 +44,37 @@ class DetectorsTest {
     }
 
     @Test
+    void goingBackToAnEarlierIssueAfterTheConversationMovedOnIsAHintOfNonlinear() {
+        Conversation conversation = Conversation.of(
+                Message.customer("my new card never arrived in the post"),
+                Message.bot("Cards arrive within 5 days."),
+                Message.customer("ok different question what is the atm limit"),
+                Message.bot("The limit is 500 a day."),
+                Message.customer("but my new card never arrived, it has been three weeks"));
+        List<Cue> cues = new ReturnDetector(embedder).detect(conversation);
+        assertEquals(1, cues.size());
+        assertEquals(CueKind.NONLINEAR, cues.get(0).kind());
+        assertEquals(4, cues.get(0).message());
+        assertTrue(cues.get(0).score() < TriageEngine.FIRE, "a hint, never a verdict on its own");
+    }
+
+    @Test
+    void followingUpOnTheLastAnswerIsNotGoingBack() {
+        Conversation followUp = Conversation.of(
+                Message.customer("my new card never arrived in the post"),
+                Message.bot("Cards arrive within 5 days."),
+                Message.customer("what is the atm limit"),
+                Message.bot("The limit is 500 a day."),
+                Message.customer("is the atm limit higher on premium"));
+        Conversation twoMessages = Conversation.of(
+                Message.customer("my new card never arrived in the post"),
+                Message.bot("Cards arrive within 5 days."),
+                Message.customer("my new card never arrived though"));
+        assertTrue(new ReturnDetector(embedder).detect(followUp).isEmpty());
+        assertTrue(new ReturnDetector(embedder).detect(twoMessages).isEmpty());
+    }
+
+    @Test
     void askingAgainAfterTheBotsAnswerIsNoticedButDoesNotFireAlone() {
         Conversation conversation = Conversation.of(
                 Message.customer("how do i link my account"),
