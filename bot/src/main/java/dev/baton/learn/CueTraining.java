@@ -50,7 +50,7 @@ public record CueTraining(LogisticTrainer.Settings settings, PrintStream log) {
                     train.add(examples.get(i));
                 }
             }
-            Heads model = LogisticTrainer.train(heads, train, settings);
+            Heads model = fit(heads, train);
             for (int i : held) {
                 CueExamples.Row row = rows.get(i);
                 BinaryScore[] source = bySource.computeIfAbsent(row.source(), s -> fresh(heads.size()));
@@ -95,8 +95,17 @@ public record CueTraining(LogisticTrainer.Settings settings, PrintStream log) {
             }
             log.println(line);
         });
-        return new Result(LogisticTrainer.train(heads, examples, settings).withFiresAt(thresholds), crossValidated);
+        return new Result(fit(heads, examples).withFiresAt(thresholds), crossValidated);
     }
+
+    /** The heads behind one hidden layer (NetTrainer): out of fold they beat a logistic regression per head. */
+    private Heads fit(List<String> heads, List<LogisticTrainer.Example> examples) {
+        return NetTrainer.train(heads, examples, new NetTrainer.Settings(UNITS, settings.epochs(), NET_LEARNING_RATE,
+                settings.l2(), settings.batch(), settings.seed()));
+    }
+
+    static final int UNITS = 128;
+    static final double NET_LEARNING_RATE = 1e-3;
 
     /**
      * Thresholds are chosen where Baton works: on support-chat rows (its written customer messages and

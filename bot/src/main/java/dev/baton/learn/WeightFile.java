@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.text.Heads;
+import dev.baton.text.Hidden;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -75,7 +76,7 @@ public record WeightFile(String model, String input, Heads heads, Map<String, St
             root.path("provenance").fields().forEachRemaining(e -> provenance.put(e.getKey(), e.getValue().asText()));
             Heads heads = new Heads(names, weights.toArray(float[][]::new),
                     biases.stream().mapToDouble(Double::doubleValue).toArray(),
-                    firesAt.stream().mapToDouble(Double::doubleValue).toArray());
+                    firesAt.stream().mapToDouble(Double::doubleValue).toArray(), hidden(root.get("hidden"), where));
             return new WeightFile(required(root, "model", where).asText(), required(root, "input", where).asText(),
                     heads, provenance);
         } catch (IOException e) {
@@ -83,6 +84,28 @@ public record WeightFile(String model, String input, Heads heads, Map<String, St
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The hidden layer in front of the heads, when the file has one. */
+    private static Hidden hidden(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        float[] biases = floats(required(node, "biases", where));
+        JsonNode rows = required(node, "weights", where);
+        float[][] weights = new float[rows.size()][];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = floats(rows.get(i));
+        }
+        return new Hidden(weights, biases);
+    }
+
+    private static float[] floats(JsonNode array) {
+        float[] values = new float[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) array.get(i).asDouble();
+        }
+        return values;
     }
 
     private static JsonNode required(JsonNode node, String field, String where) {
@@ -100,6 +123,20 @@ public record WeightFile(String model, String input, Heads heads, Map<String, St
         ObjectNode about = root.putObject("provenance");
         provenance.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> about.put(e.getKey(), e.getValue()));
+        if (heads.hidden() != null) {
+            ObjectNode hidden = root.putObject("hidden");
+            ArrayNode biases = hidden.putArray("biases");
+            for (float value : heads.hidden().biases()) {
+                biases.add(round(value));
+            }
+            ArrayNode rows = hidden.putArray("weights");
+            for (float[] row : heads.hidden().weights()) {
+                ArrayNode values = rows.addArray();
+                for (float value : row) {
+                    values.add(round(value));
+                }
+            }
+        }
         ArrayNode list = root.putArray("heads");
         for (int h = 0; h < heads.size(); h++) {
             ObjectNode head = list.addObject();

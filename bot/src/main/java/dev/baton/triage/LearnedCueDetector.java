@@ -84,11 +84,10 @@ final class LearnedCueDetector implements CueDetector {
         List<Segment> read = new ArrayList<>();
         for (String segment : segments(text)) {
             float[] v = embedder.embed(segment);
+            double[] probabilities = heads.probabilities(v);
             double[] scores = new double[heads.size()];
-            double[] probabilities = new double[heads.size()];
             for (int head : kinds.values()) {
-                scores[head] = heads.score(head, v);
-                probabilities[head] = heads.probability(head, v);
+                scores[head] = heads.scoreOf(head, probabilities[head]);
             }
             read.add(new Segment(quote(segment), scores, probabilities));
         }
