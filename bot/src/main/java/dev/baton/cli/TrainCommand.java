@@ -27,6 +27,7 @@ final class TrainCommand {
     static int run(Options options, PrintStream out, Supplier<Wiring> wiring) throws IOException {
         Path data = options.path("--data", Path.of("training-data"));
         Path written = options.path("--written", Path.of("bot", "training", "written"));
+        Path shared = options.path("--shared", Path.of("..", "shared", "data"));
         Path target = options.path("--out", Path.of("bot", "src", "main", "resources", "dev", "baton", "learn"));
         String only = options.string("--only", String.join(",", PARTS));
         int epochs = options.wholeNumber("--epochs", LogisticTrainer.Settings.DEFAULT.epochs());
@@ -43,7 +44,7 @@ final class TrainCommand {
         }
         long start = System.nanoTime();
         List<Path> files = new Training(wiring.get().embedder(), out, Runtime.getRuntime().availableProcessors())
-                .run(data, written, target, parts, LogisticTrainer.Settings.DEFAULT.withEpochs(epochs));
+                .run(data, written, shared, target, parts, LogisticTrainer.Settings.DEFAULT.withEpochs(epochs));
         for (Path file : files) {
             out.println("sha256 " + WeightFile.sha256(Files.readAllBytes(file)) + "  " + file.getFileName());
         }

@@ -81,7 +81,7 @@ public final class CueExamples {
         List<Row> rows = new ArrayList<>();
         add(rows, data.resolve("goemotions.jsonl"), "goemotions/train", this::goemotions);
         add(rows, data.resolve("empathetic.jsonl"), "empathetic/train", this::empathetic);
-        add(rows, data.resolve("dreaddit.jsonl"), "dreaddit/train", this::dreaddit);
+        add(rows, data.resolve("dreaddit.jsonl"), "dreaddit/train", CueExamples::dreaddit);
         for (String intents : List.of("banking77", "clinc150", "hwu64", "snips")) {
             add(rows, data.resolve(intents + ".jsonl"), intents + "/train", this::intent);
         }
@@ -93,6 +93,54 @@ public final class CueExamples {
             add(rows, file, "written", this::written);
         }
         return rows;
+    }
+
+    /**
+     * A row of a shared dev half ({@code ../shared/data/bench/}) that training may learn from: the file it is
+     * scored in, the row as the file has it (the bench's label), and what it teaches the heads.
+     */
+    public record Shared(CueFile file, JsonNode node, Row row) {
+    }
+
+    /**
+     * How much a shared dev row counts against a borrowed training row. Each dev half is scored on the very
+     * labels it teaches, but it is forum and Reddit text, not support chat: it counts as one row of the public
+     * training splits, and the written support messages keep their greater weight. GoEmotions' and Dreaddit's
+     * halves are more of the corpora whose train splits are already here; MOOC urgency is new to the heads.
+     */
+    static final double SHARED_WEIGHT = 1.0;
+
+    /**
+     * The rows of every shared dev half in {@code dir} whose licence allows training ({@link CueFile#teaches});
+     * a file not there is skipped. Counted per source as "FILE dev half".
+     */
+    public List<Shared> shared(Path dir) throws IOException {
+        List<Shared> shared = new ArrayList<>();
+        for (CueFile file : CueFile.ALL) {
+            Path path = file.in(dir);
+            if (file.teaches().isEmpty() || !Files.exists(path)) {
+                continue;
+            }
+            String source = file.name() + " dev half";
+            int n = 0;
+            try (BufferedReader reader = reader(path)) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    if (line.isBlank()) {
+                        continue;
+                    }
+                    JsonNode node = JSON.readTree(line);
+                    Row taught = file.teaches().get().apply(node);
+                    if (!taught.text().isBlank()) {
+                        shared.add(new Shared(file, node, new Row(taught.text().strip(), taught.y(), taught.known(),
+                                source, SHARED_WEIGHT)));
+                        n++;
+                    }
+                }
+            }
+            counts.merge(source, n, Integer::sum);
+        }
+        return shared;
     }
 
     /** Rows read per source, in the order they were read. */
@@ -162,8 +210,37 @@ public final class CueExamples {
         return row;
     }
 
-    /** Dreaddit says whether a post shows stress; Baton reads stress as worry, and its absence as calm. */
-    Row dreaddit(JsonNode node) {
+    /**
+     * The GoEmotions dev half names Baton's feelings itself ({@code labels}: none, or any of frustration, anger,
+     * sadness_grief, anxiety, mapped by the file's authors from GoEmotions' 27), so those are the targets.
+     */
+    static Row goemotionsHalf(JsonNode node) {
+        Row row = feelings(node.path("text").asText(), 1.0);
+        for (JsonNode label : node.path("labels")) {
+            if (FEELINGS.contains(label.asText())) {
+                row.y()[HEADS.indexOf(label.asText())] = true;
+            }
+        }
+        return row;
+    }
+
+    /**
+     * A course-forum post rated urgent (5 to 7 of 7: an instructor must step in soon) or not. That is the
+     * urgency head's question in another room; the post says nothing about Baton's other heads.
+     */
+    static Row urgencyHalf(JsonNode node) {
+        boolean[] y = new boolean[HEADS.size()];
+        boolean[] known = new boolean[HEADS.size()];
+        known[HEADS.indexOf("urgency")] = true;
+        y[HEADS.indexOf("urgency")] = node.path("label").asText().equals("urgent");
+        return new Row(node.path("text").asText(), y, known, "", 1.0);
+    }
+
+    /**
+     * Dreaddit says whether a post shows stress; Baton reads stress as worry, and its absence as calm. Its
+     * train split and the shared dev half ({@code label} stress / no_stress) are read alike.
+     */
+    static Row dreaddit(JsonNode node) {
         boolean[] y = new boolean[HEADS.size()];
         boolean[] known = new boolean[HEADS.size()];
         boolean stress = node.path("label").asText().equals("stress") || node.path("label").asText().equals("1");
