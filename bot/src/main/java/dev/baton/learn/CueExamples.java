@@ -103,12 +103,15 @@ public final class CueExamples {
     }
 
     /**
-     * How much a shared dev row counts against a borrowed training row. Each dev half is scored on the very
-     * labels it teaches, but it is forum and Reddit text, not support chat: it counts as one row of the public
-     * training splits, and the written support messages keep their greater weight. GoEmotions' and Dreaddit's
-     * halves are more of the corpora whose train splits are already here; MOOC urgency is new to the heads.
+     * How much a shared dev row counts against a borrowed training row, per file. GoEmotions' and Dreaddit's
+     * halves are more of corpora whose train splits are already here (43,410 and 2,838 rows): one row each, like
+     * their train rows. MOOC urgency is the only source of its kind, a few hundred forum posts, so it counts
+     * more; but an instructor's "urgent" is only partly a customer's deadline, and at the written messages'
+     * weight (10) it tripled the urgency head's false alarms on those messages out of fold (0.007 to 0.022;
+     * support chat comes first), at 4 it did not (0.010). docs/models.md gives the three weights tried.
      */
-    static final double SHARED_WEIGHT = 1.0;
+    static final Map<String, Double> SHARED_WEIGHTS = Map.of("emotion_goemotions", 1.0, "stress_dreaddit", 1.0,
+            "urgency_mooc", 4.0);
 
     /**
      * The rows of every shared dev half in {@code dir} whose licence allows training ({@link CueFile#teaches});
@@ -133,7 +136,7 @@ public final class CueExamples {
                     Row taught = file.teaches().get().apply(node);
                     if (!taught.text().isBlank()) {
                         shared.add(new Shared(file, node, new Row(taught.text().strip(), taught.y(), taught.known(),
-                                source, SHARED_WEIGHT)));
+                                source, SHARED_WEIGHTS.get(file.name()))));
                         n++;
                     }
                 }

@@ -66,6 +66,10 @@ public final class Training {
             examples.counts().forEach((source, n) -> provenance.put("rows " + source, Integer.toString(n)));
             provenance.putAll(cues.crossValidated());
             provenance.putAll(outOfFold(halves, cues, vectors, shared));
+            if (!halves.isEmpty()) {
+                provenance.put("weight per row", "written " + CueExamples.WRITTEN_WEIGHT + "; shared dev halves "
+                        + new TreeMap<>(CueExamples.SHARED_WEIGHTS) + "; every other row 1.0");
+            }
             provenance.put("seed", Long.toString(settings.seed()));
             provenance.put("trainer", "L2 logistic regression per head, Adam, " + settings.epochs() + " epochs, l2 "
                     + settings.l2() + ", thresholds by 5-fold cross-validated F1");
