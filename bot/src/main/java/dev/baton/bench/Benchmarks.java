@@ -273,6 +273,7 @@ public final class Benchmarks {
         // The engine's cues do not depend on the knowledge base; any will do to build it.
         TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(data.resolve("conversations/emberfall-kb.yaml")),
                 threshold);
+        // What the shipped heads learned from, as `models` reads it: the numbers quoted are the shipped heads'.
         Map<String, String> provenance = WeightFile.resource(Models.CUES).provenance();
         out.println("## cues (each file on its own labels)");
         out.println("A file the cue heads were trained on is measured out of fold (`train`: each row read by the"

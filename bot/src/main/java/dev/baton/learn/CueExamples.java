@@ -20,12 +20,13 @@ import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The labelled messages the cue heads learn from, gathered from several public training splits and
- * Baton's own written examples. Each source labels only what it knows: GoEmotions says whether a
- * comment is angry, not whether its writer wants a person, so the other heads learn nothing from it.
+ * The labelled messages the cue heads learn from, gathered from several public training splits, the shared
+ * dev halves whose licence allows it ({@link #shared}) and Baton's own written examples. Each source labels
+ * only what it knows: GoEmotions says whether a comment is angry, not whether its writer wants a person, so
+ * the other heads learn nothing from it.
  *
  * <p>How each source's labels map to Baton's heads is decided here, from the sources' own label
- * definitions, never from evaluation rows.
+ * definitions, never by reading the rows a head gets wrong.
  */
 public final class CueExamples {
 
@@ -136,7 +137,7 @@ public final class CueExamples {
                     Row taught = file.teaches().get().apply(node);
                     if (!taught.text().isBlank()) {
                         shared.add(new Shared(file, node, new Row(taught.text().strip(), taught.y(), taught.known(),
-                                source, SHARED_WEIGHTS.get(file.name()))));
+                                source, weight(file))));
                         n++;
                     }
                 }
@@ -144,6 +145,14 @@ public final class CueExamples {
             counts.merge(source, n, Integer::sum);
         }
         return shared;
+    }
+
+    private static double weight(CueFile file) {
+        Double weight = SHARED_WEIGHTS.get(file.name());
+        if (weight == null) {
+            throw new IllegalStateException(file.name() + " may be trained on but has no weight in SHARED_WEIGHTS");
+        }
+        return weight;
     }
 
     /** Rows read per source, in the order they were read. */
