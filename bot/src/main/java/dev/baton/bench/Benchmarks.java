@@ -6,8 +6,6 @@ import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.learn.AnswerTraining;
-import dev.baton.learn.CueFile;
-import dev.baton.learn.CueScore;
 import dev.baton.learn.CueTraining;
 import dev.baton.learn.Models;
 import dev.baton.learn.Training;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.Wiring;
 import dev.baton.health.Percentiles;
 import dev.baton.knowledge.KnowledgeBaseLoader;
-import dev.baton.learn.CueFile;
-import dev.baton.learn.CueScore;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.Attempt;
 import dev.baton.llm.Band;

@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.Wiring;
+import dev.baton.bench.OutOfFold;
 import dev.baton.learn.LogisticTrainer;
 import dev.baton.learn.Training;
 import dev.baton.learn.WeightFile;
@@ -43,7 +44,8 @@ final class TrainCommand {
                     + "; training on the written examples alone (docs/models.md says how to get the rest)");
         }
         long start = System.nanoTime();
-        List<Path> files = new Training(wiring.get().embedder(), out, Runtime.getRuntime().availableProcessors())
+        List<Path> files = new Training(wiring.get().embedder(), out, Runtime.getRuntime().availableProcessors(),
+                new OutOfFold())
                 .run(data, written, shared, target, parts, LogisticTrainer.Settings.DEFAULT.withEpochs(epochs));
         for (Path file : files) {
             out.println("sha256 " + WeightFile.sha256(Files.readAllBytes(file)) + "  " + file.getFileName());

@@ -97,35 +97,47 @@ public final class CueExamples {
     }
 
     /**
-     * A row of a shared dev half ({@code ../shared/data/bench/}) that training may learn from: the file it is
-     * scored in, the row as the file has it (the bench's label), and what it teaches the heads.
+     * A shared dev half ({@code ../shared/data/bench/NAME.dev.jsonl}) that training may learn from, how its
+     * labels map to the heads, and how much a row of it counts against a borrowed training row.
+     * EmpatheticDialogues (CC BY-NC) and the airline tweets (CC BY-NC-SA) are not here: their licences are
+     * non-commercial, so they stay evaluation only.
      */
-    public record Shared(CueFile file, JsonNode node, Row row) {
+    public record SharedHalf(String name, Function<JsonNode, Row> teaches, double weight) {
+
+        public Path in(Path shared) {
+            return shared.resolve("bench/" + name + ".dev.jsonl");
+        }
     }
 
     /**
-     * How much a shared dev row counts against a borrowed training row, per file. GoEmotions' and Dreaddit's
-     * halves are more of corpora whose train splits are already here (43,410 and 2,838 rows): one row each, like
-     * their train rows. MOOC urgency is the only source of its kind, a few hundred forum posts, so it counts
-     * more; but an instructor's "urgent" is only partly a customer's deadline, and at the written messages'
-     * weight (10) it tripled the urgency head's false alarms on those messages out of fold (0.007 to 0.022;
-     * support chat comes first), at 4 it did not (0.010). docs/models.md gives the three weights tried.
+     * GoEmotions' and Dreaddit's halves are more of corpora whose train splits are already here (43,410 and
+     * 2,838 rows): one row each, like their train rows. MOOC urgency is the only source of its kind, a few
+     * hundred forum posts, so it counts more; but an instructor's "urgent" is only partly a customer's
+     * deadline, and at the written messages' weight (10) it tripled the urgency head's false alarms on those
+     * messages out of fold (0.007 to 0.022; support chat comes first), at 4 it did not (0.010).
+     * docs/models.md gives the three weights tried.
      */
-    static final Map<String, Double> SHARED_WEIGHTS = Map.of("emotion_goemotions", 1.0, "stress_dreaddit", 1.0,
-            "urgency_mooc", 4.0);
+    public static final List<SharedHalf> SHARED_HALVES = List.of(
+            new SharedHalf("emotion_goemotions", CueExamples::goemotionsHalf, 1.0),
+            new SharedHalf("urgency_mooc", CueExamples::urgencyHalf, 4.0),
+            new SharedHalf("stress_dreaddit", CueExamples::dreaddit, 1.0));
 
     /**
-     * The rows of every shared dev half in {@code dir} whose licence allows training ({@link CueFile#teaches});
-     * a file not there is skipped. Counted per source as "FILE dev half".
+     * A row of a shared dev half that training learns from: the file's name, the row as the file has it (the
+     * bench scores it on its own label) and what it teaches the heads.
      */
+    public record Shared(String file, JsonNode node, Row row) {
+    }
+
+    /** The rows of every {@link #SHARED_HALVES} file in {@code dir}; a file not there is skipped. */
     public List<Shared> shared(Path dir) throws IOException {
         List<Shared> shared = new ArrayList<>();
-        for (CueFile file : CueFile.ALL) {
-            Path path = file.in(dir);
-            if (file.teaches().isEmpty() || !Files.exists(path)) {
+        for (SharedHalf half : SHARED_HALVES) {
+            Path path = half.in(dir);
+            if (!Files.exists(path)) {
                 continue;
             }
-            String source = file.name() + " dev half";
+            String source = half.name() + " dev half";
             int n = 0;
             try (BufferedReader reader = reader(path)) {
                 String line;
@@ -134,10 +146,10 @@ public final class CueExamples {
                         continue;
                     }
                     JsonNode node = JSON.readTree(line);
-                    Row taught = file.teaches().get().apply(node);
+                    Row taught = half.teaches().apply(node);
                     if (!taught.text().isBlank()) {
-                        shared.add(new Shared(file, node, new Row(taught.text().strip(), taught.y(), taught.known(),
-                                source, weight(file))));
+                        shared.add(new Shared(half.name(), node, new Row(taught.text().strip(), taught.y(),
+                                taught.known(), source, half.weight())));
                         n++;
                     }
                 }
@@ -145,14 +157,6 @@ public final class CueExamples {
             counts.merge(source, n, Integer::sum);
         }
         return shared;
-    }
-
-    private static double weight(CueFile file) {
-        Double weight = SHARED_WEIGHTS.get(file.name());
-        if (weight == null) {
-            throw new IllegalStateException(file.name() + " may be trained on but has no weight in SHARED_WEIGHTS");
-        }
-        return weight;
     }
 
     /** Rows read per source, in the order they were read. */

@@ -109,7 +109,7 @@ public record CueTraining(LogisticTrainer.Settings settings, PrintStream log) {
      * Thresholds are chosen where Baton works: on support-chat rows (its written customer messages and
      * the public requests to banks and assistants), not on Reddit comments, forum posts or diary-like
      * stories, which teach the heads what feelings sound like but not how often a customer's question
-     * carries one (a third of the stress and urgency dev halves is positive; of support chat, under one
+     * carries one (a third or more of each dev half is positive; of support chat, under one
      * message in a hundred per head). It also keeps the shared dev halves' labels out of every threshold,
      * so their out-of-fold numbers are on rows nothing was fitted or tuned on.
      */

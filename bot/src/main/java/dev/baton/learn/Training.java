@@ -28,11 +28,14 @@ public final class Training {
     private final TextEmbedder embedder;
     private final PrintStream log;
     private final int threads;
+    private final FoldScoring outOfFold;
 
-    public Training(TextEmbedder embedder, PrintStream log, int threads) {
+    /** @param outOfFold how the shared dev halves trained on are scored out of fold (through the engine) */
+    public Training(TextEmbedder embedder, PrintStream log, int threads, FoldScoring outOfFold) {
         this.embedder = embedder;
         this.log = log;
         this.threads = threads;
+        this.outOfFold = outOfFold;
     }
 
     /**
@@ -67,8 +70,10 @@ public final class Training {
             provenance.putAll(cues.crossValidated());
             provenance.putAll(outOfFold(halves, cues, vectors, shared));
             if (!halves.isEmpty()) {
+                Map<String, Double> weights = new TreeMap<>();
+                CueExamples.SHARED_HALVES.forEach(half -> weights.put(half.name(), half.weight()));
                 provenance.put("weight per row", "written " + CueExamples.WRITTEN_WEIGHT + "; shared dev halves "
-                        + new TreeMap<>(CueExamples.SHARED_WEIGHTS) + "; every other row 1.0");
+                        + weights + "; every other row 1.0");
             }
             provenance.put("seed", Long.toString(settings.seed()));
             provenance.put("trainer", "L2 logistic regression per head, Adam, " + settings.epochs() + " epochs, l2 "
@@ -105,24 +110,23 @@ public final class Training {
         return files;
     }
 
-    /** Per shared dev half trained on, its numbers out of fold, as kept in the weight file and printed. */
+    /** Per shared dev half trained on, its numbers out of fold and its SHA-256, as kept in the weight file. */
     private Map<String, String> outOfFold(List<CueExamples.Shared> halves, CueTraining.Result cues, VectorCache vectors,
                                           Path shared) throws IOException {
         Map<String, String> lines = new LinkedHashMap<>();
         if (halves.isEmpty()) {
             return lines;
         }
-        log.println("  shared dev halves, out of fold through the engine's cue decision (recall / precision / F1 /"
-                + " false alarms):");
-        for (Map.Entry<CueFile, CueScore> e : new OutOfFold(vectors).score(halves, cues.folds()).entrySet()) {
-            CueFile file = e.getKey();
-            CueScore.Numbers numbers = e.getValue().numbers();
-            lines.put(OUT_OF_FOLD + file.name(), numbers.words() + " (" + CueTraining.FOLDS + " folds by a hash of"
+        log.println("  shared dev halves, out of fold through the engine's cue decision:");
+        for (Map.Entry<String, String> e : outOfFold.score(halves, cues.folds(), vectors).entrySet()) {
+            String file = e.getKey();
+            lines.put(OUT_OF_FOLD + file, e.getValue() + " (" + CueTraining.FOLDS + " folds by a hash of"
                     + " the text: each row read by the engine's detectors with heads fitted without its fold;"
                     + " thresholds chosen on support chat only)");
-            lines.put(TRAINED_ON + file.name(), WeightFile.sha256(Files.readAllBytes(file.in(shared))));
-            log.printf(Locale.ROOT, "  %s: %.3f / %.3f / %.3f / %.3f (%d rows)%n", file.name(), numbers.recall(),
-                    numbers.precision(), numbers.f1(), numbers.falseAlarms(), numbers.n());
+            Path path = CueExamples.SHARED_HALVES.stream().filter(h -> h.name().equals(file)).findFirst()
+                    .orElseThrow().in(shared);
+            lines.put(TRAINED_ON + file, WeightFile.sha256(Files.readAllBytes(path)));
+            log.println("  " + file + ": " + e.getValue());
         }
         return lines;
     }

@@ -1,4 +1,4 @@
-package dev.baton.learn;
+package dev.baton.bench;
 
 import dev.baton.triage.CueKind;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Flagged or not against positive or not, for one cue file or several pooled (a micro average): recall,
  * precision, F1, false alarms and, where the label names a kind, how often a flag named the right one.
  */
-public final class CueScore {
+final class CueScore {
 
     private int truePositives;
     private int falsePositives;
@@ -22,7 +22,7 @@ public final class CueScore {
      * @param fired    the counted kinds that flagged the message (none: not flagged)
      * @param goldKind the kind the label names, on a positive row of a file whose labels name one; else null
      */
-    public void add(boolean gold, Set<CueKind> fired, CueKind goldKind) {
+    void add(boolean gold, Set<CueKind> fired, CueKind goldKind) {
         if (gold && !fired.isEmpty()) {
             truePositives++;
             if (goldKind != null && fired.contains(goldKind)) {
@@ -38,7 +38,7 @@ public final class CueScore {
     }
 
     /** Pools another file's counts into these. */
-    public void add(CueScore other) {
+    void add(CueScore other) {
         truePositives += other.truePositives;
         falsePositives += other.falsePositives;
         falseNegatives += other.falseNegatives;
@@ -46,53 +46,52 @@ public final class CueScore {
         named += other.named;
     }
 
-    public int n() {
+    int n() {
         return truePositives + falsePositives + falseNegatives + trueNegatives;
     }
 
-    public double recall() {
-        return share(truePositives, truePositives + falseNegatives);
+    double recall() {
+        return new Ratio(truePositives, truePositives + falseNegatives).value();
     }
 
-    public double precision() {
-        return share(truePositives, truePositives + falsePositives);
+    double precision() {
+        return new Ratio(truePositives, truePositives + falsePositives).value();
     }
 
-    public double f1() {
+    double f1() {
         double precision = precision();
         double recall = recall();
         return precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     }
 
-    public double falseAlarms() {
-        return share(falsePositives, falsePositives + trueNegatives);
+    double falseAlarms() {
+        return new Ratio(falsePositives, falsePositives + trueNegatives).value();
     }
 
     /** Of the flagged positives, the share flagged with the kind the label names. */
-    public double rightCategory() {
-        return share(named, truePositives);
+    double rightCategory() {
+        return new Ratio(named, truePositives).value();
     }
 
     /** The numbers as the cues table prints them, kept so (in a weight file's provenance) for later printing. */
-    public Numbers numbers() {
+    Numbers numbers() {
         return new Numbers(n(), recall(), precision(), f1(), falseAlarms(), rightCategory());
     }
 
     /** What a cue file scored, rounded as printed. */
-    public record Numbers(int n, double recall, double precision, double f1, double falseAlarms,
-                          double rightCategory) {
+    record Numbers(int n, double recall, double precision, double f1, double falseAlarms, double rightCategory) {
 
         private static final Pattern WORDS = Pattern.compile("n (\\d+), recall ([0-9.]+), precision ([0-9.]+),"
                 + " F1 ([0-9.]+), false alarms ([0-9.]+), right category ([0-9.]+)");
 
         /** In words, as a weight file keeps them; {@link #parse} reads them back. */
-        public String words() {
+        String words() {
             return String.format(Locale.ROOT, "n %d, recall %.3f, precision %.3f, F1 %.3f, false alarms %.3f,"
                     + " right category %.3f", n, recall, precision, f1, falseAlarms, rightCategory);
         }
 
         /** The numbers at the start of {@code words}; anything may follow them (how they were measured). */
-        public static Numbers parse(String words) {
+        static Numbers parse(String words) {
             Matcher m = WORDS.matcher(words);
             if (!m.lookingAt()) {
                 throw new IllegalArgumentException("not cue numbers: \"" + words + "\"");
@@ -101,10 +100,5 @@ public final class CueScore {
                     Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)),
                     Double.parseDouble(m.group(6)));
         }
-    }
-
-    /** 0 when there is nothing to divide, as the bench's rates. */
-    private static double share(int part, int whole) {
-        return whole == 0 ? 0 : (double) part / whole;
     }
 }

@@ -1,4 +1,4 @@
-package dev.baton.learn;
+package dev.baton.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.triage.Cue;
@@ -9,51 +9,49 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * One of the cue data sets in {@code ../shared/data/bench/}, scored on its own label only: which rows are
- * positive, and which cue kinds count as flagging them. The bench scores the engine on it; training may
- * also learn from it when its licence allows ({@code teaches}), and then measures it out of fold.
+ * One of the cue data sets in {@code bench/}, scored on its own label only: which rows are positive, and
+ * which cue kinds count as flagging them.
  *
  * @param positive   the positive label, as the cues table names it
  * @param categories whether the label names a cue kind, so that the flagged kind can be checked too
- * @param teaches    how a row's label maps to the heads ({@link CueExamples}), for files that may be trained
- *                   on; empty for the evaluation-only ones (their licence is non-commercial)
  */
-public record CueFile(String name, String positive, Set<CueKind> counted, Predicate<JsonNode> isPositive,
-                      boolean categories, Optional<Function<JsonNode, CueExamples.Row>> teaches) {
+record CueFile(String name, String positive, Set<CueKind> counted, Predicate<JsonNode> isPositive,
+               boolean categories) {
 
     /** Any feeling ({@link CueKind#isFeeling()}) counts for an emotion file's "not none". */
     private static final Set<CueKind> FEELINGS = feelings();
 
     /** The five, in the order the cues table lists them. */
-    public static final List<CueFile> ALL = List.of(
-            new CueFile("emotion_goemotions", "not none", FEELINGS, row -> !"none".equals(label(row)), true,
-                    Optional.of(CueExamples::goemotionsHalf)),
-            // EmpatheticDialogues (CC BY-NC) and the airline tweets (CC BY-NC-SA): evaluation only.
-            new CueFile("emotion_empathetic", "not none", FEELINGS, row -> !"none".equals(label(row)), true,
-                    Optional.empty()),
+    static final List<CueFile> ALL = List.of(
+            new CueFile("emotion_goemotions", "not none", FEELINGS, row -> !"none".equals(label(row)), true),
+            new CueFile("emotion_empathetic", "not none", FEELINGS, row -> !"none".equals(label(row)), true),
             new CueFile("frustration_support_tweets", "frustrated", EnumSet.of(CueKind.FRUSTRATION, CueKind.ANGER),
-                    row -> "frustrated".equals(label(row)), false, Optional.empty()),
+                    row -> "frustrated".equals(label(row)), false),
             new CueFile("urgency_mooc", "urgent", EnumSet.of(CueKind.URGENCY), row -> "urgent".equals(label(row)),
-                    false, Optional.of(CueExamples::urgencyHalf)),
+                    false),
             new CueFile("stress_dreaddit", "stress", EnumSet.of(CueKind.ANXIETY, CueKind.SADNESS_GRIEF, CueKind.CRISIS),
-                    row -> "stress".equals(label(row)), false, Optional.of(CueExamples::dreaddit)));
+                    row -> "stress".equals(label(row)), false));
 
-    public CueFile {
+    CueFile {
         counted = Collections.unmodifiableSet(EnumSet.copyOf(counted));
     }
 
-    public Path in(Path data) {
+    /** The cue file of this name; a name not listed is a defect in the caller. */
+    static CueFile named(String name) {
+        return ALL.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cue file named " + name));
+    }
+
+    Path in(Path data) {
         return data.resolve("bench/" + name + ".dev.jsonl");
     }
 
     /** The counted kinds whose combined score reaches {@link TriageEngine#FIRE}: what flags the message. */
-    public Set<CueKind> fired(List<Cue> cues) {
+    Set<CueKind> fired(List<Cue> cues) {
         Set<CueKind> fired = EnumSet.noneOf(CueKind.class);
         for (Map.Entry<CueKind, Double> e : TriageEngine.combine(cues).entrySet()) {
             if (e.getValue() >= TriageEngine.FIRE && counted.contains(e.getKey())) {
@@ -64,7 +62,7 @@ public record CueFile(String name, String positive, Set<CueKind> counted, Predic
     }
 
     /** Counts one row, given the cues found in it; returns the kinds that flagged it. */
-    public Set<CueKind> score(JsonNode row, List<Cue> cues, CueScore score) {
+    Set<CueKind> score(JsonNode row, List<Cue> cues, CueScore score) {
         Set<CueKind> fired = fired(cues);
         boolean gold = isPositive.test(row);
         score.add(gold, fired, categories && gold ? CueKind.fromWire(label(row)) : null);

@@ -1,9 +1,13 @@
-package dev.baton.learn;
+package dev.baton.bench;
 
 import static dev.baton.text.Jackson.JSON;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.baton.learn.CueExamples;
+import dev.baton.learn.CueTraining;
+import dev.baton.learn.LogisticTrainer;
+import dev.baton.learn.VectorCache;
 import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
 import java.io.OutputStream;
@@ -38,8 +42,9 @@ class OutOfFoldTest {
 
     private final OneHot embedder = new OneHot();
     private final VectorCache vectors = new VectorCache(embedder, null);
-    private final CueFile goemotions = CueFile.ALL.stream().filter(f -> f.name().equals("emotion_goemotions"))
-            .findFirst().orElseThrow();
+    private final CueFile goemotions = CueFile.named("emotion_goemotions");
+    private final CueExamples.SharedHalf half = CueExamples.SHARED_HALVES.stream()
+            .filter(h -> h.name().equals("emotion_goemotions")).findFirst().orElseThrow();
 
     private List<CueExamples.Shared> angryDevRows() {
         List<CueExamples.Shared> rows = new ArrayList<>();
@@ -47,8 +52,8 @@ class OutOfFoldTest {
             String label = i % 3 == 0 ? "none" : "anger";
             ObjectNode node = JSON.createObjectNode().put("text", "generated comment number " + i).put("label", label);
             node.putArray("labels").add(label);
-            CueExamples.Row row = CueExamples.goemotionsHalf(node);
-            rows.add(new CueExamples.Shared(goemotions, node,
+            CueExamples.Row row = half.teaches().apply(node);
+            rows.add(new CueExamples.Shared(half.name(), node,
                     new CueExamples.Row(row.text(), row.y(), row.known(), "emotion_goemotions dev half", 1)));
         }
         return rows;
@@ -76,10 +81,10 @@ class OutOfFoldTest {
 
         CueTraining.Result result = new CueTraining(memorise, new PrintStream(OutputStream.nullOutputStream()))
                 .train(rows, vectors);
-        CueScore outOfFold = new OutOfFold(vectors).score(shared, result.folds()).get(goemotions);
+        CueScore outOfFold = OutOfFold.scores(shared, result.folds(), vectors).get(goemotions);
         List<Heads> sawEverything = List.of(result.heads(), result.heads(), result.heads(), result.heads(),
                 result.heads());
-        CueScore inSample = new OutOfFold(vectors).score(shared, sawEverything).get(goemotions);
+        CueScore inSample = OutOfFold.scores(shared, sawEverything, vectors).get(goemotions);
 
         assertEquals(60, outOfFold.n());
         assertEquals(1.0, inSample.recall(), "trained on a row, the heads flag it");
