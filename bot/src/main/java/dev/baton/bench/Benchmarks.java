@@ -306,20 +306,21 @@ public final class Benchmarks {
                 out.println("  false alarm " + fired + ": " + row.path("text").asText());
             }
         }
+        CueScore.Numbers engineNumbers = score.numbers(cueFile.categories());
         if (thisFile) {
             cueRow(cueFile, "out of fold (" + CueTraining.FOLDS + " folds)",
                     CueScore.Numbers.parse(provenance.get(Training.OUT_OF_FOLD + cueFile.name())));
-            cueRow(cueFile, "shipped engine, trained on this file (in-sample)", score.numbers());
+            cueRow(cueFile, "shipped engine, trained on this file (in-sample)", engineNumbers);
         } else if (trainedOn != null) {
-            cueRow(cueFile, "the heads learned from another file of this name", score.numbers());
+            cueRow(cueFile, "the heads learned from another file of this name", engineNumbers);
         } else {
-            cueRow(cueFile, "held out (never trained on)", score.numbers());
+            cueRow(cueFile, "held out (never trained on)", engineNumbers);
         }
     }
 
     private void cueRow(CueFile cueFile, String measured, CueScore.Numbers numbers) {
-        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %s |%n", cueFile.name(), measured,
-                cueFile.positive(), cueFile.counted().stream().map(CueKind::wireName).toList(), numbers.n(),
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %s |%n", cueFile.name(),
+                measured, cueFile.positive(), cueFile.counted().stream().map(CueKind::wireName).toList(), numbers.n(),
                 numbers.recall(), numbers.precision(), numbers.f1(), numbers.falseAlarms(),
                 cueFile.categories() ? String.format(Locale.ROOT, "%.3f", numbers.rightCategory()) : "n/a");
     }

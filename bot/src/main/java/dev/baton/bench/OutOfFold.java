@@ -24,7 +24,8 @@ public final class OutOfFold implements FoldScoring {
     @Override
     public Map<String, String> score(List<CueExamples.Shared> rows, List<Heads> folds, TextEmbedder embedder) {
         Map<String, String> words = new LinkedHashMap<>();
-        scores(rows, folds, embedder).forEach((file, score) -> words.put(file.name(), score.numbers().words()));
+        scores(rows, folds, embedder).forEach((file, score) ->
+                words.put(file.name(), score.numbers(file.categories()).words()));
         return words;
     }
 

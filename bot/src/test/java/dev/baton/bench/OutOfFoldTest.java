@@ -65,7 +65,8 @@ class OutOfFoldTest {
         for (int i = 0; i < 200; i++) {
             boolean[] known = new boolean[CueExamples.HEADS.size()];
             Arrays.fill(known, true);
-            rows.add(new CueExamples.Row("generated question number " + i, new boolean[known.length], known, "written", 1));
+            rows.add(new CueExamples.Row("generated question number " + i, new boolean[known.length], known, "written",
+                    1));
         }
         return rows;
     }

@@ -25,7 +25,8 @@ class TrainingTest {
 
     private static List<Path> train(Path out, ByteArrayOutputStream log) throws Exception {
         Path data = sample();
-        return new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1, new OutOfFold())
+        return new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1,
+                new OutOfFold())
                 .run(data, data.resolve("written"), data.resolve("shared"), out, List.of("cues", "answers"),
                         LogisticTrainer.Settings.DEFAULT.withEpochs(3));
     }
