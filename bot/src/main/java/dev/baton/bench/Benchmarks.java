@@ -8,7 +8,9 @@ import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
 import dev.baton.learn.AnswerTraining;
 import dev.baton.learn.BinaryScore;
+import dev.baton.learn.CueTraining;
 import dev.baton.learn.Models;
+import dev.baton.learn.Training;
 import dev.baton.learn.WeightFile;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelTuning;
@@ -259,7 +261,8 @@ public final class Benchmarks {
             out.println("## model " + file.model() + " (" + file.input() + "; " + file.heads().size() + " head"
                     + (file.heads().size() == 1 ? "" : "s") + ")");
             file.provenance().entrySet().stream()
-                    .filter(e -> e.getKey().startsWith("cross-validated") || e.getKey().startsWith("left out"))
+                    .filter(e -> e.getKey().startsWith("cross-validated") || e.getKey().startsWith("left out")
+                            || e.getKey().startsWith(Training.OUT_OF_FOLD))
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> out.println(e.getKey() + ": " + e.getValue()));
             out.println();
@@ -305,21 +308,33 @@ public final class Benchmarks {
         // The engine's cues do not depend on the knowledge base; any will do to build it.
         TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(data.resolve("conversations/emberfall-kb.yaml")),
                 threshold);
+        // What the shipped heads learned from, as `models` reads it: the numbers quoted are the shipped heads'.
+        Map<String, String> provenance = WeightFile.resource(Models.CUES).provenance();
         out.println("## cues (each file on its own labels)");
-        out.println("| file | positive label | cue counted | n | recall | precision | F1 | false alarms | right category |");
-        out.println("|---|---|---|---|---|---|---|---|---|");
+        out.println("A file the cue heads were trained on is measured out of fold (`train`: each row read by the"
+                + " engine's detectors with heads fitted without its fold); the shipped engine's numbers on it are"
+                + " in-sample, shown beside for comparison only.");
+        out.println("| file | measured | positive label | cue counted | n | recall | precision | F1 | false alarms"
+                + " | right category |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
         for (CueFile cueFile : CueFile.ALL) {
-            cueFile(engine, cueFile);
+            cueFile(engine, cueFile, provenance);
         }
         out.println();
     }
 
-    private void cueFile(TriageEngine engine, CueFile cueFile) throws IOException {
+    /**
+     * @param provenance the shipped cue heads': which files they learned from (by SHA-256), and the numbers
+     *                   `train` measured on each out of fold
+     */
+    private void cueFile(TriageEngine engine, CueFile cueFile, Map<String, String> provenance) throws IOException {
         Path file = cueFile.in(data);
         if (!Files.exists(file)) {
             out.println("| " + cueFile.name() + " | not found, skipped |");
             return;
         }
+        String trainedOn = provenance.get(Training.TRAINED_ON + cueFile.name());
+        boolean thisFile = trainedOn != null && trainedOn.equals(WeightFile.sha256(Files.readAllBytes(file)));
         CueScore score = new CueScore();
         for (JsonNode row : Jsonl.rows(file)) {
             Conversation conversation = Conversation.of(Message.customer(row.path("text").asText()));
@@ -328,10 +343,23 @@ public final class Benchmarks {
                 out.println("  false alarm " + fired + ": " + row.path("text").asText());
             }
         }
-        out.printf(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %s |%n", cueFile.name(),
-                cueFile.positive(), cueFile.counted().stream().map(CueKind::wireName).toList(), score.n(),
-                score.recall(), score.precision(), score.f1(), score.falseAlarms(),
-                cueFile.categories() ? String.format(Locale.ROOT, "%.3f", score.rightCategory()) : "n/a");
+        CueScore.Numbers engineNumbers = score.numbers(cueFile.categories());
+        if (thisFile) {
+            cueRow(cueFile, "out of fold (" + CueTraining.FOLDS + " folds)",
+                    CueScore.Numbers.parse(provenance.get(Training.OUT_OF_FOLD + cueFile.name())));
+            cueRow(cueFile, "shipped engine, trained on this file (in-sample)", engineNumbers);
+        } else if (trainedOn != null) {
+            cueRow(cueFile, "the heads learned from another file of this name", engineNumbers);
+        } else {
+            cueRow(cueFile, "held out (never trained on)", engineNumbers);
+        }
+    }
+
+    private void cueRow(CueFile cueFile, String measured, CueScore.Numbers numbers) {
+        out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.3f | %.3f | %.3f | %.3f | %s |%n", cueFile.name(),
+                measured, cueFile.positive(), cueFile.counted().stream().map(CueKind::wireName).toList(), numbers.n(),
+                numbers.recall(), numbers.precision(), numbers.f1(), numbers.falseAlarms(),
+                cueFile.categories() ? String.format(Locale.ROOT, "%.3f", numbers.rightCategory()) : "n/a");
     }
 
     // --- speed -----------------------------------------------------------------------------------

@@ -40,6 +40,12 @@ record CueFile(String name, String positive, Set<CueKind> counted, Predicate<Jso
         counted = Collections.unmodifiableSet(EnumSet.copyOf(counted));
     }
 
+    /** The cue file of this name; a name not listed is a defect in the caller. */
+    static CueFile named(String name) {
+        return ALL.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cue file named " + name));
+    }
+
     Path in(Path data) {
         return data.resolve("bench/" + name + ".dev.jsonl");
     }

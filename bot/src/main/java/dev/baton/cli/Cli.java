@@ -59,11 +59,13 @@ public final class Cli {
                                                    changed conversations listed (default 50; --json lists all).
                                                    Reads the database, never writes it. Exit 1 when the draft has
                                                    problems (printed as file:line:column: message).
-              train    [--data DIR] [--written DIR] [--out DIR] [--only cues,answers] [--epochs N]
+              train    [--data DIR] [--written DIR] [--shared DIR] [--out DIR] [--only cues,answers] [--epochs N]
                                                    rebuild the shipped weight files from the training data (default
-                                                   training-data; docs/models.md says where it comes from) and Baton's
-                                                   written examples (default bot/training/written); prints the
-                                                   cross-validated numbers and each file's SHA-256
+                                                   training-data; docs/models.md says where it comes from), Baton's
+                                                   written examples (default bot/training/written) and the shared dev
+                                                   halves that may be trained on (default ../shared/data; skipped when
+                                                   absent); prints the cross-validated and out-of-fold numbers and
+                                                   each file's SHA-256
               help     (also --help, -h)           this text
 
             The default knowledge base is config/knowledge.yaml.

@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.Wiring;
+import dev.baton.bench.OutOfFold;
 import dev.baton.learn.LogisticTrainer;
 import dev.baton.learn.Training;
 import dev.baton.learn.WeightFile;
@@ -27,6 +28,7 @@ final class TrainCommand {
     static int run(Options options, PrintStream out, Supplier<Wiring> wiring) throws IOException {
         Path data = options.path("--data", Path.of("training-data"));
         Path written = options.path("--written", Path.of("bot", "training", "written"));
+        Path shared = options.path("--shared", Path.of("..", "shared", "data"));
         Path target = options.path("--out", Path.of("bot", "src", "main", "resources", "dev", "baton", "learn"));
         String only = options.string("--only", String.join(",", PARTS));
         int epochs = options.wholeNumber("--epochs", LogisticTrainer.Settings.DEFAULT.epochs());
@@ -42,8 +44,9 @@ final class TrainCommand {
                     + "; training on the written examples alone (docs/models.md says how to get the rest)");
         }
         long start = System.nanoTime();
-        List<Path> files = new Training(wiring.get().embedder(), out, Runtime.getRuntime().availableProcessors())
-                .run(data, written, target, parts, LogisticTrainer.Settings.DEFAULT.withEpochs(epochs));
+        List<Path> files = new Training(wiring.get().embedder(), out, Runtime.getRuntime().availableProcessors(),
+                new OutOfFold())
+                .run(data, written, shared, target, parts, LogisticTrainer.Settings.DEFAULT.withEpochs(epochs));
         for (Path file : files) {
             out.println("sha256 " + WeightFile.sha256(Files.readAllBytes(file)) + "  " + file.getFileName());
         }

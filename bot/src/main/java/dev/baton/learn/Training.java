@@ -15,8 +15,9 @@ import java.util.TreeMap;
 
 /**
  * Rebuilds Baton's shipped weight files from training data: the public training splits in
- * {@code data} (see docs/models.md for where each comes from) and Baton's own written examples in
- * {@code written}. Deterministic: the same files give the same weights.
+ * {@code data} (see docs/models.md for where each comes from), Baton's own written examples in
+ * {@code written}, and the shared dev halves in {@code shared} that may be trained on. Deterministic:
+ * the same files give the same weights.
  */
 public final class Training {
 
@@ -27,16 +28,24 @@ public final class Training {
     private final TextEmbedder embedder;
     private final PrintStream log;
     private final int threads;
+    private final FoldScoring outOfFold;
 
-    public Training(TextEmbedder embedder, PrintStream log, int threads) {
+    /** @param outOfFold how the shared dev halves trained on are scored out of fold (through the engine) */
+    public Training(TextEmbedder embedder, PrintStream log, int threads, FoldScoring outOfFold) {
         this.embedder = embedder;
         this.log = log;
         this.threads = threads;
+        this.outOfFold = outOfFold;
     }
 
-    /** Trains the parts named in {@code only} ("cues", "answers") and writes their files into {@code out}. */
-    public List<Path> run(Path data, Path written, Path out, List<String> only, LogisticTrainer.Settings settings)
-            throws IOException {
+    /**
+     * Trains the parts named in {@code only} ("cues", "answers") and writes their files into {@code out}.
+     *
+     * @param shared the evaluation data ({@code ../shared/data}); the cue heads learn from its dev halves whose
+     *               licence allows it and are measured on them out of fold. Skipped, said so, when absent.
+     */
+    public List<Path> run(Path data, Path written, Path shared, Path out, List<String> only,
+                          LogisticTrainer.Settings settings) throws IOException {
         if (!Files.isDirectory(written)) {
             throw new IOException("no written training examples at " + written);
         }
@@ -44,13 +53,28 @@ public final class Training {
         List<Path> files = new ArrayList<>();
         if (only.contains("cues")) {
             CueExamples examples = new CueExamples();
-            List<CueExamples.Row> rows = examples.load(data, written);
+            List<CueExamples.Row> rows = new ArrayList<>(examples.load(data, written));
+            List<CueExamples.Shared> halves = List.of();
+            if (Files.isDirectory(shared.resolve("bench"))) {
+                halves = examples.shared(shared);
+                halves.forEach(half -> rows.add(half.row()));
+            } else {
+                log.println("no shared dev halves at " + shared.toAbsolutePath().normalize()
+                        + "; the cue heads learn from the training splits and written messages alone");
+            }
             log.println("cue training rows per source: " + examples.counts());
             vectors.embedAll(rows.stream().map(CueExamples.Row::text).toList(), threads, log::println);
             CueTraining.Result cues = new CueTraining(settings, log).train(rows, vectors);
             Map<String, String> provenance = new LinkedHashMap<>();
             examples.counts().forEach((source, n) -> provenance.put("rows " + source, Integer.toString(n)));
             provenance.putAll(cues.crossValidated());
+            provenance.putAll(outOfFold(halves, cues, vectors, shared));
+            if (!halves.isEmpty()) {
+                Map<String, Double> weights = new TreeMap<>();
+                CueExamples.SHARED_HALVES.forEach(half -> weights.put(half.name(), half.weight()));
+                provenance.put("weight per row", "written " + CueExamples.WRITTEN_WEIGHT + "; shared dev halves "
+                        + weights + "; every other row 1.0");
+            }
             provenance.put("seed", Long.toString(settings.seed()));
             provenance.put("trainer", "L2 logistic regression per head, Adam, " + settings.epochs() + " epochs, l2 "
                     + settings.l2() + ", thresholds by 5-fold cross-validated F1");
@@ -85,4 +109,33 @@ public final class Training {
         }
         return files;
     }
+
+    /** Per shared dev half trained on, its numbers out of fold and its SHA-256, as kept in the weight file. */
+    private Map<String, String> outOfFold(List<CueExamples.Shared> halves, CueTraining.Result cues, VectorCache vectors,
+                                          Path shared) throws IOException {
+        Map<String, String> lines = new LinkedHashMap<>();
+        if (halves.isEmpty()) {
+            return lines;
+        }
+        log.println("  shared dev halves, out of fold through the engine's cue decision:");
+        for (Map.Entry<String, String> e : outOfFold.score(halves, cues.folds(), vectors).entrySet()) {
+            String file = e.getKey();
+            lines.put(OUT_OF_FOLD + file, e.getValue() + " (" + CueTraining.FOLDS + " folds by a hash of"
+                    + " the text: each row read by the engine's detectors with heads fitted without its fold;"
+                    + " thresholds chosen on support chat only)");
+            Path path = CueExamples.SHARED_HALVES.stream().filter(h -> h.name().equals(file)).findFirst()
+                    .orElseThrow().in(shared);
+            lines.put(TRAINED_ON + file, WeightFile.sha256(Files.readAllBytes(path)));
+            log.println("  " + file + ": " + e.getValue());
+        }
+        return lines;
+    }
+
+    /** The provenance key of a shared dev half's out-of-fold numbers, before the file's name. */
+    public static final String OUT_OF_FOLD = "out of fold ";
+    /**
+     * The provenance key of the SHA-256 of a shared dev half trained on, before the file's name: the bench quotes
+     * the out-of-fold numbers for that file only, not for another file of the same name.
+     */
+    public static final String TRAINED_ON = "trained on ";
 }

@@ -65,6 +65,14 @@ public final class TriageEngine {
 
     /** Every cue the detectors find, before any answer is considered. */
     public List<Cue> cues(Conversation conversation) {
+        return cues(detectors, conversation);
+    }
+
+    /**
+     * Every cue {@code detectors} find: the engine's reading of a conversation, also for training, which scores
+     * held-out rows with {@link #standardDetectors} over each fold's heads.
+     */
+    public static List<Cue> cues(List<CueDetector> detectors, Conversation conversation) {
         List<Cue> cues = new ArrayList<>();
         for (CueDetector detector : detectors) {
             cues.addAll(detector.detect(conversation));

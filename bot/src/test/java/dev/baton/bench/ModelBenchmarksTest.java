@@ -93,7 +93,9 @@ class ModelBenchmarksTest {
         assertLine(report, "overall accuracy 0.833 (5/6)");
         assertLine(report, "conversations: handoff recall 1.000 (2/2); overall accuracy 0.833 (5/6)");
         assertLine(report, "answer precision 0.500 (1/2)");
-        assertLine(report, "| urgency_mooc | urgent | [urgency] | 3 | 0.500 | 1.000 | 0.667 | 0.000 | n/a |");
+        // Whatever the shipped heads were trained on, the engine's own numbers on this file are the ones compared.
+        assertTrue(report.lines().anyMatch(l -> l.startsWith("| urgency_mooc | ")
+                && l.endsWith(" | urgent | [urgency] | 3 | 0.500 | 1.000 | 0.667 | 0.000 | n/a |")), report);
         assertLine(report, "| urgency_mooc | [urgency] | 3 | 1 | 0.667 |");
     }
 

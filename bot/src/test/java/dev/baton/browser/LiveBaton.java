@@ -3,6 +3,7 @@ package dev.baton.browser;
 import dev.baton.Baton;
 import dev.baton.Settings;
 import dev.baton.Wiring;
+import dev.baton.learn.TestModels;
 import dev.baton.discord.DiscordEndpoints;
 import dev.baton.discord.fake.FakeDiscord;
 import dev.baton.routing.TwoPersonTeam;
@@ -24,6 +25,11 @@ final class LiveBaton implements AutoCloseable {
     static final String ADMIN_PASSWORD = "correct horse battery staple";
     /** The MiniLM engine is slow to build; every test in the run shares one. */
     private static final Wiring WIRING = new Wiring();
+    /**
+     * For tests about rules: fixed learned models (the lexicons still fire, the learned heads never do), so
+     * that which route an angry billing complaint takes does not move when the shipped heads are retrained.
+     */
+    private static final Wiring FIXED_MODELS = new Wiring(WIRING.embedder(), TestModels.fixed());
 
     final FakeDiscord fake = FakeDiscord.start();
     final long support = fake.addTextChannel("support");
@@ -40,10 +46,14 @@ final class LiveBaton implements AutoCloseable {
 
     /** Baton started with this {@code rules.yaml} (the roster's ids are {@code alex} and {@code sam}). */
     static LiveBaton withRules(Path dir, String rulesYaml) {
-        return new LiveBaton(dir, rulesYaml);
+        return new LiveBaton(dir, rulesYaml, FIXED_MODELS);
     }
 
     private LiveBaton(Path dir, String rulesYaml) {
+        this(dir, rulesYaml, WIRING);
+    }
+
+    private LiveBaton(Path dir, String rulesYaml, Wiring wiring) {
         try {
             config = Files.createDirectories(dir.resolve("config"));
             Path shipped = Path.of("..", "config");
@@ -62,7 +72,7 @@ final class LiveBaton implements AutoCloseable {
                     Optional.of(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl())),
                     Optional.of(new Settings.Console("127.0.0.1", 0, Optional.of(ADMIN_PASSWORD), Optional.empty(),
                             Optional.empty())));
-            baton = Baton.start(settings, WIRING, Clock.systemUTC());
+            baton = Baton.start(settings, wiring, Clock.systemUTC());
         } catch (IOException e) {
             fake.close();
             throw new UncheckedIOException(e);

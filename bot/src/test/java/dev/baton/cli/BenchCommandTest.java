@@ -89,6 +89,17 @@ class BenchCommandTest {
     }
 
     @Test
+    void theCuesPartQuotesOutOfFoldNumbersOnlyForTheVeryFileTheHeadsLearnedFrom(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("bench", "--only", "cues", "--data", TinyData.writeTo(dir).toString()), err::toString);
+
+        // The invented rows share a name with a shared dev half, not its bytes: the engine's own numbers are
+        // printed, never the shipped heads' out-of-fold numbers on the other file.
+        String printed = output();
+        assertTrue(printed.lines().anyMatch(l -> l.startsWith("| urgency_mooc | ")), printed);
+        assertTrue(printed.lines().noneMatch(l -> l.contains("| out of fold (")), printed);
+    }
+
+    @Test
     void anUnknownPartOfTheBenchIsAUsageError() {
         assertEquals(2, run("bench", "--only", "cue"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--only takes models, conversations, tally"), err::toString);

@@ -3,6 +3,7 @@ package dev.baton.learn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.bench.OutOfFold;
 import dev.baton.text.HashingEmbedder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,8 +25,9 @@ class TrainingTest {
 
     private static List<Path> train(Path out, ByteArrayOutputStream log) throws Exception {
         Path data = sample();
-        return new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1)
-                .run(data, data.resolve("written"), out, List.of("cues", "answers"),
+        return new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1,
+                new OutOfFold())
+                .run(data, data.resolve("written"), data.resolve("shared"), out, List.of("cues", "answers"),
                         LogisticTrainer.Settings.DEFAULT.withEpochs(3));
     }
 
@@ -39,8 +41,32 @@ class TrainingTest {
         assertEquals(CueExamples.HEADS, cues.heads().names());
         assertEquals("6", cues.provenance().get("rows goemotions/train"));
         assertEquals("6", cues.provenance().get("rows written"));
+        assertEquals("6", cues.provenance().get("rows emotion_goemotions dev half"));
+        assertEquals("4", cues.provenance().get("rows urgency_mooc dev half"));
+        assertEquals("4", cues.provenance().get("rows stress_dreaddit dev half"));
+        assertTrue(cues.provenance().keySet().stream().noneMatch(k -> k.contains("empathetic")),
+                "EmpatheticDialogues is evaluation only: " + cues.provenance().keySet());
+        assertTrue(cues.provenance().get(Training.OUT_OF_FOLD + "urgency_mooc").startsWith("n 4, recall "),
+                cues.provenance().toString());
+        assertEquals(WeightFile.sha256(Files.readAllBytes(sample().resolve("shared/bench/urgency_mooc.dev.jsonl"))),
+                cues.provenance().get(Training.TRAINED_ON + "urgency_mooc"), "the bench quotes them for this file only");
         assertEquals(1, WeightFile.read(files.get(1)).heads().size());
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("cross-validated"), log.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutTheSharedDevHalvesTrainingSaysSoAndGoesOn(@TempDir Path out) throws Exception {
+        Path data = sample();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1, new OutOfFold())
+                .run(data, data.resolve("written"), out.resolve("absent"), out, List.of("cues"),
+                        LogisticTrainer.Settings.DEFAULT.withEpochs(3));
+
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("no shared dev halves at"),
+                log.toString(StandardCharsets.UTF_8));
+        WeightFile cues = WeightFile.read(out.resolve(Training.CUES));
+        assertTrue(cues.provenance().keySet().stream().noneMatch(k -> k.startsWith(Training.OUT_OF_FOLD)),
+                cues.provenance().keySet().toString());
     }
 
     @Test
