@@ -148,8 +148,11 @@ public final class TriageEngine {
                     strongestFirst(cues));
         }
         // Small talk only when nothing else shows: "agent" reads as chit-chat to the small-talk head, but a
-        // request for a person half way to its threshold is not small talk.
-        if (smallTalk >= FIRE && noticed(combined, settings).isEmpty()) {
+        // request for a person half way to its threshold is not small talk. Nor is a message with an entry
+        // half way to sure: "thx! is there somewhere i can read the rules" asks something, and a canned
+        // "I can help with…" would not answer it.
+        if (smallTalk >= FIRE && noticed(combined, settings).isEmpty()
+                && nearest.confidence() < answerConfidence * NOTICED) {
             return new Decision.SmallTalk(smallTalk, strongestFirst(cues));
         }
         List<Cue> withScope = new ArrayList<>(cues);

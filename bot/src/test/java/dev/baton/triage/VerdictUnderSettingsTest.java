@@ -118,6 +118,14 @@ class VerdictUnderSettingsTest {
     }
 
     @Test
+    void aMessageWithAnEntryHalfWayToSureIsAQuestionNotSmallTalk() {
+        assertEquals("handoff out_of_scope",
+                verdict(TriageEngine.verdict(List.of(), nearest(0.4), 0, CueSettings.standard(), 0.7, 0.9)));
+        assertInstanceOf(Decision.SmallTalk.class,
+                TriageEngine.verdict(List.of(), nearest(0.3), 0, CueSettings.standard(), 0.7, 0.9));
+    }
+
+    @Test
     void aDisabledCueNeverFiresHoweverStrongAndStillCountsAsEvidence() {
         for (CueKind kind : List.of(CueKind.ANGER, CueKind.SADNESS_GRIEF, CueKind.ANXIETY, CueKind.URGENCY,
                 CueKind.FRUSTRATION, CueKind.NONLINEAR)) {
