@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 
@@ -138,23 +139,15 @@ public final class CueExamples {
                 continue;
             }
             String source = half.name() + " dev half";
-            int n = 0;
-            try (BufferedReader reader = reader(path)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    JsonNode node = JSON.readTree(line);
-                    Row taught = half.teaches().apply(node);
-                    if (!taught.text().isBlank()) {
-                        shared.add(new Shared(half.name(), node, new Row(taught.text().strip(), taught.y(),
-                                taught.known(), source, half.weight())));
-                        n++;
-                    }
+            int before = shared.size();
+            readJsonLines(path, node -> {
+                Row taught = half.teaches().apply(node);
+                if (!taught.text().isBlank()) {
+                    shared.add(new Shared(half.name(), node, new Row(taught.text().strip(), taught.y(),
+                            taught.known(), source, half.weight())));
                 }
-            }
-            counts.merge(source, n, Integer::sum);
+            });
+            counts.merge(source, shared.size() - before, Integer::sum);
         }
         return shared;
     }
@@ -169,8 +162,19 @@ public final class CueExamples {
         if (!Files.exists(found)) {
             return;
         }
-        int n = 0;
-        try (BufferedReader reader = reader(found)) {
+        int before = rows.size();
+        readJsonLines(found, node -> {
+            Row row = map.apply(node);
+            if (row != null && !row.text().isBlank()) {
+                rows.add(new Row(row.text().strip(), row.y(), row.known(), source, row.weight()));
+            }
+        });
+        counts.merge(source, rows.size() - before, Integer::sum);
+    }
+
+    /** Every non-blank line of a JSON Lines file (gzipped or not); a line that is not JSON names file and line. */
+    private static void readJsonLines(Path file, Consumer<JsonNode> each) throws IOException {
+        try (BufferedReader reader = reader(file)) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
@@ -182,16 +186,11 @@ public final class CueExamples {
                 try {
                     node = JSON.readTree(line);
                 } catch (IOException e) {
-                    throw new IOException(found + ":" + number + ": not JSON: " + e.getMessage(), e);
+                    throw new IOException(file + ":" + number + ": not JSON: " + e.getMessage(), e);
                 }
-                Row row = map.apply(node);
-                if (row != null && !row.text().isBlank()) {
-                    rows.add(new Row(row.text().strip(), row.y(), row.known(), source, row.weight()));
-                    n++;
-                }
+                each.accept(node);
             }
         }
-        counts.merge(source, n, Integer::sum);
     }
 
     private static BufferedReader reader(Path file) throws IOException {

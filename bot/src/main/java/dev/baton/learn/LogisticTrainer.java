@@ -154,7 +154,8 @@ public final class LogisticTrainer {
         return weights;
     }
 
-    private static void shuffle(int[] order, Random random) {
+    /** Fisher–Yates from the trainer's own seeded random, so the same seed gives the same order. */
+    static void shuffle(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = order[i];

@@ -80,7 +80,7 @@ public final class NetTrainer {
         float[] gb2 = new float[heads];
         double[] mass = new double[heads];
         for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            shuffle(order, random);
+            LogisticTrainer.shuffle(order, random);
             for (int start = 0; start < order.length; start += batch) {
                 int n = Math.min(batch, order.length - start);
                 // Forward: the hidden layer, then each labelled head's error.
@@ -181,15 +181,6 @@ public final class NetTrainer {
         double[] half = new double[heads];
         Arrays.fill(half, 0.5);
         return new Heads(names, w2, biases, half, new Hidden(w1, b1));
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 
     /** Adam's moment estimates for every parameter of the network. */
