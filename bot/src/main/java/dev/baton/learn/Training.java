@@ -76,8 +76,10 @@ public final class Training {
                         + weights + "; every other row 1.0");
             }
             provenance.put("seed", Long.toString(settings.seed()));
-            provenance.put("trainer", "L2 logistic regression per head, Adam, " + settings.epochs() + " epochs, l2 "
-                    + settings.l2() + ", thresholds by 5-fold cross-validated F1");
+            provenance.put("trainer", "one hidden layer of " + CueTraining.UNITS + " ReLU units shared by the heads"
+                    + " (NetTrainer), Adam, learning rate " + CueTraining.NET_LEARNING_RATE + ", " + settings.epochs()
+                    + " epochs, l2 " + settings.l2() + ", batch " + settings.batch()
+                    + ", thresholds by 5-fold cross-validated F1");
             Path file = out.resolve(CUES);
             new WeightFile("cues", INPUT, cues.heads(), provenance).write(file);
             files.add(file);
