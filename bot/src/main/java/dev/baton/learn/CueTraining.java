@@ -60,9 +60,11 @@ public record CueTraining(LogisticTrainer.Settings settings, PrintStream log) {
             for (int i : held) {
                 CueExamples.Row row = rows.get(i);
                 BinaryScore[] source = bySource.computeIfAbsent(row.source(), s -> fresh(heads.size()));
+                // Every head at once: the hidden layer is read once per row, not once per head.
+                double[] probabilities = model.probabilities(examples.get(i).x());
                 for (int h = 0; h < heads.size(); h++) {
                     if (row.known()[h]) {
-                        double p = model.probability(h, examples.get(i).x());
+                        double p = probabilities[h];
                         if (isSupportChat(row.source())) {
                             pooled[h].add(p, row.y()[h]);
                         }
