@@ -78,7 +78,7 @@ public final class Baton implements AutoCloseable {
         // A wrong model setting stops the start like any config error (before anything is opened): a community
         // that asked for a model should not silently run without one.
         Optional<ModelSettings> model = settings.model().resolve(config.model());
-        Database database = Database.open(settings.databaseFile());
+        Database database = Database.open(settings.database());
         LOG.info("database {}", database.location());
         // Setting the console's admin password (a bcrypt hash or check, a third of a second) needs only the
         // database, so it runs beside the building of the parts, which spends most of its time embedding the

@@ -4,6 +4,7 @@ import dev.baton.console.ConsoleSettings;
 import dev.baton.console.web.TrustedProxies;
 import dev.baton.discord.DiscordEndpoints;
 import dev.baton.llm.ModelVariables;
+import dev.baton.store.DatabaseLocation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,9 +21,11 @@ import java.util.Optional;
  * @param discord empty when {@code DISCORD_TOKEN} is not set: Baton then runs without Discord
  * @param console empty when {@code BATON_CONSOLE_PORT=off}: Baton then serves no console
  * @param model   the optional language model's variables ({@code BATON_LLM_*}), resolved with {@code llm.yaml}
+ * @param database where the data is kept: {@code BATON_DATABASE_URL}'s PostgreSQL, or {@code baton.db} in
+ *                 {@code dataDir}
  */
 public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> discord, Optional<Console> console,
-                       ModelVariables model) {
+                       ModelVariables model, DatabaseLocation database) {
 
     public static final int DEFAULT_CONSOLE_PORT = 8080;
     public static final String DEFAULT_CONSOLE_HOST = "127.0.0.1";
@@ -33,6 +36,13 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(database, "database");
+    }
+
+    /** With the SQLite file {@code baton.db} in {@code dataDir}. */
+    public Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> discord, Optional<Console> console,
+                    ModelVariables model) {
+        this(configDir, dataDir, discord, console, model, new DatabaseLocation.SqliteFile(dataDir.resolve("baton.db")));
     }
 
     /** Without a language model. */
@@ -48,17 +58,20 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
      * @throws IllegalArgumentException naming the variable whose value is wrong
      */
     public static Settings fromEnvironment(Map<String, String> env) {
-        return new Settings(path(env, "BATON_CONFIG_DIR", "config"), path(env, "BATON_DATA_DIR", "data"),
-                DiscordEndpoints.fromEnvironment(env), Console.fromEnvironment(env), ModelVariables.fromEnvironment(env));
+        Path dataDir = path(env, "BATON_DATA_DIR", "data");
+        return new Settings(path(env, "BATON_CONFIG_DIR", "config"), dataDir,
+                DiscordEndpoints.fromEnvironment(env), Console.fromEnvironment(env), ModelVariables.fromEnvironment(env),
+                DatabaseLocation.fromEnvironment(env, dataDir));
     }
 
-    public Path databaseFile() {
-        return dataDir.resolve("baton.db");
+    /** The same settings keeping their data in {@code location}. */
+    public Settings withDatabase(DatabaseLocation location) {
+        return new Settings(configDir, dataDir, discord, console, model, location);
     }
 
     /** The same settings with the console switched off (tests, tools that only need storage and Discord). */
     public Settings withoutConsole() {
-        return new Settings(configDir, dataDir, discord, Optional.empty(), model);
+        return new Settings(configDir, dataDir, discord, Optional.empty(), model, database);
     }
 
     private static Path path(Map<String, String> env, String name, String fallback) {

@@ -1,5 +1,6 @@
 package dev.baton;
 
+import dev.baton.store.DatabaseLocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,7 +24,7 @@ class SettingsTest {
         assertEquals(Optional.empty(), console.adminPassword());
         assertEquals(Optional.empty(), console.metricsPort());
         assertEquals("http://127.0.0.1:8080", console.url(8080));
-        assertEquals(Path.of("data", "baton.db"), settings.databaseFile());
+        assertEquals(new DatabaseLocation.SqliteFile(Path.of("data", "baton.db")), settings.database());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.store.DatabaseLocation;
 import dev.baton.config.BatonConfig;
 import dev.baton.discord.DiscordSettings;
 import dev.baton.knowledge.KnowledgeEntry;
@@ -71,10 +72,21 @@ final class CheckConfigCommand {
                     + " language model configuration.");
             return PROBLEMS;
         }
+        DatabaseLocation database;
+        try {
+            database = DatabaseLocation.fromEnvironment(environment, Path.of(environment.getOrDefault("BATON_DATA_DIR",
+                    "").strip().isEmpty() ? "data" : environment.get("BATON_DATA_DIR").strip()));
+        } catch (IllegalArgumentException e) {
+            out.println("the environment: " + e.getMessage());
+            out.println("1 problem in the environment; Baton would not start with this database setting.");
+            return PROBLEMS;
+        }
         out.println(directory + ": every file is valid.");
         summary(directory, config, out);
         out.printf("  %-15s %s%n", BatonConfig.LLM, model(Files.exists(directory.resolve(BatonConfig.LLM)), model,
                 environment));
+        out.printf("  %-15s %s%n", "database", database instanceof DatabaseLocation.Postgres
+                ? "PostgreSQL at " + database + " (BATON_DATABASE_URL)" : "SQLite file " + database);
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.store.DatabaseLocation;
 import dev.baton.Settings;
 import dev.baton.Wiring;
 import dev.baton.discord.DiscordStartException;
@@ -188,8 +189,9 @@ public final class Cli {
 
     private int run(Options options) throws InterruptedException {
         Settings fromEnv = Settings.fromEnvironment(environment);
-        Settings settings = new Settings(options.path("--config", fromEnv.configDir()),
-                options.path("--data", fromEnv.dataDir()), fromEnv.discord(), fromEnv.console(), fromEnv.model());
+        Path dataDir = options.path("--data", fromEnv.dataDir());
+        Settings settings = new Settings(options.path("--config", fromEnv.configDir()), dataDir, fromEnv.discord(),
+                fromEnv.console(), fromEnv.model(), DatabaseLocation.fromEnvironment(environment, dataDir));
         options.rejectUnknown();
         return RunCommand.run(settings, wiring.get());
     }

@@ -10,6 +10,7 @@ import dev.baton.live.RulesInForce;
 import dev.baton.replay.Replay;
 import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
+import dev.baton.store.DatabaseLocation;
 import dev.baton.store.StoreException;
 import dev.baton.yaml.ConfigException;
 import dev.baton.yaml.ConfigException.Problem;
@@ -82,7 +83,7 @@ final class ReplayCommand {
         Wiring parts = wiring.get(); // the sentence model loads only once both configurations are known to be good
 
         Replay.Result result;
-        try (Database database = Database.openReadOnly(dataDir.resolve("baton.db"))) {
+        try (Database database = Database.openReadOnly(DatabaseLocation.fromEnvironment(environment, dataDir))) {
             result = Replay.runWithStats(database, live.ruleSet(parts), draft.ruleSet(parts), period.from(),
                     period.to());
         } catch (StoreException e) {

@@ -6,6 +6,7 @@ import dev.baton.routing.Roster;
 import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
+import dev.baton.store.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,9 +55,9 @@ public final class RulesHealthReport {
                         AND m.created_at < COALESCE((SELECT MIN(n.created_at) FROM handoffs n
                             WHERE n.conversation_id = h.conversation_id AND n.id > h.id), 9223372036854775807)
                         ORDER BY m.created_at, m.id LIMIT 1) AS reply_id,
-                    EXISTS (SELECT 1 FROM handoff_events e WHERE e.handoff_id = h.id
-                        AND e.kind IN ('reminded', 'rerouted', 'escalated')) AS breached,
-                    (SELECT group_concat(DISTINCT f.kind) FROM feedback f
+                    CASE WHEN EXISTS (SELECT 1 FROM handoff_events e WHERE e.handoff_id = h.id
+                        AND e.kind IN ('reminded', 'rerouted', 'escalated')) THEN 1 ELSE 0 END AS breached,
+                    (SELECT {kinds} FROM feedback f
                         WHERE f.conversation_id = h.conversation_id AND f.handoff_id = h.id) AS kinds
                 FROM handoffs h JOIN conversations c ON c.id = h.conversation_id
                 WHERE c.practice = 0 AND h.created_at >= ? AND h.created_at < ?)
@@ -66,7 +67,7 @@ public final class RulesHealthReport {
                 LEFT JOIN handoff_events claim ON claim.id = p.claim_id
                 LEFT JOIN messages reply ON reply.id = p.reply_id""";
 
-    private static final String DECISIONS = "SELECT COUNT(*), COALESCE(SUM(d.verdict = 'answer'), 0)"
+    private static final String DECISIONS = "SELECT COUNT(*), COALESCE(SUM(CASE WHEN d.verdict = 'answer' THEN 1 ELSE 0 END), 0)"
             + " FROM decisions d JOIN conversations c ON c.id = d.conversation_id"
             + " WHERE c.practice = 0 AND d.decided_at >= ? AND d.decided_at < ?";
 
@@ -103,7 +104,7 @@ public final class RulesHealthReport {
         long end = to.toEpochMilli();
         record Read(List<HandoffFacts> handoffs, AnswerFacts answers) {
         }
-        Read read = database.read(c -> new Read(handoffs(c, start, end), answers(c, start, end)));
+        Read read = database.read(c -> new Read(handoffs(c, database.dialect(), start, end), answers(c, start, end)));
         return HealthFigures.of(from, to, ruleNames, roster, read.handoffs(), read.answers());
     }
 
@@ -115,9 +116,10 @@ public final class RulesHealthReport {
         return List.copyOf(names);
     }
 
-    private static List<HandoffFacts> handoffs(Connection c, long start, long end) throws SQLException {
+    private static List<HandoffFacts> handoffs(Connection c, Dialect dialect, long start, long end)
+            throws SQLException {
         List<HandoffFacts> found = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(HANDOFFS)) {
+        try (PreparedStatement s = c.prepareStatement(HANDOFFS.replace("{kinds}", dialect.joinDistinct("f.kind")))) {
             s.setLong(1, start);
             s.setLong(2, end);
             try (ResultSet rs = s.executeQuery()) {

@@ -1,5 +1,6 @@
 package dev.baton.bridge;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.llm.Assistant;
 import dev.baton.live.RulesInForce;
 import dev.baton.config.SampleConfig;
@@ -114,7 +115,7 @@ class ConsoleBridgeTest {
 
     @BeforeEach
     void open() {
-        database = Database.inMemory();
+        database = TestDatabases.fresh();
         ConsoleEvents events = new ConsoleEvents();
         handoffs = new HandoffStore(database, events);
         conversations = new ConversationStore(database, events.messagesOf(handoffs));

@@ -1,5 +1,6 @@
 package dev.baton.bridge;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.llm.Assistant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,7 +59,7 @@ class RulesBridgeTest {
 
     @BeforeEach
     void start() {
-        database = Database.inMemory();
+        database = TestDatabases.fresh();
         live = LiveConfig.load(SampleConfig.copyTo(dir), WIRING::rules, new RuleChangeLog(database), clock);
         HandoffStore handoffs = new HandoffStore(database);
         ConversationStore conversations = new ConversationStore(database);

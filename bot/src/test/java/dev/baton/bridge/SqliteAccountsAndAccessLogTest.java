@@ -1,5 +1,6 @@
 package dev.baton.bridge;
 
+import dev.baton.store.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,7 +20,7 @@ class SqliteAccountsAndAccessLogTest {
     /** A bcrypt hash as the console makes it; stored as given. */
     private static final String HASH = "$2a$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW";
 
-    private final Database database = Database.inMemory();
+    private final Database database = TestDatabases.fresh();
     private final SqliteAccounts accounts = new SqliteAccounts(database);
     private final SqliteAccessLog accessLog = new SqliteAccessLog(database);
 

@@ -1,5 +1,6 @@
 package dev.baton.conversation;
 
+import dev.baton.store.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ConversationStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
-    private final Database database = Database.inMemory();
+    private final Database database = TestDatabases.fresh();
     private final ConversationStore store = new ConversationStore(database);
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.baton.desk;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.live.RulesInForce;
 import static dev.baton.desk.Messages.idOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -68,7 +69,7 @@ class SupportDeskModelTest {
 
     @BeforeEach
     void open() {
-        database = Database.inMemory();
+        database = TestDatabases.fresh();
         conversations = new ConversationStore(database);
         handoffs = new HandoffStore(database);
     }

@@ -1,5 +1,6 @@
 package dev.baton.desk;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.llm.Assistant;
 import dev.baton.live.RulesInForce;
 import static dev.baton.desk.Messages.idOf;
@@ -115,7 +116,7 @@ class SupportDeskRulesTest {
 
     @BeforeEach
     void open() {
-        database = Database.inMemory();
+        database = TestDatabases.fresh();
         conversations = new ConversationStore(database);
         handoffs = new HandoffStore(database);
         rebuildDesk();

@@ -1,5 +1,6 @@
 package dev.baton.desk;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.live.RulesInForce;
 import dev.baton.llm.Assistant;
 import dev.baton.metrics.BatonMetrics;
@@ -83,7 +84,7 @@ class SupportDeskTest {
 
     @BeforeEach
     void open() {
-        database = Database.inMemory();
+        database = TestDatabases.fresh();
         conversations = new ConversationStore(database);
         handoffs = new HandoffStore(database);
         lifecycle = new HandoffLifecycle(handoffs, clock);

@@ -1,5 +1,6 @@
 package dev.baton.handoff;
 
+import dev.baton.store.TestDatabases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class HandoffStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
-    private final Database database = Database.inMemory();
+    private final Database database = TestDatabases.fresh();
     private final ConversationStore conversations = new ConversationStore(database);
     private final HandoffStore handoffs = new HandoffStore(database);
     private final HandoffLifecycle lifecycle = new HandoffLifecycle(handoffs,

@@ -1,5 +1,6 @@
 package dev.baton.health;
 
+import dev.baton.store.TestDatabases;
 import static dev.baton.desk.Messages.idOf;
 
 import dev.baton.conversation.AuthorKind;
@@ -51,7 +52,7 @@ public final class History implements AutoCloseable {
     private final AtomicInteger customers = new AtomicInteger();
 
     public History() {
-        this(Database.inMemory());
+        this(TestDatabases.fresh());
     }
 
     /** A history written into {@code database}, e.g. a file Baton is then started on. */

@@ -1,5 +1,6 @@
 package dev.baton.pickup;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.knowledge.KnowledgeBase;
 import dev.baton.live.RulesInForce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,7 +75,7 @@ class PickupWatchTest {
               - {id: mei, name: Mei, discord_user_id: "%s", team: support, hours: {zone: UTC, shifts: ["mon-sun 00:00-23:59"]}}
             """.formatted(ALEX, SAM, MEI)));
 
-    private final Database database = Database.inMemory();
+    private final Database database = TestDatabases.fresh();
     private final ConversationStore conversations = new ConversationStore(database);
     private final HandoffStore handoffs = new HandoffStore(database);
     private final TestClock clock = new TestClock(T0);

@@ -1,5 +1,6 @@
 package dev.baton.reload;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.live.RulesInForce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,7 +44,7 @@ class LiveConfigTest {
     @BeforeEach
     void start() {
         SampleConfig.copyTo(dir);
-        database = Database.inMemory();
+        database = TestDatabases.fresh();
         changes = new RuleChangeLog(database);
         config = LiveConfig.load(dir, this::rules, changes, clock);
     }

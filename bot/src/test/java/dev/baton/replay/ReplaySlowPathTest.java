@@ -1,5 +1,6 @@
 package dev.baton.replay;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.live.RulesInForce;
 import static dev.baton.replay.Past.cue;
 import static dev.baton.replay.ReplayTest.DRAFT;
@@ -39,7 +40,7 @@ class ReplaySlowPathTest {
     private static final String RESET = "How do I reset my password?";
     private static final String DISCOUNT = "Do you have a student discount?";
 
-    private final Database database = Database.inMemory();
+    private final Database database = TestDatabases.fresh();
     private final Past past = new Past(database, KNOWLEDGE, ROSTER);
 
     @AfterEach

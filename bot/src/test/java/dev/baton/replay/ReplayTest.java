@@ -1,5 +1,6 @@
 package dev.baton.replay;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.handoff.HandoffWording;
 import dev.baton.live.RulesInForce;
 import static dev.baton.replay.Past.BILLING;
@@ -95,7 +96,7 @@ class ReplayTest {
                     new Target.Named("dana"), Priority.NORMAL, null, null)),
             RuleBook.defaults().fallback(), Map.of(), RuleBook.DEFAULT_ANSWER_CONFIDENCE), KNOWLEDGE);
 
-    private final Database database = Database.inMemory();
+    private final Database database = TestDatabases.fresh();
     private final Past past = new Past(database, KNOWLEDGE, ROSTER);
 
     static RulesInForce ruleSet(RuleBook rules, KnowledgeBase knowledge) {

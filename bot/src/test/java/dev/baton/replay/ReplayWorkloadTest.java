@@ -1,5 +1,6 @@
 package dev.baton.replay;
 
+import dev.baton.store.TestDatabases;
 import dev.baton.handoff.HandoffWording;
 import dev.baton.live.RulesInForce;
 import static dev.baton.replay.Past.cue;
@@ -66,7 +67,7 @@ class ReplayWorkloadTest {
             new RuleBook(CueSettings.standard(), List.of(), List.of(), RuleBook.defaults().fallback(), Map.of(), 0.95),
             false);
 
-    private final Database database = Database.inMemory();
+    private final Database database = TestDatabases.fresh();
     private final Past past = new Past(database, KNOWLEDGE, ROSTER);
 
     @AfterEach

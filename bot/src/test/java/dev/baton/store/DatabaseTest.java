@@ -113,7 +113,7 @@ class DatabaseTest {
 
     @Test
     void aFailedTransactionLeavesNothingBehind() {
-        try (Database db = Database.inMemory()) {
+        try (Database db = TestDatabases.fresh()) {
             assertThrows(StoreException.class, () -> db.transaction(c -> {
                 c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen)"
                         + " VALUES ('1', 'Ann', 0, 0)");
@@ -128,7 +128,7 @@ class DatabaseTest {
     @Test
     void aReadRefusesToWriteEvenAfterANestedReadAndWritesGoThroughWrite() {
         String insert = "INSERT INTO customers (id, name, first_seen, last_seen) VALUES ('1', 'Ann', 0, 0)";
-        try (Database db = Database.inMemory()) {
+        try (Database db = TestDatabases.fresh()) {
             StoreException refused = assertThrows(StoreException.class,
                     () -> db.read(c -> c.createStatement().executeUpdate(insert)));
             assertTrue(refused.getMessage().contains("readonly"), refused.getMessage());
