@@ -1,6 +1,7 @@
 package dev.baton.cli;
 
 import dev.baton.store.DatabaseLocation;
+import dev.baton.store.StoreException;
 import dev.baton.Settings;
 import dev.baton.Wiring;
 import dev.baton.discord.DiscordStartException;
@@ -74,7 +75,9 @@ public final class Cli {
             BATON_DISCORD_REST_URL, BATON_DISCORD_GATEWAY_URL (default: Discord's own),
             BATON_CONSOLE_PORT (default 8080; off for no console), BATON_CONSOLE_HOST (default 127.0.0.1),
             BATON_ADMIN_PASSWORD, BATON_METRICS_PORT, BATON_CONSOLE_URL,
-            BATON_TRUSTED_PROXIES, BATON_ACCESS_LOG_DAYS (default 90); an optional language model:
+            BATON_TRUSTED_PROXIES, BATON_ACCESS_LOG_DAYS (default 90);
+            BATON_DATABASE_URL (jdbc:postgresql://host:port/db; default: the SQLite file BATON_DATA_DIR/baton.db),
+            BATON_DATABASE_USER, BATON_DATABASE_PASSWORD; an optional language model:
             BATON_LLM_BASE_URL, BATON_LLM_MODEL, BATON_LLM_API_KEY (see config/llm.yaml).
             """;
 
@@ -150,7 +153,7 @@ public final class Cli {
             err.println(ProblemReport.count(e.problems()) + "; `check-config` checks the files without starting"
                     + " Baton.");
             return 2;
-        } catch (DiscordStartException | IllegalArgumentException e) {
+        } catch (DiscordStartException | IllegalArgumentException | StoreException e) {
             err.println("baton: " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {

@@ -162,8 +162,9 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(0);
         config.setIdleTimeout(30_000);
         config.setConnectionTimeout(10_000);
-        // A clear error at start, not a pool that keeps failing quietly in the background.
-        config.setInitializationFailTimeout(10_000);
+        // One attempt at start, then a clear error (a supervisor restarts Baton), not a pool that keeps failing
+        // quietly in the background.
+        config.setInitializationFailTimeout(1);
         config.addDataSourceProperty("ApplicationName", "baton");
         HikariDataSource pool;
         try {

@@ -77,8 +77,21 @@ class CheckConfigCommandTest {
                     + " deadlines for urgent, high, normal, low", lines.get(5));
             assertEquals("  llm.yaml        no language model (no BATON_LLM_BASE_URL or base_url), so Baton decides"
                     + " everything offline", lines.get(6));
-            assertEquals(7, lines.size(), out());
+            assertTrue(lines.get(7).matches(" {2}database +SQLite file .*baton\\.db"), lines.get(7));
+            assertEquals(8, lines.size(), out());
             assertEquals("", err());
+        }
+
+        @Test
+        void saysWhichPostgresqlItWouldUseWithoutPrintingThePassword() {
+            Map<String, String> environment = Map.of("BATON_DATABASE_URL", "jdbc:postgresql://db.example.org/baton",
+                    "BATON_DATABASE_USER", "baton", "BATON_DATABASE_PASSWORD", "s3cret");
+
+            assertEquals(0, run(environment, "check-config", dir.toString()), out()::toString);
+
+            assertTrue(out().contains("\n  database        PostgreSQL at jdbc:postgresql://db.example.org/baton as baton"
+                    + " (password ****) (BATON_DATABASE_URL)\n"), out());
+            assertFalse(out().contains("s3cret"), out());
         }
 
         @Test
@@ -160,6 +173,18 @@ class CheckConfigCommandTest {
     @Nested
     @DisplayName("A configuration with problems")
     class WithProblems {
+
+        @Test
+        void aBadDatabaseUrlIsOneLineNamingTheVariable() {
+            assertEquals(1, run(Map.of("BATON_DATABASE_URL", "postgres://db/baton"), "check-config", dir.toString()));
+
+            List<String> lines = out().lines().toList();
+            assertTrue(lines.get(0).startsWith("the environment: BATON_DATABASE_URL must start with jdbc:postgresql://"),
+                    lines.get(0));
+            assertEquals("1 problem in the environment; Baton would not start with this database setting.",
+                    lines.get(1));
+            assertEquals(2, lines.size(), out());
+        }
 
         @Test
         void exitsWithOneAndPrintsEachProblemWithItsHintAndACount() throws IOException {

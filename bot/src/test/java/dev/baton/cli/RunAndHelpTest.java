@@ -76,4 +76,27 @@ class RunAndHelpTest {
             assertFalse(log.contains("\tat ") || log.contains("Exception"), log);
         }
     }
+
+    @Test
+    void aBadDatabaseUrlStopsTheStartInOneLineNamingTheVariable(@TempDir Path data) {
+        int code = run(Map.of("BATON_CONFIG_DIR", "../config", "BATON_DATA_DIR", data.toString(),
+                "BATON_CONSOLE_PORT", "off", "BATON_DATABASE_URL", "jdbc:postgres://db/baton"), "run");
+
+        assertEquals(1, code, err());
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().startsWith("baton: BATON_DATABASE_URL must start with jdbc:postgresql://"), err());
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsTheStartInOneLineWithoutThePassword(@TempDir Path data) {
+        int code = run(Map.of("BATON_CONFIG_DIR", "../config", "BATON_DATA_DIR", data.toString(),
+                "BATON_CONSOLE_PORT", "off", "BATON_DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/baton",
+                "BATON_DATABASE_USER", "baton", "BATON_DATABASE_PASSWORD", "s3cret"), "run");
+
+        assertEquals(1, code, err());
+        assertEquals(1, err().lines().count(), err());
+        assertTrue(err().startsWith("baton: cannot open the database jdbc:postgresql://127.0.0.1:1/baton as baton"),
+                err());
+        assertFalse(err().contains("s3cret"), err());
+    }
 }
