@@ -65,7 +65,7 @@ final class MigrateCommand {
             try (Database into = Database.open(target)) {
                 out.println("The target's schema is up to date; copying in one transaction (all or nothing):");
                 DatabaseCopy.Copied copied = DatabaseCopy.copy(source, into, (table, rows) ->
-                        out.printf(Locale.ROOT, "  %-18s %,10d rows%n", table, rows));
+                        out.printf(Locale.ROOT, "  %-18s %,10d %s%n", table, rows, rows == 1 ? "row" : "rows"));
                 out.printf(Locale.ROOT, "Committed %,d rows in %d tables; new ids continue after the copied ones.%n",
                         copied.total(), copied.rows().size());
                 out.println();
@@ -93,7 +93,7 @@ final class MigrateCommand {
 
     private void print(List<DatabaseCopy.Check> checks) {
         String format = "  %-18s %12s %12s  %-12s  %-12s  %s%n";
-        out.printf(Locale.ROOT, format, "table", "SQLite rows", "PG rows", "SQLite sum", "PG sum", "");
+        out.printf(Locale.ROOT, format, "table", "SQLite rows", "PG rows", "SQLite sum", "PG sum", "same");
         for (DatabaseCopy.Check check : checks) {
             out.printf(Locale.ROOT, format, check.table(), String.format(Locale.ROOT, "%,d", check.sourceRows()),
                     String.format(Locale.ROOT, "%,d", check.targetRows()), shortSum(check.sourceSha256()),
