@@ -188,12 +188,19 @@ public final class DatabaseCopy {
             try (ResultSet rs = read.executeQuery(select)) {
                 Batch batch = new Batch(shape);
                 while (rs.next()) {
-                    for (int i = 1; i <= width; i++) {
-                        String column = shape.columns().get(i - 1);
-                        bind(write, i, rs.getObject(i), into.types().get(column), shape, column, rs);
-                    }
-                    write.addBatch();
                     batch.add(rs);
+                    try {
+                        for (int i = 1; i <= width; i++) {
+                            String column = shape.columns().get(i - 1);
+                            bind(write, i, rs.getObject(i), into.types().get(column), column);
+                        }
+                        write.addBatch();
+                    } catch (SQLException e) {
+                        // The driver refuses some values itself, e.g. a text with a zero byte, which PostgreSQL cannot hold.
+                        throw new StoreException("cannot copy table " + shape.name() + " (the row with "
+                                + String.join("/", shape.key()) + " " + batch.last + ") into " + where.location() + ": "
+                                + oneLine(e.getMessage()), e);
+                    }
                     rows++;
                     if (batch.size == BATCH) {
                         batch.send(write, where);
@@ -241,7 +248,7 @@ public final class DatabaseCopy {
                 SQLException cause = e.getNextException() != null ? e.getNextException() : e;
                 throw new StoreException("cannot copy table " + shape.name() + " (rows with " + String.join("/",
                         shape.key()) + " from " + first + " to " + last + ") into " + where.location() + ": "
-                        + cause.getMessage(), e);
+                        + oneLine(cause.getMessage()), e);
             }
             size = 0;
         }
@@ -249,10 +256,10 @@ public final class DatabaseCopy {
 
     /**
      * Binds by the target column's type: SQLite hands over whatever the row holds (it types values, not
-     * columns), PostgreSQL wants the column's own type.
+     * columns), PostgreSQL wants the column's own type. A value that does not fit is refused, not converted.
      */
-    private static void bind(PreparedStatement write, int index, Object value, Integer type, TableShape shape,
-                             String column, ResultSet row) throws SQLException {
+    private static void bind(PreparedStatement write, int index, Object value, Integer type, String column)
+            throws SQLException {
         int sqlType = type == null ? Types.OTHER : type;
         if (value == null) {
             write.setNull(index, sqlType);
@@ -261,10 +268,8 @@ public final class DatabaseCopy {
         switch (sqlType) {
             case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> {
                 if (!(value instanceof Long || value instanceof Integer || value instanceof Short)) {
-                    throw new StoreException("cannot copy table " + shape.name() + ": column " + column + " holds "
-                            + describe(value) + " in the row with " + String.join("/", shape.key()) + " "
-                            + row.getObject(shape.columns().indexOf(shape.key().get(0)) + 1)
-                            + ", and the target wants a whole number", null);
+                    throw new SQLException("column " + column + " holds " + describe(value)
+                            + ", and the target wants a whole number");
                 }
                 long whole = ((Number) value).longValue();
                 if (sqlType == Types.BIGINT) {
@@ -275,15 +280,31 @@ public final class DatabaseCopy {
             }
             case Types.DOUBLE, Types.FLOAT, Types.REAL -> {
                 if (!(value instanceof Number number)) {
-                    throw new StoreException("cannot copy table " + shape.name() + ": column " + column + " holds "
-                            + describe(value) + ", and the target wants a number", null);
+                    throw new SQLException("column " + column + " holds " + describe(value)
+                            + ", and the target wants a number");
                 }
                 write.setDouble(index, number.doubleValue());
             }
-            case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.CLOB ->
-                    write.setString(index, value instanceof byte[] ? describe(value) : value.toString());
+            case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.CLOB -> {
+                if (value instanceof byte[]) {
+                    throw new SQLException("column " + column + " holds " + describe(value)
+                            + ", and the target wants text");
+                }
+                String text = value.toString();
+                if (text.indexOf('\u0000') >= 0) {
+                    // Said here, for the one row; PostgreSQL's own refusal names only the batch.
+                    throw new SQLException("column " + column + " holds a zero byte (\\u0000), which PostgreSQL's"
+                            + " text cannot hold");
+                }
+                write.setString(index, text);
+            }
             default -> write.setObject(index, value);
         }
+    }
+
+    /** PostgreSQL's messages add "Where:" and "Hint:" lines; an error here is one line. */
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     private static String describe(Object value) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.bridge.SqliteAccounts;
+import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.PlaceKind;
@@ -127,6 +128,30 @@ class DatabaseCopyTest {
             assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
             assertEquals(counts, counts(into));
             assertEquals(1L, counts.get("rule_changes"));
+        }
+    }
+
+    @Test
+    void aRowPostgresqlCannotHoldStopsTheCopyNamingTableAndRowAndNothingOfTheCopyRemains() {
+        Path file = dir.resolve("baton.db");
+        EveryTable.Written written = EveryTable.write(file);
+        long zeroByte;
+        try (Database writer = Database.open(file)) {
+            ConversationStore conversations = new ConversationStore(writer);
+            ConversationRecord conversation = conversations.conversation(written.conversation()).orElseThrow();
+            zeroByte = conversations.insert(new ConversationStore.NewMessage(null, conversation.id(),
+                    conversation.replyChannelId(), conversation.customerId(), "Zoë", AuthorKind.CUSTOMER,
+                    "pasted from a binary file: \u0000", List.of(), null, null, Instant.parse("2026-11-03T00:00:00Z")))
+                    .orElseThrow();
+        }
+        try (Database source = Database.openReadOnly(file); Database into = Database.open(TestDatabases.freshPostgres())) {
+            StoreException failed = assertThrows(StoreException.class,
+                    () -> DatabaseCopy.copy(source, into, (table, rows) -> { }));
+
+            assertTrue(failed.getMessage().startsWith("cannot copy table messages (the row"), failed.getMessage());
+            assertTrue(failed.getMessage().contains(Long.toString(zeroByte)), failed.getMessage());
+            assertFalse(failed.getMessage().contains("\n"), failed.getMessage());
+            counts(into).forEach((table, rows) -> assertEquals(0L, rows, table + " after a failed copy"));
         }
     }
 
