@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.bridge.SqliteAccessLog;
 import dev.baton.bridge.SqliteAccounts;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.PlaceKind;
+import dev.baton.feedback.FeedbackStore;
 import dev.baton.handoff.HandoffRecord;
 import dev.baton.handoff.HandoffStore;
+import dev.baton.reload.RuleChangeLog;
+import dev.baton.repeats.RepeatCheckStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -95,6 +99,18 @@ class DatabaseCopyTest {
             assertEquals(conversationsBefore.earlierVersions(written.editedMessage()),
                     conversationsAfter.earlierVersions(written.editedMessage()));
             assertEquals(new SqliteAccounts(source).find("alex"), new SqliteAccounts(into).find("alex"));
+            assertEquals(new SqliteAccessLog(source).recent(10), new SqliteAccessLog(into).recent(10));
+            assertEquals(new RuleChangeLog(source).recent(10), new RuleChangeLog(into).recent(10));
+            assertEquals(new RepeatCheckStore(source, before).forHandoff(written.resolvedHandoff()),
+                    new RepeatCheckStore(into, after).forHandoff(written.resolvedHandoff()));
+            assertEquals(feedback(source, written.conversation()), feedback(into, written.conversation()));
+            java.time.Clock clock = java.time.Clock.systemUTC();
+            assertEquals(EveryTable.aftercare(source, clock).asked(written.resolvedHandoff()),
+                    EveryTable.aftercare(into, clock).asked(written.resolvedHandoff()));
+            assertTrue(EveryTable.aftercare(into, clock).asked(written.resolvedHandoff()).isPresent());
+            assertEquals(conversationsBefore.customer(conversationsBefore.conversation(written.conversation())
+                    .orElseThrow().customerId()), conversationsAfter.customer(conversationsAfter.conversation(
+                    written.conversation()).orElseThrow().customerId()));
             assertEquals(EveryTable.HASH, new SqliteAccounts(into).find("alex").orElseThrow().passwordHash());
 
             long lastConversation = max(source, "conversations");
@@ -183,6 +199,12 @@ class DatabaseCopyTest {
             String why = DatabaseCopy.seemsInUse(file).orElseThrow();
             assertTrue(why.contains("stop Baton first"), why);
         }
+    }
+
+    private static List<dev.baton.feedback.Feedback> feedback(Database db, long conversation) {
+        ConversationStore conversations = new ConversationStore(db);
+        HandoffStore handoffs = new HandoffStore(db);
+        return new FeedbackStore(db, conversations, handoffs, java.time.Clock.systemUTC()).forConversation(conversation);
     }
 
     private static void assertBefore(List<String> tables, String parent, String child) {

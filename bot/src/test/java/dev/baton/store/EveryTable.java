@@ -8,10 +8,12 @@ import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.Account;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.ConversationRecord;
+import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.ConversationStore.NewMessage;
 import dev.baton.desk.StoredDecisions;
 import dev.baton.feedback.FeedbackKind;
 import dev.baton.handoff.HandoffRecord;
+import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.HandoffWording;
 import dev.baton.handoff.Outcome;
 import dev.baton.health.History;
@@ -28,6 +30,7 @@ import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.Decision;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +51,17 @@ public final class EveryTable {
     }
 
     private EveryTable() {
+    }
+
+    /** The after-care service over {@code database}'s stores, as Baton builds it with the default rules. */
+    public static AfterCare aftercare(Database database, Clock clock) {
+        return aftercare(new HandoffStore(database), new ConversationStore(database), clock);
+    }
+
+    private static AfterCare aftercare(HandoffStore handoffs, ConversationStore conversations, Clock clock) {
+        return new AfterCare(handoffs, conversations, () -> new RulesInForce(null, new KnowledgeBase("none",
+                List.of()), History.ROSTER, HandoffWording.defaults(), RuleBook.defaults()),
+                BatonMetrics.standalone(), clock);
     }
 
     /** Writes the file and closes it, as a Baton that stopped cleanly leaves it. */
@@ -82,9 +96,7 @@ public final class EveryTable {
                     Outcome.SOLVED, "refunded");
             history.feedback(handoff, "alex", FeedbackKind.NEEDED_PERSON);
 
-            AfterCare aftercare = new AfterCare(history.handoffs, history.conversations,
-                    () -> new RulesInForce(null, new KnowledgeBase("none", List.of()), History.ROSTER,
-                            HandoffWording.defaults(), RuleBook.defaults()), BatonMetrics.standalone(), history.clock);
+            AfterCare aftercare = aftercare(history.handoffs, history.conversations, history.clock);
             aftercare.ask(resolved, "alex").orElseThrow();
             aftercare.answer(handoff.id(), conversation.customerId(), Verdict.UP);
             new RepeatCheckStore(database, history.handoffs).record(handoff.id(),
