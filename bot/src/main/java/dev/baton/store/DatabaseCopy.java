@@ -95,7 +95,9 @@ public final class DatabaseCopy {
         return target.transaction(t -> {
             refuseRows(t, from, target);
             Map<String, Long> rows = new LinkedHashMap<>();
-            source.read(s -> {
+            // One transaction on the source too, though it is only read: every table from the same snapshot, so a
+            // row written meanwhile (a Baton started too early) cannot leave a child without its parent.
+            source.transaction(s -> {
                 for (TableShape shape : from) {
                     long copied = copyTable(s, t, shape, to.get(shape.name()), target);
                     rows.put(shape.name(), copied);
