@@ -63,9 +63,18 @@ final class MigrateCommand {
         try (Database source = Database.openReadOnly(file)) {
             out.println("Copying " + file + " into " + target + ".");
             try (Database into = Database.open(target)) {
-                out.println("The target's schema is up to date; copying in one transaction (all or nothing):");
-                DatabaseCopy.Copied copied = DatabaseCopy.copy(source, into, (table, rows) ->
-                        out.printf(Locale.ROOT, "  %-18s %,10d %s%n", table, rows, rows == 1 ? "row" : "rows"));
+                DatabaseCopy.Copied copied = DatabaseCopy.copy(source, into, new DatabaseCopy.Progress() {
+                    @Override
+                    public void starting(List<String> tables) {
+                        out.println("The target is empty and its schema up to date; copying " + tables.size()
+                                + " tables in one transaction (all or nothing):");
+                    }
+
+                    @Override
+                    public void copied(String table, long rows) {
+                        out.printf(Locale.ROOT, "  %-18s %,10d %s%n", table, rows, rows == 1 ? "row" : "rows");
+                    }
+                });
                 out.printf(Locale.ROOT, "Committed %,d rows in %d tables; new ids continue after the copied ones.%n",
                         copied.total(), copied.rows().size());
                 out.println();

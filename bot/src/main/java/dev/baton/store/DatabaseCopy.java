@@ -29,9 +29,13 @@ public final class DatabaseCopy {
     static final int BATCH = 500;
     private static final int FETCH = 1_000;
 
-    /** Told as each table is done, for a progress line. */
+    /** Told as the copy goes, for progress lines. */
     @FunctionalInterface
     public interface Progress {
+        /** The target was found empty, and these tables are about to be copied in this order. */
+        default void starting(List<String> tables) {
+        }
+
         void copied(String table, long rows);
     }
 
@@ -94,6 +98,7 @@ public final class DatabaseCopy {
         requireSameTables(from, to, source, target);
         return target.transaction(t -> {
             refuseRows(t, from, target);
+            progress.starting(from.stream().map(TableShape::name).toList());
             Map<String, Long> rows = new LinkedHashMap<>();
             // One transaction on the source too, though it is only read: every table from the same snapshot, so a
             // row written meanwhile (a Baton started too early) cannot leave a child without its parent.
