@@ -61,6 +61,12 @@ public final class Cli {
                                                    changed conversations listed (default 50; --json lists all).
                                                    Reads the database, never writes it. Exit 1 when the draft has
                                                    problems (printed as file:line:column: message).
+              migrate  --to URL [--data DIR]       copy a stopped Baton's SQLite database (baton.db in --data, else
+                                                   BATON_DATA_DIR) into an empty PostgreSQL one (URL
+                                                   jdbc:postgresql://host:port/db; user and password from
+                                                   BATON_DATABASE_USER, BATON_DATABASE_PASSWORD), all or nothing,
+                                                   then compare every table's rows and SHA-256 on both sides;
+                                                   exit 0 when they match, 1 when refused or different
               train    [--data DIR] [--written DIR] [--shared DIR] [--out DIR] [--only cues,answers] [--epochs N]
                                                    rebuild the shipped weight files from the training data (default
                                                    training-data; docs/models.md says where it comes from), Baton's
@@ -135,6 +141,7 @@ public final class Cli {
                 case "bench" -> BenchCommand.run(options, out, environment, clock, wiring);
                 case "train" -> TrainCommand.run(options, out, wiring);
                 case "replay" -> new ReplayCommand(out, err, environment, clock, wiring).run(options);
+                case "migrate" -> new MigrateCommand(out, err, environment, clock).run(options);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

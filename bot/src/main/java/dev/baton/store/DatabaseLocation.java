@@ -78,9 +78,15 @@ public sealed interface DatabaseLocation {
         if (url.isEmpty()) {
             return new SqliteFile(dataDir.resolve("baton.db"));
         }
-        return postgres(url, env.getOrDefault("BATON_DATABASE_USER", "").strip(),
-                Optional.of(env.getOrDefault("BATON_DATABASE_PASSWORD", "")).filter(p -> !p.isEmpty()),
-                "BATON_DATABASE_URL");
+        try {
+            return postgres(url, env.getOrDefault("BATON_DATABASE_USER", "").strip(),
+                    Optional.of(env.getOrDefault("BATON_DATABASE_PASSWORD", "")).filter(p -> !p.isEmpty()),
+                    "BATON_DATABASE_URL");
+        } catch (IllegalArgumentException e) {
+            // Said of the variable only: `migrate --to` has no SQLite to fall back on.
+            throw url.startsWith("jdbc:postgresql://") ? e : new IllegalArgumentException(e.getMessage()
+                    + "; leave it unset to keep the SQLite file in BATON_DATA_DIR");
+        }
     }
 
     /**

@@ -16,7 +16,7 @@ final class PostgresUrl {
     static String problem(String url) {
         if (!url.startsWith(PREFIX)) {
             return "must start with " + PREFIX + " (for example jdbc:postgresql://db.example.org:5432/baton), but is \""
-                    + mask(url) + "\"; leave it unset to keep the SQLite file in BATON_DATA_DIR";
+                    + mask(url) + "\"";
         }
         URI uri;
         try {
