@@ -13,15 +13,22 @@ import org.slf4j.LoggerFactory;
  * whose connection broke stops at its next job rather than running it beside the instance that took over.
  * When a holder dies, its connection closes, the database lets the lock go, and another instance's next
  * attempt takes it: the jobs move within one {@code every} plus the time the database needs to notice.
+ *
+ * <p>An instance that lost its hold while running sits out its next {@link #COOL_DOWN} attempts: its
+ * connection broke, so it is the likelier one to be unwell, and the others get the first chance at the lock.
  */
 public final class JobsLeader implements Leadership {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobsLeader.class);
 
+    /** Attempts skipped after losing the hold. */
+    static final int COOL_DOWN = 2;
+
     private final LockHolder lock;
     private final String instance;
     private ScheduledExecutorService scheduler;
     private boolean leading;
+    private int sittingOut;
 
     JobsLeader(LockHolder lock, String instance) {
         this.lock = lock;
@@ -46,6 +53,8 @@ public final class JobsLeader implements Leadership {
     synchronized void attempt() {
         if (leading) {
             confirm();
+        } else if (sittingOut > 0) {
+            sittingOut--;
         } else if (lock.tryTake()) {
             leading = true;
             LOG.info("this Baton ({}) now runs the timed jobs (pickup deadlines)", instance);
@@ -71,6 +80,7 @@ public final class JobsLeader implements Leadership {
     private void confirm() {
         if (!lock.stillHeld()) {
             leading = false;
+            sittingOut = COOL_DOWN;
             lock.release();
             LOG.warn("this Baton ({}) lost its hold on the timed jobs (its database connection broke);"
                     + " another instance takes them over", instance);

@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.store.Database;
 import dev.baton.store.DatabaseLocation;
+import dev.baton.store.PostgresSessions;
 import dev.baton.store.TestDatabases;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +99,7 @@ class PostgresFanoutTest {
         b.awaitListening();
         int killed = b.fanout.listeningPid().getAsInt();
 
-        terminate(killed);
+        PostgresSessions.terminate(killed);
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (b.refreshes.get() == 0 && System.nanoTime() < deadline) {
@@ -122,17 +119,9 @@ class PostgresFanoutTest {
         a.awaitListening();
         b.awaitListening();
 
-        terminate(a.fanout.listeningPid().getAsInt());
+        PostgresSessions.terminate(a.fanout.listeningPid().getAsInt());
         a.fanout.send(new Change("created", 3));
 
         assertNotNull(b.heard.poll(2, TimeUnit.SECONDS));
-    }
-
-    static void terminate(int pid) throws SQLException {
-        try (Connection c = DriverManager.getConnection(TestDatabases.server().orElseThrow());
-             PreparedStatement s = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
-            s.setInt(1, pid);
-            s.execute();
-        }
     }
 }
