@@ -133,7 +133,8 @@ public final class Baton implements AutoCloseable {
                 HandoffConsole started;
                 try {
                     started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock).withoutAdminPassword(),
-                            parts.console(discord.staffReplies()), parts.accounts(), parts.accessLog(), discord);
+                            parts.console(discord.staffReplies()), parts.accounts(), parts.accessLog(), discord,
+                            parts.sessions(), parts.setupLinks());
                 } catch (PortInUseException e) {
                     String variable = e.metrics() ? "BATON_METRICS_PORT" : "BATON_CONSOLE_PORT";
                     throw new IllegalArgumentException("the handoff console cannot listen on " + e.host() + ":"

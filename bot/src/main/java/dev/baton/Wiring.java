@@ -10,10 +10,14 @@ import dev.baton.bridge.ConsoleViews;
 import dev.baton.bridge.RulesBridge;
 import dev.baton.bridge.SqliteAccessLog;
 import dev.baton.bridge.SqliteAccounts;
+import dev.baton.bridge.StoredSessions;
+import dev.baton.bridge.StoredSetupLinks;
 import dev.baton.config.BatonConfig;
 import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.AccountStore;
 import dev.baton.console.api.ConsoleBackends;
+import dev.baton.console.api.SessionStore;
+import dev.baton.console.api.SetupLinkStore;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.desk.ResolveTimes;
 import dev.baton.desk.StaffReplies;
@@ -136,6 +140,16 @@ public final class Wiring {
 
         public AccessLog accessLog() {
             return new SqliteAccessLog(conversations.database());
+        }
+
+        /** Console sessions in the database: a login on one Baton is good on every Baton sharing it. */
+        public SessionStore sessions() {
+            return new StoredSessions(conversations.database());
+        }
+
+        /** The console's one-time setup links in the database, likewise shared. */
+        public SetupLinkStore setupLinks() {
+            return new StoredSetupLinks(conversations.database());
         }
 
         /** Pickup deadlines (rules.yaml {@code deadlines:}), reading the rules in force every tick. */

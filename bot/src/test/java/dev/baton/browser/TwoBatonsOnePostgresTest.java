@@ -10,6 +10,7 @@ import dev.baton.browser.ConsoleClient.Arrival;
 import dev.baton.config.BatonConfig;
 import dev.baton.console.HandoffConsole;
 import dev.baton.console.ConsoleSettings;
+import dev.baton.console.api.DiscordStatus;
 import dev.baton.conversation.AuthorKind;
 import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.ConversationState;
@@ -75,7 +76,7 @@ class TwoBatonsOnePostgresTest {
     private HandoffConsole console(Wiring.Parts parts) {
         HandoffConsole console = HandoffConsole.start(new ConsoleSettings("127.0.0.1", 0, Optional.of(PASSWORD),
                 Optional.empty(), Optional.empty(), clock), parts.console(StaffReplies.NOT_CONNECTED), parts.accounts(),
-                parts.accessLog());
+                parts.accessLog(), DiscordStatus.OFF, parts.sessions(), parts.setupLinks());
         opened.add(console);
         return console;
     }
@@ -147,6 +148,38 @@ class TwoBatonsOnePostgresTest {
         Arrival later = next(events, "created");
         assertNotNull(later, "a change after the reconnect did not arrive");
         assertEquals(second.id(), later.handoffId());
+    }
+
+    @Test
+    void aLoginOnOneInstanceIsGoodOnTheOtherAndALogoutThereEndsItHereToo() throws Exception {
+        DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+        HandoffConsole consoleA = console(instance(location));
+        HandoffConsole consoleB = console(instance(location));
+        String a = "http://127.0.0.1:" + consoleA.port();
+        String b = "http://127.0.0.1:" + consoleB.port();
+
+        ConsoleClient onA = ConsoleClient.logIn(a, "admin", PASSWORD);
+        ConsoleClient onB = onA.on(b);
+
+        assertEquals("admin", onB.get("/api/me").get("username").asText());
+        onB.post("/api/logout", java.util.Map.of());
+        assertEquals(401, onA.status("/api/me"));
+    }
+
+    @Test
+    void aSetupLinkMadeOnOneInstanceWorksOnceOnTheOther() throws Exception {
+        DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+        HandoffConsole consoleA = console(instance(location));
+        HandoffConsole consoleB = console(instance(location));
+        ConsoleClient manager = ConsoleClient.logIn("http://127.0.0.1:" + consoleA.port(), "admin", PASSWORD);
+        String link = manager.post("/api/accounts", java.util.Map.of("username", "sam", "role", "agent"))
+                .get("setupUrl").asText();
+        String token = link.substring(link.indexOf("token=") + "token=".length());
+        ConsoleClient stranger = ConsoleClient.anonymous("http://127.0.0.1:" + consoleB.port());
+
+        assertEquals("sam", stranger.get("/api/setup?token=" + token).get("username").asText());
+        stranger.setUp(token, "violet kettle northern quarry 42");
+        assertEquals(404, stranger.status("/api/setup?token=" + token), "a used link works again");
     }
 
     /**
