@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** The audit trail of changes to the live configuration (table {@code rule_changes}). */
 public final class RuleChangeLog {
@@ -46,9 +47,11 @@ public final class RuleChangeLog {
     /**
      * Records one change of one file. An edit on disk ({@link #FILE}) is seen by every Baton sharing the
      * configuration directory, and each reloads it; only the first to record it writes a row: it is skipped
-     * when the latest row for that file is already this very edit. (A later identical edit, after the file
-     * was changed back, is recorded again, since a different row comes between.) On PostgreSQL the
-     * transaction is SERIALIZABLE, so two instances recording at the same moment cannot both see "not yet".
+     * when the latest row for that file is already this very change, whoever recorded it (another
+     * instance's watcher, or the manager whose draft another instance applied and wrote to disk). A later
+     * identical edit, after the file was changed back, is recorded again, since a different row comes
+     * between. On PostgreSQL the transaction is SERIALIZABLE, so two instances recording at the same
+     * moment cannot both see "not yet".
      *
      * @return whether a row was written
      */
@@ -77,14 +80,14 @@ public final class RuleChangeLog {
         });
     }
 
-    /** Whether the latest row for {@code file} is an edit on disk with this outcome and diff. */
+    /** Whether the latest row for {@code file} is this change: the same outcome and diff. */
     private static boolean alreadyRecorded(Connection c, String file, Status status, String diff) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT actor, status, diff FROM rule_changes WHERE file = ?"
+        try (PreparedStatement s = c.prepareStatement("SELECT status, diff FROM rule_changes WHERE file = ?"
                 + " ORDER BY id DESC LIMIT 1")) {
             s.setString(1, file);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() && FILE.equals(rs.getString(1)) && status.wireName().equals(rs.getString(2))
-                        && java.util.Objects.equals(diff, rs.getString(3));
+                return rs.next() && status.wireName().equals(rs.getString(1))
+                        && Objects.equals(diff, rs.getString(2));
             }
         }
     }

@@ -86,6 +86,19 @@ class LiveConfigTest {
     }
 
     @Test
+    void aDraftAppliedOnOneBatonIsNotRecordedAgainAsAFileEditByAnotherThatReloadsIt() {
+        LiveConfig other = LiveConfig.load(dir, this::rules, new RuleChangeLog(database), clock);
+
+        config.apply("carol", Map.of(RULES, withDefaultPriority("high")), config.live().snapshot().version());
+        assertTrue(other.reloadFromDisk());
+
+        assertEquals("high", other.live().config().rules().fallback().priority().wireName());
+        List<RuleChangeLog.Change> recorded = changes.recent(10);
+        assertEquals(1, recorded.size(), recorded::toString);
+        assertEquals("carol", recorded.get(0).actor());
+    }
+
+    @Test
     void theSameEditMadeAgainAfterItWasUndoneIsRecordedAgain() throws IOException {
         String before = rulesText();
         write(RULES, withDefaultPriority("high"));
