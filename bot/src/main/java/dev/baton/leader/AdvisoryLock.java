@@ -22,16 +22,25 @@ public final class AdvisoryLock implements LockHolder {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdvisoryLock.class);
     private static final int VALID_SECONDS = 2;
+    /** How long a lock holder's session may stay silent before the server ends it (see {@link #endWhenSilent}). */
+    static final int SILENT_SECONDS = 15;
 
     private final Database database;
     private final int classKey;
+    private final int silentSeconds;
     private Connection connection;
     private int pid = -1;
 
     /** @param classKey which of Baton's locks this is (e.g. {@link #JOBS}) */
     public AdvisoryLock(Database database, int classKey) {
+        this(database, classKey, SILENT_SECONDS);
+    }
+
+    /** @param silentSeconds how long the holder's session may stay silent before the server ends it */
+    AdvisoryLock(Database database, int classKey, int silentSeconds) {
         this.database = database;
         this.classKey = classKey;
+        this.silentSeconds = silentSeconds;
     }
 
     /** The key of the jobs leader's lock ("BTJ"). */
@@ -46,6 +55,7 @@ public final class AdvisoryLock implements LockHolder {
                     rs.next();
                     pid = rs.getInt(1);
                 }
+                endWhenSilent(connection, silentSeconds);
             }
             try (PreparedStatement s = connection.prepareStatement(
                     "SELECT pg_try_advisory_lock(?, hashtext(current_schema()))")) {
@@ -58,6 +68,21 @@ public final class AdvisoryLock implements LockHolder {
             LOG.debug("could not try the advisory lock {}: {}", classKey, e.getMessage());
             release();
             return false;
+        }
+    }
+
+    /**
+     * A holder cut off by the network (not dead, so its connection is never closed) would keep the lock until
+     * the server's TCP keepalive gives up, two hours by default. The holder checks its hold every few seconds,
+     * so a session silent for {@link #SILENT_SECONDS} (by default) is one whose holder is gone: PostgreSQL (14 and later)
+     * ends it, and the lock with it. On an older server the setting is unknown and the default stays.
+     */
+    private static void endWhenSilent(Connection connection, int silentSeconds) {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SET idle_session_timeout = '" + silentSeconds + "s'");
+        } catch (SQLException e) {
+            LOG.info("PostgreSQL cannot end a silent lock holder's session ({}); a holder cut off by the network"
+                    + " keeps the timed jobs until the server's TCP keepalive notices", e.getMessage());
         }
     }
 

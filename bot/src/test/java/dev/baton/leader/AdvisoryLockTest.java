@@ -78,6 +78,24 @@ class AdvisoryLockTest {
     }
 
     @Test
+    void aHolderCutOffByTheNetworkLosesTheLockOnceItsSessionHasBeenSilentForAWhile() throws Exception {
+        DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+        Database forA = Database.open(location);
+        Database forB = Database.open(location);
+        opened.add(forA);
+        opened.add(forB);
+        // A takes the lock, then says nothing more, as a holder behind a broken network would.
+        AdvisoryLock silent = new AdvisoryLock(forA, AdvisoryLock.JOBS, 1);
+        AdvisoryLock other = new AdvisoryLock(forB, AdvisoryLock.JOBS);
+        opened.add(silent::release);
+        opened.add(other::release);
+        assertTrue(silent.tryTake());
+        assertFalse(other.tryTake());
+
+        assertTrue(within(Duration.ofSeconds(5), other::tryTake), "the silent holder kept the lock");
+    }
+
+    @Test
     void leadersOfBatonsInOtherSchemasDoNotCompete() {
         Instance a = instance(TestDatabases.freshPostgres(), "a");
         Instance elsewhere = instance(TestDatabases.freshPostgres(), "b");
