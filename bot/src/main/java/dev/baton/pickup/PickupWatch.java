@@ -114,7 +114,7 @@ public final class PickupWatch implements AutoCloseable {
      */
     public List<Taken> tickIfLeading() {
         try {
-            return leads.getAsBoolean() ? tick() : List.of();
+            return leads.getAsBoolean() ? tick(leads) : List.of();
         } catch (Throwable e) {
             LOG.error("checking pickup deadlines failed; trying again in {} s", EVERY.toSeconds(), e);
             return List.of();
@@ -122,7 +122,16 @@ public final class PickupWatch implements AutoCloseable {
     }
 
     /** Takes every step due now, oldest handoff first; returns what it did. */
-    public synchronized List<Taken> tick() {
+    public List<Taken> tick() {
+        return tick(() -> true);
+    }
+
+    /**
+     * As {@link #tick()}, asking {@code stillLeads} before each handoff that has a step due: a tick may take
+     * a while (it posts to Discord), and an instance that lost the jobs meanwhile stops there rather than
+     * working beside the one that took them over.
+     */
+    private synchronized List<Taken> tick(BooleanSupplier stillLeads) {
         RulesInForce now = rules.get();
         if (!hasDeadlines(now.book())) {
             return List.of(); // the usual case without a rules.yaml: nothing to read
@@ -131,8 +140,12 @@ public final class PickupWatch implements AutoCloseable {
         List<Taken> taken = new ArrayList<>();
         for (Waiting waiting : store.waiting(discordId -> rosterId(now.roster(), discordId))) {
             Deadlines deadlines = PickupSteps.deadlines(now.book(), waiting.handoff());
-            if (deadlines.equals(Deadlines.NONE)) {
+            if (deadlines.equals(Deadlines.NONE) || PickupSteps.next(waiting, deadlines, at).isEmpty()) {
                 continue;
+            }
+            if (!stillLeads.getAsBoolean()) {
+                LOG.info("another Baton runs the pickup deadlines now; this one stops its tick here");
+                break;
             }
             try {
                 catchUp(waiting, deadlines, now, at, taken);

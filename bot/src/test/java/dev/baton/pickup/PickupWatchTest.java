@@ -308,6 +308,19 @@ class PickupWatchTest {
         assertEquals(List.of(Step.REMIND), watch.tickIfLeading().stream().map(PickupWatch.Taken::step).toList());
     }
 
+    @Test
+    void aWatchThatLosesTheJobsDuringATickStopsBeforeTheNextHandoff() {
+        aHandoff().create();
+        aHandoff().create();
+        java.util.Deque<Boolean> answers = new java.util.ArrayDeque<>(List.of(true, true, false));
+        PickupWatch losing = new PickupWatch(handoffs, conversations,
+                () -> new RulesInForce(null, NO_KNOWLEDGE, ROSTER, HandoffWording.defaults(), RULES), notices, clock,
+                () -> answers.isEmpty() ? false : answers.poll());
+        clock.advance(Duration.ofMinutes(20));
+
+        assertEquals(1, losing.tickIfLeading().size());
+    }
+
     /**
      * Two Batons' watches over one store, each asking its own leader, the leaders competing for one
      * PostgreSQL advisory lock (skipped without a test server).
