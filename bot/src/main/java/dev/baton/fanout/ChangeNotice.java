@@ -38,16 +38,16 @@ public final class ChangeNotice {
         int size = bytes(notice);
         for (Change change : changes) {
             ArrayNode pair = JSON.createArrayNode().add(change.kind()).add(change.handoffId());
-            int extra = bytes(pair) + 1;
-            if (notice.withArray("changes").size() > 0 && size + extra > MAX_BYTES) {
+            int extra = bytes(pair) + 1; // and a comma
+            if (!listed(notice).isEmpty() && size + extra > MAX_BYTES) {
                 payloads.add(notice.toString());
                 notice = start(from);
                 size = bytes(notice);
             }
-            notice.withArray("changes").add(pair);
+            listed(notice).add(pair);
             size += extra;
         }
-        if (notice.withArray("changes").size() > 0) {
+        if (!listed(notice).isEmpty()) {
             payloads.add(notice.toString());
         }
         return payloads;
@@ -78,6 +78,10 @@ public final class ChangeNotice {
         notice.put("from", from);
         notice.putArray("changes");
         return notice;
+    }
+
+    private static ArrayNode listed(ObjectNode notice) {
+        return (ArrayNode) notice.get("changes");
     }
 
     private static int bytes(JsonNode node) {
