@@ -7,7 +7,9 @@ import dev.baton.console.api.PortInUseException;
 import dev.baton.desk.StaffReplies;
 import dev.baton.discord.DiscordBot;
 import dev.baton.discord.DiscordConnection;
+import dev.baton.fanout.Fanout;
 import dev.baton.handoff.HandoffStore;
+import dev.baton.leader.Leadership;
 import dev.baton.llm.Assistant;
 import dev.baton.llm.ModelSettings;
 import dev.baton.pickup.PickupWatch;
@@ -41,11 +43,15 @@ public final class Baton implements AutoCloseable {
     private final Transfers transfers;
     private final ConfigWatcher watcher;
     private final Assistant assistant;
+    private final Leadership leader;
+    private final Fanout fanout;
 
     private Baton(Database database, DiscordConnection discord, Optional<HandoffConsole> console,
                   PickupWatch pickup, Asking aftercare, Transfers transfers, ConfigWatcher watcher,
-                  Assistant assistant) {
+                  Assistant assistant, Leadership leader, Fanout fanout) {
         this.database = database;
+        this.leader = leader;
+        this.fanout = fanout;
         this.aftercare = aftercare;
         this.transfers = transfers;
         this.assistant = assistant;
@@ -104,7 +110,10 @@ public final class Baton implements AutoCloseable {
         Asking aftercare = null;
         Transfers transfers = null;
         ConfigWatcher watcher = null;
+        Leadership leader = null;
         try {
+            // Before the console: another Baton's change made while this one starts is heard, not missed.
+            parts.hearOtherInstances();
             if (settings.discord().isPresent()) {
                 LOG.info("connecting to Discord: {}", settings.discord().get());
                 discord = DiscordConnection.start(() -> DiscordBot.start(settings.discord().get(), config.discord(),
@@ -124,7 +133,8 @@ public final class Baton implements AutoCloseable {
                 HandoffConsole started;
                 try {
                     started = HandoffConsole.start(consoleSettings.toConsoleSettings(clock).withoutAdminPassword(),
-                            parts.console(discord.staffReplies()), parts.accounts(), parts.accessLog(), discord);
+                            parts.console(discord.staffReplies()), parts.accounts(), parts.accessLog(), discord,
+                            parts.sessions(), parts.setupLinks());
                 } catch (PortInUseException e) {
                     String variable = e.metrics() ? "BATON_METRICS_PORT" : "BATON_CONSOLE_PORT";
                     throw new IllegalArgumentException("the handoff console cannot listen on " + e.host() + ":"
@@ -136,7 +146,8 @@ public final class Baton implements AutoCloseable {
             } else {
                 LOG.info("BATON_CONSOLE_PORT is off, so there is no handoff console");
             }
-            pickup = parts.pickupWatch(discord.pickupNotices());
+            leader = parts.jobsLeader();
+            pickup = parts.pickupWatch(discord.pickupNotices(), leader);
             pickup.start();
             watcher = ConfigWatcher.start(parts.live(), RELOAD_EVERY);
             LOG.info("watching {} for changes to {} ({} need a restart)", settings.configDir(),
@@ -148,6 +159,9 @@ public final class Baton implements AutoCloseable {
             if (pickup != null) {
                 pickup.close();
             }
+            if (leader != null) {
+                leader.close();
+            }
             console.ifPresent(HandoffConsole::close);
             if (aftercare != null) {
                 aftercare.close();
@@ -157,11 +171,13 @@ public final class Baton implements AutoCloseable {
             }
             discord.close();
             close(parts.assistant());
+            parts.fanout().close();
             adminPassword.ifPresent(Background::awaitEnd); // it writes to the database
             database.close();
             throw e;
         }
-        return new Baton(database, discord, console, pickup, aftercare, transfers, watcher, parts.assistant());
+        return new Baton(database, discord, console, pickup, aftercare, transfers, watcher, parts.assistant(), leader,
+                parts.fanout());
     }
 
     /**
@@ -208,11 +224,13 @@ public final class Baton implements AutoCloseable {
     public void close() {
         watcher.close();
         pickup.close(); // before the rest: a tick may be posting to Discord and writing to the database
+        leader.close(); // after the last tick: another instance takes the jobs over from here
         console.ifPresent(HandoffConsole::close);
         aftercare.close(); // after the console (no more resolves), before Discord (a post may be on its way)
         transfers.close(); // likewise: no more transfers, a notice may be on its way
         discord.close();
         close(assistant);
+        fanout.close(); // last before the database: it sends what is still queued
         database.close();
         LOG.info("Baton stopped");
     }

@@ -10,19 +10,29 @@ import dev.baton.bridge.ConsoleViews;
 import dev.baton.bridge.RulesBridge;
 import dev.baton.bridge.SqliteAccessLog;
 import dev.baton.bridge.SqliteAccounts;
+import dev.baton.bridge.StoredSessions;
+import dev.baton.bridge.StoredSetupLinks;
 import dev.baton.config.BatonConfig;
 import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.AccountStore;
 import dev.baton.console.api.ConsoleBackends;
+import dev.baton.console.api.SessionStore;
+import dev.baton.console.api.SetupLinkStore;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.desk.ResolveTimes;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
+import dev.baton.fanout.Backoff;
+import dev.baton.fanout.Fanout;
+import dev.baton.fanout.PostgresFanout;
 import dev.baton.feedback.FeedbackStore;
 import dev.baton.health.CareReport;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.knowledge.AnswerMatcher;
 import dev.baton.knowledge.KnowledgeBase;
+import dev.baton.leader.AdvisoryLock;
+import dev.baton.leader.JobsLeader;
+import dev.baton.leader.Leadership;
 import dev.baton.learn.Models;
 import dev.baton.live.RulesInForce;
 import dev.baton.llm.Assistant;
@@ -40,6 +50,7 @@ import dev.baton.reload.LiveConfig;
 import dev.baton.reload.RuleChangeLog;
 import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
+import dev.baton.store.Dialect;
 import dev.baton.text.CachingEmbedder;
 import dev.baton.text.LoadingEmbedder;
 import dev.baton.text.MiniLmEmbedder;
@@ -52,6 +63,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -60,6 +72,8 @@ import java.util.function.Supplier;
 public final class Wiring {
 
     private static final int EMBEDDING_CACHE = 10_000;
+    /** How often an instance that does not run the timed jobs tries to take them over. */
+    private static final Duration LEADER_EVERY = Duration.ofSeconds(3);
 
     private final TextEmbedder embedder;
     private final Models models;
@@ -92,7 +106,27 @@ public final class Wiring {
      */
     public record Parts(ConsoleEvents events, BatonMetrics metrics, HandoffStore handoffs,
                         ConversationStore conversations, LiveConfig live, Assistant assistant, SupportDesk desk,
-                        AfterCare aftercare, Clock clock) {
+                        AfterCare aftercare, Fanout fanout, String instance, Clock clock) {
+
+        /**
+         * Starts hearing the other Batons' changes (PostgreSQL), which then reach this console as its own do;
+         * nothing on SQLite. Close {@link #fanout()} on the way out.
+         */
+        public void hearOtherInstances() {
+            fanout.start(events::heard, events::refresh);
+        }
+
+        /**
+         * Who runs the timed jobs: on PostgreSQL the instance holding an advisory lock (the others try for it
+         * every few seconds); on SQLite, this one. Close it on the way out.
+         */
+        public Leadership jobsLeader() {
+            Database database = conversations.database();
+            if (database.dialect() != Dialect.POSTGRESQL) {
+                return Leadership.always();
+            }
+            return JobsLeader.start(new AdvisoryLock(database, AdvisoryLock.JOBS), instance, LEADER_EVERY);
+        }
 
         /** The console's view of Baton; its replies go out through {@code replies} (Discord, or nowhere). */
         public ConsoleBackends console(StaffReplies replies) {
@@ -108,9 +142,24 @@ public final class Wiring {
             return new SqliteAccessLog(conversations.database());
         }
 
+        /** Console sessions in the database: a login on one Baton is good on every Baton sharing it. */
+        public SessionStore sessions() {
+            return new StoredSessions(conversations.database());
+        }
+
+        /** The console's one-time setup links in the database, likewise shared. */
+        public SetupLinkStore setupLinks() {
+            return new StoredSetupLinks(conversations.database());
+        }
+
         /** Pickup deadlines (rules.yaml {@code deadlines:}), reading the rules in force every tick. */
         public PickupWatch pickupWatch(PickupNotices notices) {
-            return new PickupWatch(handoffs, conversations, live, notices, clock);
+            return pickupWatch(notices, Leadership.always());
+        }
+
+        /** As above, run only while {@code leader} says this instance runs the timed jobs. */
+        public PickupWatch pickupWatch(PickupNotices notices, Leadership leader) {
+            return new PickupWatch(handoffs, conversations, live, notices, clock, leader::leads);
         }
 
         /**
@@ -138,7 +187,20 @@ public final class Wiring {
      */
     public Parts parts(Path configDir, ConfigSnapshot files, BatonConfig config, Optional<ModelSettings> model,
                        Database database, Clock clock) {
-        ConsoleEvents events = new ConsoleEvents();
+        String instance = instanceId();
+        Fanout fanout = database.dialect() == Dialect.POSTGRESQL
+                ? new PostgresFanout(database, instance, Backoff.DEFAULT) : Fanout.none();
+        try {
+            return parts(configDir, files, config, model, database, fanout, instance, clock);
+        } catch (RuntimeException e) {
+            fanout.close();
+            throw e;
+        }
+    }
+
+    private Parts parts(Path configDir, ConfigSnapshot files, BatonConfig config, Optional<ModelSettings> model,
+                        Database database, Fanout fanout, String instance, Clock clock) {
+        ConsoleEvents events = new ConsoleEvents(fanout);
         BatonMetrics metrics = new BatonMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         HandoffStore handoffs = new HandoffStore(database, events);
         ConversationStore conversations = new ConversationStore(database, events.messagesOf(handoffs));
@@ -151,7 +213,16 @@ public final class Wiring {
                 new RepeatCheckStore(database, handoffs), metrics, clock);
         desk.actions().whenResolved((resolved, actor) -> repeats.check(resolved));
         AfterCare aftercare = new AfterCare(handoffs, conversations, live, metrics, clock);
-        return new Parts(events, metrics, handoffs, conversations, live, assistant, desk, aftercare, clock);
+        return new Parts(events, metrics, handoffs, conversations, live, assistant, desk, aftercare, fanout, instance,
+                clock);
+    }
+
+    /**
+     * This run's name among the Batons on one database: its process id (to find it in the logs) and a random
+     * part (process ids repeat across machines and restarts).
+     */
+    private static String instanceId() {
+        return ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** The console's accounts in {@code database}; needs none of the parts, so start-up can use it before them. */

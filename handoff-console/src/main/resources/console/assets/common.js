@@ -257,6 +257,8 @@ export function listen(onChange, onStatus = () => {}) {
     }
   };
   for (const kind of ['created', 'changed', 'message']) source.addEventListener(kind, handle);
+  // Changes may have been missed (another Baton's were not heard for a while): about every handoff.
+  source.addEventListener('refresh', () => onChange({ kind: 'refresh', handoffId: null }));
   source.addEventListener('open', () => onStatus(true));
   source.addEventListener('error', async () => {
     onStatus(false);

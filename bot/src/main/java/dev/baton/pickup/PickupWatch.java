@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The rules, roster and wording are read once per tick through a supplier, so a reload applies from
  * the next tick. A tick never throws: a handoff whose step fails is logged and tried again next tick.
+ *
+ * <p>With several Batons on one database, only the one that {@code leads} takes the steps: the others'
+ * timed ticks do nothing. Should two ever tick at once (a leader that has not yet noticed it lost its
+ * hold), a step is only taken when nothing was written to the handoff since it was read.
  */
 public final class PickupWatch implements AutoCloseable {
 
@@ -49,10 +54,19 @@ public final class PickupWatch implements AutoCloseable {
     private final StepTaker steps;
     private final Supplier<RulesInForce> rules;
     private final Clock clock;
+    private final BooleanSupplier leads;
     private ScheduledExecutorService scheduler;
 
+    /** For a Baton on its own, which always runs its deadlines. */
     public PickupWatch(HandoffStore handoffs, ConversationStore conversations, Supplier<RulesInForce> rules,
                        PickupNotices notices, Clock clock) {
+        this(handoffs, conversations, rules, notices, clock, () -> true);
+    }
+
+    /** @param leads whether this instance runs the deadlines now, asked before each timed tick */
+    public PickupWatch(HandoffStore handoffs, ConversationStore conversations, Supplier<RulesInForce> rules,
+                       PickupNotices notices, Clock clock, BooleanSupplier leads) {
+        this.leads = leads;
         this.handoffs = handoffs;
         this.store = new PickupStore(handoffs, conversations.database());
         this.steps = new StepTaker(handoffs, conversations, notices, clock);
@@ -70,7 +84,7 @@ public final class PickupWatch implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(this::tickQuietly, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::tickIfLeading, EVERY.toMillis(), EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -94,17 +108,30 @@ public final class PickupWatch implements AutoCloseable {
         }
     }
 
-    /** A scheduled task that throws is never run again, so nothing may escape. */
-    private void tickQuietly() {
+    /**
+     * The timed tick: {@link #tick()} when this instance leads, else nothing. A scheduled task that throws is
+     * never run again, so nothing may escape.
+     */
+    public List<Taken> tickIfLeading() {
         try {
-            tick();
+            return leads.getAsBoolean() ? tick(leads) : List.of();
         } catch (Throwable e) {
             LOG.error("checking pickup deadlines failed; trying again in {} s", EVERY.toSeconds(), e);
+            return List.of();
         }
     }
 
     /** Takes every step due now, oldest handoff first; returns what it did. */
-    public synchronized List<Taken> tick() {
+    public List<Taken> tick() {
+        return tick(() -> true);
+    }
+
+    /**
+     * As {@link #tick()}, asking {@code stillLeads} before each handoff that has a step due: a tick may take
+     * a while (it posts to Discord), and an instance that lost the jobs meanwhile stops there rather than
+     * working beside the one that took them over.
+     */
+    private synchronized List<Taken> tick(BooleanSupplier stillLeads) {
         RulesInForce now = rules.get();
         if (!hasDeadlines(now.book())) {
             return List.of(); // the usual case without a rules.yaml: nothing to read
@@ -113,8 +140,12 @@ public final class PickupWatch implements AutoCloseable {
         List<Taken> taken = new ArrayList<>();
         for (Waiting waiting : store.waiting(discordId -> rosterId(now.roster(), discordId))) {
             Deadlines deadlines = PickupSteps.deadlines(now.book(), waiting.handoff());
-            if (deadlines.equals(Deadlines.NONE)) {
+            if (deadlines.equals(Deadlines.NONE) || PickupSteps.next(waiting, deadlines, at).isEmpty()) {
                 continue;
+            }
+            if (!stillLeads.getAsBoolean()) {
+                LOG.info("another Baton runs the pickup deadlines now; this one stops its tick here");
+                break;
             }
             try {
                 catchUp(waiting, deadlines, now, at, taken);

@@ -65,7 +65,10 @@ final class StepTaker {
     /** Empty when someone changed the handoff since it was read: the next tick decides again. */
     Optional<PickupWatch.Taken> take(Waiting waiting, Due due, Deadlines deadlines, RulesInForce now, Instant at) {
         HandoffRecord handoff = waiting.handoff();
-        if (!handoffs.handoff(handoff.id()).filter(unchanged(handoff)).isPresent()) {
+        if (!handoffs.handoff(handoff.id()).filter(unchanged(handoff)).isPresent()
+                || !lastEventId(handoffs.events(handoff.id())).equals(lastEventId(waiting.events()))) {
+            // A reminder or escalation changes no state, only adds an event: a new event means another
+            // tick (another instance's) may have just taken this very step.
             return Optional.empty();
         }
         ConversationRecord conversation = conversations.conversation(handoff.conversationId()).orElseThrow();
@@ -216,6 +219,10 @@ final class StepTaker {
     private static Predicate<HandoffRecord> unchanged(HandoffRecord read) {
         return current -> current.state() == read.state() && current.assigneeId().equals(read.assigneeId())
                 && current.updatedAt().equals(read.updatedAt());
+    }
+
+    private static Optional<Long> lastEventId(List<HandoffEvent> events) {
+        return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1).id());
     }
 
     private static Instant since(Waiting waiting) {

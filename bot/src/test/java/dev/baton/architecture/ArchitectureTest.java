@@ -46,6 +46,7 @@ class ArchitectureTest {
             Set.of("triage"),
             Set.of("learn"),
             Set.of("knowledge"),
+            Set.of("fanout", "leader"),
             Set.of("text", "store", "yaml"),
             Set.of("console"),
             Set.of("console.auth", "console.queue", "console.handoff", "console.manage", "console.playground",

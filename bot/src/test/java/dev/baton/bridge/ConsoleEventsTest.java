@@ -3,6 +3,8 @@ package dev.baton.bridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.baton.console.api.ConsoleEvent;
+import dev.baton.fanout.Change;
+import dev.baton.fanout.Fanout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,5 +40,51 @@ class ConsoleEventsTest {
         events.changed(7);
 
         assertEquals(List.of(new ConsoleEvent("changed", 7)), heard);
+    }
+
+    /** A fanout that keeps what it was asked to send. */
+    private static final class SentOut implements Fanout {
+        final List<Change> sent = new ArrayList<>();
+
+        @Override
+        public void send(Change change) {
+            sent.add(change);
+        }
+
+        @Override
+        public void start(Consumer<Change> heard, Runnable refresh) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aChangeMadeHereIsShownHereAndSentToTheOtherInstances() {
+        SentOut fanout = new SentOut();
+        ConsoleEvents shared = new ConsoleEvents(fanout);
+        List<ConsoleEvent> heard = new ArrayList<>();
+        shared.subscribe(heard::add);
+
+        shared.created(3);
+
+        assertEquals(List.of(new ConsoleEvent("created", 3)), heard);
+        assertEquals(List.of(new Change("created", 3)), fanout.sent);
+    }
+
+    @Test
+    void aChangeHeardFromAnotherInstanceIsShownHereAndNotSentBack() {
+        SentOut fanout = new SentOut();
+        ConsoleEvents shared = new ConsoleEvents(fanout);
+        List<ConsoleEvent> heard = new ArrayList<>();
+        shared.subscribe(heard::add);
+
+        shared.heard(new Change("message", 5));
+        shared.refresh();
+
+        assertEquals(List.of(new ConsoleEvent("message", 5), new ConsoleEvent("refresh", ConsoleEvents.NO_HANDOFF)),
+                heard);
+        assertEquals(List.of(), fanout.sent);
     }
 }

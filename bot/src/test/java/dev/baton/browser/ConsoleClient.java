@@ -40,6 +40,40 @@ final class ConsoleClient {
         return client;
     }
 
+    /** Someone not signed in, holding the form token a login or setup form needs. */
+    static ConsoleClient anonymous(String base) {
+        ConsoleClient client = new ConsoleClient(base);
+        client.csrf = client.send(client.request("/api/csrf").GET()).get("csrfToken").asText();
+        return client;
+    }
+
+    /** Sets a password with a setup link's token, as the setup page does, and is then signed in. */
+    void setUp(String token, String password) {
+        send(request("/api/setup").header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
+                .POST(body(Map.of("token", token, "password", password))));
+        csrf = send(request("/api/me").GET()).get("csrfToken").asText();
+    }
+
+    /** The same login (cookies, CSRF token) sent to another address: another Baton behind the same URL. */
+    ConsoleClient on(String otherBase) {
+        ConsoleClient other = new ConsoleClient(otherBase);
+        other.cookies.putAll(cookies);
+        other.csrf = csrf;
+        return other;
+    }
+
+    /** The status a GET answers, without failing on an error status. */
+    int status(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode get(String path) {
         return send(request(path).GET());
     }

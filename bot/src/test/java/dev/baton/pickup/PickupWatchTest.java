@@ -34,6 +34,10 @@ import dev.baton.rules.Route;
 import dev.baton.rules.RuleBook;
 import dev.baton.rules.Target;
 import dev.baton.store.Database;
+import dev.baton.store.DatabaseLocation;
+import dev.baton.store.PostgresSessions;
+import dev.baton.leader.AdvisoryLock;
+import dev.baton.leader.JobsLeader;
 import dev.baton.triage.CueSettings;
 import java.io.StringReader;
 import java.time.Duration;
@@ -289,6 +293,74 @@ class PickupWatchTest {
         clock.advance(Duration.ofMinutes(40));
         assertEquals(List.of(Step.ESCALATE), restarted.tick().stream().map(PickupWatch.Taken::step).toList());
         assertEquals(1, kinds(handoff).stream().filter("reminded"::equals).count());
+    }
+
+    @Test
+    void aWatchOnAnInstanceThatDoesNotRunTheJobsTakesNoStepOnItsTimedTick() {
+        HandoffRecord handoff = aHandoff().create();
+        PickupWatch follower = new PickupWatch(handoffs, conversations,
+                () -> new RulesInForce(null, NO_KNOWLEDGE, ROSTER, HandoffWording.defaults(), RULES), notices, clock,
+                () -> false);
+        clock.advance(Duration.ofMinutes(20));
+
+        assertEquals(List.of(), follower.tickIfLeading());
+        assertEquals(List.of("created"), kinds(handoff));
+        assertEquals(List.of(Step.REMIND), watch.tickIfLeading().stream().map(PickupWatch.Taken::step).toList());
+    }
+
+    @Test
+    void aWatchThatLosesTheJobsDuringATickStopsBeforeTheNextHandoff() {
+        aHandoff().create();
+        aHandoff().create();
+        java.util.Deque<Boolean> answers = new java.util.ArrayDeque<>(List.of(true, true, false));
+        PickupWatch losing = new PickupWatch(handoffs, conversations,
+                () -> new RulesInForce(null, NO_KNOWLEDGE, ROSTER, HandoffWording.defaults(), RULES), notices, clock,
+                () -> answers.isEmpty() ? false : answers.poll());
+        clock.advance(Duration.ofMinutes(20));
+
+        assertEquals(1, losing.tickIfLeading().size());
+    }
+
+    /**
+     * Two Batons' watches over one store, each asking its own leader, the leaders competing for one
+     * PostgreSQL advisory lock (skipped without a test server).
+     */
+    @Test
+    void ofTwoInstancesOnlyTheLeaderTakesADueStepAndWhenItsConnectionDiesTheOtherTakesTheNext() throws Exception {
+        DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+        try (Database forA = Database.open(location); Database forB = Database.open(location)) {
+            AdvisoryLock lockA = new AdvisoryLock(forA, AdvisoryLock.JOBS);
+            try (JobsLeader leaderA = JobsLeader.start(lockA, "a", Duration.ofMillis(200));
+                 JobsLeader leaderB = JobsLeader.start(new AdvisoryLock(forB, AdvisoryLock.JOBS), "b",
+                         Duration.ofMillis(200))) {
+                PickupWatch a = new PickupWatch(handoffs, conversations,
+                        () -> new RulesInForce(null, NO_KNOWLEDGE, ROSTER, HandoffWording.defaults(), RULES), notices,
+                        clock, leaderA::leads);
+                PickupWatch b = new PickupWatch(handoffs, conversations,
+                        () -> new RulesInForce(null, NO_KNOWLEDGE, ROSTER, HandoffWording.defaults(), RULES), notices,
+                        clock, leaderB::leads);
+                HandoffRecord handoff = aHandoff().create();
+                clock.advance(Duration.ofMinutes(20));
+
+                List<PickupWatch.Taken> byA = a.tickIfLeading();
+                List<PickupWatch.Taken> byB = b.tickIfLeading();
+
+                assertEquals(1, byA.size());
+                assertEquals(List.of(), byB);
+                assertEquals(1, kinds(handoff).stream().filter("reminded"::equals).count());
+
+                PostgresSessions.terminate(lockA.pid().getAsInt());
+                long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+                while (!leaderB.leads() && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertTrue(leaderB.leads(), "nobody took the jobs over");
+                clock.advance(Duration.ofMinutes(30));
+
+                assertEquals(List.of(), a.tickIfLeading());
+                assertEquals(List.of(Step.REROUTE), b.tickIfLeading().stream().map(PickupWatch.Taken::step).toList());
+            }
+        }
     }
 
     @Nested

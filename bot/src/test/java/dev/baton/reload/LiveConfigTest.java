@@ -74,6 +74,76 @@ class LiveConfigTest {
     }
 
     @Test
+    void anEditOnDiskSeenByTwoBatonsSharingTheFilesIsRecordedOnceThoughBothReload() throws IOException {
+        LiveConfig other = LiveConfig.load(dir, this::rules, new RuleChangeLog(database), clock);
+        write(RULES, withDefaultPriority("high"));
+
+        assertTrue(config.reloadFromDisk());
+        assertTrue(other.reloadFromDisk());
+
+        assertEquals("high", other.live().config().rules().fallback().priority().wireName());
+        assertEquals(1, changes.recent(10).size());
+    }
+
+    @Test
+    void aDraftAppliedOnOneBatonIsNotRecordedAgainAsAFileEditByAnotherThatReloadsIt() {
+        LiveConfig other = LiveConfig.load(dir, this::rules, new RuleChangeLog(database), clock);
+
+        config.apply("carol", Map.of(RULES, withDefaultPriority("high")), config.live().snapshot().version());
+        assertTrue(other.reloadFromDisk());
+
+        assertEquals("high", other.live().config().rules().fallback().priority().wireName());
+        List<RuleChangeLog.Change> recorded = changes.recent(10);
+        assertEquals(1, recorded.size(), recorded::toString);
+        assertEquals("carol", recorded.get(0).actor());
+    }
+
+    @Test
+    void theSameEditMadeAgainAfterItWasUndoneIsRecordedAgain() throws IOException {
+        String before = rulesText();
+        write(RULES, withDefaultPriority("high"));
+        config.reloadFromDisk();
+        String edited = rulesText();
+        write(RULES, before);
+        config.reloadFromDisk();
+        write(RULES, edited);
+
+        assertTrue(config.reloadFromDisk());
+
+        assertEquals(3, changes.recent(10).size());
+    }
+
+    @Test
+    void twoBatonsOnOnePostgresReloadingTheSameEditAtOnceRecordItOnce() throws Exception {
+        dev.baton.store.DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+        try (Database forA = Database.open(location); Database forB = Database.open(location)) {
+            RuleChangeLog log = new RuleChangeLog(forA);
+            for (int round = 0; round < 5; round++) {
+                LiveConfig a = LiveConfig.load(dir, this::rules, log, clock);
+                LiveConfig b = LiveConfig.load(dir, this::rules, new RuleChangeLog(forB), clock);
+                write(RULES, withDefaultPriority(round % 2 == 0 ? "high" : "low"));
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+                try {
+                    var first = two.submit(() -> {
+                        go.await();
+                        return a.reloadFromDisk();
+                    });
+                    var second = two.submit(() -> {
+                        go.await();
+                        return b.reloadFromDisk();
+                    });
+                    go.countDown();
+                    assertTrue(first.get() && second.get());
+                } finally {
+                    two.shutdownNow();
+                }
+                assertEquals(round + 1, log.recent(100).size(), "round " + round);
+            }
+        }
+    }
+
+    @Test
     void aValidEditOnDiskGoesLiveAndIsRecordedAsAChangeByTheFile() throws IOException {
         write(RULES, withDefaultPriority("high"));
         clock.advance(Duration.ofSeconds(5));

@@ -9,6 +9,8 @@ import dev.baton.console.api.DiscordStatus;
 import dev.baton.console.api.DraftRejected;
 import dev.baton.console.api.NoSuchHandoff;
 import dev.baton.console.api.PortInUseException;
+import dev.baton.console.api.SessionStore;
+import dev.baton.console.api.SetupLinkStore;
 import dev.baton.console.auth.AuthRoutes;
 import dev.baton.console.auth.LoginLimiter;
 import dev.baton.console.auth.Passwords;
@@ -30,6 +32,8 @@ import dev.baton.console.web.EventStream;
 import dev.baton.console.web.Guard;
 import dev.baton.console.web.JettyLimits;
 import dev.baton.console.web.Json;
+import dev.baton.console.web.MemorySessionStore;
+import dev.baton.console.web.MemorySetupLinkStore;
 import dev.baton.console.web.Sessions;
 import dev.baton.console.web.SetupTokens;
 import dev.baton.console.web.TrustedProxies;
@@ -107,10 +111,28 @@ public final class HandoffConsole implements AutoCloseable {
 
     static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
                                 AccessLog accessLog, Passwords passwords, DiscordStatus discord) {
+        return start(settings, backends, accounts, accessLog, passwords, discord, new MemorySessionStore(),
+                new MemorySetupLinkStore());
+    }
+
+    /**
+     * As above, keeping sessions and setup links in {@code sessionStore} and {@code setupLinks}: Baton's
+     * database, so that several Batons behind one address share every login and every link.
+     */
+    public static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
+                                       AccessLog accessLog, DiscordStatus discord, SessionStore sessionStore,
+                                       SetupLinkStore setupLinks) {
+        return start(settings, backends, accounts, accessLog, new Passwords(Passwords.DEFAULT_COST), discord,
+                sessionStore, setupLinks);
+    }
+
+    static HandoffConsole start(ConsoleSettings settings, ConsoleBackends backends, AccountStore accounts,
+                                AccessLog accessLog, Passwords passwords, DiscordStatus discord,
+                                SessionStore sessionStore, SetupLinkStore setupLinks) {
         settings.adminPassword().filter(p -> !p.isEmpty()).ifPresent(p -> setAdminPassword(p, accounts, passwords, settings));
 
-        Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE, SESSION_LIFETIME);
-        SetupTokens setupTokens = new SetupTokens(settings.clock(), SETUP_LINK_LIFETIME);
+        Sessions sessions = new Sessions(settings.clock(), SESSION_IDLE, SESSION_LIFETIME, sessionStore);
+        SetupTokens setupTokens = new SetupTokens(settings.clock(), SETUP_LINK_LIFETIME, setupLinks);
         LoginLimiter limiter = new LoginLimiter(settings.clock(), LOGIN_FAILURES, ADDRESS_FAILURES, LOGIN_WINDOW,
                 USER_SPACING);
         AccountRoster roster = new AccountRoster(backends.staff());
