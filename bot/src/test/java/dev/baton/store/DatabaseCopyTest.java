@@ -38,7 +38,8 @@ class DatabaseCopyTest {
         try (Database db = Database.open(dir.resolve("baton.db"))) {
             List<String> tables = DatabaseCopy.tables(db);
 
-            assertEquals(List.of("aftercare", "console_access", "console_accounts", "conversations", "customers",
+            assertEquals(List.of("aftercare", "console_access", "console_accounts", "console_sessions",
+                    "console_setup_links", "conversations", "customers",
                     "decisions", "feedback", "handoff_events", "handoffs", "message_edits", "messages",
                     "repeat_checks", "rule_changes"), tables.stream().sorted().toList());
             assertBefore(tables, "customers", "conversations");

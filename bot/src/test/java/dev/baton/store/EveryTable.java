@@ -4,6 +4,10 @@ import dev.baton.aftercare.AfterCare;
 import dev.baton.aftercare.Verdict;
 import dev.baton.bridge.SqliteAccessLog;
 import dev.baton.bridge.SqliteAccounts;
+import dev.baton.bridge.StoredSessions;
+import dev.baton.bridge.StoredSetupLinks;
+import dev.baton.console.api.SessionStore;
+import dev.baton.console.api.SetupLinkStore;
 import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.Account;
 import dev.baton.conversation.AuthorKind;
@@ -112,6 +116,10 @@ public final class EveryTable {
             new RuleChangeLog(database).record(history.clock.instant(), "alex", "rules.yaml",
                     RuleChangeLog.Status.REJECTED, "--- rules.yaml\n+++ rules.yaml\n-a\n+b\n",
                     List.of("rules.yaml:3:5: unknown key"));
+            new StoredSessions(database).put(new SessionStore.Stored("a1b2c3", "alex", "csrf-1",
+                    history.clock.instant(), history.clock.instant()));
+            new StoredSetupLinks(database).replaceFor(new SetupLinkStore.Stored("d4e5f6", "sam",
+                    history.clock.instant().plus(Duration.ofHours(1))));
             return new Written(handoff.id(), open.id(), conversation.id(), given);
         }
     }
