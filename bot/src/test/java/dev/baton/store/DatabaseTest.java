@@ -69,7 +69,7 @@ class DatabaseTest {
     @Test
     void aReadOnlyDatabaseWithAnOlderSchemaIsRefusedNotMigrated(@TempDir Path dir) {
         Path file = dir.resolve("baton.db");
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations(Dialect.SQLITE.migrations())
                 .target("3").load().migrate();
 
         StoreException older = assertThrows(StoreException.class, () -> Database.openReadOnly(file));
@@ -82,7 +82,7 @@ class DatabaseTest {
     void theLaterMigrationsApplyToADatabaseMadeByTheFirst(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("baton.db");
         // A database as Baton 0.1 left it: schema version 1, with a conversation in it.
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations(Dialect.SQLITE.migrations())
                 .target("1").load().migrate();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen) VALUES ('1', 'Ann', 0, 0)");
@@ -131,11 +131,13 @@ class DatabaseTest {
         try (Database db = TestDatabases.fresh()) {
             StoreException refused = assertThrows(StoreException.class,
                     () -> db.read(c -> c.createStatement().executeUpdate(insert)));
-            assertTrue(refused.getMessage().contains("readonly"), refused.getMessage());
-            assertThrows(StoreException.class, () -> db.read(c -> {
+            assertTrue(refused.getMessage().startsWith("the database " + db.location() + " refused a write: it was"
+                    + " reading only"), refused.getMessage());
+            StoreException nested = assertThrows(StoreException.class, () -> db.read(c -> {
                 db.read(inner -> count(inner.createStatement(), "SELECT COUNT(*) FROM customers"));
                 return db.write(inner -> inner.createStatement().executeUpdate(insert));
             }));
+            assertTrue(nested.getMessage().contains("refused a write"), nested.getMessage());
 
             assertEquals(1, (int) db.write(c -> c.createStatement().executeUpdate(insert)));
             assertEquals(1, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
