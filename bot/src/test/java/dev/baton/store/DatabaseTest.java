@@ -14,13 +14,36 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("database")
 class DatabaseTest {
 
+    /**
+     * The SQLite file tests run in the SQLite pass, PostgreSQL's own in the PostgreSQL pass (both passes run in
+     * {@code mvn test}); the backend-neutral ones (on {@link TestDatabases#fresh()}) run in both.
+     */
+    private static final String BACKEND = "baton.test.database";
+    private static final String SQLITE_PASS = "about the SQLite file: runs in the SQLite pass";
+    private static final String POSTGRESQL_PASS = "about the PostgreSQL server: runs in the PostgreSQL pass";
+
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void aFileDatabaseUsesWalForeignKeysAndABusyTimeout(@TempDir Path dir) {
         try (Database db = Database.open(dir.resolve("nested/baton.db"))) {
             assertEquals("wal", db.journalMode());
@@ -30,6 +53,7 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void migrationsRunOnceAndReopeningKeepsTheData(@TempDir Path dir) {
         Path file = dir.resolve("baton.db");
         try (Database db = Database.open(file)) {
@@ -44,6 +68,7 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void aReadOnlyDatabaseReadsWhatBatonWroteAndRefusesToWrite(@TempDir Path dir) {
         Path file = dir.resolve("baton.db");
         try (Database writer = Database.open(file)) {
@@ -59,6 +84,7 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void aReadOnlyDatabaseIsNeverCreated(@TempDir Path dir) {
         StoreException missing = assertThrows(StoreException.class, () -> Database.openReadOnly(dir.resolve("none.db")));
 
@@ -67,6 +93,7 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void aReadOnlyDatabaseWithAnOlderSchemaIsRefusedNotMigrated(@TempDir Path dir) {
         Path file = dir.resolve("baton.db");
         Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations(Dialect.SQLITE.migrations())
@@ -79,6 +106,7 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void theLaterMigrationsApplyToADatabaseMadeByTheFirst(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("baton.db");
         // A database as Baton 0.1 left it: schema version 1, with a conversation in it.
@@ -142,6 +170,98 @@ class DatabaseTest {
             assertEquals(1, (int) db.write(c -> c.createStatement().executeUpdate(insert)));
             assertEquals(1, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
             assertEquals(1, (int) db.transaction(c -> c.createStatement().executeUpdate("DELETE FROM customers")));
+        }
+    }
+
+    /**
+     * PostgreSQL itself (skipped without a server): what the SQLite tests above check of the file, checked of
+     * the server.
+     */
+    @Nested
+    @EnabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = POSTGRESQL_PASS)
+    class OnPostgresql {
+
+        @Test
+        void migrationsApplyOnceAndReopeningKeepsTheData() {
+            DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+            try (Database db = Database.open(location)) {
+                assertEquals("postgresql", db.journalMode());
+                db.write(c -> c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen,"
+                        + " last_seen) VALUES ('1', 'Ann', 0, 0)"));
+            }
+            try (Database db = Database.open(location)) {
+                assertEquals(1, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+                assertEquals(MigrationParityTest.versions(Dialect.POSTGRESQL).size(), (int) db.read(c -> count(
+                        c.createStatement(), "SELECT COUNT(*) FROM flyway_schema_history WHERE success")));
+            }
+        }
+
+        @Test
+        void aFailedTransactionLeavesNothingBehind() {
+            try (Database db = Database.open(TestDatabases.freshPostgres())) {
+                assertThrows(StoreException.class, () -> db.transaction(c -> {
+                    c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen)"
+                            + " VALUES ('1', 'Ann', 0, 0)");
+                    return c.createStatement().executeUpdate("INSERT INTO conversations (customer_id, place,"
+                            + " channel_id, state, started_at, last_message_at) VALUES ('nobody', 'dm', 'c', 'bot', 0, 0)");
+                }));
+                assertEquals(0, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+            }
+        }
+
+        @Test
+        void twoCheckThenInsertTransactionsAtOnceLeaveOneRowTheLoserIsRetriedAndSeesTheWinner() throws Exception {
+            try (Database db = Database.open(TestDatabases.freshPostgres())) {
+                // Both read "no Ann yet" before either writes (the latch), then both insert: SERIALIZABLE refuses
+                // one commit, and Database runs that transaction again, which now sees Ann and inserts nothing.
+                CountDownLatch bothRead = new CountDownLatch(2);
+                AtomicInteger runs = new AtomicInteger();
+                ExecutorService threads = Executors.newFixedThreadPool(2);
+                try {
+                    List<Future<Integer>> inserted = new ArrayList<>();
+                    for (String id : List.of("1", "2")) {
+                        inserted.add(threads.submit(() -> db.transaction(c -> {
+                            runs.incrementAndGet();
+                            int already = count(c.createStatement(), "SELECT COUNT(*) FROM customers WHERE name = 'Ann'");
+                            bothRead.countDown();
+                            awaitQuietly(bothRead);
+                            return already > 0 ? 0 : c.createStatement().executeUpdate("INSERT INTO customers (id,"
+                                    + " name, first_seen, last_seen) VALUES ('" + id + "', 'Ann', 0, 0)");
+                        })));
+                    }
+                    int total = 0;
+                    for (Future<Integer> f : inserted) {
+                        total += f.get(30, TimeUnit.SECONDS);
+                    }
+                    assertEquals(1, total, "one of the two inserted");
+                } finally {
+                    threads.shutdownNow();
+                }
+                assertEquals(1, (int) db.read(c -> count(c.createStatement(),
+                        "SELECT COUNT(*) FROM customers WHERE name = 'Ann'")));
+                assertTrue(runs.get() >= 3, "the refused transaction ran again: " + runs.get() + " runs");
+            }
+        }
+
+        @Test
+        void anUnreachableServerIsOneLineNamingTheLocationAndNeverThePassword() {
+            DatabaseLocation.Postgres nowhere = new DatabaseLocation.Postgres("jdbc:postgresql://127.0.0.1:1/baton",
+                    "baton", Optional.of("s3cret-pass"));
+
+            StoreException refused = assertThrows(StoreException.class, () -> Database.open(nowhere));
+
+            assertTrue(refused.getMessage().startsWith("cannot open the database jdbc:postgresql://127.0.0.1:1/baton"
+                    + " as baton (password ****): "), refused.getMessage());
+            assertFalse(refused.getMessage().contains("s3cret"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

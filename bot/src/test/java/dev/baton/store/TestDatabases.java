@@ -19,6 +19,13 @@ import org.opentest4j.TestAbortedException;
  * jdbc:postgresql://127.0.0.1:55432/postgres?user=baton}); {@code .ci/run} starts a throwaway one. Without it
  * PostgreSQL tests are skipped, unless {@code BATON_REQUIRE_POSTGRES=1} (CI), where they fail. Each fresh
  * database is a new schema on that server: as private as a new SQLite file, and made in milliseconds.
+ *
+ * <p>The rule for a new test: if it stores anything (directly, or through a helper such as {@code History},
+ * {@code BatonOnFakeDiscord} or {@code LiveBaton}), it takes its database from here ({@link #fresh()}, or
+ * {@link #freshLocation} with {@code Settings.withDatabase} for a whole Baton) and its class carries
+ * {@code @Tag("database")}: only tagged classes run in the PostgreSQL pass (the {@code postgresql} execution of
+ * surefire in {@code bot/pom.xml}). Tests about SQLite itself (WAL, the file, read-only opening) open a file
+ * directly; tests about PostgreSQL itself use {@link #freshPostgres()}.
  */
 public final class TestDatabases {
 
