@@ -77,7 +77,8 @@ class CheckConfigCommandTest {
                     + " deadlines for urgent, high, normal, low", lines.get(5));
             assertEquals("  llm.yaml        no language model (no BATON_LLM_BASE_URL or base_url), so Baton decides"
                     + " everything offline", lines.get(6));
-            assertEquals(7, lines.size(), out());
+            assertTrue(lines.get(7).startsWith("  database        SQLite file "), lines.get(7));
+            assertEquals(8, lines.size(), out());
             assertEquals("", err());
         }
 
