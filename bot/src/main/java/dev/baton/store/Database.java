@@ -165,6 +165,13 @@ public final class Database implements AutoCloseable {
         // A clear error at start, not a pool that keeps failing quietly in the background.
         config.setInitializationFailTimeout(10_000);
         config.addDataSourceProperty("ApplicationName", "baton");
+        // Opened for reading only (a replay beside a running Baton): every connection starts read-only, so even
+        // write or transaction cannot change anything, as with SQLite's read-only file. The driver makes
+        // autocommit statements read-only too only in its readOnlyMode "always".
+        config.setReadOnly(readOnly);
+        if (readOnly) {
+            config.addDataSourceProperty("readOnlyMode", "always");
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -197,6 +197,38 @@ class DatabaseTest {
         }
 
         @Test
+        void aReadOnlyDatabaseReadsWhatBatonWroteAndRefusesToWriteEvenThroughWrite() {
+            DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+            try (Database writer = Database.open(location)) {
+                writer.write(c -> c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen,"
+                        + " last_seen) VALUES ('1', 'Ann', 0, 0)"));
+                try (Database reader = Database.openReadOnly(location)) {
+                    assertEquals(1, (int) reader.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+                    for (Database.Work<Integer> delete : List.<Database.Work<Integer>>of(
+                            c -> c.createStatement().executeUpdate("DELETE FROM customers"))) {
+                        StoreException refused = assertThrows(StoreException.class, () -> reader.write(delete));
+                        assertTrue(refused.getMessage().contains("refused a write"), refused.getMessage());
+                        assertThrows(StoreException.class, () -> reader.transaction(delete));
+                        assertThrows(StoreException.class, () -> reader.read(delete));
+                    }
+                }
+                assertEquals(1, (int) writer.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+            }
+        }
+
+        @Test
+        void aReadOnlyDatabaseWithAnOlderSchemaIsRefusedNotMigrated() {
+            DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+            Flyway.configure().dataSource(location.url(), null, null).locations(Dialect.POSTGRESQL.migrations())
+                    .target("3").load().migrate();
+
+            StoreException older = assertThrows(StoreException.class, () -> Database.openReadOnly(location));
+
+            assertTrue(older.getMessage().contains("has schema version 3, older than this version of Baton needs"),
+                    older.getMessage());
+        }
+
+        @Test
         void aFailedTransactionLeavesNothingBehind() {
             try (Database db = Database.open(TestDatabases.freshPostgres())) {
                 assertThrows(StoreException.class, () -> db.transaction(c -> {
