@@ -10,15 +10,18 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.baton.console.api.Account;
 import dev.baton.store.Database;
+import dev.baton.store.TestDatabases;
 import dev.baton.text.HashingEmbedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+@Tag("database")
 class BatonTest {
 
     @Test
@@ -65,13 +68,14 @@ class BatonTest {
     void theAdminPasswordFromTheEnvironmentIsSetWhileThePartsAreBuilt(@TempDir Path data) {
         Settings settings = Settings.fromEnvironment(Map.of("BATON_CONFIG_DIR", "../config",
                 "BATON_DATA_DIR", data.toString(), "BATON_CONSOLE_PORT", "0",
-                "BATON_ADMIN_PASSWORD", "correct horse battery staple quill"));
+                "BATON_ADMIN_PASSWORD", "correct horse battery staple quill"))
+                .withDatabase(TestDatabases.freshLocation(data));
 
         try (Baton baton = Baton.start(settings, new Wiring(new HashingEmbedder()), Clock.systemUTC())) {
             assertTrue(baton.consolePort().isPresent());
         }
 
-        try (Database database = Database.open(data.resolve("baton.db"))) {
+        try (Database database = Database.open(settings.database())) {
             Account admin = Wiring.accounts(database).find("admin").orElseThrow();
             assertTrue(admin.hasPassword());
             assertEquals(Account.Role.MANAGER, admin.role());

@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The start-up line about handoffs left open counts real ones; the playground's practice ones are said apart. */
+@Tag("database")
 class OpenFromBeforeTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");

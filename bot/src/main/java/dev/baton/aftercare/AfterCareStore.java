@@ -55,8 +55,9 @@ final class AfterCareStore {
      */
     boolean ask(Asked asked) {
         List<Note> notes = handoffs.noteAlongside(asked.handoffId(), HandoffEvent.BATON, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO aftercare (handoff_id,"
-                    + " conversation_id, customer_id, resolved_by, kind, asked_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO aftercare (handoff_id,"
+                    + " conversation_id, customer_id, resolved_by, kind, asked_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (handoff_id) DO NOTHING")) {
                 s.setLong(1, asked.handoffId());
                 s.setLong(2, asked.conversationId());
                 s.setString(3, asked.customerId());

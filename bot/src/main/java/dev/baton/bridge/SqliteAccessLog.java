@@ -56,8 +56,9 @@ public final class SqliteAccessLog implements AccessLog {
             args.add(query.handoffId());
         }
         if (query.action() != null) {
-            // SQLite's LIKE is case-blind for ASCII; % and _ in the filter are taken literally.
-            sql.append(" AND what LIKE ? ESCAPE '\\'");
+            // Case-blind on both databases (SQLite's LIKE already is for ASCII, PostgreSQL's is not, so both sides
+            // are lowered); % and _ in the filter are taken literally.
+            sql.append(" AND LOWER(what) LIKE LOWER(?) ESCAPE '\\'");
             args.add("%" + query.action().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         }
         if (query.from() != null) {

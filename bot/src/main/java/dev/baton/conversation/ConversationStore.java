@@ -226,7 +226,8 @@ public final class ConversationStore {
     }
 
     public void touch(long conversationId, Instant at) {
-        update("UPDATE conversations SET last_message_at = MAX(last_message_at, ?) WHERE id = ?",
+        update("UPDATE conversations SET last_message_at = "
+                + database.dialect().greater("last_message_at", "?") + " WHERE id = ?",
                 at.toEpochMilli(), conversationId);
     }
 

@@ -144,8 +144,9 @@ public final class FeedbackStore {
     /** True when the row is new; false when this person already gave this kind on this handoff or answered conversation. */
     private static boolean insert(Connection c, long conversationId, Long handoffId, FeedbackKind kind, String actor,
                                   Instant at, String note) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO feedback (conversation_id,"
-                + " handoff_id, kind, actor, at, note) VALUES (?, ?, ?, ?, ?, ?)")) {
+        // No conflict target: the one that matters is the expression index feedback_once.
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO feedback (conversation_id,"
+                + " handoff_id, kind, actor, at, note) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             s.setLong(1, conversationId);
             s.setObject(2, handoffId);
             s.setString(3, kind.wireName());

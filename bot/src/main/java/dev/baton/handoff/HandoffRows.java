@@ -3,6 +3,8 @@ package dev.baton.handoff;
 import static dev.baton.text.Jackson.JSON;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.rules.Priority;
 import dev.baton.store.StoreException;
 import java.sql.ResultSet;
@@ -10,7 +12,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** How a handoff sits in SQLite: its row, its state's wire name, its packet as JSON. */
+/** How a handoff sits in the database: its row, its state's wire name, its packet as JSON. */
 final class HandoffRows {
 
     private HandoffRows() {
@@ -44,6 +46,20 @@ final class HandoffRows {
             return JSON.writeValueAsString(packet);
         } catch (JsonProcessingException e) {
             throw new StoreException("cannot write a handoff packet as JSON", e);
+        }
+    }
+
+    /** The packet's JSON with its {@code summary} replaced; every other field is kept as stored. */
+    static String withSummary(String json, String summary) {
+        try {
+            JsonNode tree = JSON.readTree(json);
+            if (!(tree instanceof ObjectNode packet)) {
+                throw new StoreException("a stored handoff packet is not a JSON object", null);
+            }
+            packet.put("summary", summary);
+            return JSON.writeValueAsString(packet);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("a stored handoff packet is not valid JSON", e);
         }
     }
 

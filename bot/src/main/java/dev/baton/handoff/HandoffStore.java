@@ -4,6 +4,7 @@ package dev.baton.handoff;
 import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.store.Database;
+import dev.baton.store.Dialect;
 import dev.baton.rules.Priority;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -234,11 +235,15 @@ public final class HandoffStore {
      */
     public void refineSummary(long id, String summary, String detail, Instant at) {
         database.transaction(c -> {
-            try (var s = c.prepareStatement("UPDATE handoffs SET packet = json_set(packet, '$.summary', ?)"
-                    + " WHERE id = ?")) {
-                s.setString(1, summary);
-                s.setLong(2, id);
-                s.executeUpdate();
+            // Read, change and write back in the transaction (not SQLite's json_set, which PostgreSQL lacks);
+            // as a tree, so fields this version does not know stay as they were.
+            Optional<String> packet = packetJson(c, id);
+            if (packet.isPresent()) {
+                try (var s = c.prepareStatement("UPDATE handoffs SET packet = ? WHERE id = ?")) {
+                    s.setString(1, HandoffRows.withSummary(packet.get(), summary));
+                    s.setLong(2, id);
+                    s.executeUpdate();
+                }
             }
             event(c, id, at, "baton", "summary_refined", null, null, detail);
             return null;
@@ -274,14 +279,16 @@ public final class HandoffStore {
     }
 
     public Optional<HandoffPacket> packet(long id) {
-        return database.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT packet FROM handoffs WHERE id = ?")) {
-                s.setLong(1, id);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? Optional.of(HandoffRows.read(rs.getString(1))) : Optional.empty();
-                }
+        return database.read(c -> packetJson(c, id).map(HandoffRows::read));
+    }
+
+    private static Optional<String> packetJson(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT packet FROM handoffs WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-        });
+        }
     }
 
     public List<HandoffEvent> events(long id) {
@@ -332,10 +339,11 @@ public final class HandoffStore {
     }
 
     private List<Listed> listed(String whereAndOrder) {
+        Dialect dialect = database.dialect();
         String sql = "SELECT h.id, h.conversation_id, h.state, h.reason, h.assignee_id, h.outcome, h.created_at,"
                 + " h.updated_at, h.rule, h.priority, h.private_thread, COALESCE(h.due_from, h.created_at),"
-                + " json_extract(h.packet, '$.reasons'), json_extract(h.packet, '$.summary'),"
-                + " COALESCE(cu.name, json_extract(h.packet, '$.customer.name')), c.practice"
+                + " " + dialect.jsonField("h.packet", "reasons") + ", " + dialect.jsonField("h.packet", "summary") + ","
+                + " COALESCE(cu.name, " + dialect.jsonField("h.packet", "customer", "name") + "), c.practice"
                 + " FROM handoffs h JOIN conversations c ON c.id = h.conversation_id"
                 + " LEFT JOIN customers cu ON cu.id = c.customer_id WHERE " + whereAndOrder;
         return database.read(c -> {

@@ -51,8 +51,10 @@ public final class CareReport {
                     AND m.created_at < COALESCE((SELECT MIN(n.created_at) FROM handoffs n
                         WHERE n.conversation_id = h.conversation_id AND n.id > h.id), 9223372036854775807)),
                 (SELECT MIN(e.at) FROM handoff_events e WHERE e.handoff_id = h.id AND e.kind = 'resolved'),
-                CASE WHEN a.message_id IS NOT NULL THEN a.kind END, a.verdict, COALESCE(a.comment, '') <> '', r.handoff_id IS NOT NULL, r.kind,
-                fa.at IS NOT NULL AND fa.at < h.created_at
+                CASE WHEN a.message_id IS NOT NULL THEN a.kind END, a.verdict,
+                CASE WHEN COALESCE(a.comment, '') <> '' THEN 1 ELSE 0 END,
+                CASE WHEN r.handoff_id IS NOT NULL THEN 1 ELSE 0 END, r.kind,
+                CASE WHEN fa.at IS NOT NULL AND fa.at < h.created_at THEN 1 ELSE 0 END
             FROM handoffs h JOIN conversations c ON c.id = h.conversation_id
                 LEFT JOIN customers cu ON cu.id = c.customer_id
                 LEFT JOIN aftercare a ON a.handoff_id = h.id
@@ -61,7 +63,7 @@ public final class CareReport {
             WHERE c.practice = 0 AND h.created_at >= ? AND h.created_at < ?""";
 
     private static final String DECISIONS_PER_DAY = "SELECT d.decided_at / " + DAY_MILLIS + ", COUNT(*),"
-            + " COALESCE(SUM(d.verdict = 'answer'), 0)"
+            + " COALESCE(SUM(CASE WHEN d.verdict = 'answer' THEN 1 ELSE 0 END), 0)"
             + " FROM decisions d JOIN conversations c ON c.id = d.conversation_id"
             + " WHERE c.practice = 0 AND d.decided_at >= ? AND d.decided_at < ? GROUP BY 1";
 

@@ -38,8 +38,11 @@ public final class RepeatCheckStore {
     public void record(long handoffId, Optional<Found> found, Instant at) {
         Optional<Found> before = forHandoff(handoffId).flatMap(Checked::found);
         handoffs.noteAlongside(handoffId, HandoffEvent.BATON, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO repeat_checks (handoff_id,"
-                    + " checked_at, kind, message_id, earlier_id, score) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO repeat_checks (handoff_id,"
+                    + " checked_at, kind, message_id, earlier_id, score) VALUES (?, ?, ?, ?, ?, ?)"
+                    + " ON CONFLICT (handoff_id) DO UPDATE SET checked_at = excluded.checked_at,"
+                    + " kind = excluded.kind, message_id = excluded.message_id, earlier_id = excluded.earlier_id,"
+                    + " score = excluded.score")) {
                 s.setLong(1, handoffId);
                 s.setLong(2, at.toEpochMilli());
                 s.setObject(3, found.map(f -> f.kind().wireName()).orElse(null));

@@ -11,6 +11,7 @@ import dev.baton.replay.History.RealHandoff;
 import dev.baton.replay.Transcript.Edit;
 import dev.baton.replay.Transcript.Line;
 import dev.baton.store.Database;
+import dev.baton.store.Dialect;
 import dev.baton.triage.Cue;
 import java.io.IOException;
 import java.sql.Connection;
@@ -56,7 +57,7 @@ final class HistoryReader {
     }
 
     static History read(Database database, Instant from, Instant to) {
-        return database.read(c -> new HistoryReader.Reading(c, from, to).read());
+        return database.read(c -> new HistoryReader.Reading(c, database.dialect(), from, to).read());
     }
 
     /** A decision row as stored. */
@@ -65,7 +66,7 @@ final class HistoryReader {
     }
 
     /** One read of one period on one connection. */
-    private record Reading(Connection c, Instant from, Instant to) {
+    private record Reading(Connection c, Dialect dialect, Instant from, Instant to) {
 
         History read() throws SQLException {
             Map<Long, Case> cases = cases();
@@ -245,7 +246,7 @@ final class HistoryReader {
             Map<Long, List<Cue>> cues = new HashMap<>();
             for (int start = 0; start < handoffIds.size(); start += BATCH) {
                 List<Long> batch = handoffIds.subList(start, Math.min(handoffIds.size(), start + BATCH));
-                String sql = "SELECT id, json_extract(packet, '$.cues') FROM handoffs WHERE id IN ("
+                String sql = "SELECT id, " + dialect.jsonField("packet", "cues") + " FROM handoffs WHERE id IN ("
                         + String.join(", ", Collections.nCopies(batch.size(), "?")) + ")";
                 try (PreparedStatement s = prepare(sql, batch.stream().mapToLong(Long::longValue).toArray());
                      ResultSet rs = s.executeQuery()) {

@@ -166,6 +166,13 @@ public final class Database implements AutoCloseable {
         // quietly in the background.
         config.setInitializationFailTimeout(1);
         config.addDataSourceProperty("ApplicationName", "baton");
+        // Opened for reading only (a replay beside a running Baton): every connection starts read-only, so even
+        // write or transaction cannot change anything, as with SQLite's read-only file. The driver makes
+        // autocommit statements read-only too only in its readOnlyMode "always".
+        config.setReadOnly(readOnly);
+        if (readOnly) {
+            config.addDataSourceProperty("readOnlyMode", "always");
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);
@@ -203,7 +210,7 @@ public final class Database implements AutoCloseable {
         try {
             return backend.transaction(work);
         } catch (SQLException e) {
-            throw new StoreException("database error in " + location + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -215,7 +222,7 @@ public final class Database implements AutoCloseable {
         try {
             return backend.write(work);
         } catch (SQLException e) {
-            throw new StoreException("database error in " + location + ": " + e.getMessage(), e);
+            throw failure(e);
         }
     }
 
@@ -228,8 +235,26 @@ public final class Database implements AutoCloseable {
         try {
             return backend.read(work);
         } catch (SQLException e) {
-            throw new StoreException("database error in " + location + ": " + e.getMessage(), e);
+            throw failure(e);
         }
+    }
+
+    /**
+     * The error for a failed statement: a write refused because it ran inside {@link #read} (or on a read-only
+     * database) says so in the same words on both databases, whose own wording differs (SQLite's "attempt to
+     * write a readonly database", PostgreSQL's "cannot execute INSERT in a read-only transaction").
+     */
+    private StoreException failure(SQLException e) {
+        if (refusedWrite(e)) {
+            return new StoreException("the database " + location + " refused a write: it was reading only (writes go"
+                    + " through write or transaction, and a read-only database takes none): " + e.getMessage(), e);
+        }
+        return new StoreException("database error in " + location + ": " + e.getMessage(), e);
+    }
+
+    /** SQLite's SQLITE_READONLY (8, with any extended code), PostgreSQL's read_only_sql_transaction (25006). */
+    private boolean refusedWrite(SQLException e) {
+        return dialect == Dialect.SQLITE ? (e.getErrorCode() & 0xff) == 8 : "25006".equals(e.getSQLState());
     }
 
     public String location() {

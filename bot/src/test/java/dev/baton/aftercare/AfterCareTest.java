@@ -21,8 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The after-care service and its store over a real database: what is asked, stored and taken. */
+@Tag("database")
 class AfterCareTest {
 
     private final History history = new History();

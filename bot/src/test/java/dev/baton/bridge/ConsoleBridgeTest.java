@@ -68,11 +68,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The console's backend over a real desk (MiniLM engine, shipped knowledge base), a real in-memory
  * database and a fake Discord reply path; the roster is Alex (billing) and Sam (support, sensitive).
  */
+@Tag("database")
 class ConsoleBridgeTest {
 
     private static final Path KNOWLEDGE_FILE = Path.of("..", "config", "knowledge.yaml");

@@ -18,8 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** A handoff's after-care answer and repeat check, read for its page from the rows the Discord side writes. */
+@Tag("database")
 class HandoffCareTest {
 
     private final History history = new History();

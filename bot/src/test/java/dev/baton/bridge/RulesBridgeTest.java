@@ -37,9 +37,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The console's rules pages over the real configuration, engine and stores (the sample community). */
+@Tag("database")
 class RulesBridgeTest {
 
     /** The engine is expensive to build (MiniLM): one for the whole class, reused by every reload. */

@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.console.api.AccessLog;
 import dev.baton.console.api.Account;
 import dev.baton.store.Database;
+import dev.baton.store.DatabaseLocation;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("database")
 class SqliteAccountsAndAccessLogTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
@@ -88,12 +91,13 @@ class SqliteAccountsAndAccessLogTest {
     }
 
     @Test
-    void accountsSurviveReopeningTheDatabaseFile(@TempDir Path dir) {
+    void accountsSurviveReopeningTheDatabase(@TempDir Path dir) {
         Account admin = new Account("admin", HASH, Account.Role.MANAGER, T0, T0);
-        try (Database file = Database.open(dir.resolve("baton.db"))) {
+        DatabaseLocation location = TestDatabases.freshLocation(dir);
+        try (Database file = Database.open(location)) {
             new SqliteAccounts(file).save(admin);
         }
-        try (Database file = Database.open(dir.resolve("baton.db"))) {
+        try (Database file = Database.open(location)) {
             assertEquals(admin, new SqliteAccounts(file).find("admin").orElseThrow());
         }
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.baton.health.CareHistory;
 import dev.baton.health.History;
 import dev.baton.store.Database;
+import dev.baton.store.DatabaseLocation;
+import dev.baton.store.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,6 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ratings 👍 (67 %), a repeat in 1 of 4 checked handoffs (25 %) and the rest; a number leads to the handoffs
  * behind it, and a handoff's page shows its rating and both messages of its repeat side by side.
  */
+@Tag("database")
 class CareInBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -43,13 +47,14 @@ class CareInBrowserTest {
     @BeforeEach
     void start() throws IOException {
         Path data = Files.createDirectories(dir.resolve("data"));
-        try (History history = new History(Database.open(data.resolve("baton.db")))) {
+        DatabaseLocation database = TestDatabases.freshLocation(data);
+        try (History history = new History(Database.open(database))) {
             written = CareHistory.write(history);
         }
         chromium = Chromium.start();
         browser = chromium.driver();
         wait = chromium.waiting(WAIT);
-        baton = new LiveBaton(dir);
+        baton = new LiveBaton(dir, database);
     }
 
     @AfterEach

@@ -2,6 +2,8 @@ package dev.baton.browser;
 
 import dev.baton.Baton;
 import dev.baton.Settings;
+import dev.baton.store.DatabaseLocation;
+import dev.baton.store.TestDatabases;
 import dev.baton.Wiring;
 import dev.baton.learn.TestModels;
 import dev.baton.discord.DiscordEndpoints;
@@ -41,19 +43,20 @@ final class LiveBaton implements AutoCloseable {
     private final Baton baton;
 
     LiveBaton(Path dir) {
-        this(dir, null);
+        this(dir, TestDatabases.freshLocation(dir.resolve("data")));
+    }
+
+    /** Baton keeping its data in {@code database}, e.g. one a test has written a history into. */
+    LiveBaton(Path dir, DatabaseLocation database) {
+        this(dir, null, WIRING, database);
     }
 
     /** Baton started with this {@code rules.yaml} (the roster's ids are {@code alex} and {@code sam}). */
     static LiveBaton withRules(Path dir, String rulesYaml) {
-        return new LiveBaton(dir, rulesYaml, FIXED_MODELS);
+        return new LiveBaton(dir, rulesYaml, FIXED_MODELS, TestDatabases.freshLocation(dir.resolve("data")));
     }
 
-    private LiveBaton(Path dir, String rulesYaml) {
-        this(dir, rulesYaml, WIRING);
-    }
-
-    private LiveBaton(Path dir, String rulesYaml, Wiring wiring) {
+    private LiveBaton(Path dir, String rulesYaml, Wiring wiring, DatabaseLocation database) {
         try {
             config = Files.createDirectories(dir.resolve("config"));
             Path shipped = Path.of("..", "config");
@@ -71,7 +74,7 @@ final class LiveBaton implements AutoCloseable {
             Settings settings = new Settings(config, dir.resolve("data"),
                     Optional.of(new DiscordEndpoints("fake-token", fake.restBaseUrl(), fake.gatewayUrl())),
                     Optional.of(new Settings.Console("127.0.0.1", 0, Optional.of(ADMIN_PASSWORD), Optional.empty(),
-                            Optional.empty())));
+                            Optional.empty()))).withDatabase(database);
             baton = Baton.start(settings, wiring, Clock.systemUTC());
         } catch (IOException e) {
             fake.close();

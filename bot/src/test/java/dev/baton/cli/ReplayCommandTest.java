@@ -14,6 +14,8 @@ import dev.baton.knowledge.KnowledgeBaseLoader;
 import dev.baton.replay.Past;
 import dev.baton.routing.RosterLoader;
 import dev.baton.store.Database;
+import dev.baton.store.DatabaseLocation;
+import dev.baton.store.TestDatabases;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -22,20 +24,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code baton replay} against a real database file and configuration directories. The live team is Alex
+ * {@code baton replay} against a real database (this run's backend) and configuration directories. The live team is Alex
  * and Dana (billing) and Sam (support, takes sensitive conversations); the draft team has no Alex. Ann's
  * frustrated refund question went to Alex, Ben's password question was answered, and Cat's angry price
  * question went to Dana, who had waited longer.
  */
+@Tag("database")
 class ReplayCommandTest {
 
     private static final Instant NOW = Instant.parse("2026-11-09T00:00:00Z");
@@ -68,6 +73,7 @@ class ReplayCommandTest {
     private Path config;
     private Path draft;
     private Path data;
+    private DatabaseLocation database;
     private Past.Conversation ann;
 
     private final CliRun cli = new CliRun();
@@ -81,7 +87,8 @@ class ReplayCommandTest {
         Files.writeString(draft.resolve("team.yaml"), TEAM_WITHOUT_ALEX);
         data = dir.resolve("data");
         KnowledgeBase knowledge = KnowledgeBaseLoader.load(config.resolve("knowledge.yaml"));
-        try (Database database = Database.open(data.resolve("baton.db"))) {
+        database = TestDatabases.freshLocation(data);
+        try (Database database = Database.open(this.database)) {
             Past past = new Past(database, knowledge, RosterLoader.parse("team.yaml", new StringReader(TEAM)));
             ann = past.conversation("Ann").says("I was charged twice, so annoying", at("02T10:00"))
                     .decided(at("02T10:00"), past.nearest("refund-policy", 0.8), cue(FRUSTRATION, 0.6))
@@ -98,9 +105,17 @@ class ReplayCommandTest {
         return Instant.parse("2026-11-" + dayAndTime + ":00Z");
     }
 
+    /** Runs in an environment that names this run's database: the SQLite file in {@code data}, or PostgreSQL. */
     private int run(String... args) {
-        Map<String, String> environment = Map.of("BATON_CONFIG_DIR", config.toString(),
-                "BATON_DATA_DIR", data.toString());
+        Map<String, String> environment = new HashMap<>(Map.of("BATON_CONFIG_DIR", config.toString(),
+                "BATON_DATA_DIR", data.toString()));
+        if (database instanceof DatabaseLocation.Postgres postgres) {
+            environment.put("BATON_DATABASE_URL", postgres.url());
+        }
+        return runWith(environment, args);
+    }
+
+    private int runWith(Map<String, String> environment, String... args) {
         return cli.run(environment, Clock.fixed(NOW, ZoneOffset.UTC), args);
     }
 
@@ -196,7 +211,9 @@ class ReplayCommandTest {
 
     @Test
     void aMissingDatabaseSaysWhereItWasLookedFor() {
-        assertEquals(1, run("replay", "--rules", draft.toString(), "--data", dir.resolve("elsewhere").toString()));
+        // About the SQLite file, whatever this run's backend: no BATON_DATABASE_URL.
+        assertEquals(1, runWith(Map.of("BATON_CONFIG_DIR", config.toString(), "BATON_DATA_DIR", data.toString()),
+                "replay", "--rules", draft.toString(), "--data", dir.resolve("elsewhere").toString()));
 
         assertTrue(err().startsWith("baton: no database at " + dir.resolve("elsewhere").resolve("baton.db")
                 .toAbsolutePath()), err());

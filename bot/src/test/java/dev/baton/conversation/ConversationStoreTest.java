@@ -15,7 +15,9 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("database")
 class ConversationStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");

@@ -10,7 +10,9 @@ import dev.baton.metrics.BatonMetrics;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("database")
 class ResolveTimesTest {
 
     private final History history = new History();

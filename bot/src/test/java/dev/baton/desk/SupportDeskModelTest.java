@@ -43,12 +43,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The desk with a language model (scripted: its background work runs when the test says so). The model is
  * asked only while Baton may still answer, never delays a handoff, and every failure leaves the offline
  * decision and the entry's own words.
  */
+@Tag("database")
 class SupportDeskModelTest {
 
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBaseLoader.load(Path.of("..", "config", "knowledge.yaml"));

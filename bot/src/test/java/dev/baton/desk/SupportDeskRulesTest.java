@@ -51,6 +51,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The desk under a community's rules ({@code rules.yaml}), with the real engine on the shipped knowledge
@@ -58,6 +59,7 @@ import org.junit.jupiter.api.Test;
  * Sam (support, opted in, seniority 1) and Mei (community, opted in, seniority 3), all on shift all week.
  * Channels: #support (no rules), #billing, and #calm (urgency at low sensitivity, frustration off).
  */
+@Tag("database")
 class SupportDeskRulesTest {
 
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBaseLoader.load(Path.of("..", "config", "knowledge.yaml"));

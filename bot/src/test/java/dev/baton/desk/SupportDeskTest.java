@@ -48,12 +48,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The desk without Discord: real engine (MiniLM) on the shipped knowledge base, a real in-memory
  * database, a clock the test moves, and a roster of Alex (billing, not opted in to sensitive
  * conversations) and Sam (support, opted in), both on shift all week.
  */
+@Tag("database")
 class SupportDeskTest {
 
     /** Building the engine loads MiniLM (about two seconds), so every test shares one. */

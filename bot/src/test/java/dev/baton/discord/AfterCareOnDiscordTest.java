@@ -27,6 +27,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * customer in the thread, on the person's behalf, and takes one answer through real JDA against the fake
  * Discord: the buttons, the comment box, and every refusal.
  */
+@Tag("database")
 class AfterCareOnDiscordTest {
 
     private static final String HUMAN = "I want to speak to a real person.";

@@ -26,6 +26,8 @@ import dev.baton.routing.Roster;
 import dev.baton.routing.TwoPersonTeam;
 import dev.baton.rules.RuleBook;
 import dev.baton.store.Database;
+import dev.baton.store.DatabaseLocation;
+import dev.baton.store.TestDatabases;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +57,8 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     final long alex = fake.addMember("alex");
     final long sam = fake.addMember("sam");
     final Roster roster;
-    final Path databaseFile;
+    /** This run's backend: {@code baton.db} in the data directory, or a fresh PostgreSQL schema (see TestDatabases). */
+    final DatabaseLocation databaseLocation;
     /** The clock Baton runs by; a test may replace it before {@link #startBot()} (after-care expiry). */
     Clock clock = Clock.systemUTC();
     private Database database;
@@ -82,7 +85,7 @@ final class BatonOnFakeDiscord implements AutoCloseable {
     private Transfers transfers;
 
     BatonOnFakeDiscord(Path dataDir) {
-        this.databaseFile = dataDir.resolve("baton.db");
+        this.databaseLocation = TestDatabases.freshLocation(dataDir);
         this.roster = TwoPersonTeam.roster(String.valueOf(alex), String.valueOf(sam));
     }
 
@@ -95,7 +98,7 @@ final class BatonOnFakeDiscord implements AutoCloseable {
 
     /** Opens the database and connects a fresh JDA; call again after {@link #stopBot()} to simulate a restart. */
     BatonOnFakeDiscord startBot() {
-        database = Database.open(databaseFile);
+        database = Database.open(databaseLocation);
         conversations = new ConversationStore(database);
         handoffs = new HandoffStore(database);
         BatonConfig config = new BatonConfig(KNOWLEDGE, roster, HandoffWording.defaults(), settings());

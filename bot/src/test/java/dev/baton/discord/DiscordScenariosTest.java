@@ -24,9 +24,11 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The scenarios of issue 3, end to end: real JDA and the real engine against a fake Discord on loopback. */
+@Tag("database")
 class DiscordScenariosTest {
 
     private static final Duration WAIT = BatonOnFakeDiscord.WAIT;

@@ -19,9 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Decisions off JDA's event thread (issue 16): other customers in parallel, one customer in order, nobody ignored. */
+@Tag("database")
 class LanesOnDiscordTest {
 
     private static final String PRICE_QUESTION = "How much does Lumen Plus cost?";

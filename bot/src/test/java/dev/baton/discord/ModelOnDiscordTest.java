@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the model's words reach the customer only when they add nothing, a model that is down or slow costs the
  * customer at most its time limit, and a customer who needs a person never waits on it.
  */
+@Tag("database")
 class ModelOnDiscordTest {
 
     private static final String PRICE_QUESTION = "How much does Lumen Plus cost?";

@@ -34,12 +34,14 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pickup deadlines end to end: real JDA against the fake Discord, with the watch's clock moved by the
  * test. Each step arrives in the customer's thread and pings exactly whom it is for.
  */
+@Tag("database")
 class PickupDeadlinesOnDiscordTest {
 
     /** The pickup watch reads no knowledge base. */

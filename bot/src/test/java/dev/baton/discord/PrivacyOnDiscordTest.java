@@ -29,6 +29,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  * Issue 16, "private where it must be": every way into a handoff honours the route's private thread and
  * person, nothing sensitive is posted publicly, and no post of Baton's pings more than it means to.
  */
+@Tag("database")
 class PrivacyOnDiscordTest {
 
     private static final String GRIEF = "my mother died last week and I need to close her account";

@@ -19,9 +19,11 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /** rules.yaml at the Discord edge: real JDA and the real engine against the fake Discord on loopback. */
+@Tag("database")
 class RulesOnDiscordTest {
 
     private static final String PRICE_QUESTION = "How much does Lumen Plus cost?";

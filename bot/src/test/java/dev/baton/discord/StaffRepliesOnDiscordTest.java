@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * customer's thread through the channel's webhook under the person's roster name and avatar, or from
  * Baton as "Alex: …" where webhooks are not possible; its echo is not taken for a customer message.
  */
+@Tag("database")
 class StaffRepliesOnDiscordTest {
 
     private static final String HELLO = "Hi Ann, Alex here. I've refunded the second charge.";

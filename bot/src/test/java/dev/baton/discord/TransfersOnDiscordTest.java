@@ -26,6 +26,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The new person is brought into the conversation (a private thread included) and pinged, and the customer is
  * told who has it now; a practice handoff's transfer reaches nobody.
  */
+@Tag("database")
 class TransfersOnDiscordTest {
 
     private static final String ASKS_FOR_A_PERSON = "I want to speak to a real person about billing.";

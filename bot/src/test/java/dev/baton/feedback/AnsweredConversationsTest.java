@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("database")
 class AnsweredConversationsTest {
 
     private final History history = new History();

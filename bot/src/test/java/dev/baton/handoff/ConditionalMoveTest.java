@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** {@link HandoffStore#moveIf}: Baton's own moves never override what a person did meanwhile. */
+@Tag("database")
 class ConditionalMoveTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");

@@ -18,7 +18,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
+@Tag("database")
 class HandoffStoreTest {
 
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");

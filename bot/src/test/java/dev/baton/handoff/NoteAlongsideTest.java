@@ -11,8 +11,10 @@ import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** Event rows written in one transaction with the change they report (a feedback row, say). */
+@Tag("database")
 class NoteAlongsideTest {
 
     private final History history = new History();

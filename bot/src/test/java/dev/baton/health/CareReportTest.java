@@ -21,9 +21,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Tag;
 
 /** The care figures over {@link CareHistory}, a small history with a known answer, written through the real stores. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("database")
 class CareReportTest {
 
     private static final List<String> LIVE_RULES = List.of("billing", "never-fires", "default");

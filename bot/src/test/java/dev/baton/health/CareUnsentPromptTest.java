@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** A rating prompt counts as asked once it reached Discord: one Discord refused is not a question left unanswered. */
+@Tag("database")
 class CareUnsentPromptTest {
 
     private static final Instant FROM = Instant.parse("2024-06-01T00:00:00Z");

@@ -49,10 +49,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The pickup watch over a real SQLite database, with a clock the test moves and notices kept in memory. */
+@Tag("database")
 class PickupWatchTest {
 
     /** The pickup watch reads no knowledge base. */

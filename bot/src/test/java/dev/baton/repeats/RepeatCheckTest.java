@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /** The repeat check on resolved handoffs, over a real database and the shipped detector (MiniLM). */
+@Tag("database")
 class RepeatCheckTest {
 
     private static final RepeatDetector DETECTOR = RepeatDetector.shipped(new Wiring().embedder());

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Where stored evidence is not enough, the nearest knowledge-base entry is found again with the rule set's
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * undecided message, and a draft with another knowledge base. The engine here embeds by hashing words, so
  * a customer asking a knowledge-base question word for word matches that entry.
  */
+@Tag("database")
 class ReplaySlowPathTest {
 
     private static final String RESET = "How do I reset my password?";

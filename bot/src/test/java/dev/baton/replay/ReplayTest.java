@@ -42,6 +42,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Replays over a small stored history whose answer is worked out by hand. The roster: Alex and Dana
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.Test;
  * all on shift all week. The live rules are Baton's defaults; the draft turns frustration off, makes
  * grief more sensitive and sends the #billing channel to Dana.
  */
+@Tag("database")
 class ReplayTest {
 
     static final KnowledgeBase KNOWLEDGE = new KnowledgeBase("test", List.of(

@@ -30,12 +30,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Who is busy decides who gets the next handoff, so a replay keeps a simulated workload. Here Alex covers
  * billing but holds one handoff at a time; Dana is a generalist on the same team; Sam takes sensitive ones.
  * A billing handoff goes to Alex whenever Alex has room.
  */
+@Tag("database")
 class ReplayWorkloadTest {
 
     private static final Roster ROSTER = RosterLoader.parse("team.yaml", new StringReader("""

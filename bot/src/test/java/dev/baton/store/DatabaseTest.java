@@ -14,15 +14,36 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("database")
 class DatabaseTest {
 
     /**
-     * How many migrations SQLite has (V1 … V10 with V9, the shard leases, made on another branch): counted from
-     * the folder, so the two branches meet without editing this number.
+     * The SQLite file tests run in the SQLite pass, PostgreSQL's own in the PostgreSQL pass (both passes run in
+     * {@code mvn test}); the backend-neutral ones (on {@link TestDatabases#fresh()}) run in both.
+     */
+    private static final String BACKEND = "baton.test.database";
+    private static final String SQLITE_PASS = "about the SQLite file: runs in the SQLite pass";
+    private static final String POSTGRESQL_PASS = "about the PostgreSQL server: runs in the PostgreSQL pass";
+
+    /**
+     * How many migrations SQLite has: counted from the folder, so a new migration needs no edit here.
      */
     private static final int MIGRATIONS = migrationFiles();
 
@@ -36,6 +57,7 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void aFileDatabaseUsesWalForeignKeysAndABusyTimeout(@TempDir Path dir) {
         try (Database db = Database.open(dir.resolve("nested/baton.db"))) {
             assertEquals("wal", db.journalMode());
@@ -45,6 +67,7 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void migrationsRunOnceAndReopeningKeepsTheData(@TempDir Path dir) {
         Path file = dir.resolve("baton.db");
         try (Database db = Database.open(file)) {
@@ -59,6 +82,7 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void aReadOnlyDatabaseReadsWhatBatonWroteAndRefusesToWrite(@TempDir Path dir) {
         Path file = dir.resolve("baton.db");
         try (Database writer = Database.open(file)) {
@@ -74,6 +98,7 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void aReadOnlyDatabaseIsNeverCreated(@TempDir Path dir) {
         StoreException missing = assertThrows(StoreException.class, () -> Database.openReadOnly(dir.resolve("none.db")));
 
@@ -82,9 +107,10 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void aReadOnlyDatabaseWithAnOlderSchemaIsRefusedNotMigrated(@TempDir Path dir) {
         Path file = dir.resolve("baton.db");
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations(Dialect.SQLITE.migrations())
                 .target("3").load().migrate();
 
         StoreException older = assertThrows(StoreException.class, () -> Database.openReadOnly(file));
@@ -94,10 +120,11 @@ class DatabaseTest {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = SQLITE_PASS)
     void theLaterMigrationsApplyToADatabaseMadeByTheFirst(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("baton.db");
         // A database as Baton 0.1 left it: schema version 1, with a conversation in it.
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
+        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations(Dialect.SQLITE.migrations())
                 .target("1").load().migrate();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen) VALUES ('1', 'Ann', 0, 0)");
@@ -146,15 +173,141 @@ class DatabaseTest {
         try (Database db = TestDatabases.fresh()) {
             StoreException refused = assertThrows(StoreException.class,
                     () -> db.read(c -> c.createStatement().executeUpdate(insert)));
-            assertTrue(refused.getMessage().contains("readonly"), refused.getMessage());
-            assertThrows(StoreException.class, () -> db.read(c -> {
+            assertTrue(refused.getMessage().startsWith("the database " + db.location() + " refused a write: it was"
+                    + " reading only"), refused.getMessage());
+            StoreException nested = assertThrows(StoreException.class, () -> db.read(c -> {
                 db.read(inner -> count(inner.createStatement(), "SELECT COUNT(*) FROM customers"));
                 return db.write(inner -> inner.createStatement().executeUpdate(insert));
             }));
+            assertTrue(nested.getMessage().contains("refused a write"), nested.getMessage());
 
             assertEquals(1, (int) db.write(c -> c.createStatement().executeUpdate(insert)));
             assertEquals(1, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
             assertEquals(1, (int) db.transaction(c -> c.createStatement().executeUpdate("DELETE FROM customers")));
+        }
+    }
+
+    /**
+     * PostgreSQL itself (skipped without a server): what the SQLite tests above check of the file, checked of
+     * the server.
+     */
+    @Nested
+    @EnabledIfSystemProperty(named = BACKEND, matches = "postgresql", disabledReason = POSTGRESQL_PASS)
+    class OnPostgresql {
+
+        @Test
+        void migrationsApplyOnceAndReopeningKeepsTheData() {
+            DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+            try (Database db = Database.open(location)) {
+                assertEquals("postgresql", db.journalMode());
+                db.write(c -> c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen,"
+                        + " last_seen) VALUES ('1', 'Ann', 0, 0)"));
+            }
+            try (Database db = Database.open(location)) {
+                assertEquals(1, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+                assertEquals(MigrationParityTest.versions(Dialect.POSTGRESQL).size(), (int) db.read(c -> count(
+                        c.createStatement(), "SELECT COUNT(*) FROM flyway_schema_history WHERE success")));
+            }
+        }
+
+        @Test
+        void aReadOnlyDatabaseReadsWhatBatonWroteAndRefusesToWriteEvenThroughWrite() {
+            DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+            try (Database writer = Database.open(location)) {
+                writer.write(c -> c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen,"
+                        + " last_seen) VALUES ('1', 'Ann', 0, 0)"));
+                try (Database reader = Database.openReadOnly(location)) {
+                    assertEquals(1, (int) reader.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+                    for (Database.Work<Integer> delete : List.<Database.Work<Integer>>of(
+                            c -> c.createStatement().executeUpdate("DELETE FROM customers"))) {
+                        StoreException refused = assertThrows(StoreException.class, () -> reader.write(delete));
+                        assertTrue(refused.getMessage().contains("refused a write"), refused.getMessage());
+                        assertThrows(StoreException.class, () -> reader.transaction(delete));
+                        assertThrows(StoreException.class, () -> reader.read(delete));
+                    }
+                }
+                assertEquals(1, (int) writer.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+            }
+        }
+
+        @Test
+        void aReadOnlyDatabaseWithAnOlderSchemaIsRefusedNotMigrated() {
+            DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+            Flyway.configure().dataSource(location.url(), null, null).locations(Dialect.POSTGRESQL.migrations())
+                    .target("3").load().migrate();
+
+            StoreException older = assertThrows(StoreException.class, () -> Database.openReadOnly(location));
+
+            assertTrue(older.getMessage().contains("has schema version 3, older than this version of Baton needs"),
+                    older.getMessage());
+        }
+
+        @Test
+        void aFailedTransactionLeavesNothingBehind() {
+            try (Database db = Database.open(TestDatabases.freshPostgres())) {
+                assertThrows(StoreException.class, () -> db.transaction(c -> {
+                    c.createStatement().executeUpdate("INSERT INTO customers (id, name, first_seen, last_seen)"
+                            + " VALUES ('1', 'Ann', 0, 0)");
+                    return c.createStatement().executeUpdate("INSERT INTO conversations (customer_id, place,"
+                            + " channel_id, state, started_at, last_message_at) VALUES ('nobody', 'dm', 'c', 'bot', 0, 0)");
+                }));
+                assertEquals(0, (int) db.read(c -> count(c.createStatement(), "SELECT COUNT(*) FROM customers")));
+            }
+        }
+
+        @Test
+        void twoCheckThenInsertTransactionsAtOnceLeaveOneRowTheLoserIsRetriedAndSeesTheWinner() throws Exception {
+            try (Database db = Database.open(TestDatabases.freshPostgres())) {
+                // Both read "no Ann yet" before either writes (the latch), then both insert: SERIALIZABLE refuses
+                // one commit, and Database runs that transaction again, which now sees Ann and inserts nothing.
+                CountDownLatch bothRead = new CountDownLatch(2);
+                AtomicInteger runs = new AtomicInteger();
+                ExecutorService threads = Executors.newFixedThreadPool(2);
+                try {
+                    List<Future<Integer>> inserted = new ArrayList<>();
+                    for (String id : List.of("1", "2")) {
+                        inserted.add(threads.submit(() -> db.transaction(c -> {
+                            runs.incrementAndGet();
+                            int already = count(c.createStatement(), "SELECT COUNT(*) FROM customers WHERE name = 'Ann'");
+                            bothRead.countDown();
+                            awaitQuietly(bothRead);
+                            return already > 0 ? 0 : c.createStatement().executeUpdate("INSERT INTO customers (id,"
+                                    + " name, first_seen, last_seen) VALUES ('" + id + "', 'Ann', 0, 0)");
+                        })));
+                    }
+                    int total = 0;
+                    for (Future<Integer> f : inserted) {
+                        total += f.get(30, TimeUnit.SECONDS);
+                    }
+                    assertEquals(1, total, "one of the two inserted");
+                } finally {
+                    threads.shutdownNow();
+                }
+                assertEquals(1, (int) db.read(c -> count(c.createStatement(),
+                        "SELECT COUNT(*) FROM customers WHERE name = 'Ann'")));
+                assertTrue(runs.get() >= 3, "the refused transaction ran again: " + runs.get() + " runs");
+            }
+        }
+
+        @Test
+        void anUnreachableServerIsOneLineNamingTheLocationAndNeverThePassword() {
+            DatabaseLocation.Postgres nowhere = new DatabaseLocation.Postgres("jdbc:postgresql://127.0.0.1:1/baton",
+                    "baton", Optional.of("s3cret-pass"));
+
+            StoreException refused = assertThrows(StoreException.class, () -> Database.open(nowhere));
+
+            assertTrue(refused.getMessage().startsWith("cannot open the database jdbc:postgresql://127.0.0.1:1/baton"
+                    + " as baton (password ****): "), refused.getMessage());
+            assertFalse(refused.getMessage().contains("s3cret"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
