@@ -95,7 +95,7 @@ class DatabaseTest {
         }
 
         try (Database db = Database.open(file)) {
-            assertEquals(8, (int) db.read(c -> count(c.createStatement(),
+            assertEquals(9, (int) db.read(c -> count(c.createStatement(),
                     "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1")));
             ConversationRecord old = new ConversationStore(db).conversation(1).orElseThrow();
             assertFalse(old.practice(), "conversations from before are Discord's");
