@@ -22,11 +22,11 @@ final class Events {
     static final int MESSAGE_CONTENT = 1 << 15;
 
     private final World world;
-    private final Gateway gateway;
+    private final Gateways gateways;
 
-    Events(World world, Gateway gateway) {
+    Events(World world, Gateways gateways) {
         this.world = world;
-        this.gateway = gateway;
+        this.gateways = gateways;
     }
 
     /**
@@ -74,7 +74,7 @@ final class Events {
 
     private long message(String type, ObjectNode message, boolean byUser) {
         boolean inGuild = message.has("guild_id");
-        OptionalInt intents = gateway.intents();
+        OptionalInt intents = gateways.target(message).intents();
         ObjectNode data = message;
         if (inGuild && intents.isPresent() && !contentVisible(message, intents.getAsInt())) {
             data = blanked(message);
@@ -112,6 +112,7 @@ final class Events {
     }
 
     private long deliver(String type, ObjectNode data, int requiredIntent, boolean byUser) {
+        Gateway gateway = gateways.target(data);
         OptionalInt intents = gateway.intents();
         if (intents.isEmpty()) {
             if (byUser) {

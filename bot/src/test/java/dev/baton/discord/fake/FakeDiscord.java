@@ -68,7 +68,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final int TEXT_INPUT = 4;
 
     private final World world;
-    private final Gateway gateway;
+    private final Gateways gateway;
     private final Events events;
     private final Recorder recorder = new Recorder();
     private final Faults faults = new Faults();
@@ -84,16 +84,17 @@ public final class FakeDiscord implements AutoCloseable {
         world.addMember(BOT_USER_ID, List.of());
         world.addMember(OWNER_USER_ID, List.of());
 
-        gateway = new Gateway(new Gateway.SessionStart() {
+        gateway = new Gateways(new Gateway.SessionStart() {
             @Override
-            public ObjectNode ready(String sessionId) {
-                return Payloads.ready(world.user(BOT_USER_ID), GUILD_ID, APPLICATION_ID, world.messageContentGranted(),
-                        sessionId, gatewayUrl());
+            public ObjectNode ready(String sessionId, int shard, int total) {
+                return Payloads.ready(world.user(BOT_USER_ID), guildsOn(shard, total), APPLICATION_ID,
+                        world.messageContentGranted(), sessionId, gatewayUrl(), shard, total);
             }
 
             @Override
-            public ObjectNode guildCreate() {
-                return Payloads.guildCreate(world, GUILD_ID, OWNER_USER_ID);
+            public List<ObjectNode> guildCreates(int shard, int total) {
+                return guildsOn(shard, total).stream()
+                        .map(guild -> Payloads.guildCreate(world, guild, OWNER_USER_ID)).toList();
             }
         });
         events = new Events(world, gateway);
@@ -111,6 +112,21 @@ public final class FakeDiscord implements AutoCloseable {
         });
         server.start();
         port = server.port();
+    }
+
+    /** The guilds Discord would deliver on shard {@code shard} of {@code total}: the one guild, or none. */
+    private static List<Long> guildsOn(int shard, int total) {
+        return Gateways.shardOf(GUILD_ID, total) == shard ? List.of(GUILD_ID) : List.of();
+    }
+
+    /** The shard the guild's events go to when the bot splits its gateway into {@code total} shards. */
+    public static int guildShard(int total) {
+        return Gateways.shardOf(GUILD_ID, total);
+    }
+
+    /** What {@code GET /gateway/bot} recommends as the shard total (1 unless a test says otherwise). */
+    public void recommendShards(int total) {
+        world.recommendShards(total);
     }
 
     /** Starts a fake on 127.0.0.1 and a free port. */

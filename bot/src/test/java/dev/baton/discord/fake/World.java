@@ -89,6 +89,7 @@ final class World {
     private final Map<String, Interaction> interactionsByToken = new HashMap<>();
     private final Map<String, Long> commandIds = new HashMap<>();
     private boolean messageContentGranted = true;
+    private int recommendedShards = 1;
     private boolean webhooksDenied;
 
     World(Clock clock) {
@@ -278,6 +279,24 @@ final class World {
         return found.subList(0, Math.min(limit, found.size()));
     }
 
+    /**
+     * The {@code limit} oldest messages of a channel after the message id {@code after}, newest first, as Discord
+     * answers {@code GET /channels/{id}/messages?after=ID}: a reader pages on with the highest id it got.
+     */
+    synchronized List<ObjectNode> messagesAfter(long channelId, long after, int limit) {
+        List<ObjectNode> found = new ArrayList<>();
+        for (ObjectNode message : messages.values()) {
+            if (message.path("channel_id").asText().equals(Long.toString(channelId))
+                    && message.get("id").asLong() > after) {
+                found.add(message.deepCopy());
+            }
+        }
+        found.sort((a, b) -> Long.compare(a.get("id").asLong(), b.get("id").asLong()));
+        List<ObjectNode> page = new ArrayList<>(found.subList(0, Math.min(limit, found.size())));
+        java.util.Collections.reverse(page);
+        return page;
+    }
+
     // ---- webhooks, interactions, commands
 
     synchronized Webhook addWebhook(long channelId, String name, long creatorId) {
@@ -333,6 +352,14 @@ final class World {
 
     synchronized void denyWebhooks(boolean denied) {
         webhooksDenied = denied;
+    }
+
+    synchronized int recommendedShards() {
+        return recommendedShards;
+    }
+
+    synchronized void recommendShards(int total) {
+        recommendedShards = total;
     }
 
     synchronized boolean messageContentGranted() {
