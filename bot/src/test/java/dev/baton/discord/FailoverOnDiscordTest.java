@@ -1,0 +1,269 @@
+package dev.baton.discord;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.discord.fake.FakeDiscord;
+import dev.baton.discord.fake.FakeDiscordJda;
+import dev.baton.discord.fake.PostedMessage;
+import dev.baton.store.DatabaseLocation;
+import dev.baton.store.TestDatabases;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 17's failover, on loopback: two Batons, each its own process, on one PostgreSQL schema against the fake
+ * Discord (in this JVM). One holds the gateway's only shard, the other stands by. 100 customers write in #support
+ * while the holder is killed with {@code kill -9}; the standby takes the shard over, catches up from Discord's
+ * history, and every customer message is stored once and gets exactly one reply (an answer, a small-talk reply or a
+ * handoff notice), none lost and none doubled. Prints the takeover time. Skipped without PostgreSQL.
+ */
+class FailoverOnDiscordTest {
+
+    private static final int CUSTOMERS = 100;
+    /** Messages go out over this long, so some reach nobody, some the new holder live. */
+    private static final Duration SENDING = Duration.ofSeconds(15);
+    private static final int KILL_AFTER = 30;
+    private static final Duration START = Duration.ofSeconds(60);
+    private static final Duration ANSWERED = Duration.ofSeconds(45);
+    private static final String[] LINES = {
+        "How much does Lumen Plus cost?",
+        "Where can I download Lumen?",
+        "Which printers does Lumen support?",
+        "hi everyone, I'm new here",
+        "This is ridiculous, I've been charged twice and nobody answers. Fix it NOW.",
+        "What are the system requirements for Lumen Slicer?",
+        "Absolutely unacceptable. I want my money back today or I'm reporting you.",
+        "hello!"};
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void whenTheHolderIsKilledTheStandbyTakesOverAndEveryCustomerGetsExactlyOneReply(@TempDir Path dir)
+            throws Exception {
+        DatabaseLocation.Postgres database = TestDatabases.freshPostgres();
+        List<Instance> instances = new ArrayList<>();
+        try (FakeDiscord fake = FakeDiscord.start()) {
+            long support = fake.addTextChannel("support");
+            long[] customers = new long[CUSTOMERS];
+            for (int i = 0; i < CUSTOMERS; i++) {
+                customers[i] = fake.addMember("customer-" + i);
+            }
+            Path config = ConfigForFake.write(fake, dir.resolve("config"), String.valueOf(FakeDiscord.GUILD_ID),
+                    List.of(support), 60);
+            for (String name : List.of("a", "b")) {
+                instances.add(Instance.start(name, fake, database, config, dir));
+            }
+            long startedAt = System.nanoTime();
+            Instance holder = null;
+            Instance standby = null;
+            while (holder == null) {
+                for (Instance instance : instances) {
+                    if (!instance.process.isAlive()) {
+                        throw new AssertionError("Baton " + instance.name + " stopped:\n" + instance.tail(40));
+                    }
+                }
+                Optional<String> a = health(instances.get(0));
+                Optional<String> b = health(instances.get(1));
+                if (a.isPresent() && b.isPresent() && !fake.registeredCommands().isEmpty()) {
+                    boolean aHolds = a.get().contains("\"shards\":[0]");
+                    boolean bHolds = b.get().contains("\"shards\":[0]");
+                    if (aHolds != bHolds) {
+                        holder = aHolds ? instances.get(0) : instances.get(1);
+                        standby = aHolds ? instances.get(1) : instances.get(0);
+                    }
+                }
+                if (System.nanoTime() - startedAt > START.toNanos()) {
+                    throw new AssertionError("no Baton holds the shard within " + START + ":\n"
+                            + instances.get(0).tail(30) + "\n" + instances.get(1).tail(30));
+                }
+                Thread.sleep(100);
+            }
+            System.out.printf(Locale.ROOT, "both Batons up after %.1f s; %s holds the shard, %s stands by%n",
+                    (System.nanoTime() - startedAt) / 1e9, holder.name, standby.name);
+            assertTrue(health(standby).orElseThrow().contains("\"shards\":[]"), "the standby holds nothing");
+
+            int identifiesBefore = fake.identifyCount();
+            long[] sent = new long[CUSTOMERS];
+            long killedAt = 0;
+            long pause = SENDING.toMillis() / CUSTOMERS;
+            for (int i = 0; i < CUSTOMERS; i++) {
+                if (i == KILL_AFTER) {
+                    holder.process.destroyForcibly(); // SIGKILL: no clean stop, no lease released
+                    killedAt = System.nanoTime();
+                    System.out.println("killed " + holder.name + " (kill -9) after " + i + " messages");
+                }
+                sent[i] = fake.sendMessage(support, customers[i], LINES[i % LINES.length]);
+                Thread.sleep(pause);
+            }
+            long deadline = System.nanoTime() + ANSWERED.toNanos();
+            double takeover = Double.NaN;
+            while (System.nanoTime() < deadline && unanswered(fake, support, sent) > 0) {
+                if (Double.isNaN(takeover) && fake.identifyCount() > identifiesBefore) {
+                    takeover = (System.nanoTime() - killedAt) / 1e9;
+                }
+                Thread.sleep(50);
+            }
+            if (Double.isNaN(takeover) && fake.identifyCount() > identifiesBefore) {
+                takeover = (System.nanoTime() - killedAt) / 1e9;
+            }
+            double allAnswered = (System.nanoTime() - killedAt) / 1e9;
+            Thread.sleep(2_000); // a doubled reply would arrive about now
+            Map<Long, Integer> replies = replies(fake, support, sent);
+            System.out.printf(Locale.ROOT, "takeover: %s's IDENTIFY %.1f s after the kill; every message answered"
+                    + " %.1f s after the kill%n", standby.name, takeover, allAnswered);
+
+            List<String> wrong = new ArrayList<>();
+            for (int i = 0; i < CUSTOMERS; i++) {
+                int count = replies.getOrDefault(sent[i], 0);
+                if (count != 1) {
+                    wrong.add("customer " + i + " (\"" + LINES[i % LINES.length] + "\", message " + sent[i] + "): "
+                            + count + " replies");
+                }
+            }
+            assertTrue(wrong.isEmpty(), wrong.size() + " customers without exactly one reply:\n  "
+                    + String.join("\n  ", wrong) + "\n" + standby.name + "'s log:\n" + standby.tail(60));
+            assertTrue(takeover <= 15, "taken over in " + takeover + " s, more than 15 s");
+            assertTrue(health(standby).orElseThrow().contains("\"shards\":[0]"), "the survivor says it holds the shard");
+
+            try (Connection c = DriverManager.getConnection(database.url()); Statement s = c.createStatement()) {
+                int stored = 0;
+                for (long id : sent) {
+                    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM messages WHERE discord_id = '" + id + "'")) {
+                        rs.next();
+                        assertEquals(1, rs.getInt(1), "message " + id + " stored once");
+                        stored++;
+                    }
+                }
+                assertEquals(CUSTOMERS, stored);
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM (SELECT conversation_id FROM handoffs"
+                        + " GROUP BY conversation_id HAVING COUNT(*) > 1) doubled")) {
+                    rs.next();
+                    assertEquals(0, rs.getInt(1), "no conversation was handed off twice");
+                }
+            }
+        } finally {
+            for (Instance instance : instances) {
+                instance.stop();
+            }
+        }
+    }
+
+    /** Customer messages with no reply yet. */
+    private static long unanswered(FakeDiscord fake, long support, long[] sent) {
+        Map<Long, Integer> replies = replies(fake, support, sent);
+        long missing = 0;
+        for (long id : sent) {
+            if (replies.getOrDefault(id, 0) == 0) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The bot's posts per customer message: in the thread started from it (the thread has the message's id), or in
+     * the channel as a reply to it. "One moment" notices are not replies.
+     */
+    private static Map<Long, Integer> replies(FakeDiscord fake, long support, long[] sent) {
+        Map<Long, Integer> counts = new HashMap<>();
+        for (long id : sent) {
+            counts.put(id, 0);
+        }
+        for (PostedMessage posted : fake.postedMessages()) {
+            if (posted.content().equals(BatonListener.ONE_MOMENT)) {
+                continue;
+            }
+            Long about = counts.containsKey(posted.channelId()) ? Long.valueOf(posted.channelId())
+                    : posted.channelId() == support && posted.replyToMessageId() != null
+                    && counts.containsKey(posted.replyToMessageId()) ? posted.replyToMessageId() : null;
+            if (about != null) {
+                counts.merge(about, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private Optional<String> health(Instance instance) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + instance.consolePort + "/healthz")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** One Baton process, run from this JVM's classpath with its own data directory and console port. */
+    private record Instance(String name, Process process, Path log, int consolePort) {
+
+        static Instance start(String name, FakeDiscord fake, DatabaseLocation.Postgres database, Path config, Path dir)
+                throws IOException {
+            Path data = Files.createDirectories(dir.resolve("data-" + name));
+            Path log = dir.resolve("baton-" + name + ".log");
+            int port = freePort();
+            List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
+                    "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                    "-cp", System.getProperty("java.class.path"), "dev.baton.cli.Main",
+                    "run", "--config", config.toString(), "--data", data.toString());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("BATON_") || k.equals("DISCORD_TOKEN"));
+            env.put("DISCORD_TOKEN", FakeDiscordJda.TOKEN);
+            env.put("BATON_DISCORD_REST_URL", fake.restBaseUrl());
+            env.put("BATON_DISCORD_GATEWAY_URL", fake.gatewayUrl());
+            env.put("BATON_DATABASE_URL", database.url());
+            env.put("BATON_CONSOLE_PORT", String.valueOf(port));
+            env.put("BATON_ADMIN_PASSWORD", "failover-test-admin-password-17");
+            return new Instance(name, builder.start(), log, port);
+        }
+
+        String tail(int lines) {
+            try {
+                List<String> all = Files.readAllLines(log);
+                return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+            } catch (IOException e) {
+                return "(no log: " + e + ")";
+            }
+        }
+
+        void stop() throws InterruptedException {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}
