@@ -42,8 +42,8 @@ class FailoverOnDiscordTest {
 
     private static final int CUSTOMERS = 100;
     /** Messages go out over this long, so some reach nobody, some the new holder live. */
-    private static final Duration SENDING = Duration.ofSeconds(15);
-    private static final int KILL_AFTER = 30;
+    private static final Duration SENDING = Duration.ofSeconds(10);
+    private static final int KILL_AFTER = 20;
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration ANSWERED = Duration.ofSeconds(45);
     private static final String[] LINES = {
@@ -111,7 +111,7 @@ class FailoverOnDiscordTest {
                 if (i == KILL_AFTER) {
                     holder.process.destroyForcibly(); // SIGKILL: no clean stop, no lease released
                     killedAt = System.nanoTime();
-                    System.out.println("killed " + holder.name + " (kill -9) after " + i + " messages");
+                    System.out.println("killed " + holder.name + " (kill -9) after " + i + " messages at " + java.time.Instant.now());
                 }
                 sent[i] = fake.sendMessage(support, customers[i], LINES[i % LINES.length]);
                 Thread.sleep(pause);
@@ -132,6 +132,9 @@ class FailoverOnDiscordTest {
             Map<Long, Integer> replies = replies(fake, support, sent);
             System.out.printf(Locale.ROOT, "takeover: %s's IDENTIFY %.1f s after the kill; every message answered"
                     + " %.1f s after the kill%n", standby.name, takeover, allAnswered);
+            for (String line : standby.lines("took shard|connecting shard|caught up|disconnected")) {
+                System.out.println("  " + standby.name + ": " + line);
+            }
 
             List<String> wrong = new ArrayList<>();
             for (int i = 0; i < CUSTOMERS; i++) {
@@ -240,6 +243,15 @@ class FailoverOnDiscordTest {
             env.put("BATON_CONSOLE_PORT", String.valueOf(port));
             env.put("BATON_ADMIN_PASSWORD", "failover-test-admin-password-17");
             return new Instance(name, builder.start(), log, port);
+        }
+
+        List<String> lines(String pattern) {
+            try {
+                java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
+                return Files.readAllLines(log).stream().filter(line -> wanted.matcher(line).find()).toList();
+            } catch (IOException e) {
+                return List.of();
+            }
         }
 
         String tail(int lines) {
