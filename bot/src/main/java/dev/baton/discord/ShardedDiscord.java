@@ -51,6 +51,7 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardedDiscord.class);
     private static final Duration LANES_DRAIN = Duration.ofSeconds(10);
+    private static final Duration STARTED = Duration.ofSeconds(8);
     private static final String NOT_HELD = "this Baton does not hold the shard of that conversation's server now"
             + " (another instance does, or it is being taken over),";
 
@@ -142,10 +143,35 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
                         .build();
             } else {
                 manager.start(shard);
+                awaitStarted(shard);
             }
         } catch (RuntimeException e) {
             holding.remove(shard);
             LOG.error("could not connect shard {} to Discord: {}", shard, e.toString(), e);
+        }
+    }
+
+    /**
+     * Waits (on the connector thread) until the manager has built the shard's JDA, asking again if it has not:
+     * JDA's queue worker can finish just as a shard is queued and leave it waiting (seen with two shards gained in one
+     * tick). Starting takes up to Discord's 5 s between identifies per shard queued before it.
+     */
+    private void awaitStarted(int shard) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long deadline = System.nanoTime() + STARTED.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (manager.getShardById(shard) != null || !holding.contains(shard) || closed) {
+                    return;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            LOG.warn("shard {} was not started within {} s; asking JDA again", shard, STARTED.toSeconds());
+            manager.start(shard);
         }
     }
 

@@ -4,17 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.discord.fake.FakeDiscord;
-import dev.baton.discord.fake.FakeDiscordJda;
 import dev.baton.discord.fake.PostedMessage;
 import dev.baton.store.DatabaseLocation;
 import dev.baton.store.TestDatabases;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,13 +47,11 @@ class FailoverOnDiscordTest {
         "Absolutely unacceptable. I want my money back today or I'm reporting you.",
         "hello!"};
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
     @Test
     void whenTheHolderIsKilledTheStandbyTakesOverAndEveryCustomerGetsExactlyOneReply(@TempDir Path dir)
             throws Exception {
         DatabaseLocation.Postgres database = TestDatabases.freshPostgres();
-        List<Instance> instances = new ArrayList<>();
+        List<BatonProcess> instances = new ArrayList<>();
         try (FakeDiscord fake = FakeDiscord.start()) {
             long support = fake.addTextChannel("support");
             long[] customers = new long[CUSTOMERS];
@@ -72,19 +61,17 @@ class FailoverOnDiscordTest {
             Path config = ConfigForFake.write(fake, dir.resolve("config"), String.valueOf(FakeDiscord.GUILD_ID),
                     List.of(support), 60);
             for (String name : List.of("a", "b")) {
-                instances.add(Instance.start(name, fake, database, config, dir));
+                instances.add(BatonProcess.start(name, fake, database, config, dir, Map.of()));
             }
             long startedAt = System.nanoTime();
-            Instance holder = null;
-            Instance standby = null;
+            BatonProcess holder = null;
+            BatonProcess standby = null;
             while (holder == null) {
-                for (Instance instance : instances) {
-                    if (!instance.process.isAlive()) {
-                        throw new AssertionError("Baton " + instance.name + " stopped:\n" + instance.tail(40));
-                    }
+                for (BatonProcess instance : instances) {
+                    instance.requireAlive();
                 }
-                Optional<String> a = health(instances.get(0));
-                Optional<String> b = health(instances.get(1));
+                Optional<String> a = instances.get(0).health();
+                Optional<String> b = instances.get(1).health();
                 if (a.isPresent() && b.isPresent() && !fake.registeredCommands().isEmpty()) {
                     boolean aHolds = a.get().contains("\"shards\":[0]");
                     boolean bHolds = b.get().contains("\"shards\":[0]");
@@ -100,8 +87,8 @@ class FailoverOnDiscordTest {
                 Thread.sleep(100);
             }
             System.out.printf(Locale.ROOT, "both Batons up after %.1f s; %s holds the shard, %s stands by%n",
-                    (System.nanoTime() - startedAt) / 1e9, holder.name, standby.name);
-            assertTrue(health(standby).orElseThrow().contains("\"shards\":[]"), "the standby holds nothing");
+                    (System.nanoTime() - startedAt) / 1e9, holder.name(), standby.name());
+            assertTrue(standby.health().orElseThrow().contains("\"shards\":[]"), "the standby holds nothing");
 
             int identifiesBefore = fake.identifyCount();
             long[] sent = new long[CUSTOMERS];
@@ -109,9 +96,9 @@ class FailoverOnDiscordTest {
             long pause = SENDING.toMillis() / CUSTOMERS;
             for (int i = 0; i < CUSTOMERS; i++) {
                 if (i == KILL_AFTER) {
-                    holder.process.destroyForcibly(); // SIGKILL: no clean stop, no lease released
+                    holder.kill(); // SIGKILL: no clean stop, no lease released
                     killedAt = System.nanoTime();
-                    System.out.println("killed " + holder.name + " (kill -9) after " + i + " messages at " + java.time.Instant.now());
+                    System.out.println("killed " + holder.name() + " (kill -9) after " + i + " messages at " + java.time.Instant.now());
                 }
                 sent[i] = fake.sendMessage(support, customers[i], LINES[i % LINES.length]);
                 Thread.sleep(pause);
@@ -131,9 +118,9 @@ class FailoverOnDiscordTest {
             Thread.sleep(2_000); // a doubled reply would arrive about now
             Map<Long, Integer> replies = replies(fake, support, sent);
             System.out.printf(Locale.ROOT, "takeover: %s's IDENTIFY %.1f s after the kill; every message answered"
-                    + " %.1f s after the kill%n", standby.name, takeover, allAnswered);
+                    + " %.1f s after the kill%n", standby.name(), takeover, allAnswered);
             for (String line : standby.lines("took shard|connecting shard|caught up|disconnected")) {
-                System.out.println("  " + standby.name + ": " + line);
+                System.out.println("  " + standby.name() + ": " + line);
             }
 
             List<String> wrong = new ArrayList<>();
@@ -145,9 +132,9 @@ class FailoverOnDiscordTest {
                 }
             }
             assertTrue(wrong.isEmpty(), wrong.size() + " customers without exactly one reply:\n  "
-                    + String.join("\n  ", wrong) + "\n" + standby.name + "'s log:\n" + standby.tail(60));
+                    + String.join("\n  ", wrong) + "\n" + standby.name() + "'s log:\n" + standby.tail(60));
             assertTrue(takeover <= 15, "taken over in " + takeover + " s, more than 15 s");
-            assertTrue(health(standby).orElseThrow().contains("\"shards\":[0]"), "the survivor says it holds the shard");
+            assertTrue(standby.health().orElseThrow().contains("\"shards\":[0]"), "the survivor says it holds the shard");
 
             try (Connection c = DriverManager.getConnection(database.url()); Statement s = c.createStatement()) {
                 int stored = 0;
@@ -166,7 +153,7 @@ class FailoverOnDiscordTest {
                 }
             }
         } finally {
-            for (Instance instance : instances) {
+            for (BatonProcess instance : instances) {
                 instance.stop();
             }
         }
@@ -205,77 +192,5 @@ class FailoverOnDiscordTest {
             }
         }
         return counts;
-    }
-
-    private Optional<String> health(Instance instance) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                    + instance.consolePort + "/healthz")).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(response.body()) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
-        }
-    }
-
-    /** One Baton process, run from this JVM's classpath with its own data directory and console port. */
-    private record Instance(String name, Process process, Path log, int consolePort) {
-
-        static Instance start(String name, FakeDiscord fake, DatabaseLocation.Postgres database, Path config, Path dir)
-                throws IOException {
-            Path data = Files.createDirectories(dir.resolve("data-" + name));
-            Path log = dir.resolve("baton-" + name + ".log");
-            int port = freePort();
-            List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"),
-                    "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), "dev.baton.cli.Main",
-                    "run", "--config", config.toString(), "--data", data.toString());
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(k -> k.startsWith("BATON_") || k.equals("DISCORD_TOKEN"));
-            env.put("DISCORD_TOKEN", FakeDiscordJda.TOKEN);
-            env.put("BATON_DISCORD_REST_URL", fake.restBaseUrl());
-            env.put("BATON_DISCORD_GATEWAY_URL", fake.gatewayUrl());
-            env.put("BATON_DATABASE_URL", database.url());
-            env.put("BATON_CONSOLE_PORT", String.valueOf(port));
-            env.put("BATON_ADMIN_PASSWORD", "failover-test-admin-password-17");
-            return new Instance(name, builder.start(), log, port);
-        }
-
-        List<String> lines(String pattern) {
-            try {
-                java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
-                return Files.readAllLines(log).stream().filter(line -> wanted.matcher(line).find()).toList();
-            } catch (IOException e) {
-                return List.of();
-            }
-        }
-
-        String tail(int lines) {
-            try {
-                List<String> all = Files.readAllLines(log);
-                return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-            } catch (IOException e) {
-                return "(no log: " + e + ")";
-            }
-        }
-
-        void stop() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                }
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                return socket.getLocalPort();
-            }
-        }
     }
 }

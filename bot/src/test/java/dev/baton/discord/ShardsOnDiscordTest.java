@@ -47,7 +47,12 @@ class ShardsOnDiscordTest {
             Settings settings = Settings.fromEnvironment(env);
             assertEquals(ShardRange.parse("0-1/2"), settings.shards());
             try (Baton baton = Baton.start(settings, WIRING, Clock.systemUTC())) {
-                BatonOnFakeDiscord.await(() -> fake.identifyCount() == 2 && !fake.registeredCommands().isEmpty());
+                // JDA identifies one shard at a time, 5 s apart, as Discord's identify limit asks.
+                long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+                while (fake.identifyCount() < 2 || fake.registeredCommands().isEmpty()) {
+                    assertTrue(System.nanoTime() < deadline, "both shards identified within 40 s");
+                    Thread.sleep(50);
+                }
                 long asked = fake.sendMessage(support, ann, "How much does Lumen Plus cost?");
                 PostedMessage answer = fake.awaitPostedMessage(p -> p.channelId() == asked, Duration.ofSeconds(15));
                 assertTrue(answer.content().length() > 10, answer.content());

@@ -45,13 +45,13 @@ final class Events {
     void messageDelete(long messageId, Channel channel) {
         ObjectNode data = Json.object().put("id", id(messageId)).put("channel_id", id(channel.id()));
         if (channel.inGuild()) {
-            data.put("guild_id", id(FakeDiscord.GUILD_ID));
+            data.put("guild_id", id(world.guildOf(channel)));
         }
         deliver("MESSAGE_DELETE", data, channel.inGuild() ? GUILD_MESSAGES : DIRECT_MESSAGES, true);
     }
 
     void threadCreate(Channel thread, boolean newlyCreated) {
-        ObjectNode data = Payloads.channel(thread, null, FakeDiscord.GUILD_ID);
+        ObjectNode data = Payloads.channel(thread, null, world.guildOf(thread));
         if (newlyCreated) {
             data.put("newly_created", true);
         }
@@ -60,7 +60,7 @@ final class Events {
 
     void channelUpdate(Channel channel) {
         String type = channel.isThread() ? "THREAD_UPDATE" : "CHANNEL_UPDATE";
-        deliver(type, Payloads.channel(channel, null, FakeDiscord.GUILD_ID), 0, false);
+        deliver(type, Payloads.channel(channel, null, world.guildOf(channel)), 0, false);
     }
 
     void interactionCreate(ObjectNode interaction) {

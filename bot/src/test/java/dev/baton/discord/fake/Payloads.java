@@ -287,16 +287,20 @@ final class Payloads {
                 .put("joined_at", world.now().toString());
         json.putArray("features");
         ArrayNode roles = json.putArray("roles");
-        world.roles().forEach(role -> roles.add(role(role)));
+        world.roles().stream()
+                .filter(role -> role.id() == guildId || (guildId == FakeDiscord.GUILD_ID && !world.isGuild(role.id())))
+                .forEach(role -> roles.add(role(role)));
         ArrayNode members = json.putArray("members");
         for (Member member : world.members()) {
             members.add(member(member, world.user(member.userId()), true));
         }
         json.put("member_count", members.size());
         ArrayNode channels = json.putArray("channels");
-        world.guildChannels().forEach(channel -> channels.add(channel(channel, null, guildId)));
+        world.guildChannels().stream().filter(channel -> world.guildOf(channel) == guildId)
+                .forEach(channel -> channels.add(channel(channel, null, guildId)));
         ArrayNode threads = json.putArray("threads");
-        world.threads().forEach(thread -> threads.add(channel(thread, null, guildId)));
+        world.threads().stream().filter(thread -> world.guildOf(thread) == guildId)
+                .forEach(thread -> threads.add(channel(thread, null, guildId)));
         json.putArray("emojis");
         json.putArray("stickers");
         json.putArray("voice_states");

@@ -329,10 +329,11 @@ final class RestRoutes {
     // ---- lookups
 
     private long guild(Context ctx) {
-        if (idParam(ctx, "gid") != GUILD_ID) {
+        long guildId = idParam(ctx, "gid");
+        if (!world.isGuild(guildId)) {
             throw new DiscordError(404, 10004, "Unknown Guild");
         }
-        return GUILD_ID;
+        return guildId;
     }
 
     private Channel channel(Context ctx) {

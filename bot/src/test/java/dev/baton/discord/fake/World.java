@@ -90,6 +90,9 @@ final class World {
     private final Map<String, Long> commandIds = new HashMap<>();
     private boolean messageContentGranted = true;
     private int recommendedShards = 1;
+    /** Guild channels of a guild other than {@link FakeDiscord#GUILD_ID}; threads follow their parent. */
+    private final Map<Long, Long> guildOfChannel = new HashMap<>();
+    private final List<Long> guilds = new ArrayList<>(List.of(FakeDiscord.GUILD_ID));
     private boolean webhooksDenied;
 
     World(Clock clock) {
@@ -177,6 +180,33 @@ final class World {
     }
 
     // ---- channels and threads
+
+    /** Another guild the bot is in (set up before the bot connects); its @everyone role shares its id. */
+    synchronized void addGuild(long guildId) {
+        guilds.add(guildId);
+    }
+
+    synchronized List<Long> guilds() {
+        return List.copyOf(guilds);
+    }
+
+    synchronized boolean isGuild(long id) {
+        return guilds.contains(id);
+    }
+
+    /** The guild a channel or thread is in; DMs have none (the first guild is returned, and never used). */
+    synchronized long guildOf(Channel channel) {
+        Channel top = channel.isThread() ? channels.get(channel.parentId()) : channel;
+        return guildOfChannel.getOrDefault(top.id(), FakeDiscord.GUILD_ID);
+    }
+
+    synchronized Channel addGuildChannel(int type, String name, long guildId) {
+        Channel channel = addGuildChannel(type, name);
+        if (guildId != FakeDiscord.GUILD_ID) {
+            guildOfChannel.put(channel.id(), guildId);
+        }
+        return channel;
+    }
 
     synchronized Channel addGuildChannel(int type, String name) {
         long position = channels.values().stream().filter(c -> c.inGuild() && !c.isThread()).count();
