@@ -81,4 +81,50 @@ final class CatchUpRecord {
             }
         });
     }
+
+    /**
+     * Baton's replies stored before {@code before} (when this instance took the shard) and never confirmed by Discord,
+     * each right after the customer's message it answers: the previous holder may have stopped between storing and
+     * posting, or between posting and recording what Discord said. Oldest first; practice conversations left out.
+     */
+    static List<UnconfirmedReply> unconfirmed(Database database, Instant since, Instant before) {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT b.id, c.thread_id, m.id, m.discord_id, m.channel_id,"
+                    + " c.state FROM messages b JOIN conversations c ON c.id = b.conversation_id"
+                    + " JOIN messages m ON m.conversation_id = b.conversation_id AND m.id = (SELECT MAX(p.id) FROM messages p"
+                    + " WHERE p.conversation_id = b.conversation_id AND p.id < b.id)"
+                    + " WHERE b.author_kind = 'bot' AND b.discord_id IS NULL AND b.created_at >= ? AND b.created_at < ?"
+                    + " AND c.practice = 0 AND m.author_kind = 'customer' AND m.discord_id IS NOT NULL"
+                    + " AND m.discord_id NOT LIKE '%:%' ORDER BY b.id")) {
+                s.setLong(1, since.toEpochMilli());
+                s.setLong(2, before.toEpochMilli());
+                List<UnconfirmedReply> replies = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        replies.add(new UnconfirmedReply(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                                rs.getString(5), !"bot".equals(rs.getString(6))));
+                    }
+                }
+                return replies;
+            }
+        });
+    }
+
+    /**
+     * Takes back a reply that never reached Discord, and the decision it carried out, so that the customer's message
+     * is undecided again and catching up decides it once more (in one transaction: both, or neither).
+     */
+    static void withdraw(Database database, UnconfirmedReply reply) {
+        database.transaction(c -> {
+            try (PreparedStatement row = c.prepareStatement("DELETE FROM messages WHERE id = ? AND discord_id IS NULL");
+                 PreparedStatement decision = c.prepareStatement("DELETE FROM decisions WHERE message_id = ?")) {
+                row.setLong(1, reply.row());
+                if (row.executeUpdate() == 1) {
+                    decision.setLong(1, reply.customerRow());
+                    decision.executeUpdate();
+                }
+                return null;
+            }
+        });
+    }
 }

@@ -189,6 +189,27 @@ public final class SupportDesk {
                 .map(w -> new String[] {w.discordId(), w.channelId()}).toList();
     }
 
+    /** Replies stored before {@code before} and never confirmed by Discord (see {@link UnconfirmedReply}). */
+    public List<UnconfirmedReply> unconfirmedReplies(Instant since, Instant before) {
+        return CatchUpRecord.unconfirmed(conversations.database(), since, before);
+    }
+
+    /**
+     * A reply that never reached Discord is taken back with the decision it carried out, so the customer's message
+     * is decided again ({@link #decideStored}); under the conversation's lock, like every decision.
+     */
+    public void withdraw(UnconfirmedReply reply) {
+        Optional<ConversationRecord> conversation = conversations.ofMessage(reply.customerMessageId());
+        synchronized (conversationLocks.of(conversation.map(ConversationRecord::id).orElse(-1L))) {
+            CatchUpRecord.withdraw(conversations.database(), reply);
+        }
+    }
+
+    /** Whether a Discord message is stored (Baton's own once confirmed, everyone else's once received). */
+    public boolean isStored(String discordId) {
+        return conversations.isStored(discordId);
+    }
+
     /** The threads of conversations Baton or a person still has (not closed): catching up reads them too. */
     public List<String> openThreads() {
         return conversations.openThreads();

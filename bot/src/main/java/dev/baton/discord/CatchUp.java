@@ -1,6 +1,7 @@
 package dev.baton.discord;
 
 import dev.baton.desk.SupportDesk;
+import dev.baton.desk.UnconfirmedReply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,11 +34,15 @@ import org.slf4j.LoggerFactory;
  * Both run on the messages' lanes, behind whatever the live gateway delivered meanwhile, so a message that arrives
  * live and in the history at once is stored and decided once.
  *
- * <p>The window this cannot close: the instance that stopped decided a message, posted the answer, and stopped
- * before recording Discord's confirmation. The answer's row is kept (stored before it was posted), so the message
- * counts as decided and nobody answers it twice; only the row's Discord id stays unknown. The reverse, decided and
- * recorded but stopped before posting, leaves a decided message without a visible answer; it is as narrow as one
- * REST call (the row is written a moment before the post), and catching up does not post it again.
+ * <p>Before both, the previous holder's replies that Discord never confirmed are settled: a reply is stored before it
+ * is posted, so a holder that stopped in between left a row without a Discord id. If Baton's post is found in the
+ * thread or channel after the customer's message, the row is confirmed with it (posted, only not recorded: not
+ * answered again); if not, it never went out, and it is withdrawn with its decision so the message is decided again.
+ *
+ * <p>The window this cannot close: a post still travelling when the holder died (sent, but not yet in Discord when
+ * the new holder looks, at least the lease's margin later) would be withdrawn and answered a second time. And a
+ * handoff notice that never went out is not sent again (the handoff is stored and waits in the console's queue);
+ * it is logged.
  */
 final class CatchUp {
 
@@ -60,9 +65,16 @@ final class CatchUp {
         this.clock = clock;
     }
 
-    /** Reads and hands over what this shard's JDA can see; returns how many messages it read. */
-    int run(JDA jda) {
+    /**
+     * Reads and hands over what this shard's JDA can see; returns how many messages it read.
+     *
+     * @param takenAt when this instance took the shard: replies stored before then and never confirmed are the
+     *                previous holder's, looked for in Discord; null after a session was merely recreated (this
+     *                instance's own replies may still be on their way, and must not be touched)
+     */
+    int run(JDA jda, Instant takenAt) {
         Instant since = clock.instant().minus(LOOKBACK);
+        int[] settled = takenAt == null ? new int[2] : settleUnconfirmed(jda, since, takenAt);
         int read = 0;
         for (MessageChannel channel : channels(jda)) {
             try {
@@ -84,9 +96,68 @@ final class CatchUp {
                 LOG.warn("could not fetch stored message {} to decide it: {}", waiting[0], e.toString());
             }
         }
-        LOG.info("caught up on shard {}: read {} messages after the stored ones, {} stored but undecided",
-                jda.getShardInfo().getShardId(), read, undecided);
+        LOG.info("caught up on shard {}: {} unconfirmed replies found posted, {} never posted (decided again); read {}"
+                + " messages after the stored ones, {} stored but undecided", jda.getShardInfo().getShardId(),
+                settled[0], settled[1], read, undecided);
         return read;
+    }
+
+    /**
+     * The previous holder's replies that Discord never confirmed: one found posted (by Baton, after the customer's
+     * message, in its thread or channel, and not stored) is confirmed with it; one not found was never posted, so it
+     * is withdrawn with its decision and the message is decided again below. A handoff notice not found is only
+     * logged: the handoff itself is stored and in the console's queue.
+     *
+     * @return {found posted, withdrawn}
+     */
+    private int[] settleUnconfirmed(JDA jda, Instant since, Instant takenAt) {
+        int[] settled = new int[2];
+        for (UnconfirmedReply reply : desk.unconfirmedReplies(since, takenAt)) {
+            List<MessageChannel> places = new ArrayList<>();
+            for (String id : new LinkedHashSet<>(java.util.Arrays.asList(reply.threadId(), reply.customerMessageId(),
+                    reply.customerChannelId()))) {
+                MessageChannel channel = id == null ? null : jda.getChannelById(MessageChannel.class, id);
+                if (channel != null) {
+                    places.add(channel);
+                }
+            }
+            if (places.isEmpty()) {
+                continue; // another shard's
+            }
+            try {
+                Optional<Message> posted = postedBy(jda, places, reply.customerMessageId());
+                if (posted.isPresent()) {
+                    Message message = posted.get();
+                    desk.sent(reply.row(), message.getId(), message.getChannel().getId(), message.getContentRaw());
+                    settled[0]++;
+                } else if (!reply.handedOff()) {
+                    desk.withdraw(reply);
+                    settled[1]++;
+                } else {
+                    LOG.warn("the notice of the handoff for message {} may not have reached the customer: the instance"
+                            + " that made it stopped before Discord confirmed it", reply.customerMessageId());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("could not look for the reply to message {}: {}", reply.customerMessageId(), e.toString());
+            }
+        }
+        return settled;
+    }
+
+    /** Baton's first message after {@code after} in these places that is not stored yet. */
+    private Optional<Message> postedBy(JDA jda, List<MessageChannel> places, String after) {
+        String self = jda.getSelfUser().getId();
+        for (MessageChannel place : places) {
+            List<Message> messages = new ArrayList<>(MessageHistory.getHistoryAfter(place, after).limit(PAGE).complete()
+                    .getRetrievedHistory());
+            messages.sort(Comparator.comparingLong(Message::getIdLong));
+            for (Message message : messages) {
+                if (message.getAuthor().getId().equals(self) && !desk.isStored(message.getId())) {
+                    return Optional.of(message);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The support channels and open conversations' threads this JDA (one shard) can see. */

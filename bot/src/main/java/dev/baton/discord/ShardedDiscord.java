@@ -78,6 +78,8 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
         thread.setDaemon(true);
         return thread;
     });
+    /** When each held shard was taken: the previous holder's unconfirmed replies are those stored before. */
+    private final Map<Integer, java.time.Instant> takenAt = new ConcurrentHashMap<>();
     /** The shards this instance holds a lease on (connecting, or ready); events from any other are ignored. */
     private final Set<Integer> holding = ConcurrentHashMap.newKeySet();
     /** The parts that post through one shard's JDA, made once per JDA (a reconnected shard is a new JDA). */
@@ -122,6 +124,7 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
      */
     @Override
     public void gained(int shard, long token) {
+        takenAt.put(shard, clock.instant());
         holding.add(shard);
         connector.submit(() -> connect(shard, token));
     }
@@ -204,22 +207,22 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
             DiscordBot.registerCommands(jda);
             DiscordBot.checkMessageContentIntent(jda);
         }
-        catchUpLater(jda, shard);
+        catchUpLater(jda, shard, takenAt.get(shard));
     }
 
     /** Discord started a new session (the old one could not be resumed): its events in between are gone. */
     @Override
     public void onSessionRecreate(SessionRecreateEvent event) {
-        catchUpLater(event.getJDA(), event.getJDA().getShardInfo().getShardId());
+        catchUpLater(event.getJDA(), event.getJDA().getShardInfo().getShardId(), null);
     }
 
-    private void catchUpLater(JDA jda, int shard) {
+    private void catchUpLater(JDA jda, int shard, java.time.Instant taken) {
         catchUps.submit(() -> {
             if (!holding.contains(shard)) {
                 return;
             }
             try {
-                catchUp.run(jda);
+                catchUp.run(jda, taken);
             } catch (RuntimeException e) {
                 LOG.error("catching up on shard {} failed", shard, e);
             }
