@@ -202,9 +202,9 @@ public final class Baton implements AutoCloseable {
                 + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** The thread that keeps the shard leases (a daemon: it never holds the JVM up). */
+    /** The heartbeat and the watch of the shard leases (daemons: they never hold the JVM up). */
     private static ScheduledExecutorService leaseThread() {
-        return Executors.newSingleThreadScheduledExecutor(task -> {
+        return Executors.newScheduledThreadPool(2, task -> {
             Thread thread = new Thread(task, "baton-shard-leases");
             thread.setDaemon(true);
             return thread;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class ShardLeases implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardLeases.class);
+    /** How often the clock alone is looked at; well inside the margin. */
+    static final java.time.Duration WATCH = java.time.Duration.ofMillis(250);
 
     /** Discord's side: connects a shard this instance now holds, disconnects one it lost. Called on the lease thread. */
     public interface Holder {
@@ -44,8 +47,11 @@ public final class ShardLeases implements AutoCloseable {
     private Set<Integer> acting = Set.of();
     private Holder holder;
     private ScheduledFuture<?> ticking;
+    private ScheduledFuture<?> watching;
     private ScheduledExecutorService scheduler;
-    private boolean failing;
+    /** Only the heartbeat thread reads and writes it. */
+    private volatile boolean failing;
+    private boolean closed;
 
     public ShardLeases(LeaseStore store, ShardRange range, String me, LeaseTerms terms, Clock clock) {
         this.store = store;
@@ -55,13 +61,20 @@ public final class ShardLeases implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Takes what it can now (so a lone instance connects at once), then keeps the leases on {@code scheduler}. */
-    public synchronized void start(Holder holder, ScheduledExecutorService scheduler) {
-        this.holder = holder;
-        this.scheduler = scheduler;
+    /**
+     * Takes what it can now (so a lone instance connects at once), then keeps the leases on {@code scheduler}, which
+     * needs two threads: the heartbeat (it may wait on the database) and the watch that lets shards go on time
+     * whatever the database does.
+     */
+    public void start(Holder holder, ScheduledExecutorService scheduler) {
+        synchronized (this) {
+            this.holder = holder;
+            this.scheduler = scheduler;
+        }
         tick();
-        ticking = scheduler.scheduleWithFixedDelay(this::tickSafely, terms.poll().toMillis(), terms.poll().toMillis(),
-                TimeUnit.MILLISECONDS);
+        long poll = terms.poll().toMillis();
+        ticking = scheduler.scheduleWithFixedDelay(this::tickSafely, poll, poll, TimeUnit.MILLISECONDS);
+        watching = scheduler.scheduleWithFixedDelay(this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** This instance's id in the lease rows. */
@@ -86,25 +99,34 @@ public final class ShardLeases implements AutoCloseable {
         }
     }
 
-    /** One look at the leases; public for tests that drive the clock themselves. */
-    public synchronized void tick() {
+    /**
+     * One look at the leases; public for tests that drive the clock themselves. The database is asked without
+     * holding this object's lock, so {@link #watch} lets shards go on time even while a renewal hangs (a network
+     * split can keep a connection waiting far longer than a lease lasts).
+     */
+    public void tick() {
         Instant now = clock.instant();
+        Map<Integer, Lease> known;
+        synchronized (this) {
+            known = new HashMap<>(mine);
+        }
+        Map<Integer, Optional<Lease>> changes = new HashMap<>();
         try {
             List<Lease> rows = store.rows(range.total());
             for (Lease row : rows) {
-                Lease known = mine.get(row.shard());
-                if (known != null && (row.token() != known.token() || !row.holder().equals(me))) {
-                    mine.remove(row.shard()); // taken over while this instance was not looking
+                Lease lease = known.get(row.shard());
+                if (lease != null && (row.token() != lease.token() || !row.holder().equals(me))) {
+                    changes.put(row.shard(), Optional.empty()); // taken over while this instance was not looking
                 }
             }
             for (LeasePlan.Step step : LeasePlan.steps(range, rows, now, me, terms)) {
                 if (!store.apply(step, now)) {
-                    mine.remove(step.shard());
+                    changes.put(step.shard(), Optional.empty());
                 } else if (step instanceof LeasePlan.Step.Renew renew) {
-                    mine.put(step.shard(), renew.lease().until(renew.until()));
+                    changes.put(step.shard(), Optional.of(renew.lease().until(renew.until())));
                 } else {
                     LeasePlan.Step.Take take = (LeasePlan.Step.Take) step;
-                    mine.put(step.shard(), take.taken());
+                    changes.put(step.shard(), Optional.of(take.taken()));
                     LOG.info("took shard {} of {} (lease token {}{})", take.shard(), take.total(), take.taken().token(),
                             take.previous().map(p -> ", from " + p.holder()).orElse(""));
                 }
@@ -120,10 +142,27 @@ public final class ShardLeases implements AutoCloseable {
                 failing = true;
             }
         }
-        settle(now);
+        synchronized (this) {
+            if (closed) {
+                return; // released meanwhile: what this tick wrote runs out by itself
+            }
+            changes.forEach((shard, lease) -> {
+                if (lease.isPresent()) {
+                    mine.put(shard, lease.get());
+                } else {
+                    mine.remove(shard);
+                }
+            });
+            settle(clock.instant());
+        }
     }
 
-    /** Tells the holder what changed in the set of shards this instance may act on. */
+    /** Lets go of shards whose leases end within the margin, by the clock alone; runs every {@link #WATCH}. */
+    public synchronized void watch() {
+        settle(clock.instant());
+    }
+
+    /** Tells the holder what changed in the set of shards this instance may act on; under this object's lock. */
     private void settle(Instant now) {
         Set<Integer> next = LeasePlan.acting(mine, now, terms);
         mine.keySet().removeIf(shard -> mine.get(shard).expiredAt(now));
@@ -149,8 +188,10 @@ public final class ShardLeases implements AutoCloseable {
     /** Stops the loop, lets every shard go, and releases the leases so a standby may take them at once. */
     @Override
     public synchronized void close() {
+        closed = true;
         if (ticking != null) {
             ticking.cancel(false);
+            watching.cancel(false);
         }
         if (holder != null) {
             for (int shard : new TreeSet<>(acting)) {

@@ -52,7 +52,7 @@ class ShardLeasesTest {
 
     private ShardLeases leases(Database db, String range, String me, Told told) {
         ShardLeases leases = new ShardLeases(new LeaseStore(db), ShardRange.parse(range), me, LeaseTerms.DEFAULT, clock);
-        leases.start(told, java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+        leases.start(told, java.util.concurrent.Executors.newScheduledThreadPool(2));
         return leases;
     }
 
@@ -137,6 +137,37 @@ class ShardLeasesTest {
         assertFalse(store.apply(new LeasePlan.Step.Renew(first, later.plusSeconds(10)), later),
                 "the old holder cannot renew what was taken over");
         assertEquals("b", store.rows(1).get(0).holder());
+    }
+
+    @Test
+    void aHolderWhoseDatabaseHangsLetsGoOnItsClockWhileTheRenewalWaits() throws Exception {
+        Database db = database(false);
+        Told told = new Told();
+        ShardLeases a = leases(db, "0/1", "a", told);
+        java.util.concurrent.CountDownLatch hanging = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread split = new Thread(() -> db.transaction(c -> { // one connection: everyone else waits behind it
+            hanging.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        split.start();
+        hanging.await();
+        clock.advance(Duration.ofSeconds(3));
+        Thread renewal = new Thread(a::tick); // due for renewal, and stuck behind the hung connection
+        renewal.start();
+        clock.advance(Duration.ofSeconds(5));
+        a.watch();
+        assertEquals(List.of("+0@1", "-0"), told.events, "let go 2 s before the lease ends, the renewal still waiting");
+        assertTrue(renewal.isAlive(), "the renewal is still waiting on the database");
+        release.countDown();
+        renewal.join(5_000);
+        split.join(5_000);
+        a.close();
     }
 
     @Test
