@@ -52,6 +52,7 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
     private static final Logger LOG = LoggerFactory.getLogger(ShardedDiscord.class);
     private static final Duration LANES_DRAIN = Duration.ofSeconds(10);
     private static final Duration STARTED = Duration.ofSeconds(8);
+    private static final Duration RECONNECT = Duration.ofSeconds(5);
     private static final String NOT_HELD = "this Baton does not hold the shard of that conversation's server now"
             + " (another instance does, or it is being taken over),";
 
@@ -73,7 +74,7 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
      * Connecting and disconnecting run here, in the order the leases changed: logging a shard in takes seconds, and
      * the lease thread must keep renewing meanwhile.
      */
-    private final ExecutorService connector = Executors.newSingleThreadExecutor(task -> {
+    private final java.util.concurrent.ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "baton-shard-connect");
         thread.setDaemon(true);
         return thread;
@@ -149,8 +150,10 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
                 awaitStarted(shard);
             }
         } catch (RuntimeException e) {
-            holding.remove(shard);
-            LOG.error("could not connect shard {} to Discord: {}", shard, e.toString(), e);
+            // Still held: trying again is the holder's job (a standby cannot take a lease this instance renews).
+            LOG.error("could not connect shard {} to Discord ({}); trying again in {} s", shard, e.toString(),
+                    RECONNECT.toSeconds());
+            connector.schedule(() -> connect(shard, token), RECONNECT.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
