@@ -7,6 +7,7 @@ import dev.baton.Baton;
 import dev.baton.Settings;
 import dev.baton.Wiring;
 import dev.baton.cluster.ShardRange;
+import dev.baton.console.api.DiscordStatus;
 import dev.baton.discord.fake.FakeDiscord;
 import dev.baton.discord.fake.FakeDiscordJda;
 import dev.baton.discord.fake.PostedMessage;
@@ -60,6 +61,37 @@ class ShardsOnDiscordTest {
                         "http://127.0.0.1:" + baton.consolePort().getAsInt() + "/healthz")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 assertTrue(health.contains("\"shards\":[0,1]") && health.contains("\"shard_total\":2"), health);
+            }
+        }
+    }
+
+    @Test
+    void aShardThatCannotReachDiscordWhenItsLeaseIsTakenIsTriedAgainWhileHeld(@TempDir Path dir) throws Exception {
+        try (FakeDiscord fake = FakeDiscord.start()) {
+            long support = fake.addTextChannel("support");
+            long ann = fake.addMember("ann");
+            Path config = ConfigForFake.write(fake, dir.resolve("config"), null, List.of(support), 2);
+            Map<String, String> env = new HashMap<>();
+            env.put("BATON_CONFIG_DIR", config.toString());
+            env.put("BATON_DATA_DIR", dir.resolve("data").toString());
+            env.put("DISCORD_TOKEN", FakeDiscordJda.TOKEN);
+            env.put("BATON_DISCORD_REST_URL", fake.restBaseUrl());
+            env.put("BATON_DISCORD_GATEWAY_URL", fake.gatewayUrl());
+            env.put("BATON_CONSOLE_PORT", "off");
+            env.put("BATON_SHARDS", "0-1/2");
+            fake.outage(503, "{\"message\":\"Service Unavailable\",\"code\":0}");
+            try (Baton baton = Baton.start(Settings.fromEnvironment(env), WIRING, Clock.systemUTC())) {
+                Thread.sleep(1_000);
+                assertEquals(0, fake.identifyCount(), "Discord is down");
+                fake.endOutage();
+                long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+                while (fake.identifyCount() < 2 || fake.registeredCommands().isEmpty()) {
+                    assertTrue(System.nanoTime() < deadline, "connected once Discord answered again");
+                    Thread.sleep(50);
+                }
+                long asked = fake.sendMessage(support, ann, "How much does Lumen Plus cost?");
+                fake.awaitPostedMessage(p -> p.channelId() == asked, Duration.ofSeconds(15));
+                assertEquals(DiscordStatus.State.CONNECTED, baton.discordState());
             }
         }
     }
