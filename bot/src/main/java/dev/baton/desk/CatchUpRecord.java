@@ -19,16 +19,20 @@ final class CatchUpRecord {
     }
 
     /**
-     * The highest Discord message id stored for {@code channelId} (a channel, thread or forum post), Baton's own
-     * confirmed messages included; empty when nothing is stored there. Snowflakes are compared as numbers.
+     * The highest Discord id of a message people wrote in {@code channelId} (a channel, thread or forum post) that was
+     * stored before {@code before}; empty when there is none. Reading on from there misses nothing the previous holder
+     * did not store. Baton's own messages do not count (a reply confirmed while catching up is newer than messages
+     * still unread), nor do messages stored after {@code before} (the live gateway's, which may have overtaken
+     * unread ones). Snowflakes are compared as numbers.
      */
-    static Optional<Long> lastStoredId(Database database, String channelId) {
+    static Optional<Long> lastStoredId(Database database, String channelId, Instant before) {
         return database.read(c -> {
             // Snowflakes grow with time, so a longer one is larger: ordering by length, then text, orders as numbers.
             try (PreparedStatement s = c.prepareStatement("SELECT discord_id FROM messages WHERE channel_id = ?"
-                    + " AND discord_id IS NOT NULL AND discord_id NOT LIKE '%:%'"
-                    + " ORDER BY LENGTH(discord_id) DESC, discord_id DESC LIMIT 1")) {
+                    + " AND discord_id IS NOT NULL AND discord_id NOT LIKE '%:%' AND author_kind <> 'bot'"
+                    + " AND created_at < ? ORDER BY LENGTH(discord_id) DESC, discord_id DESC LIMIT 1")) {
                 s.setString(1, channelId);
+                s.setLong(2, before.toEpochMilli());
                 try (ResultSet rs = s.executeQuery()) {
                     return rs.next() ? Optional.of(Long.parseLong(rs.getString(1))) : Optional.empty();
                 }
@@ -90,7 +94,7 @@ final class CatchUpRecord {
     static List<UnconfirmedReply> unconfirmed(Database database, Instant since, Instant before) {
         return database.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT b.id, c.thread_id, m.id, m.discord_id, m.channel_id,"
-                    + " c.state FROM messages b JOIN conversations c ON c.id = b.conversation_id"
+                    + " c.state, b.text FROM messages b JOIN conversations c ON c.id = b.conversation_id"
                     + " JOIN messages m ON m.conversation_id = b.conversation_id AND m.id = (SELECT MAX(p.id) FROM messages p"
                     + " WHERE p.conversation_id = b.conversation_id AND p.id < b.id)"
                     + " WHERE b.author_kind = 'bot' AND b.discord_id IS NULL AND b.created_at >= ? AND b.created_at < ?"
@@ -102,7 +106,7 @@ final class CatchUpRecord {
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         replies.add(new UnconfirmedReply(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4),
-                                rs.getString(5), !"bot".equals(rs.getString(6))));
+                                rs.getString(5), !"bot".equals(rs.getString(6)), rs.getString(7)));
                     }
                 }
                 return replies;

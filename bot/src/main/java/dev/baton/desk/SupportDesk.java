@@ -178,9 +178,12 @@ public final class SupportDesk {
         return conversation.place() == PlaceKind.DM ? Place.dm(message.channelId()) : Place.channel(message.channelId());
     }
 
-    /** The highest Discord message id stored in a channel or thread: where catching up reads on from. */
-    public Optional<Long> lastStoredId(String channelId) {
-        return CatchUpRecord.lastStoredId(conversations.database(), channelId);
+    /**
+     * Where catching up reads a channel or thread on from: the newest message people wrote there that was stored
+     * before {@code before} (the takeover), see {@link CatchUpRecord#lastStoredId}.
+     */
+    public Optional<Long> lastStoredId(String channelId, Instant before) {
+        return CatchUpRecord.lastStoredId(conversations.database(), channelId, before);
     }
 
     /** Customer messages stored since {@code since} and never decided, oldest first: {@code {discordId, channelId}}. */

@@ -10,7 +10,8 @@ package dev.baton.desk;
  * @param customerMessageId that message's Discord id (a thread started from it has the same id)
  * @param customerChannelId where the customer wrote it
  * @param handedOff         whether the conversation is with a person now (the reply was the handoff notice)
+ * @param text              what Baton was about to say
  */
 public record UnconfirmedReply(long row, String threadId, long customerRow, String customerMessageId,
-                               String customerChannelId, boolean handedOff) {
+                               String customerChannelId, boolean handedOff, String text) {
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -40,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * answered again); if not, it never went out, and it is withdrawn with its decision so the message is decided again.
  *
  * <p>The window this cannot close: a post still travelling when the holder died (sent, but not yet in Discord when
- * the new holder looks, at least the lease's margin later) would be withdrawn and answered a second time. And a
- * handoff notice that never went out is not sent again (the handoff is stored and waits in the console's queue);
- * it is logged.
+ * the new holder looks, at least the lease's margin later) would be withdrawn and answered a second time. A handoff
+ * notice that never went out is posted as written, without what the live path adds around it (the person is not
+ * added to a thread that was never started).
  */
 final class CatchUp {
 
@@ -69,16 +70,19 @@ final class CatchUp {
      * Reads and hands over what this shard's JDA can see; returns how many messages it read.
      *
      * @param takenAt when this instance took the shard: replies stored before then and never confirmed are the
-     *                previous holder's, looked for in Discord; null after a session was merely recreated (this
-     *                instance's own replies may still be on their way, and must not be touched)
+     *                previous holder's, looked for in Discord, and history is read on from the newest message stored
+     *                before then; null after a session was merely recreated (this instance's own replies may still
+     *                be on their way, and must not be touched; history is read on from what was stored until now)
      */
     int run(JDA jda, Instant takenAt) {
-        Instant since = clock.instant().minus(LOOKBACK);
-        int[] settled = takenAt == null ? new int[2] : settleUnconfirmed(jda, since, takenAt);
+        Instant now = clock.instant();
+        Instant since = now.minus(LOOKBACK);
+        Instant before = takenAt == null ? now : takenAt;
+        int[] settled = takenAt == null ? new int[3] : settleUnconfirmed(jda, since, takenAt);
         int read = 0;
         for (MessageChannel channel : channels(jda)) {
             try {
-                read += readAfterStored(jda, channel, since);
+                read += readAfterStored(jda, channel, since, before);
             } catch (RuntimeException e) {
                 LOG.warn("could not read the history of {} while catching up: {}", channel.getId(), e.toString());
             }
@@ -96,9 +100,9 @@ final class CatchUp {
                 LOG.warn("could not fetch stored message {} to decide it: {}", waiting[0], e.toString());
             }
         }
-        LOG.info("caught up on shard {}: {} unconfirmed replies found posted, {} never posted (decided again); read {}"
-                + " messages after the stored ones, {} stored but undecided", jda.getShardInfo().getShardId(),
-                settled[0], settled[1], read, undecided);
+        LOG.info("caught up on shard {}: {} unconfirmed replies found posted, {} never posted (decided again), {} handoff"
+                + " notices posted now; read {} messages after the stored ones, {} stored but undecided",
+                jda.getShardInfo().getShardId(), settled[0], settled[1], settled[2], read, undecided);
         return read;
     }
 
@@ -106,12 +110,12 @@ final class CatchUp {
      * The previous holder's replies that Discord never confirmed: one found posted (by Baton, after the customer's
      * message, in its thread or channel, and not stored) is confirmed with it; one not found was never posted, so it
      * is withdrawn with its decision and the message is decided again below. A handoff notice not found is only
-     * logged: the handoff itself is stored and in the console's queue.
+     * posted now, as written (the handoff itself is stored, and not made again).
      *
-     * @return {found posted, withdrawn}
+     * @return {found posted, withdrawn, handoff notices posted now}
      */
     private int[] settleUnconfirmed(JDA jda, Instant since, Instant takenAt) {
-        int[] settled = new int[2];
+        int[] settled = new int[3];
         for (UnconfirmedReply reply : desk.unconfirmedReplies(since, takenAt)) {
             List<MessageChannel> places = new ArrayList<>();
             for (String id : new LinkedHashSet<>(java.util.Arrays.asList(reply.threadId(), reply.customerMessageId(),
@@ -134,14 +138,30 @@ final class CatchUp {
                     desk.withdraw(reply);
                     settled[1]++;
                 } else {
-                    LOG.warn("the notice of the handoff for message {} may not have reached the customer: the instance"
-                            + " that made it stopped before Discord confirmed it", reply.customerMessageId());
+                    Message sent = postNotice(places, reply);
+                    desk.sent(reply.row(), sent.getId(), sent.getChannel().getId(), sent.getContentRaw());
+                    settled[2]++;
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not look for the reply to message {}: {}", reply.customerMessageId(), e.toString());
             }
         }
         return settled;
+    }
+
+    /**
+     * A handoff notice that never went out: the handoff is stored (the conversation is with a person), so it is not
+     * decided again; its notice is posted as written, in the conversation's thread when there is one, else in the
+     * channel as a reply to the customer's message, mentioning whom it names.
+     */
+    private static Message postNotice(List<MessageChannel> places, UnconfirmedReply reply) {
+        MessageChannel place = places.get(0);
+        var send = place.sendMessage(reply.text())
+                .setAllowedMentions(EnumSet.of(Message.MentionType.USER));
+        if (place.getId().equals(reply.customerChannelId())) {
+            send = send.setMessageReference(reply.customerMessageId()).failOnInvalidReply(false);
+        }
+        return send.complete();
     }
 
     /** Baton's first message after {@code after} in these places that is not stored yet. */
@@ -174,8 +194,8 @@ final class CatchUp {
         return channels;
     }
 
-    private int readAfterStored(JDA jda, MessageChannel channel, Instant since) {
-        Optional<Long> stored = desk.lastStoredId(channel.getId());
+    private int readAfterStored(JDA jda, MessageChannel channel, Instant since, Instant before) {
+        Optional<Long> stored = desk.lastStoredId(channel.getId(), before);
         long after = stored.orElse(TimeUtil.getDiscordTimestamp(since.toEpochMilli()));
         int read = 0;
         for (int page = 0; page < MAX_PAGES; page++) {
