@@ -151,6 +151,15 @@ class FailoverOnDiscordTest {
                     rs.next();
                     assertEquals(0, rs.getInt(1), "no conversation was handed off twice");
                 }
+                // A reply without the "Talk to a person" button is a handoff notice; each has its stored handoff,
+                // which is what every instance's console lists (they share the database).
+                long notices = fake.postedMessages().stream().filter(p -> replies.containsKey(p.channelId())
+                        && p.components().isEmpty() && !p.content().equals(BatonListener.ONE_MOMENT)).count();
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM handoffs")) {
+                    rs.next();
+                    assertEquals(notices, rs.getLong(1), "one stored handoff per handoff notice");
+                    System.out.println(notices + " of the " + CUSTOMERS + " were handed off, each stored once");
+                }
             }
         } finally {
             for (BatonProcess instance : instances) {
