@@ -93,7 +93,8 @@ class FailoverOnDiscordTest {
             int identifiesBefore = fake.identifyCount();
             long[] sent = new long[CUSTOMERS];
             long killedAt = 0;
-            long pause = SENDING.toMillis() / CUSTOMERS;
+            // baton.failover.pauseMillis sends faster, so more messages are in flight at the kill.
+            long pause = Long.getLong("baton.failover.pauseMillis", SENDING.toMillis() / CUSTOMERS);
             for (int i = 0; i < CUSTOMERS; i++) {
                 if (i == KILL_AFTER) {
                     holder.kill(); // SIGKILL: no clean stop, no lease released
