@@ -5,8 +5,13 @@ import dev.baton.config.BatonConfig;
 import dev.baton.console.HandoffConsole;
 import dev.baton.console.api.PortInUseException;
 import dev.baton.desk.StaffReplies;
+import dev.baton.cluster.LeaseStore;
+import dev.baton.cluster.LeaseTerms;
+import dev.baton.cluster.ShardLeases;
 import dev.baton.discord.DiscordBot;
 import dev.baton.discord.DiscordConnection;
+import dev.baton.discord.DiscordLink;
+import dev.baton.discord.ShardedDiscord;
 import dev.baton.fanout.Fanout;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.leader.Leadership;
@@ -17,6 +22,7 @@ import dev.baton.pickup.Transfers;
 import dev.baton.reload.ConfigSnapshot;
 import dev.baton.reload.ConfigWatcher;
 import dev.baton.store.Database;
+import dev.baton.store.DatabaseLocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,7 +42,9 @@ public final class Baton implements AutoCloseable {
     private static final Duration RELOAD_EVERY = Duration.ofSeconds(2);
 
     private final Database database;
-    private final DiscordConnection discord;
+    private final DiscordLink discord;
+    /** With shards or PostgreSQL: the leases on the gateway shards this instance holds; else null. */
+    private final ShardLeases leases;
     private final Optional<HandoffConsole> console;
     private final PickupWatch pickup;
     private final Asking aftercare;
@@ -46,12 +54,13 @@ public final class Baton implements AutoCloseable {
     private final Leadership leader;
     private final Fanout fanout;
 
-    private Baton(Database database, DiscordConnection discord, Optional<HandoffConsole> console,
+    private Baton(Database database, DiscordLink discord, ShardLeases leases, Optional<HandoffConsole> console,
                   PickupWatch pickup, Asking aftercare, Transfers transfers, ConfigWatcher watcher,
                   Assistant assistant, Leadership leader, Fanout fanout) {
         this.database = database;
         this.leader = leader;
         this.fanout = fanout;
+        this.leases = leases;
         this.aftercare = aftercare;
         this.transfers = transfers;
         this.assistant = assistant;
@@ -104,7 +113,8 @@ public final class Baton implements AutoCloseable {
         }
         LOG.info("{}", parts.assistant().describe());
         openFromBefore(parts.handoffs()).ifPresent(LOG::info);
-        DiscordConnection discord = DiscordConnection.off();
+        DiscordLink discord = DiscordConnection.off();
+        ShardLeases leases = null;
         Optional<HandoffConsole> console = Optional.empty();
         PickupWatch pickup = null;
         Asking aftercare = null;
@@ -114,7 +124,17 @@ public final class Baton implements AutoCloseable {
         try {
             // Before the console: another Baton's change made while this one starts is heard, not missed.
             parts.hearOtherInstances();
-            if (settings.discord().isPresent()) {
+            if (settings.discord().isPresent() && clustered(settings)) {
+                // Several Batons may share this database: connect only the shards this instance holds a lease on.
+                ShardedDiscord sharded = ShardedDiscord.prepare(settings.discord().get(), config.discord(), parts.desk(),
+                        parts.aftercare(), parts.metrics(), clock, settings.shards());
+                discord = sharded;
+                leases = new ShardLeases(new LeaseStore(database), settings.shards(), holderId(), LeaseTerms.DEFAULT,
+                        clock);
+                LOG.info("connecting to Discord: {}, through the shards of {} this instance ({}) holds a lease on",
+                        settings.discord().get(), settings.shards(), leases.holderId());
+                leases.start(sharded, leaseThread());
+            } else if (settings.discord().isPresent()) {
                 LOG.info("connecting to Discord: {}", settings.discord().get());
                 discord = DiscordConnection.start(() -> DiscordBot.start(settings.discord().get(), config.discord(),
                         parts.desk(), parts.aftercare(), parts.metrics(), clock, DISCORD_READY), discordRetry, retryThread());
@@ -169,6 +189,9 @@ public final class Baton implements AutoCloseable {
             if (transfers != null) {
                 transfers.close();
             }
+            if (leases != null) {
+                leases.close();
+            }
             discord.close();
             close(parts.assistant());
             parts.fanout().close();
@@ -176,8 +199,32 @@ public final class Baton implements AutoCloseable {
             database.close();
             throw e;
         }
-        return new Baton(database, discord, console, pickup, aftercare, transfers, watcher, parts.assistant(), leader,
-                parts.fanout());
+        return new Baton(database, discord, leases, console, pickup, aftercare, transfers, watcher, parts.assistant(),
+                leader, parts.fanout());
+    }
+
+    /**
+     * Whether Discord is reached through shard leases: with {@code BATON_SHARDS}, or on PostgreSQL, where another
+     * Baton may share the database. One Baton on its SQLite file keeps its single gateway session.
+     */
+    static boolean clustered(Settings settings) {
+        return settings.shards().sharded() || settings.database() instanceof DatabaseLocation.Postgres;
+    }
+
+    /** This instance in the lease rows: the host, the process and a random part (a restart is a new holder). */
+    private static String holderId() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "").strip();
+        return (host.isEmpty() ? "baton" : host) + "-" + ProcessHandle.current().pid() + "-"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The heartbeat and the watch of the shard leases (daemons: they never hold the JVM up). */
+    private static ScheduledExecutorService leaseThread() {
+        return Executors.newScheduledThreadPool(2, task -> {
+            Thread thread = new Thread(task, "baton-shard-leases");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -228,6 +275,11 @@ public final class Baton implements AutoCloseable {
         console.ifPresent(HandoffConsole::close);
         aftercare.close(); // after the console (no more resolves), before Discord (a post may be on its way)
         transfers.close(); // likewise: no more transfers, a notice may be on its way
+        if (leases != null) {
+            // Answer what was received while the shards are still held, then give them up for a standby at once.
+            ((ShardedDiscord) discord).drain();
+            leases.close();
+        }
         discord.close();
         close(assistant);
         fanout.close(); // last before the database: it sends what is still queued

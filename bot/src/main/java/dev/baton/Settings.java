@@ -1,5 +1,6 @@
 package dev.baton;
 
+import dev.baton.cluster.ShardRange;
 import dev.baton.console.ConsoleSettings;
 import dev.baton.console.web.TrustedProxies;
 import dev.baton.discord.DiscordEndpoints;
@@ -23,9 +24,10 @@ import java.util.Optional;
  * @param model   the optional language model's variables ({@code BATON_LLM_*}), resolved with {@code llm.yaml}
  * @param database where the data is kept: {@code BATON_DATABASE_URL}'s PostgreSQL, or {@code baton.db} in
  *                 {@code dataDir}
+ * @param shards   {@code BATON_SHARDS}: the gateway shards this instance may hold; unset, the only one
  */
 public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> discord, Optional<Console> console,
-                       ModelVariables model, DatabaseLocation database) {
+                       ModelVariables model, DatabaseLocation database, ShardRange shards) {
 
     public static final int DEFAULT_CONSOLE_PORT = 8080;
     public static final String DEFAULT_CONSOLE_HOST = "127.0.0.1";
@@ -37,6 +39,13 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
         Objects.requireNonNull(console, "console");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(shards, "shards");
+    }
+
+    /** Holding the only shard, as one Baton always did. */
+    public Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> discord, Optional<Console> console,
+                    ModelVariables model, DatabaseLocation database) {
+        this(configDir, dataDir, discord, console, model, database, ShardRange.SINGLE);
     }
 
     /** With the SQLite file {@code baton.db} in {@code dataDir}. */
@@ -53,7 +62,7 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
     /**
      * Reads {@code BATON_CONFIG_DIR}, {@code BATON_DATA_DIR}, Discord's variables (see
      * {@link DiscordEndpoints#fromEnvironment}), the console's (see {@link Console#fromEnvironment}) and the
-     * language model's ({@link ModelVariables}).
+     * language model's ({@link ModelVariables}), the database's ({@link DatabaseLocation}) and {@code BATON_SHARDS}.
      *
      * @throws IllegalArgumentException naming the variable whose value is wrong
      */
@@ -61,17 +70,22 @@ public record Settings(Path configDir, Path dataDir, Optional<DiscordEndpoints> 
         Path dataDir = path(env, "BATON_DATA_DIR", "data");
         return new Settings(path(env, "BATON_CONFIG_DIR", "config"), dataDir,
                 DiscordEndpoints.fromEnvironment(env), Console.fromEnvironment(env), ModelVariables.fromEnvironment(env),
-                DatabaseLocation.fromEnvironment(env, dataDir));
+                DatabaseLocation.fromEnvironment(env, dataDir), ShardRange.parse(env.get(ShardRange.VARIABLE)));
     }
 
     /** The same settings keeping their data in {@code location}. */
     public Settings withDatabase(DatabaseLocation location) {
-        return new Settings(configDir, dataDir, discord, console, model, location);
+        return new Settings(configDir, dataDir, discord, console, model, location, shards);
     }
 
     /** The same settings with the console switched off (tests, tools that only need storage and Discord). */
     public Settings withoutConsole() {
-        return new Settings(configDir, dataDir, discord, Optional.empty(), model, database);
+        return new Settings(configDir, dataDir, discord, Optional.empty(), model, database, shards);
+    }
+
+    /** The same settings holding {@code range} of the gateway's shards. */
+    public Settings withShards(ShardRange range) {
+        return new Settings(configDir, dataDir, discord, console, model, database, range);
     }
 
     private static Path path(Map<String, String> env, String name, String fallback) {

@@ -1,5 +1,6 @@
 package dev.baton;
 
+import dev.baton.cluster.ShardRange;
 import dev.baton.store.DatabaseLocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +26,15 @@ class SettingsTest {
         assertEquals(Optional.empty(), console.metricsPort());
         assertEquals("http://127.0.0.1:8080", console.url(8080));
         assertEquals(new DatabaseLocation.SqliteFile(Path.of("data", "baton.db")), settings.database());
+        assertEquals(ShardRange.SINGLE, settings.shards());
+    }
+
+    @Test
+    void theShardsThisInstanceMayHoldAreReadFromBatonShardsAndABadValueNamesIt() {
+        assertEquals(ShardRange.parse("0-3/8"), Settings.fromEnvironment(Map.of("BATON_SHARDS", "0-3/8")).shards());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.fromEnvironment(Map.of("BATON_SHARDS", "three")));
+        assertTrue(e.getMessage().startsWith("BATON_SHARDS must be"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.baton.cli;
 
+import dev.baton.cluster.ShardRange;
 import dev.baton.store.DatabaseLocation;
 import dev.baton.config.BatonConfig;
 import dev.baton.discord.DiscordSettings;
@@ -81,12 +82,24 @@ final class CheckConfigCommand {
             out.println("1 problem in the environment; Baton would not start with this database setting.");
             return PROBLEMS;
         }
+        ShardRange shards;
+        try {
+            shards = ShardRange.parse(environment.get(ShardRange.VARIABLE));
+        } catch (IllegalArgumentException e) {
+            out.println("the environment: " + e.getMessage());
+            out.println("1 problem in the environment; Baton would not start with this shard setting.");
+            return PROBLEMS;
+        }
         out.println(directory + ": every file is valid.");
         summary(directory, config, out);
         out.printf("  %-15s %s%n", BatonConfig.LLM, model(Files.exists(directory.resolve(BatonConfig.LLM)), model,
                 environment));
         out.printf("  %-15s %s%n", "database", database instanceof DatabaseLocation.Postgres
                 ? "PostgreSQL at " + database + " (BATON_DATABASE_URL)" : "SQLite file " + database);
+        if (shards.sharded()) {
+            out.printf("  %-15s %s%n", "shards", "may hold shards " + shards + " (" + ShardRange.VARIABLE
+                    + "); the others are held by the other instances on the same database");
+        }
         return 0;
     }
 

@@ -201,7 +201,7 @@ public final class Cli {
         Settings fromEnv = Settings.fromEnvironment(environment);
         Path dataDir = options.path("--data", fromEnv.dataDir());
         Settings settings = new Settings(options.path("--config", fromEnv.configDir()), dataDir, fromEnv.discord(),
-                fromEnv.console(), fromEnv.model(), DatabaseLocation.fromEnvironment(environment, dataDir));
+                fromEnv.console(), fromEnv.model(), DatabaseLocation.fromEnvironment(environment, dataDir), fromEnv.shards());
         options.rejectUnknown();
         return RunCommand.run(settings, wiring.get());
     }

@@ -103,6 +103,21 @@ public final class ConversationStore {
                 + " AND practice = 0 ORDER BY id DESC LIMIT 1", threadId);
     }
 
+    /** The threads (and forum posts) of every conversation not closed yet, for catching up after a takeover. */
+    public List<String> openThreads() {
+        return database.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT thread_id FROM conversations"
+                    + " WHERE thread_id IS NOT NULL AND state <> 'closed' AND practice = 0");
+                 ResultSet rs = s.executeQuery()) {
+                List<String> threads = new ArrayList<>();
+                while (rs.next()) {
+                    threads.add(rs.getString(1));
+                }
+                return threads;
+            }
+        });
+    }
+
     /** The conversation of a stored message, found by its Discord id. */
     public Optional<ConversationRecord> ofMessage(String discordId) {
         return oneConversation("SELECT " + prefixed("c") + " FROM conversations c JOIN messages m"

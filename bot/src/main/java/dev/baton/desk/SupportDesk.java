@@ -6,6 +6,8 @@ import dev.baton.conversation.ConversationState;
 import dev.baton.conversation.ConversationStore;
 import dev.baton.conversation.Incoming;
 import dev.baton.conversation.Place;
+import dev.baton.conversation.PlaceKind;
+import dev.baton.conversation.StoredMessage;
 import dev.baton.handoff.HandoffRecord;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.Outcome;
@@ -133,6 +135,87 @@ public final class SupportDesk {
                 return new Handled(decide(message, placed.get(), conversation, now, lock), told);
             }
         }
+    }
+
+    /**
+     * Decides a customer's message that was stored but never decided (the instance that stored it stopped first),
+     * found when catching up after a takeover. Exactly once: under the same locks as a new message, and only while
+     * it is still undecided with nothing said after it, so a second catch-up, or the live path deciding it meanwhile,
+     * leaves it alone.
+     */
+    public Reaction decideStored(String discordId) {
+        Optional<StoredMessage> stored = conversations.message(discordId);
+        if (stored.isEmpty() || stored.get().conversationId() == null
+                || stored.get().authorKind() != AuthorKind.CUSTOMER) {
+            return new Reaction.Silence("not a stored customer message");
+        }
+        StoredMessage message = stored.get();
+        ConversationRecord placedIn = conversations.conversation(message.conversationId()).orElseThrow();
+        Place place = placeOf(placedIn, message);
+        synchronized (lanes.of(place.lane(message.authorId()))) {
+            Object lock = conversationLocks.of(placedIn.id());
+            synchronized (lock) {
+                if (CatchUpRecord.settled(conversations.database(), message.id(), placedIn.id())) {
+                    return new Reaction.Silence("already decided, or answered since");
+                }
+                ConversationRecord conversation = conversations.conversation(placedIn.id()).orElseThrow();
+                Incoming incoming = new Incoming(discordId, new Incoming.Person(message.authorId(),
+                        message.authorName(), List.of(), null), place, message.text(), message.attachments(),
+                        message.replyTo(), message.createdAt());
+                return decide(incoming, new Intake.Placed(conversation, AuthorKind.CUSTOMER, message.id()),
+                        conversation, rules.get(), lock);
+            }
+        }
+    }
+
+    /** Where a stored message was written, for its lane: the conversation's thread, or its channel. */
+    private static Place placeOf(ConversationRecord conversation, StoredMessage message) {
+        if (conversation.threadId() != null && conversation.threadId().equals(message.channelId())) {
+            String parent = conversation.parentId() != null ? conversation.parentId() : conversation.channelId();
+            return conversation.place() == PlaceKind.FORUM_POST ? Place.forumPost(message.channelId(), parent)
+                    : Place.thread(message.channelId(), parent);
+        }
+        return conversation.place() == PlaceKind.DM ? Place.dm(message.channelId()) : Place.channel(message.channelId());
+    }
+
+    /**
+     * Where catching up reads a channel or thread on from: the newest message people wrote there that was stored
+     * before {@code before} (the takeover), see {@link CatchUpRecord#lastStoredId}.
+     */
+    public Optional<Long> lastStoredId(String channelId, Instant before) {
+        return CatchUpRecord.lastStoredId(conversations.database(), channelId, before);
+    }
+
+    /** Customer messages stored since {@code since} and never decided, oldest first: {@code {discordId, channelId}}. */
+    public List<String[]> storedButUndecided(Instant since) {
+        return CatchUpRecord.waiting(conversations.database(), since).stream()
+                .map(w -> new String[] {w.discordId(), w.channelId()}).toList();
+    }
+
+    /** Replies stored before {@code before} and never confirmed by Discord (see {@link UnconfirmedReply}). */
+    public List<UnconfirmedReply> unconfirmedReplies(Instant since, Instant before) {
+        return CatchUpRecord.unconfirmed(conversations.database(), since, before);
+    }
+
+    /**
+     * A reply that never reached Discord is taken back with the decision it carried out, so the customer's message
+     * is decided again ({@link #decideStored}); under the conversation's lock, like every decision.
+     */
+    public void withdraw(UnconfirmedReply reply) {
+        Optional<ConversationRecord> conversation = conversations.ofMessage(reply.customerMessageId());
+        synchronized (conversationLocks.of(conversation.map(ConversationRecord::id).orElse(-1L))) {
+            CatchUpRecord.withdraw(conversations.database(), reply);
+        }
+    }
+
+    /** Whether a Discord message is stored (Baton's own once confirmed, everyone else's once received). */
+    public boolean isStored(String discordId) {
+        return conversations.isStored(discordId);
+    }
+
+    /** The threads of conversations Baton or a person still has (not closed): catching up reads them too. */
+    public List<String> openThreads() {
+        return conversations.openThreads();
     }
 
     private Reaction decide(Incoming message, Intake.Placed placed, ConversationRecord conversation,

@@ -16,7 +16,9 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
@@ -70,7 +72,8 @@ final class BatonListener extends ListenerAdapter {
      * its message in a channel (where the lane is the author's).
      */
     private final Map<String, String> queuedLanes = new ConcurrentHashMap<>();
-    private volatile Replier replier;
+    /** Carries reactions out through the JDA the event came from (each shard has its own). */
+    private volatile Function<JDA, Replier> repliers;
 
     BatonListener(SupportDesk desk, AfterCare aftercare, DiscordSettings settings, Lanes lanes, Clock clock) {
         this.desk = desk;
@@ -81,7 +84,16 @@ final class BatonListener extends ListenerAdapter {
     }
 
     void attach(Replier replier) {
-        this.replier = replier;
+        this.repliers = jda -> replier;
+    }
+
+    /** With shards: the replier of the shard an event came from. */
+    void attach(Function<JDA, Replier> repliers) {
+        this.repliers = repliers;
+    }
+
+    private Replier replier(JDA jda) {
+        return repliers.apply(jda);
     }
 
     @Override
@@ -145,7 +157,27 @@ final class BatonListener extends ListenerAdapter {
                 desk.notSent(row);
             }
         }));
-        replier.carryOut(handled.reaction(), message);
+        replier(message.getJDA()).carryOut(handled.reaction(), message);
+    }
+
+    /**
+     * A customer's message Baton stored but never decided (the instance that stored it stopped before deciding),
+     * found when catching up after a takeover: decided now, on its lane as if it had just arrived, unless something
+     * was decided or said in its conversation since (see {@link SupportDesk#decideStored}).
+     */
+    void decideStored(Message message) {
+        Place place = place(message.getChannel());
+        String lane = place.lane(message.getAuthor().getId());
+        lanes.submit(lane, () -> {
+            Reaction reaction;
+            try {
+                reaction = desk.decideStored(message.getId());
+            } catch (RuntimeException e) {
+                LOG.error("could not decide stored message {} in {}: {}", message.getId(), place, e.toString(), e);
+                return;
+            }
+            replier(message.getJDA()).carryOut(reaction, message);
+        }, Lanes.NONE);
     }
 
     @Override
@@ -189,7 +221,7 @@ final class BatonListener extends ListenerAdapter {
                 place, text, List.of(), null, clock.instant());
         lanes.submit(place.lane(event.getUser().getId()), () -> {
             Reaction reaction = name.equals(ASK) ? desk.onMessage(incoming) : desk.onHumanCommand(incoming);
-            replier.carryOut(reaction, event.getHook(), channel);
+            replier(event.getJDA()).carryOut(reaction, event.getHook(), channel);
         }, Lanes.NONE); // deferred above: the customer already sees Baton thinking
     }
 
@@ -215,7 +247,7 @@ final class BatonListener extends ListenerAdapter {
         String userId = event.getUser().getId();
         lanes.submit(place(event.getChannel()).lane(userId), () -> {
             Reaction reaction = desk.onHumanRequest(conversationId, userId, "pressed \u201cTalk to a person\u201d");
-            replier.carryOut(reaction, event.getHook(), event.getChannel());
+            replier(event.getJDA()).carryOut(reaction, event.getHook(), event.getChannel());
         }, Lanes.NONE);
     }
 

@@ -116,8 +116,8 @@ public final class DiscordBot implements AutoCloseable {
             throw new DiscordStartException(explain(closes.closeCode), null, closes.closeCode.isReconnect());
         }
         DiscordBot bot = new DiscordBot(jda, listener, lanes, settings, clock);
-        bot.registerCommands();
-        bot.checkMessageContentIntent();
+        registerCommands(jda);
+        checkMessageContentIntent(jda);
         bot.checkThreadPermissions(settings);
         return bot;
     }
@@ -144,7 +144,8 @@ public final class DiscordBot implements AutoCloseable {
         return jda;
     }
 
-    private void registerCommands() {
+    /** Baton's slash commands; global, so any one shard registers them for all. */
+    static void registerCommands(JDA jda) {
         jda.updateCommands().addCommands(
                 Commands.slash(BatonListener.ASK, "Ask Baton a question")
                         .addOption(OptionType.STRING, "question", "What would you like to know?", true),
@@ -160,7 +161,7 @@ public final class DiscordBot implements AutoCloseable {
                                 + " with the applications.commands scope.", e.toString()));
     }
 
-    private void checkMessageContentIntent() {
+    static void checkMessageContentIntent(JDA jda) {
         jda.retrieveApplicationInfo().queue(info -> {
             EnumSet<ApplicationInfo.Flag> flags = info.getFlags();
             if (!flags.contains(ApplicationInfo.Flag.GATEWAY_MESSAGE_CONTENT)
@@ -230,7 +231,7 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /** Points JDA's gateway at a configured URL (JDABuilder asks the session controller, not REST). */
-    private static final class GatewayAt extends ConcurrentSessionController {
+    static final class GatewayAt extends ConcurrentSessionController {
         private final String url;
 
         GatewayAt(String url) {

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * only the operator can fix (a rejected token, the Message Content intent not enabled) still stop the
  * start. Once connected, JDA itself resumes dropped gateway sessions.
  */
-public final class DiscordConnection implements DiscordStatus, AutoCloseable {
+public final class DiscordConnection implements DiscordLink {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordConnection.class);
 

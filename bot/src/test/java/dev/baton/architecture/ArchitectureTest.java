@@ -38,6 +38,7 @@ class ArchitectureTest {
             Set.of("config"),
             Set.of("discord"),
             Set.of("desk", "replay", "health"),
+            Set.of("cluster"),
             Set.of("pickup", "llm", "feedback", "aftercare", "repeats"),
             Set.of("live", "metrics"),
             Set.of("handoff"),

@@ -131,6 +131,16 @@ class CheckConfigCommandTest {
         }
 
         @Test
+        void saysWhichShardsThisInstanceMayHoldAndRefusesABadShardSettingInOneLine() {
+            assertEquals(0, run(Map.of("BATON_SHARDS", "0-3/8"), "check-config", dir.toString()), out()::toString);
+            assertTrue(out().contains("\n  shards          may hold shards 0-3/8 (BATON_SHARDS)"), out());
+
+            assertEquals(1, run(Map.of("BATON_SHARDS", "4-9/8"), "check-config", dir.toString()), out()::toString);
+            assertTrue(out().contains("the environment: BATON_SHARDS is \"4-9/8\": shards 4-9 are not within 0-7"),
+                    out());
+        }
+
+        @Test
         void neverPrintsAPasswordWrittenIntoTheEndpoint() {
             Map<String, String> environment = Map.of("BATON_LLM_BASE_URL", "https://me:sk-live-1234@api.example.com/v1",
                     "BATON_LLM_MODEL", "gpt-4o-mini");

@@ -167,7 +167,7 @@ public final class HandoffConsole implements AutoCloseable {
             r.before(Guard::headers);
             r.beforeMatched(guard::check);
 
-            r.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "discord", discord.state().label())), Access.PUBLIC);
+            r.get("/healthz", ctx -> ctx.json(health(discord)), Access.PUBLIC);
             r.get("/assets/{file}", assets::asset, Access.PUBLIC);
             r.get("/assets/vendor/{file}", assets::vendor, Access.PUBLIC);
             r.get("/login", ctx -> {
@@ -421,4 +421,20 @@ public final class HandoffConsole implements AutoCloseable {
         ctx.json(Map.of("error", message == null ? "error" : message));
     }
 
+
+    /**
+     * What {@code /healthz} says: always the status and Discord's state; with sharding, also the shards this
+     * instance holds now and of how many ({@code "shards":[0,1],"shard_total":4}), so a load balancer or a person can
+     * see which instance serves which servers.
+     */
+    static Map<String, Object> health(DiscordStatus discord) {
+        Map<String, Object> health = new java.util.LinkedHashMap<>();
+        health.put("status", "ok");
+        health.put("discord", discord.state().label());
+        discord.shards().ifPresent(shards -> {
+            health.put("shards", shards.held());
+            health.put("shard_total", shards.total());
+        });
+        return health;
+    }
 }

@@ -87,7 +87,7 @@ final class BotMessages {
 
     /** The placeholder of a deferred interaction reply (type 5); posted once it is first edited. */
     ObjectNode deferredReply(Channel channel, JsonNode data) {
-        ObjectNode placeholder = Payloads.message(world.nextId(), channel, bot(), "", world.now(), GUILD_ID);
+        ObjectNode placeholder = Payloads.message(world.nextId(), channel, bot(), "", world.now(), world.guildOf(channel));
         placeholder.put("flags", LOADING_FLAG | data.path("flags").asInt(0));
         placeholder.put("webhook_id", id(APPLICATION_ID));
         world.putMessage(placeholder);
@@ -97,7 +97,7 @@ final class BotMessages {
     /** The starter message of a forum post the bot opens; it shares the thread's id. */
     ObjectNode forumStarter(Context ctx, Channel thread, JsonNode body) {
         ObjectNode starter = Payloads.message(thread.id(), thread, bot(), body.path("content").asText(""),
-                world.now(), GUILD_ID);
+                world.now(), world.guildOf(thread));
         copyArray(body, starter, "components");
         copyArray(body, starter, "embeds");
         world.putMessage(starter);
@@ -136,7 +136,7 @@ final class BotMessages {
 
     private ObjectNode fromRequest(Channel channel, User author, JsonNode body) {
         ObjectNode message = Payloads.message(world.nextId(), channel, author, body.path("content").asText(""),
-                world.now(), GUILD_ID);
+                world.now(), world.guildOf(channel));
         copyArray(body, message, "components");
         copyArray(body, message, "embeds");
         message.put("flags", body.path("flags").asInt(0));
@@ -146,7 +146,7 @@ final class BotMessages {
     private void reply(ObjectNode message, Channel channel, long replyTo) {
         message.put("type", 19);
         message.set("message_reference", Payloads.messageReference(replyTo, channel.id(),
-                channel.inGuild() ? GUILD_ID : null));
+                channel.inGuild() ? world.guildOf(channel) : null));
         world.message(replyTo).ifPresent(referenced -> {
             referenced.remove("referenced_message"); // Discord nests one level only
             message.set("referenced_message", referenced);

@@ -22,11 +22,11 @@ final class Events {
     static final int MESSAGE_CONTENT = 1 << 15;
 
     private final World world;
-    private final Gateway gateway;
+    private final Gateways gateways;
 
-    Events(World world, Gateway gateway) {
+    Events(World world, Gateways gateways) {
         this.world = world;
-        this.gateway = gateway;
+        this.gateways = gateways;
     }
 
     /**
@@ -45,13 +45,13 @@ final class Events {
     void messageDelete(long messageId, Channel channel) {
         ObjectNode data = Json.object().put("id", id(messageId)).put("channel_id", id(channel.id()));
         if (channel.inGuild()) {
-            data.put("guild_id", id(FakeDiscord.GUILD_ID));
+            data.put("guild_id", id(world.guildOf(channel)));
         }
         deliver("MESSAGE_DELETE", data, channel.inGuild() ? GUILD_MESSAGES : DIRECT_MESSAGES, true);
     }
 
     void threadCreate(Channel thread, boolean newlyCreated) {
-        ObjectNode data = Payloads.channel(thread, null, FakeDiscord.GUILD_ID);
+        ObjectNode data = Payloads.channel(thread, null, world.guildOf(thread));
         if (newlyCreated) {
             data.put("newly_created", true);
         }
@@ -60,7 +60,7 @@ final class Events {
 
     void channelUpdate(Channel channel) {
         String type = channel.isThread() ? "THREAD_UPDATE" : "CHANNEL_UPDATE";
-        deliver(type, Payloads.channel(channel, null, FakeDiscord.GUILD_ID), 0, false);
+        deliver(type, Payloads.channel(channel, null, world.guildOf(channel)), 0, false);
     }
 
     void interactionCreate(ObjectNode interaction) {
@@ -74,7 +74,7 @@ final class Events {
 
     private long message(String type, ObjectNode message, boolean byUser) {
         boolean inGuild = message.has("guild_id");
-        OptionalInt intents = gateway.intents();
+        OptionalInt intents = gateways.target(message).intents();
         ObjectNode data = message;
         if (inGuild && intents.isPresent() && !contentVisible(message, intents.getAsInt())) {
             data = blanked(message);
@@ -112,6 +112,7 @@ final class Events {
     }
 
     private long deliver(String type, ObjectNode data, int requiredIntent, boolean byUser) {
+        Gateway gateway = gateways.target(data);
         OptionalInt intents = gateway.intents();
         if (intents.isEmpty()) {
             if (byUser) {

@@ -68,7 +68,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static final int TEXT_INPUT = 4;
 
     private final World world;
-    private final Gateway gateway;
+    private final Gateways gateway;
     private final Events events;
     private final Recorder recorder = new Recorder();
     private final Faults faults = new Faults();
@@ -84,16 +84,17 @@ public final class FakeDiscord implements AutoCloseable {
         world.addMember(BOT_USER_ID, List.of());
         world.addMember(OWNER_USER_ID, List.of());
 
-        gateway = new Gateway(new Gateway.SessionStart() {
+        gateway = new Gateways(new Gateway.SessionStart() {
             @Override
-            public ObjectNode ready(String sessionId) {
-                return Payloads.ready(world.user(BOT_USER_ID), GUILD_ID, APPLICATION_ID, world.messageContentGranted(),
-                        sessionId, gatewayUrl());
+            public ObjectNode ready(String sessionId, int shard, int total) {
+                return Payloads.ready(world.user(BOT_USER_ID), guildsOn(shard, total), APPLICATION_ID,
+                        world.messageContentGranted(), sessionId, gatewayUrl(), shard, total);
             }
 
             @Override
-            public ObjectNode guildCreate() {
-                return Payloads.guildCreate(world, GUILD_ID, OWNER_USER_ID);
+            public List<ObjectNode> guildCreates(int shard, int total) {
+                return guildsOn(shard, total).stream()
+                        .map(guild -> Payloads.guildCreate(world, guild, OWNER_USER_ID)).toList();
             }
         });
         events = new Events(world, gateway);
@@ -111,6 +112,43 @@ public final class FakeDiscord implements AutoCloseable {
         });
         server.start();
         port = server.port();
+    }
+
+    /** The guilds Discord would deliver on shard {@code shard} of {@code total}: the one guild, or none. */
+    private List<Long> guildsOn(int shard, int total) {
+        return world.guilds().stream().filter(guild -> Gateways.shardOf(guild, total) == shard).toList();
+    }
+
+    /**
+     * A second guild the bot is in, on the next shard after {@link #GUILD_ID}'s (its id is one step up in the bits
+     * Discord shards by). Set it up before the bot connects: it is announced only in READY and GUILD_CREATE. Its
+     * members are the first guild's, and its @everyone role has the default permissions.
+     */
+    public long addGuild() {
+        long guildId = GUILD_ID + ((long) world.guilds().size() << 22);
+        world.addGuild(guildId);
+        world.putRole(new Role(guildId, "@everyone", 0, DEFAULT_EVERYONE_PERMISSIONS));
+        return guildId;
+    }
+
+    /** A text channel in another guild ({@link #addGuild}). */
+    public long addTextChannel(long guildId, String name) {
+        return world.addGuildChannel(World.TEXT, name, guildId).id();
+    }
+
+    /** The shard a guild's events go to when the bot splits its gateway into {@code total} shards. */
+    public static int shardOf(long guildId, int total) {
+        return Gateways.shardOf(guildId, total);
+    }
+
+    /** The shard the guild's events go to when the bot splits its gateway into {@code total} shards. */
+    public static int guildShard(int total) {
+        return Gateways.shardOf(GUILD_ID, total);
+    }
+
+    /** What {@code GET /gateway/bot} recommends as the shard total (1 unless a test says otherwise). */
+    public void recommendShards(int total) {
+        world.recommendShards(total);
     }
 
     /** Starts a fake on 127.0.0.1 and a free port. */
@@ -235,7 +273,7 @@ public final class FakeDiscord implements AutoCloseable {
             long target = spec.replyToMessageId();
             message.put("type", 19);
             message.set("message_reference", Payloads.messageReference(target, channel.id(),
-                    channel.inGuild() ? GUILD_ID : null));
+                    channel.inGuild() ? world.guildOf(channel) : null));
             world.message(target).ifPresent(referenced -> {
                 referenced.remove("referenced_message");
                 message.set("referenced_message", referenced);
@@ -478,7 +516,7 @@ public final class FakeDiscord implements AutoCloseable {
         if (author == null) {
             throw new IllegalArgumentException("unknown user " + authorId);
         }
-        ObjectNode message = Payloads.message(id, channel, author, content, world.now(), GUILD_ID);
+        ObjectNode message = Payloads.message(id, channel, author, content, world.now(), world.guildOf(channel));
         if (channel.inGuild()) {
             Member member = world.member(authorId)
                     .orElseThrow(() -> new IllegalArgumentException(author.username() + " is not a guild member"));
@@ -506,7 +544,8 @@ public final class FakeDiscord implements AutoCloseable {
             world.setOriginalMessage(interaction.token(), componentMessageId);
         }
         User recipient = channel.recipientId() == null ? null : world.user(channel.recipientId());
-        ObjectNode payload = Payloads.interaction(interaction, type, Payloads.channel(channel, recipient, GUILD_ID),
+        ObjectNode payload = Payloads.interaction(interaction, type, Payloads.channel(channel, recipient,
+                        world.guildOf(channel)),
                 user, member.orElse(null), world.permissionsOf(userId, GUILD_ID),
                 world.permissionsOf(BOT_USER_ID, GUILD_ID), GUILD_ID, APPLICATION_ID, data, message);
         events.interactionCreate(payload);
@@ -521,7 +560,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private long announceChannel(Channel channel) {
-        events.guildChange("CHANNEL_CREATE", Payloads.channel(channel, null, GUILD_ID), 0);
+        events.guildChange("CHANNEL_CREATE", Payloads.channel(channel, null, world.guildOf(channel)), 0);
         return channel.id();
     }
 

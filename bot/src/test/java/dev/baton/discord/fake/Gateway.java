@@ -11,7 +11,8 @@ import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * The gateway side of the fake: one websocket session at a time, as a single-shard bot has.
+ * One shard's gateway session (see {@link Gateways}, which routes each socket to its shard): one websocket
+ * session at a time, as a single-shard bot has.
  *
  * <p>Discord's session outlives the socket: every dispatch gets the next sequence number and is
  * kept in a history, whether or not a socket is attached. A RESUME (op 6) carrying the last sequence
@@ -45,14 +46,17 @@ final class Gateway {
 
     /** What a new session starts with; built by the facade from the world at IDENTIFY time. */
     interface SessionStart {
-        ObjectNode ready(String sessionId);
+        /** READY for shard {@code shard} of {@code total}, listing the guilds on that shard. */
+        ObjectNode ready(String sessionId, int shard, int total);
 
-        ObjectNode guildCreate();
+        /** GUILD_CREATE of each guild on that shard. */
+        List<ObjectNode> guildCreates(int shard, int total);
     }
 
     private record Frame(int seq, String json) {}
 
     private final SessionStart start;
+    private final int shard;
     private final ArrayDeque<Frame> history = new ArrayDeque<>();
     private Session socket;
     private String sessionId;
@@ -62,19 +66,14 @@ final class Gateway {
     private int resumes;
     private long lastDispatchNanos;
 
-    Gateway(SessionStart start) {
+    Gateway(SessionStart start, int shard) {
         this.start = start;
+        this.shard = shard;
     }
 
-    void configure(WsConfig ws) {
-        ws.onConnect(ctx -> hello(ctx.session));
-        ws.onMessage(ctx -> receive(ctx.session, ctx.message()));
-        ws.onClose(ctx -> closed(ctx.session));
-        ws.onError(ctx -> {
-            if (ctx.session.isOpen()) {
-                System.err.println("[fake-discord] gateway socket error: " + ctx.error());
-            }
-        });
+    /** The session id of the current session; null before anyone identified on this shard. */
+    synchronized String sessionId() {
+        return sessionId;
     }
 
     /**
@@ -118,15 +117,13 @@ final class Gateway {
 
     // ---- socket events
 
-    private void hello(Session session) {
+    static void hello(Session session) {
         ObjectNode d = Json.object().put("heartbeat_interval", HEARTBEAT_INTERVAL_MS);
         d.putArray("_trace").add("fake-discord");
-        synchronized (this) {
-            send(session, op(HELLO, d));
-        }
+        send(session, op(HELLO, d));
     }
 
-    private void receive(Session session, String text) {
+    void receive(Session session, String text) {
         JsonNode payload = Json.parse(text);
         JsonNode d = payload.path("d");
         switch (payload.path("op").asInt(-1)) {
@@ -148,8 +145,9 @@ final class Gateway {
         String newSessionId = UUID.randomUUID().toString().replace("-", "");
         // Built before taking the monitor: the world has its own lock, and the gateway never holds
         // its monitor while waiting for the world's.
-        ObjectNode ready = start.ready(newSessionId);
-        ObjectNode guild = start.guildCreate();
+        int total = Math.max(1, d.path("shard").path(1).asInt(1));
+        ObjectNode ready = start.ready(newSessionId, shard, total);
+        List<ObjectNode> guilds = start.guildCreates(shard, total);
         synchronized (this) {
             identifies++;
             sessionId = newSessionId;
@@ -158,11 +156,11 @@ final class Gateway {
             history.clear();
             socket = session;
             dispatchLocked("READY", ready);
-            dispatchLocked("GUILD_CREATE", guild);
+            guilds.forEach(guild -> dispatchLocked("GUILD_CREATE", guild));
         }
     }
 
-    private synchronized void resume(Session session, JsonNode d) {
+    synchronized void resume(Session session, JsonNode d) {
         int clientSeq = d.path("seq").asInt();
         boolean known = sessionId != null && sessionId.equals(d.path("session_id").asText());
         boolean replayable = history.isEmpty() || history.peekFirst().seq() <= clientSeq + 1;
@@ -182,7 +180,7 @@ final class Gateway {
         dispatchLocked("RESUMED", Json.object());
     }
 
-    private synchronized void closed(Session session) {
+    synchronized void closed(Session session) {
         if (socket == session) {
             socket = null;
         }

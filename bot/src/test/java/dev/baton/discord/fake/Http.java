@@ -78,7 +78,7 @@ final class Http {
 
     static ObjectNode channelJson(World world, Channel channel) {
         User recipient = channel.recipientId() == null ? null : world.user(channel.recipientId());
-        return Payloads.channel(channel, recipient, GUILD_ID);
+        return Payloads.channel(channel, recipient, world.guildOf(channel));
     }
 
     /** Copies an array field when the request has one; absent means "leave as is" in Discord's API. */

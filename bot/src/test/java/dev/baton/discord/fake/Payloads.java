@@ -10,6 +10,7 @@ import dev.baton.discord.fake.World.Member;
 import dev.baton.discord.fake.World.Role;
 import dev.baton.discord.fake.World.User;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Discord-shaped JSON for the world's entities. The fields are the ones real Discord sends; the ones
@@ -229,18 +230,19 @@ final class Payloads {
      * missing ones are only logged, and resuming then breaks silently. {@code application.id} is where
      * JDA learns the application id that interaction and command routes use.
      */
-    static ObjectNode ready(User bot, long guildId, long applicationId, boolean messageContentGranted, String sessionId,
-            String resumeUrl) {
+    static ObjectNode ready(User bot, List<Long> guildIds, long applicationId, boolean messageContentGranted,
+            String sessionId, String resumeUrl, int shard, int total) {
         ObjectNode json = object().put("v", 10);
         json.set("user", selfUser(bot));
-        json.putArray("guilds").addObject().put("id", id(guildId)).put("unavailable", true);
+        ArrayNode guilds = json.putArray("guilds");
+        guildIds.forEach(guildId -> guilds.addObject().put("id", id(guildId)).put("unavailable", true));
         json.put("session_id", sessionId).put("session_type", "normal").put("resume_gateway_url", resumeUrl);
         json.putArray("private_channels");
         json.putArray("relationships");
         json.putArray("presences");
         json.putArray("guild_join_requests");
         json.putArray("geo_ordered_rtc_regions");
-        json.putArray("shard").add(0).add(1);
+        json.putArray("shard").add(shard).add(total);
         json.putObject("application").put("id", id(applicationId)).put("flags", messageContentGranted ? 1 << 18 : 0);
         json.putArray("_trace").add("fake-discord");
         return json;
@@ -285,16 +287,20 @@ final class Payloads {
                 .put("joined_at", world.now().toString());
         json.putArray("features");
         ArrayNode roles = json.putArray("roles");
-        world.roles().forEach(role -> roles.add(role(role)));
+        world.roles().stream()
+                .filter(role -> role.id() == guildId || (guildId == FakeDiscord.GUILD_ID && !world.isGuild(role.id())))
+                .forEach(role -> roles.add(role(role)));
         ArrayNode members = json.putArray("members");
         for (Member member : world.members()) {
             members.add(member(member, world.user(member.userId()), true));
         }
         json.put("member_count", members.size());
         ArrayNode channels = json.putArray("channels");
-        world.guildChannels().forEach(channel -> channels.add(channel(channel, null, guildId)));
+        world.guildChannels().stream().filter(channel -> world.guildOf(channel) == guildId)
+                .forEach(channel -> channels.add(channel(channel, null, guildId)));
         ArrayNode threads = json.putArray("threads");
-        world.threads().forEach(thread -> threads.add(channel(thread, null, guildId)));
+        world.threads().stream().filter(thread -> world.guildOf(thread) == guildId)
+                .forEach(thread -> threads.add(channel(thread, null, guildId)));
         json.putArray("emojis");
         json.putArray("stickers");
         json.putArray("voice_states");

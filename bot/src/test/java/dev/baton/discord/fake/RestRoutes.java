@@ -137,7 +137,7 @@ final class RestRoutes {
     // ---- login and application
 
     private void gatewayBot(Context ctx) {
-        ObjectNode json = Json.object().put("url", gatewayUrl()).put("shards", 1);
+        ObjectNode json = Json.object().put("url", gatewayUrl()).put("shards", world.recommendedShards());
         json.putObject("session_start_limit")
                 .put("total", 1000)
                 .put("remaining", 1000)
@@ -212,9 +212,12 @@ final class RestRoutes {
 
     private void listMessages(Context ctx) {
         Channel channel = channel(ctx);
-        String limit = ctx.queryParam("limit");
+        String limitText = ctx.queryParam("limit");
+        int limit = limitText == null ? 50 : Math.max(1, Math.min(100, Integer.parseInt(limitText)));
+        String after = ctx.queryParam("after");
         ArrayNode json = Json.array();
-        world.messagesIn(channel.id(), limit == null ? 50 : Integer.parseInt(limit)).forEach(json::add);
+        (after == null ? world.messagesIn(channel.id(), limit)
+                : world.messagesAfter(channel.id(), Long.parseLong(after), limit)).forEach(json::add);
         ok(ctx, json);
     }
 
@@ -326,10 +329,11 @@ final class RestRoutes {
     // ---- lookups
 
     private long guild(Context ctx) {
-        if (idParam(ctx, "gid") != GUILD_ID) {
+        long guildId = idParam(ctx, "gid");
+        if (!world.isGuild(guildId)) {
             throw new DiscordError(404, 10004, "Unknown Guild");
         }
-        return GUILD_ID;
+        return guildId;
     }
 
     private Channel channel(Context ctx) {

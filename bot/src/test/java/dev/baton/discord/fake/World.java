@@ -89,6 +89,10 @@ final class World {
     private final Map<String, Interaction> interactionsByToken = new HashMap<>();
     private final Map<String, Long> commandIds = new HashMap<>();
     private boolean messageContentGranted = true;
+    private int recommendedShards = 1;
+    /** Guild channels of a guild other than {@link FakeDiscord#GUILD_ID}; threads follow their parent. */
+    private final Map<Long, Long> guildOfChannel = new HashMap<>();
+    private final List<Long> guilds = new ArrayList<>(List.of(FakeDiscord.GUILD_ID));
     private boolean webhooksDenied;
 
     World(Clock clock) {
@@ -176,6 +180,33 @@ final class World {
     }
 
     // ---- channels and threads
+
+    /** Another guild the bot is in (set up before the bot connects); its @everyone role shares its id. */
+    synchronized void addGuild(long guildId) {
+        guilds.add(guildId);
+    }
+
+    synchronized List<Long> guilds() {
+        return List.copyOf(guilds);
+    }
+
+    synchronized boolean isGuild(long id) {
+        return guilds.contains(id);
+    }
+
+    /** The guild a channel or thread is in; DMs have none (the first guild is returned, and never used). */
+    synchronized long guildOf(Channel channel) {
+        Channel top = channel.isThread() ? channels.get(channel.parentId()) : channel;
+        return guildOfChannel.getOrDefault(top.id(), FakeDiscord.GUILD_ID);
+    }
+
+    synchronized Channel addGuildChannel(int type, String name, long guildId) {
+        Channel channel = addGuildChannel(type, name);
+        if (guildId != FakeDiscord.GUILD_ID) {
+            guildOfChannel.put(channel.id(), guildId);
+        }
+        return channel;
+    }
 
     synchronized Channel addGuildChannel(int type, String name) {
         long position = channels.values().stream().filter(c -> c.inGuild() && !c.isThread()).count();
@@ -278,6 +309,24 @@ final class World {
         return found.subList(0, Math.min(limit, found.size()));
     }
 
+    /**
+     * The {@code limit} oldest messages of a channel after the message id {@code after}, newest first, as Discord
+     * answers {@code GET /channels/{id}/messages?after=ID}: a reader pages on with the highest id it got.
+     */
+    synchronized List<ObjectNode> messagesAfter(long channelId, long after, int limit) {
+        List<ObjectNode> found = new ArrayList<>();
+        for (ObjectNode message : messages.values()) {
+            if (message.path("channel_id").asText().equals(Long.toString(channelId))
+                    && message.get("id").asLong() > after) {
+                found.add(message.deepCopy());
+            }
+        }
+        found.sort((a, b) -> Long.compare(a.get("id").asLong(), b.get("id").asLong()));
+        List<ObjectNode> page = new ArrayList<>(found.subList(0, Math.min(limit, found.size())));
+        java.util.Collections.reverse(page);
+        return page;
+    }
+
     // ---- webhooks, interactions, commands
 
     synchronized Webhook addWebhook(long channelId, String name, long creatorId) {
@@ -333,6 +382,14 @@ final class World {
 
     synchronized void denyWebhooks(boolean denied) {
         webhooksDenied = denied;
+    }
+
+    synchronized int recommendedShards() {
+        return recommendedShards;
+    }
+
+    synchronized void recommendShards(int total) {
+        recommendedShards = total;
     }
 
     synchronized boolean messageContentGranted() {

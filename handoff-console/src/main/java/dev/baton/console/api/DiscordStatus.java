@@ -1,6 +1,8 @@
 package dev.baton.console.api;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Whether Baton is connected to Discord right now, for {@code /healthz}. The bot module implements it;
@@ -20,6 +22,18 @@ public interface DiscordStatus {
     }
 
     State state();
+
+    /** The gateway shards an instance holds now, of {@code total}; see {@link #shards()}. */
+    record HeldShards(List<Integer> held, int total) {
+        public HeldShards {
+            held = List.copyOf(held);
+        }
+    }
+
+    /** With sharding ({@code BATON_SHARDS}), the shards this instance holds now; empty for a single unsharded Baton. */
+    default Optional<HeldShards> shards() {
+        return Optional.empty();
+    }
 
     /** Baton runs without Discord (no {@code DISCORD_TOKEN}). */
     DiscordStatus OFF = () -> State.OFF;
