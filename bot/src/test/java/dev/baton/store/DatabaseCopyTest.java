@@ -41,7 +41,7 @@ class DatabaseCopyTest {
             assertEquals(List.of("aftercare", "console_access", "console_accounts", "console_sessions",
                     "console_setup_links", "conversations", "customers",
                     "decisions", "feedback", "handoff_events", "handoffs", "message_edits", "messages",
-                    "repeat_checks", "rule_changes"), tables.stream().sorted().toList());
+                    "repeat_checks", "rule_changes", "shard_leases"), tables.stream().sorted().toList());
             assertBefore(tables, "customers", "conversations");
             assertBefore(tables, "conversations", "messages");
             assertBefore(tables, "messages", "message_edits");

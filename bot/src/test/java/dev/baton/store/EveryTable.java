@@ -4,6 +4,9 @@ import dev.baton.aftercare.AfterCare;
 import dev.baton.aftercare.Verdict;
 import dev.baton.bridge.SqliteAccessLog;
 import dev.baton.bridge.SqliteAccounts;
+import dev.baton.cluster.Lease;
+import dev.baton.cluster.LeasePlan;
+import dev.baton.cluster.LeaseStore;
 import dev.baton.bridge.StoredSessions;
 import dev.baton.bridge.StoredSetupLinks;
 import dev.baton.console.api.SessionStore;
@@ -120,6 +123,8 @@ public final class EveryTable {
                     history.clock.instant(), history.clock.instant()));
             new StoredSetupLinks(database).replaceFor(new SetupLinkStore.Stored("d4e5f6", "sam",
                     history.clock.instant().plus(Duration.ofHours(1))));
+            new LeaseStore(database).apply(new LeasePlan.Step.Take(0, 1, Optional.empty(),
+                    new Lease(0, 1, "baton-a", 1, history.clock.instant().plusSeconds(10))), history.clock.instant());
             return new Written(handoff.id(), open.id(), conversation.id(), given);
         }
     }
