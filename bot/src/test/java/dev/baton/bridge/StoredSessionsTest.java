@@ -11,9 +11,11 @@ import dev.baton.store.TestDatabases;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Console sessions and setup links in the database, on this run's backend. */
+@Tag("database")
 class StoredSessionsTest {
 
     private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");

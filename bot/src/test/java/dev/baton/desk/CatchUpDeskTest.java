@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * once, and a reply that was stored but never confirmed by Discord is either confirmed (it was posted) or withdrawn
  * with its decision, so that the message is decided again.
  */
+@Tag("database")
 class CatchUpDeskTest {
 
     private static final KnowledgeBase KNOWLEDGE = KnowledgeBaseLoader.load(Path.of("..", "config", "knowledge.yaml"));
