@@ -24,7 +24,7 @@ class DatabaseTagTest {
             untagged = files.filter(f -> f.toString().endsWith("Test.java")).filter(DatabaseTagTest::untagged)
                     .map(f -> TESTS.relativize(f).toString()).sorted().toList();
         }
-        assertEquals(List.of(), untagged, "test classes using TestDatabases.fresh()/freshLocation() without"
+        assertEquals(List.of(), untagged, "test classes on a fresh database from TestDatabases without"
                 + " @Tag(\"database\"): add the tag so they also run on PostgreSQL");
     }
 
