@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Two Batons' relays on one PostgreSQL schema: B holds the conversation's shard, A does not (skipped without a server). */
@@ -154,6 +155,32 @@ class RelayTest {
                 outcome.unanswered());
         Thread.sleep(300);
         assertTrue(postedByB.isEmpty());
+    }
+
+    /**
+     * The relay's own round trip (request, holder's fake post, answer) on this PostgreSQL: prints the median and
+     * 95th percentile of 200. Run with {@code BATON_TEST_POSTGRES_URL=… mvn -B -q -o -pl bot -am test
+     * -Dbaton.excludedGroups= -Dtest=RelayTest -Dsurefire.failIfNoSpecifiedTests=false}.
+     */
+    @Test
+    @Tag("benchmark")
+    void howLongARelayedPostTakesBesidesThePostItself() throws Exception {
+        DatabaseLocation.Postgres location = TestDatabases.freshPostgres();
+        Relay a = relay(location, "a", Duration.ofSeconds(5), notHolding());
+        relay(location, "b", Duration.ofSeconds(5), holding());
+        for (int i = 0; i < 20; i++) {
+            assertTrue(a.ask(staffReply("warm-up " + i)).answered());
+        }
+        int runs = 200;
+        long[] micros = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long started = System.nanoTime();
+            assertTrue(a.ask(staffReply("run " + i)).answered());
+            micros[i] = (System.nanoTime() - started) / 1_000;
+        }
+        java.util.Arrays.sort(micros);
+        System.out.printf(java.util.Locale.ROOT, "relay round trip over %d: median %.2f ms, p95 %.2f ms, max %.2f ms%n",
+                runs, micros[runs / 2] / 1e3, micros[runs * 95 / 100] / 1e3, micros[runs - 1] / 1e3);
     }
 
     @Test
