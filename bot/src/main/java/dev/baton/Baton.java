@@ -129,6 +129,7 @@ public final class Baton implements AutoCloseable {
                 ShardedDiscord sharded = ShardedDiscord.prepare(settings.discord().get(), config.discord(), parts.desk(),
                         parts.aftercare(), parts.metrics(), clock, settings.shards());
                 discord = sharded;
+                parts.relay().ifPresent(sharded::relayThrough); // PostgreSQL: posts for shards held elsewhere
                 leases = new ShardLeases(new LeaseStore(database), settings.shards(), holderId(), LeaseTerms.DEFAULT,
                         clock);
                 LOG.info("connecting to Discord: {}, through the shards of {} this instance ({}) holds a lease on",

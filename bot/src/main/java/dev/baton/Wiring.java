@@ -22,9 +22,11 @@ import dev.baton.conversation.ConversationStore;
 import dev.baton.desk.ResolveTimes;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
+import dev.baton.discord.Relay;
 import dev.baton.fanout.Backoff;
 import dev.baton.fanout.Fanout;
 import dev.baton.fanout.PostgresFanout;
+import dev.baton.fanout.PostgresWire;
 import dev.baton.feedback.FeedbackStore;
 import dev.baton.health.CareReport;
 import dev.baton.handoff.HandoffStore;
@@ -114,6 +116,18 @@ public final class Wiring {
          */
         public void hearOtherInstances() {
             fanout.start(events::heard, events::refresh);
+        }
+
+        /**
+         * On PostgreSQL, the relay through which a post for a shard held elsewhere is made by its holder (a console
+         * reply, a pickup step or after-care asked here); none on SQLite, where one Baton holds every shard.
+         */
+        public Optional<Relay> relay() {
+            Database database = conversations.database();
+            return database.dialect() == Dialect.POSTGRESQL
+                    ? Optional.of(new Relay(new PostgresWire(database, PostgresWire.RELAY, Backoff.DEFAULT), instance,
+                            clock, Relay.WAIT))
+                    : Optional.empty();
         }
 
         /**

@@ -398,4 +398,9 @@ public final class SupportDesk {
     public boolean hasConversationIn(String threadId) {
         return conversations.latestInThread(threadId).isPresent();
     }
+
+    /** One conversation as stored now (another Baton asking this one to post in it sends only its id). */
+    public Optional<ConversationRecord> conversation(long id) {
+        return conversations.conversation(id);
+    }
 }

@@ -8,6 +8,7 @@ import dev.baton.conversation.ConversationRecord;
 import dev.baton.conversation.PlaceKind;
 import dev.baton.desk.StaffReplies;
 import dev.baton.desk.SupportDesk;
+import dev.baton.discord.RelayCodec.Kind;
 import dev.baton.metrics.BatonMetrics;
 import dev.baton.pickup.PickupNotices;
 import dev.baton.routing.Person;
@@ -91,6 +92,8 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
     private final java.util.concurrent.atomic.AtomicBoolean commandsRegistered =
             new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
+    /** Asks the holder of a shard this instance does not hold to post; null with one Baton (no relay). */
+    private volatile Relay relay;
 
     private record Posters(Replier replier, StaffReplier staff, PickupPoster pickup, AfterCarePoster aftercare) {
     }
@@ -107,6 +110,16 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
         this.listener.attach(jda -> posters(jda).replier());
         this.held = new HeldOnly();
         this.catchUp = new CatchUp(desk, settings, listener, clock);
+    }
+
+    /**
+     * Posts for conversations on shards held elsewhere through {@code relay}, and serves its requests for the shards
+     * held here; {@link #close} closes it.
+     */
+    public ShardedDiscord relayThrough(Relay relay) {
+        this.relay = relay;
+        relay.serve(this::postIfHeld);
+        return this;
     }
 
     /** Ready to connect shards as their leases are gained; connects nothing yet. */
@@ -274,7 +287,10 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
     @Override
     public StaffReplies staffReplies() {
         return (conversation, from, text) -> postersFor(conversation).map(p -> p.staff().send(conversation, from, text))
-                .orElseGet(() -> StaffReplies.Delivery.failed(NOT_HELD + " so the reply was only stored."));
+                .orElseGet(() -> relayed(new Ask(Kind.STAFF_REPLY, conversation, from, text, null, null, 0))
+                        .map(o -> o.answered() ? o.answer().delivery()
+                                : StaffReplies.Delivery.failed(o.unanswered() + ", so the reply was only stored."))
+                        .orElseGet(() -> StaffReplies.Delivery.failed(NOT_HELD + " so the reply was only stored.")));
     }
 
     @Override
@@ -283,21 +299,28 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
             @Override
             public Posted remind(ConversationRecord conversation, Person person, String text) {
                 return postersFor(conversation).map(p -> p.pickup().remind(conversation, person, text))
-                        .orElseGet(() -> Posted.failed("not posted: " + NOT_HELD));
+                        .orElseGet(() -> relayedPickup(new Ask(Kind.REMIND, conversation, person, text, null, null, 0)));
             }
 
             @Override
             public Posted reroute(ConversationRecord conversation, Person to, String text) {
                 return postersFor(conversation).map(p -> p.pickup().reroute(conversation, to, text))
-                        .orElseGet(() -> Posted.failed("not posted: " + NOT_HELD));
+                        .orElseGet(() -> relayedPickup(new Ask(Kind.REROUTE, conversation, to, text, null, null, 0)));
             }
 
             @Override
             public Posted escalate(ConversationRecord conversation, String roleId, String forCustomer, String forStaff) {
                 return postersFor(conversation).map(p -> p.pickup().escalate(conversation, roleId, forCustomer, forStaff))
-                        .orElseGet(() -> Posted.failed("not posted: " + NOT_HELD));
+                        .orElseGet(() -> relayedPickup(
+                                new Ask(Kind.ESCALATE, conversation, null, forCustomer, roleId, forStaff, 0)));
             }
         };
+    }
+
+    private PickupNotices.Posted relayedPickup(Ask request) {
+        return relayed(request).map(o -> o.answered() ? o.answer().pickup()
+                        : PickupNotices.Posted.failed("not posted: " + o.unanswered()))
+                .orElseGet(() -> PickupNotices.Posted.failed("not posted: " + NOT_HELD));
     }
 
     @Override
@@ -306,15 +329,56 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
             @Override
             public Posted ask(ConversationRecord conversation, long handoffId, String text) {
                 return postersFor(conversation).map(p -> p.aftercare().ask(conversation, handoffId, text))
-                        .orElseGet(() -> Posted.failed("not posted: " + NOT_HELD));
+                        .orElseGet(() -> relayedAfterCare(
+                                new Ask(Kind.AFTERCARE_ASK, conversation, null, text, null, null, handoffId)));
             }
 
             @Override
             public Posted close(ConversationRecord conversation, String text) {
                 return postersFor(conversation).map(p -> p.aftercare().close(conversation, text))
-                        .orElseGet(() -> Posted.failed("not posted: " + NOT_HELD));
+                        .orElseGet(() -> relayedAfterCare(
+                                new Ask(Kind.AFTERCARE_CLOSE, conversation, null, text, null, null, 0)));
             }
         };
+    }
+
+    private AfterCareNotices.Posted relayedAfterCare(Ask request) {
+        return relayed(request).map(o -> o.answered() ? o.answer().aftercare()
+                        : AfterCareNotices.Posted.failed("not posted: " + o.unanswered()))
+                .orElseGet(() -> AfterCareNotices.Posted.failed("not posted: " + NOT_HELD));
+    }
+
+    // ------------------------------------------------------------------------------ relay
+
+    /** Relays through PostgreSQL to the instance holding the shard; empty when there is no relay (one Baton). */
+    private Optional<Relay.Outcome> relayed(Ask request) {
+        Relay current = relay;
+        return current == null ? Optional.empty() : Optional.of(current.ask(request.toWire()));
+    }
+
+    /**
+     * Another instance asks this one to post: only when this instance holds the conversation's shard now, with the
+     * conversation as stored now.
+     */
+    private Optional<RelayCodec.Answer> postIfHeld(RelayCodec.Request request) {
+        Optional<ConversationRecord> stored = desk.conversation(request.conversationId());
+        Optional<Posters> held = stored.flatMap(this::postersFor);
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        Posters posters = held.get();
+        return Optional.of(RelayedPosts.post(request, stored.get(), posters.staff(), posters.pickup(),
+                posters.aftercare()));
+    }
+
+    /** A request before it is sent: the conversation by id and the person by the fields posting uses. */
+    private record Ask(Kind kind, ConversationRecord conversation, Person person, String text, String roleId,
+                           String forStaff, long handoffId) {
+        RelayCodec.Request toWire() {
+            return new RelayCodec.Request("-", "-", kind, conversation.id(), person == null ? null : person.id(),
+                    person == null ? null : person.name(), person == null ? null : person.discordUserId(), text, roleId,
+                    forStaff, handoffId);
+        }
     }
 
     // ------------------------------------------------------------------------------ status
@@ -353,6 +417,10 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
     @Override
     public void close() {
         closed = true;
+        Relay relaying = relay;
+        if (relaying != null) {
+            relaying.close(); // first: it may be posting through the shards closed below
+        }
         ShardManager current = manager;
         catchUps.shutdownNow();
         connector.shutdownNow();

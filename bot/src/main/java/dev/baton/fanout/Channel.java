@@ -19,11 +19,16 @@ final class Channel {
 
     /** The channel for {@code schema}, already safe to write unquoted into {@code LISTEN}. */
     static String of(String schema) {
+        return of(NAME, schema);
+    }
+
+    /** The channel named {@code base} (a lowercase identifier) for {@code schema}, as above. */
+    static String of(String base, String schema) {
         if (schema == null || schema.isEmpty() || schema.equals("public")) {
-            return NAME;
+            return base;
         }
         String safe = schema.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        String name = NAME + "_" + safe;
+        String name = base + "_" + safe;
         if (name.length() > MAX_IDENTIFIER) {
             name = name.substring(0, MAX_IDENTIFIER - 9) + "_" + Integer.toHexString(schema.hashCode());
         }

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * A signed-in HTTP client of the console, as a script would be: form token, login, session cookie,
  * CSRF header. Cookies are handled here because Java's CookieManager keeps Secure cookies off http.
  */
-final class ConsoleClient {
+public final class ConsoleClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,7 +31,7 @@ final class ConsoleClient {
         this.base = base;
     }
 
-    static ConsoleClient logIn(String base, String user, String password) {
+    public static ConsoleClient logIn(String base, String user, String password) {
         ConsoleClient client = new ConsoleClient(base);
         client.csrf = client.send(client.request("/api/csrf").GET()).get("csrfToken").asText();
         client.send(client.request("/api/login").header("X-CSRF-Token", client.csrf)
@@ -41,14 +41,14 @@ final class ConsoleClient {
     }
 
     /** Someone not signed in, holding the form token a login or setup form needs. */
-    static ConsoleClient anonymous(String base) {
+    public static ConsoleClient anonymous(String base) {
         ConsoleClient client = new ConsoleClient(base);
         client.csrf = client.send(client.request("/api/csrf").GET()).get("csrfToken").asText();
         return client;
     }
 
     /** Sets a password with a setup link's token, as the setup page does, and is then signed in. */
-    void setUp(String token, String password) {
+    public void setUp(String token, String password) {
         send(request("/api/setup").header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
                 .POST(body(Map.of("token", token, "password", password))));
         csrf = send(request("/api/me").GET()).get("csrfToken").asText();
@@ -74,11 +74,11 @@ final class ConsoleClient {
         }
     }
 
-    JsonNode get(String path) {
+    public JsonNode get(String path) {
         return send(request(path).GET());
     }
 
-    JsonNode post(String path, Object body) {
+    public JsonNode post(String path, Object body) {
         return send(request(path).header("X-CSRF-Token", csrf).header("Content-Type", "application/json")
                 .POST(body(body)));
     }
