@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.postgresql.PGConnection;
@@ -63,22 +64,37 @@ public final class PostgresWire implements AutoCloseable {
 
     /** Sends now, on a pooled connection. @throws StoreException when PostgreSQL cannot be reached */
     public void send(String payload) {
+        sendAll(List.of(payload));
+    }
+
+    /** Sends each payload, in order, on one pooled connection. @throws StoreException as {@link #send} */
+    public void sendAll(List<String> payloads) {
         database.write(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-                s.setString(1, channel);
-                s.setString(2, payload);
-                s.execute();
+                for (String payload : payloads) {
+                    s.setString(1, channel);
+                    s.setString(2, payload);
+                    s.execute();
+                }
             }
             return null;
         });
     }
 
     /** Starts hearing every payload on the channel, on a thread of its own; {@code heard} must not block long. */
-    public synchronized void start(Consumer<String> heard) {
+    public void start(Consumer<String> heard) {
+        start(heard, () -> { }, "baton-wire-listen");
+    }
+
+    /**
+     * As above; {@code reconnected} runs each time the listening connection is made again after it broke (or
+     * after the first attempt failed), since payloads sent in the gap were not heard.
+     */
+    public synchronized void start(Consumer<String> heard, Runnable reconnected, String threadName) {
         if (listener != null) {
             throw new IllegalStateException("already listening");
         }
-        listener = new Thread(() -> listenLoop(heard), "baton-wire-listen");
+        listener = new Thread(() -> listenLoop(heard, reconnected), threadName);
         listener.setDaemon(true);
         listener.start();
     }
@@ -89,8 +105,9 @@ public final class PostgresWire implements AutoCloseable {
         return pid < 0 ? OptionalInt.empty() : OptionalInt.of(pid);
     }
 
-    private void listenLoop(Consumer<String> heard) {
+    private void listenLoop(Consumer<String> heard, Runnable reconnected) {
         int failures = 0;
+        boolean connectedBefore = false;
         while (running) {
             try (Connection connection = database.dedicatedConnection()) {
                 listening = connection;
@@ -101,9 +118,15 @@ public final class PostgresWire implements AutoCloseable {
                         listeningPid = rs.getInt(1);
                     }
                 }
-                if (failures > 0) {
+                if (connectedBefore || failures > 0) {
                     LOG.info("listening on {} again", channel);
+                    try {
+                        reconnected.run();
+                    } catch (RuntimeException e) {
+                        LOG.warn("catching up after listening again on {} failed", channel, e);
+                    }
                 }
+                connectedBefore = true;
                 failures = 0;
                 hear(connection, heard);
             } catch (SQLException | StoreException e) {
