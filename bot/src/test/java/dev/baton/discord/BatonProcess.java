@@ -26,6 +26,9 @@ import java.util.regex.Pattern;
  */
 record BatonProcess(String name, Process process, Path log, int consolePort) {
 
+    /** The console's admin password in every instance started here. */
+    static final String ADMIN_PASSWORD = "baton-process-admin-password-17";
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** @param extra more environment, e.g. {@code BATON_SHARDS} */
@@ -46,7 +49,7 @@ record BatonProcess(String name, Process process, Path log, int consolePort) {
         env.put("BATON_DISCORD_GATEWAY_URL", fake.gatewayUrl());
         env.put("BATON_DATABASE_URL", database.url());
         env.put("BATON_CONSOLE_PORT", String.valueOf(port));
-        env.put("BATON_ADMIN_PASSWORD", "baton-process-admin-password-17");
+        env.put("BATON_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.putAll(extra);
         return new BatonProcess(name, builder.start(), log, port);
     }

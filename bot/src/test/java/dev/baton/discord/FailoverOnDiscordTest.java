@@ -3,6 +3,7 @@ package dev.baton.discord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.baton.browser.ConsoleClient;
 import dev.baton.discord.fake.FakeDiscord;
 import dev.baton.discord.fake.PostedMessage;
 import dev.baton.store.DatabaseLocation;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,6 +164,18 @@ class FailoverOnDiscordTest {
                     assertEquals(notices, rs.getLong(1), "one stored handoff per handoff notice");
                     System.out.println(notices + " of the " + CUSTOMERS + " were handed off, each stored once");
                 }
+                // The survivor's console lists every one of them, the dead instance's included.
+                Set<Long> handoffIds = new TreeSet<>();
+                try (ResultSet rs = s.executeQuery("SELECT id FROM handoffs")) {
+                    while (rs.next()) {
+                        handoffIds.add(rs.getLong(1));
+                    }
+                }
+                ConsoleClient admin = ConsoleClient.logIn("http://127.0.0.1:" + standby.consolePort(), "admin",
+                        BatonProcess.ADMIN_PASSWORD);
+                Set<Long> listed = new TreeSet<>();
+                admin.get("/api/queue").get("entries").forEach(entry -> listed.add(entry.get("id").asLong()));
+                assertEquals(handoffIds, listed, "the survivor's console lists every handoff");
             }
         } finally {
             for (BatonProcess instance : instances) {

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RelayOnDiscordTest {
 
     private static final Duration START = Duration.ofSeconds(60);
-    private static final String ADMIN_PASSWORD = "baton-process-admin-password-17";
     private static final String ALEX_PASSWORD = "violet kettle northern quarry 42";
     private static final String HELLO = "Hi Ann, Alex here. I've refunded the second charge.";
 
@@ -54,7 +53,7 @@ class RelayOnDiscordTest {
             fake.awaitPostedMessage(p -> p.channelId() == question, Duration.ofSeconds(20)); // the handoff notice
 
             String console = "http://127.0.0.1:" + standby.consolePort();
-            ConsoleClient admin = ConsoleClient.logIn(console, "admin", ADMIN_PASSWORD);
+            ConsoleClient admin = ConsoleClient.logIn(console, "admin", BatonProcess.ADMIN_PASSWORD);
             String link = admin.post("/api/accounts", Map.of("username", "alex", "role", "manager"))
                     .get("setupUrl").asText();
             ConsoleClient alex = ConsoleClient.anonymous(console);
