@@ -150,14 +150,7 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
         LOG.info("connecting shard {} of {} (lease token {})", shard, range.total(), token);
         try {
             if (manager == null) {
-                manager = DefaultShardManagerBuilder.createLight(endpoints.token(), DiscordBot.INTENTS)
-                        .setShardsTotal(range.total())
-                        .setShards(shard)
-                        .setRestConfig(new RestConfig().setBaseUrl(endpoints.restUrl()))
-                        .setSessionController(new DiscordBot.GatewayAt(endpoints.gatewayUrl()))
-                        .setCompression(Compression.NONE)
-                        .addEventListeners(held, this)
-                        .build();
+                manager = build(List.of(shard));
             } else {
                 manager.start(shard);
                 awaitStarted(shard);
@@ -176,22 +169,52 @@ public final class ShardedDiscord extends ListenerAdapter implements DiscordLink
      * tick). Starting takes up to Discord's 5 s between identifies per shard queued before it.
      */
     private void awaitStarted(int shard) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            long deadline = System.nanoTime() + STARTED.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (manager.getShardById(shard) != null || !holding.contains(shard) || closed) {
-                    return;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            LOG.warn("shard {} was not started within {} s; asking JDA again", shard, STARTED.toSeconds());
-            manager.start(shard);
+        if (started(shard)) {
+            return;
         }
+        LOG.warn("shard {} was not started within {} s; asking JDA again", shard, STARTED.toSeconds());
+        manager.start(shard);
+        if (started(shard)) {
+            return;
+        }
+        // JDA's queue worker never took the shard (seen once, under load, after a Discord outage at start): a held
+        // shard must not stay unconnected, so the manager starts again with every shard held. The old one stops
+        // first, so no shard ever has two sessions.
+        List<Integer> shards = List.copyOf(new TreeSet<>(holding));
+        LOG.warn("shard {} was still not started; starting the shard manager again with shards {}", shard, shards);
+        ShardManager stuck = manager;
+        stuck.getShards().forEach(posters::remove);
+        stuck.shutdown();
+        manager = build(shards);
+    }
+
+    /** Waits up to {@link #STARTED} until the manager has built the shard's JDA (or it is no longer wanted). */
+    private boolean started(int shard) {
+        long deadline = System.nanoTime() + STARTED.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (manager.getShardById(shard) != null || !holding.contains(shard) || closed) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A shard manager for {@code shards}, pointed at this instance's Discord endpoints. */
+    private ShardManager build(List<Integer> shards) {
+        return DefaultShardManagerBuilder.createLight(endpoints.token(), DiscordBot.INTENTS)
+                .setShardsTotal(range.total())
+                .setShards(shards)
+                .setRestConfig(new RestConfig().setBaseUrl(endpoints.restUrl()))
+                .setSessionController(new DiscordBot.GatewayAt(endpoints.gatewayUrl()))
+                .setCompression(Compression.NONE)
+                .addEventListeners(held, this)
+                .build();
     }
 
     /** From this moment the shard's events are ignored; it is disconnected right after, in order with connecting. */
