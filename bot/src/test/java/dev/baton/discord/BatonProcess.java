@@ -118,4 +118,33 @@ record BatonProcess(String name, Process process, Path log, int consolePort) {
             return socket.getLocalPort();
         }
     }
+
+    /**
+     * Waits until exactly one of two instances holds shard 0 (and the commands are registered), failing after
+     * {@code within} with both logs; returns the holder first, then the standby.
+     */
+    static List<BatonProcess> holderThenStandby(List<BatonProcess> instances, FakeDiscord fake, Duration within)
+            throws Exception {
+        long startedAt = System.nanoTime();
+        while (true) {
+            for (BatonProcess instance : instances) {
+                instance.requireAlive();
+            }
+            Optional<String> a = instances.get(0).health();
+            Optional<String> b = instances.get(1).health();
+            if (a.isPresent() && b.isPresent() && !fake.registeredCommands().isEmpty()) {
+                boolean aHolds = a.get().contains("\"shards\":[0]");
+                boolean bHolds = b.get().contains("\"shards\":[0]");
+                if (aHolds != bHolds) {
+                    return aHolds ? List.of(instances.get(0), instances.get(1))
+                            : List.of(instances.get(1), instances.get(0));
+                }
+            }
+            if (System.nanoTime() - startedAt > within.toNanos()) {
+                throw new AssertionError("no Baton holds the shard within " + within + ":\n"
+                        + instances.get(0).tail(30) + "\n" + instances.get(1).tail(30));
+            }
+            Thread.sleep(100);
+        }
+    }
 }

@@ -13,7 +13,6 @@ import dev.baton.conversation.Place;
 import dev.baton.desk.Reaction;
 import dev.baton.desk.SupportDesk;
 import dev.baton.discord.fake.FakeDiscord;
-import dev.baton.discord.fake.FakeDiscordJda;
 import dev.baton.discord.fake.PostedMessage;
 import dev.baton.handoff.HandoffStore;
 import dev.baton.handoff.HandoffWording;
@@ -27,7 +26,6 @@ import dev.baton.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -80,14 +78,7 @@ class CatchUpOnDiscordTest {
             }
             Thread.sleep(20); // the takeover comes after what the stopped holder stored
 
-            Map<String, String> env = new HashMap<>();
-            env.put("BATON_CONFIG_DIR", config.toString());
-            env.put("BATON_DATA_DIR", dir.resolve("data").toString());
-            env.put("DISCORD_TOKEN", FakeDiscordJda.TOKEN);
-            env.put("BATON_DISCORD_REST_URL", fake.restBaseUrl());
-            env.put("BATON_DISCORD_GATEWAY_URL", fake.gatewayUrl());
-            env.put("BATON_CONSOLE_PORT", "off");
-            env.put("BATON_SHARDS", "0-1/2");
+            Map<String, String> env = ConfigForFake.environment(fake, config, dir.resolve("data"), "off", "0-1/2");
             try (Baton baton = Baton.start(Settings.fromEnvironment(env), WIRING, Clock.systemUTC())) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
                 List<Long> all = List.of(neverDecided, answerNeverPosted, noticeNeverPosted, neverStored);

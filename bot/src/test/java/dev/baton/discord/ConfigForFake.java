@@ -1,11 +1,14 @@
 package dev.baton.discord;
 
 import dev.baton.discord.fake.FakeDiscord;
+import dev.baton.discord.fake.FakeDiscordJda;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,6 +22,24 @@ import java.util.stream.Stream;
 final class ConfigForFake {
 
     private ConfigForFake() {
+    }
+
+    /**
+     * The environment of an in-process Baton on {@code config} against {@code fake}, keeping its data in
+     * {@code dataDir}, its console on {@code consolePort} ({@code off} for none) and holding {@code shards}; a map
+     * the test may add to.
+     */
+    static Map<String, String> environment(FakeDiscord fake, Path config, Path dataDir, String consolePort,
+                                           String shards) {
+        Map<String, String> env = new HashMap<>();
+        env.put("BATON_CONFIG_DIR", config.toString());
+        env.put("BATON_DATA_DIR", dataDir.toString());
+        env.put("DISCORD_TOKEN", FakeDiscordJda.TOKEN);
+        env.put("BATON_DISCORD_REST_URL", fake.restBaseUrl());
+        env.put("BATON_DISCORD_GATEWAY_URL", fake.gatewayUrl());
+        env.put("BATON_CONSOLE_PORT", consolePort);
+        env.put("BATON_SHARDS", shards);
+        return env;
     }
 
     static Path write(FakeDiscord fake, Path to, String guildId, List<Long> supportChannels, int acknowledgeAfterSeconds) {

@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -67,28 +66,9 @@ class FailoverOnDiscordTest {
                 instances.add(BatonProcess.start(name, fake, database, config, dir, Map.of()));
             }
             long startedAt = System.nanoTime();
-            BatonProcess holder = null;
-            BatonProcess standby = null;
-            while (holder == null) {
-                for (BatonProcess instance : instances) {
-                    instance.requireAlive();
-                }
-                Optional<String> a = instances.get(0).health();
-                Optional<String> b = instances.get(1).health();
-                if (a.isPresent() && b.isPresent() && !fake.registeredCommands().isEmpty()) {
-                    boolean aHolds = a.get().contains("\"shards\":[0]");
-                    boolean bHolds = b.get().contains("\"shards\":[0]");
-                    if (aHolds != bHolds) {
-                        holder = aHolds ? instances.get(0) : instances.get(1);
-                        standby = aHolds ? instances.get(1) : instances.get(0);
-                    }
-                }
-                if (System.nanoTime() - startedAt > START.toNanos()) {
-                    throw new AssertionError("no Baton holds the shard within " + START + ":\n"
-                            + instances.get(0).tail(30) + "\n" + instances.get(1).tail(30));
-                }
-                Thread.sleep(100);
-            }
+            List<BatonProcess> roles = BatonProcess.holderThenStandby(instances, fake, START);
+            BatonProcess holder = roles.get(0);
+            BatonProcess standby = roles.get(1);
             System.out.printf(Locale.ROOT, "both Batons up after %.1f s; %s holds the shard, %s stands by%n",
                     (System.nanoTime() - startedAt) / 1e9, holder.name(), standby.name());
             assertTrue(standby.health().orElseThrow().contains("\"shards\":[]"), "the standby holds nothing");

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +45,7 @@ class RelayOnDiscordTest {
             for (String name : List.of("a", "b")) {
                 instances.add(BatonProcess.start(name, fake, database, config, dir, Map.of()));
             }
-            BatonProcess standby = standby(instances, fake);
+            BatonProcess standby = BatonProcess.holderThenStandby(instances, fake, START).get(1);
 
             long question = fake.sendMessage(support, ann, "I want to speak to a real person about billing.");
             long handoff = awaitHandoff(database);
@@ -76,30 +75,6 @@ class RelayOnDiscordTest {
             for (BatonProcess instance : instances) {
                 instance.stop();
             }
-        }
-    }
-
-    /** Waits until one instance holds the shard and returns the other one. */
-    private static BatonProcess standby(List<BatonProcess> instances, FakeDiscord fake) throws Exception {
-        long startedAt = System.nanoTime();
-        while (true) {
-            for (BatonProcess instance : instances) {
-                instance.requireAlive();
-            }
-            Optional<String> a = instances.get(0).health();
-            Optional<String> b = instances.get(1).health();
-            if (a.isPresent() && b.isPresent() && !fake.registeredCommands().isEmpty()) {
-                boolean aHolds = a.get().contains("\"shards\":[0]");
-                boolean bHolds = b.get().contains("\"shards\":[0]");
-                if (aHolds != bHolds) {
-                    return aHolds ? instances.get(1) : instances.get(0);
-                }
-            }
-            if (System.nanoTime() - startedAt > START.toNanos()) {
-                throw new AssertionError("no Baton holds the shard within " + START + ":\n"
-                        + instances.get(0).tail(30) + "\n" + instances.get(1).tail(30));
-            }
-            Thread.sleep(100);
         }
     }
 

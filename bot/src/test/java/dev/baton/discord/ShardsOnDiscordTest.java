@@ -9,7 +9,6 @@ import dev.baton.Wiring;
 import dev.baton.cluster.ShardRange;
 import dev.baton.console.api.DiscordStatus;
 import dev.baton.discord.fake.FakeDiscord;
-import dev.baton.discord.fake.FakeDiscordJda;
 import dev.baton.discord.fake.PostedMessage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,14 +35,7 @@ class ShardsOnDiscordTest {
             long support = fake.addTextChannel("support");
             long ann = fake.addMember("ann");
             Path config = ConfigForFake.write(fake, dir.resolve("config"), null, List.of(support), 2);
-            Map<String, String> env = new HashMap<>();
-            env.put("BATON_CONFIG_DIR", config.toString());
-            env.put("BATON_DATA_DIR", dir.resolve("data").toString());
-            env.put("DISCORD_TOKEN", FakeDiscordJda.TOKEN);
-            env.put("BATON_DISCORD_REST_URL", fake.restBaseUrl());
-            env.put("BATON_DISCORD_GATEWAY_URL", fake.gatewayUrl());
-            env.put("BATON_CONSOLE_PORT", "0");
-            env.put("BATON_SHARDS", "0-1/2");
+            Map<String, String> env = ConfigForFake.environment(fake, config, dir.resolve("data"), "0", "0-1/2");
             Settings settings = Settings.fromEnvironment(env);
             assertEquals(ShardRange.parse("0-1/2"), settings.shards());
             try (Baton baton = Baton.start(settings, WIRING, Clock.systemUTC())) {
@@ -71,14 +62,7 @@ class ShardsOnDiscordTest {
             long support = fake.addTextChannel("support");
             long ann = fake.addMember("ann");
             Path config = ConfigForFake.write(fake, dir.resolve("config"), null, List.of(support), 2);
-            Map<String, String> env = new HashMap<>();
-            env.put("BATON_CONFIG_DIR", config.toString());
-            env.put("BATON_DATA_DIR", dir.resolve("data").toString());
-            env.put("DISCORD_TOKEN", FakeDiscordJda.TOKEN);
-            env.put("BATON_DISCORD_REST_URL", fake.restBaseUrl());
-            env.put("BATON_DISCORD_GATEWAY_URL", fake.gatewayUrl());
-            env.put("BATON_CONSOLE_PORT", "off");
-            env.put("BATON_SHARDS", "0-1/2");
+            Map<String, String> env = ConfigForFake.environment(fake, config, dir.resolve("data"), "off", "0-1/2");
             fake.outage(503, "{\"message\":\"Service Unavailable\",\"code\":0}");
             try (Baton baton = Baton.start(Settings.fromEnvironment(env), WIRING, Clock.systemUTC())) {
                 Thread.sleep(1_000);
