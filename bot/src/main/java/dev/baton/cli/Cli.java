@@ -68,12 +68,13 @@ public final class Cli {
                                                    then compare every table's rows and SHA-256 on both sides;
                                                    exit 0 when they match, 1 when refused or different
               train    [--data DIR] [--written DIR] [--shared DIR] [--out DIR] [--only cues,answers] [--epochs N]
-                                                   rebuild the shipped weight files from the training data (default
+                       [--seed N]                  rebuild the shipped weight files from the training data (default
                                                    training-data; docs/models.md says where it comes from), Baton's
                                                    written examples (default bot/training/written) and the shared dev
                                                    halves that may be trained on (default ../shared/data; skipped when
                                                    absent); prints the cross-validated and out-of-fold numbers and
-                                                   each file's SHA-256
+                                                   each file's SHA-256. --seed (default 13): another seed gives other
+                                                   weights, and shows how much of a number is the seed's luck
               help     (also --help, -h)           this text
 
             The default knowledge base is config/knowledge.yaml.

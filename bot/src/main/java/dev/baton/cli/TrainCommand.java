@@ -32,6 +32,7 @@ final class TrainCommand {
         Path target = options.path("--out", Path.of("bot", "src", "main", "resources", "dev", "baton", "learn"));
         String only = options.string("--only", String.join(",", PARTS));
         int epochs = options.wholeNumber("--epochs", LogisticTrainer.Settings.DEFAULT.epochs());
+        long seed = options.wholeNumber("--seed", (int) LogisticTrainer.Settings.DEFAULT.seed());
         options.rejectUnknown();
         List<String> parts = Arrays.asList(only.split(","));
         for (String part : parts) {
@@ -46,7 +47,7 @@ final class TrainCommand {
         long start = System.nanoTime();
         List<Path> files = new Training(wiring.get().embedder(), out, Runtime.getRuntime().availableProcessors(),
                 new OutOfFold())
-                .run(data, written, shared, target, parts, LogisticTrainer.Settings.DEFAULT.withEpochs(epochs));
+                .run(data, written, shared, target, parts, LogisticTrainer.Settings.DEFAULT.withEpochs(epochs).withSeed(seed));
         for (Path file : files) {
             out.println("sha256 " + WeightFile.sha256(Files.readAllBytes(file)) + "  " + file.getFileName());
         }

@@ -33,6 +33,11 @@ public final class LogisticTrainer {
             return new Settings(epochs, learningRate, value, batch, seed, maxPositiveWeight);
         }
 
+        /** The same fit from another seed: how much the numbers move from one seed to the next is noise. */
+        public Settings withSeed(long value) {
+            return new Settings(epochs, learningRate, l2, batch, value, maxPositiveWeight);
+        }
+
         public Settings withPositiveWeight(double value) {
             return new Settings(epochs, learningRate, l2, batch, seed, value);
         }

@@ -1,6 +1,7 @@
 package dev.baton.learn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.bench.OutOfFold;
@@ -12,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +26,16 @@ class TrainingTest {
     }
 
     private static List<Path> train(Path out, ByteArrayOutputStream log) throws Exception {
+        return train(out, log, LogisticTrainer.Settings.DEFAULT.withEpochs(3));
+    }
+
+    private static List<Path> train(Path out, ByteArrayOutputStream log, LogisticTrainer.Settings settings)
+            throws Exception {
         Path data = sample();
         return new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1,
                 new OutOfFold())
                 .run(data, data.resolve("written"), data.resolve("shared"), out, List.of("cues", "answers"),
-                        LogisticTrainer.Settings.DEFAULT.withEpochs(3));
+                        settings);
     }
 
     @Test
@@ -77,6 +84,22 @@ class TrainingTest {
         for (String name : List.of(Training.CUES, Training.ANSWERS)) {
             assertEquals(Files.readString(first.resolve(name)), Files.readString(second.resolve(name)), name);
         }
+    }
+
+    @Test
+    void anotherSeedGivesOtherWeightsAndTheFilesSayWhichSeed(@TempDir Path first, @TempDir Path second)
+            throws Exception {
+        train(first, new ByteArrayOutputStream());
+        train(second, new ByteArrayOutputStream(), LogisticTrainer.Settings.DEFAULT.withEpochs(3).withSeed(7));
+
+        for (String name : List.of(Training.CUES, Training.ANSWERS)) {
+            assertEquals("13", WeightFile.read(first.resolve(name)).provenance().get("seed"), name);
+            assertEquals("7", WeightFile.read(second.resolve(name)).provenance().get("seed"), name);
+        }
+        // The network starts from random weights; the answerability regression starts from zero, and on a sample
+        // this small it sees every row in one batch, so only the cue heads move.
+        assertFalse(Arrays.equals(WeightFile.read(first.resolve(Training.CUES)).heads().weights()[0],
+                WeightFile.read(second.resolve(Training.CUES)).heads().weights()[0]));
     }
 
     @Test
