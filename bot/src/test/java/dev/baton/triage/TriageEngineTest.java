@@ -154,6 +154,24 @@ class TriageEngineTest {
         }
 
         @Test
+        void warningSignsSaidIndirectlyAreACrisis() {
+            assertHandsOffFor(CueKind.CRISIS, decide("how do i delete all my albums and my account. i won't need any of it where i'm going"));
+            assertHandsOffFor(CueKind.CRISIS, decide("i can't keep doing this. my kids would be better off."));
+        }
+
+        @Test
+        void closingAnAccountOrHopingThingsImproveIsNoCrisis() {
+            assertNoCrisis(decide("i won't be needing my account anymore, how do i delete it?"));
+            assertNoCrisis(decide("things are going to get better once the update lands, right? when is it out?"));
+            assertNoCrisis(decide("would we be better off on the yearly plan?"));
+        }
+
+        private void assertNoCrisis(Decision decision) {
+            assertTrue(!(decision instanceof Decision.Handoff handoff) || !handoff.reasons().contains(CueKind.CRISIS),
+                    () -> "no crisis expected: " + decision);
+        }
+
+        @Test
         void sarcasmAfterAnUnhelpfulAnswerIsFrustration() {
             assertHandsOffFor(CueKind.FRUSTRATION, decide(
                     Message.customer("how do i reset my password"),
