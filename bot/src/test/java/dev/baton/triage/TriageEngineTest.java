@@ -97,6 +97,11 @@ class TriageEngineTest {
         }
 
         @Test
+        void aRefundThatHasNotShownUpIsInvestigatedNotAnsweredWithThePolicy() {
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("my refund from last week still hasn't shown up on my card, when does it come through?"));
+        }
+
+        @Test
         void aGreetingAloneGetsASmallTalkReplyNotAPerson() {
             assertInstanceOf(Decision.SmallTalk.class, decide("hi, I'm new here"));
         }
