@@ -49,6 +49,16 @@ class LexiconTest {
         assertTrue(e.getMessage().startsWith("test.txt:1: bad pattern"), e.getMessage());
     }
 
+    @Test
+    void askingToBePutThroughToSomeoneIsARequestForAPerson() {
+        assertTrue(Lexicon.noisyOr(Lexicon.load("human_request").find("put me through to someone then")) >= 0.8);
+    }
+
+    @Test
+    void applauseAddressedToTheTeamIsSarcasm() {
+        assertTrue(Lexicon.noisyOr(Lexicon.load("frustration").find("great job guys 👏👏")) > 0.4);
+    }
+
     @ParameterizedTest
     @EnumSource(value = CueKind.class, names = "OUT_OF_SCOPE", mode = EnumSource.Mode.EXCLUDE)
     void everyShippedLexiconLoads(CueKind kind) {
