@@ -8,6 +8,7 @@ import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
 import dev.baton.learn.AnswerTraining;
 import dev.baton.learn.BinaryScore;
+import dev.baton.learn.ConversationRows;
 import dev.baton.learn.CueTraining;
 import dev.baton.learn.Models;
 import dev.baton.learn.Training;
@@ -48,8 +49,13 @@ public final class Benchmarks {
      * The parts {@code --only} can pick, in the order they run. {@code model} runs last, so that the peak
      * memory {@code speed} reports is the engine's alone.
      */
-    public static final List<String> NAMES = List.of("models", "conversations", "tally", "written", "scope", "cues",
-            "speed", "holdout", "model");
+    public static final List<String> NAMES = List.of("models", "conversations", "tally", "written", "unseen", "scope",
+            "cues", "speed", "holdout", "model");
+
+    /** Baton's written examples: its written conversations, and other writers' sets the cue heads learn from. */
+    static final Path WRITTEN = Path.of("bot", "training", "written");
+    /** Conversation sets by other writers that nothing was trained or tuned on (docs/benchmarks.md). */
+    static final Path UNSEEN = Path.of("bot", "training", "unseen");
 
     private final Path data;
     private final Wiring wiring;
@@ -85,14 +91,26 @@ public final class Benchmarks {
             models();
         }
         if (selected(only, "conversations")) {
-            conversationSet("emberfall", "tuned on");
+            conversationSet(data.resolve("conversations"), "emberfall", "lexicons and thresholds tuned on it");
         }
         if (selected(only, "tally")) {
-            // Its own part, so that tuning on Emberfall never prints the held-out set by accident.
-            conversationSet("tally", "held out: never tuned on");
+            // Its own part, so that tuning on Emberfall never prints it by accident.
+            conversationSet(data.resolve("conversations"), "tally", "never tuned on by hand, read since");
         }
         if (selected(only, "written")) {
-            written(Path.of("bot", "training", "written"));
+            written(WRITTEN);
+            for (String set : sets(WRITTEN)) {
+                conversationSet(WRITTEN, set, "written for Baton by a writer who never saw it");
+            }
+        }
+        if (selected(only, "unseen")) {
+            List<String> unseen = sets(UNSEEN);
+            if (unseen.isEmpty()) {
+                out.println("unseen: no conversation sets in " + UNSEEN + ", skipped");
+            }
+            for (String set : unseen) {
+                conversationSet(UNSEEN, set, "unseen: nothing was trained or tuned on it");
+            }
         }
         if (selected(only, "scope")) {
             for (ScopeFile scope : ScopeFile.ALL) {
@@ -175,19 +193,52 @@ public final class Benchmarks {
      * Emberfall is the set Baton was tuned on (thresholds, the lexicons' wording); Tally was kept aside
      * and only scored, so its numbers are the ones to quote for conversations nobody tuned on.
      */
-    private void conversationSet(String name, String role) throws IOException {
-        Path kbFile = data.resolve("conversations/" + name + "-kb.yaml");
-        Path file = data.resolve("conversations/" + name + "-conversations.jsonl");
+    private void conversationSet(Path dir, String name, String role) throws IOException {
+        Path kbFile = dir.resolve(name + "-kb.yaml");
+        Path file = dir.resolve(name + "-conversations.jsonl");
         if (!Files.exists(kbFile) || !Files.exists(file)) {
             out.println("conversations " + name + ": not found, skipped");
             return;
         }
         TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(kbFile), threshold);
-        scoreConversations(file, row -> engine, name + ", " + role);
+        scoreConversations(file, row -> engine, name, name + ", " + role);
+    }
+
+    /** The names of the sets in {@code dir} that have a knowledge base beside them ({@code NAME-kb.yaml}). */
+    private static List<String> sets(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.endsWith("-conversations.jsonl"))
+                    .map(f -> f.substring(0, f.length() - "-conversations.jsonl".length()))
+                    .filter(set -> Files.exists(dir.resolve(set + "-kb.yaml")))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /**
+     * The shipped cue heads' numbers on {@code file} with it left out of their training, when they learned from
+     * this very file; null when they never did. A set's numbers under the shipped heads are in-sample then.
+     */
+    private static String leftOut(String set, Path file) throws IOException {
+        Map<String, String> provenance = WeightFile.resource(Models.CUES).provenance();
+        String trainedOn = provenance.get(Training.TRAINED_ON + ConversationRows.source(set));
+        if (trainedOn == null) {
+            return null;
+        }
+        if (!trainedOn.equals(WeightFile.sha256(Files.readAllBytes(file)))) {
+            return "the cue heads learned from another file of this name; the numbers below are neither in-sample"
+                    + " nor held out";
+        }
+        return "the cue heads learned from these last messages, so the numbers below are in-sample; with this set"
+                + " left out of their training: " + provenance.get(Training.LEFT_OUT + set);
     }
 
     /** Decides every conversation of {@code file} with the engine for its row, and prints the metrics. */
-    private void scoreConversations(Path file, Function<JsonNode, TriageEngine> engineFor,
+    private void scoreConversations(Path file, Function<JsonNode, TriageEngine> engineFor, String set,
                                     String what) throws IOException {
         TriageJson json = new TriageJson();
         ConversationScore score = new ConversationScore();
@@ -204,6 +255,10 @@ public final class Benchmarks {
             }
         }
         out.println("## conversations (" + what + ", " + score.total() + " conversations)");
+        String leftOut = leftOut(set, file);
+        if (leftOut != null) {
+            out.println(leftOut);
+        }
         score.print(out);
         printCalibration(calibration, "cases that are a plain answer or only out of scope");
         out.println();
@@ -247,7 +302,7 @@ public final class Benchmarks {
         Map<String, TriageEngine> engines = new HashMap<>();
         AnswerTraining.writtenKbs(kbs).forEach((product, kb) -> engines.put(product,
                 wiring.engine(kb, threshold)));
-        scoreConversations(file, row -> engines.get(row.path("product").asText()),
+        scoreConversations(file, row -> engines.get(row.path("product").asText()), "written",
                 "written, " + engines.size() + " products");
     }
 
