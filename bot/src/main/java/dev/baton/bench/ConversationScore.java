@@ -80,18 +80,6 @@ final class ConversationScore {
         return total;
     }
 
-    /** The metrics on one line, as the weight file keeps them for a set left out of training. */
-    String summary() {
-        StringBuilder line = new StringBuilder("answer precision " + answers.precision() + ", coverage "
-                + answers.coverage() + ", handoff recall " + handoffRecall() + "; named as a reason:");
-        perReason.forEach((kind, c) -> line.append(' ').append(kind.wireName()).append(' ')
-                .append(new Ratio(c[2], c[1])));
-        if (smallTalk[1] > 0) {
-            line.append("; small talk replied ").append(new Ratio(smallTalk[0], smallTalk[1]));
-        }
-        return line.append("; overall accuracy ").append(accuracy()).toString();
-    }
-
     /** Every metric, one a line. */
     void print(PrintStream out) {
         out.println("answer precision " + answers.precision());

@@ -46,7 +46,7 @@ public final class Cli {
               repeats                              JSON Lines on stdin ({"messages": [...], "picked_up_at": N}) ->
                                                    one line per transcript on stdout: did the customer have to
                                                    repeat themselves after a person picked it up
-              bench    [--data DIR] [--only models,conversations,tally,written,scope,cues,speed,holdout,model] [--verbose true]
+              bench    [--data DIR] [--only models,conversations,tally,written,sets,unseen,scope,cues,speed,holdout,model] [--verbose true]
                        [--answer-threshold P] [--llm-base-url URL --llm-model NAME] [--band B]
                                                    measure the engine on the evaluation data (default ../shared/data);
                                                    model: offline vs with the language model's second opinion (the

@@ -1,10 +1,8 @@
 package dev.baton.cli;
 
 import dev.baton.Wiring;
-import dev.baton.bench.LeftOutSets;
 import dev.baton.bench.OutOfFold;
 import dev.baton.learn.LogisticTrainer;
-import dev.baton.learn.Models;
 import dev.baton.learn.Training;
 import dev.baton.learn.WeightFile;
 import java.io.IOException;
@@ -48,7 +46,7 @@ final class TrainCommand {
         }
         long start = System.nanoTime();
         List<Path> files = new Training(wiring.get().embedder(), out, Runtime.getRuntime().availableProcessors(),
-                new OutOfFold(), new LeftOutSets(Models.shipped().answers()))
+                new OutOfFold())
                 .run(data, written, shared, target, parts, LogisticTrainer.Settings.DEFAULT.withEpochs(epochs).withSeed(seed));
         for (Path file : files) {
             out.println("sha256 " + WeightFile.sha256(Files.readAllBytes(file)) + "  " + file.getFileName());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * Trains the cue heads: five-fold cross-validation over the training rows chooses each head's firing
@@ -106,21 +105,6 @@ public record CueTraining(LogisticTrainer.Settings settings, PrintStream log) {
         });
         return new Result(fit(heads, examples).withFiresAt(thresholds), crossValidated,
                 folds.stream().map(f -> f.withFiresAt(thresholds)).toList());
-    }
-
-    /**
-     * The heads fitted on every row but those {@code leftOut} picks, at {@code firesAt}: how the shipped heads
-     * would have done on a set they never learned from.
-     */
-    public Heads without(List<CueExamples.Row> rows, VectorCache vectors, Predicate<CueExamples.Row> leftOut,
-                         double[] firesAt) {
-        List<LogisticTrainer.Example> examples = new ArrayList<>();
-        for (CueExamples.Row row : rows) {
-            if (!leftOut.test(row)) {
-                examples.add(new LogisticTrainer.Example(vectors.get(row.text()), row.y(), row.known(), row.weight()));
-            }
-        }
-        return fit(CueExamples.HEADS, examples).withFiresAt(firesAt);
     }
 
     /** The heads behind one hidden layer (NetTrainer): out of fold they beat a logistic regression per head. */

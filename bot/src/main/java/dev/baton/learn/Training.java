@@ -1,7 +1,6 @@
 package dev.baton.learn;
 
 import dev.baton.knowledge.AnswerMatcher;
-import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,18 +29,13 @@ public final class Training {
     private final PrintStream log;
     private final int threads;
     private final FoldScoring outOfFold;
-    private final SetScoring leftOut;
 
-    /**
-     * @param outOfFold how the shared dev halves trained on are scored out of fold (through the engine)
-     * @param leftOut   how a conversation set trained on is decided with heads fitted without it
-     */
-    public Training(TextEmbedder embedder, PrintStream log, int threads, FoldScoring outOfFold, SetScoring leftOut) {
+    /** @param outOfFold how the shared dev halves trained on are scored out of fold (through the engine) */
+    public Training(TextEmbedder embedder, PrintStream log, int threads, FoldScoring outOfFold) {
         this.embedder = embedder;
         this.log = log;
         this.threads = threads;
         this.outOfFold = outOfFold;
-        this.leftOut = leftOut;
     }
 
     /**
@@ -68,27 +62,18 @@ public final class Training {
                 log.println("no shared dev halves at " + shared.toAbsolutePath().normalize()
                         + "; the cue heads learn from the training splits and written messages alone");
             }
-            List<ConversationRows.Set> sets = ConversationRows.find(shared, written);
-            Map<String, Integer> conversationRows = new LinkedHashMap<>();
-            for (ConversationRows.Set set : sets) {
-                List<CueExamples.Row> taught = ConversationRows.rows(set);
-                rows.addAll(taught);
-                conversationRows.put(ConversationRows.source(set.name()), taught.size());
-            }
-            log.println("cue training rows per source: " + examples.counts() + " " + conversationRows);
+            log.println("cue training rows per source: " + examples.counts());
             vectors.embedAll(rows.stream().map(CueExamples.Row::text).toList(), threads, log::println);
             CueTraining.Result cues = new CueTraining(settings, log).train(rows, vectors);
             Map<String, String> provenance = new LinkedHashMap<>();
             examples.counts().forEach((source, n) -> provenance.put("rows " + source, Integer.toString(n)));
-            conversationRows.forEach((source, n) -> provenance.put("rows " + source, Integer.toString(n)));
             provenance.putAll(cues.crossValidated());
             provenance.putAll(outOfFold(halves, cues, vectors, shared));
-            provenance.putAll(leftOut(sets, rows, cues, vectors, settings));
             if (!halves.isEmpty()) {
                 Map<String, Double> weights = new TreeMap<>();
                 CueExamples.SHARED_HALVES.forEach(half -> weights.put(half.name(), half.weight()));
-                provenance.put("weight per row", "written " + CueExamples.WRITTEN_WEIGHT + "; conversation sets' last"
-                        + " messages " + ConversationRows.WEIGHT + "; shared dev halves " + weights + "; every other row 1.0");
+                provenance.put("weight per row", "written " + CueExamples.WRITTEN_WEIGHT + "; shared dev halves "
+                        + weights + "; every other row 1.0");
             }
             provenance.put("seed", Long.toString(settings.seed()));
             provenance.put("trainer", "one hidden layer of " + CueTraining.UNITS + " ReLU units shared by the heads"
@@ -147,39 +132,6 @@ public final class Training {
         }
         return lines;
     }
-
-    /**
-     * Per conversation set trained on, the set decided by the whole engine with cue heads fitted on every row but
-     * the set's own (at the shipped thresholds), and the set's SHA-256: a set's own numbers under the shipped
-     * heads are in-sample, these are not.
-     */
-    private Map<String, String> leftOut(List<ConversationRows.Set> sets, List<CueExamples.Row> rows,
-                                        CueTraining.Result cues, VectorCache vectors, LogisticTrainer.Settings settings)
-            throws IOException {
-        Map<String, String> lines = new LinkedHashMap<>();
-        if (sets.isEmpty()) {
-            return lines;
-        }
-        log.println("  conversation sets, each decided with cue heads fitted without it:");
-        for (ConversationRows.Set set : sets) {
-            String source = ConversationRows.source(set.name());
-            Heads without = new CueTraining(settings, log).without(rows, vectors, row -> row.source().equals(source),
-                    cues.heads().firesAt());
-            String words = leftOut.score(set, without, vectors);
-            if (words == null) {
-                log.println("  " + set.name() + ": no knowledge base beside " + set.file() + ", not decided");
-                continue;
-            }
-            lines.put(LEFT_OUT + set.name(), words + " (the whole engine with cue heads fitted on every row but this"
-                    + " set's, at the shipped thresholds)");
-            lines.put(TRAINED_ON + source, WeightFile.sha256(Files.readAllBytes(set.file())));
-            log.println("  " + set.name() + ": " + words);
-        }
-        return lines;
-    }
-
-    /** The provenance key of a conversation set's numbers with heads fitted without it, before the set's name. */
-    public static final String LEFT_OUT = "left out conversations ";
 
     /** The provenance key of a shared dev half's out-of-fold numbers, before the file's name. */
     public static final String OUT_OF_FOLD = "out of fold ";

@@ -63,15 +63,6 @@ public final class TriageEngine {
         return detectors;
     }
 
-    /**
-     * The engine Baton ships with over other cue heads: training decides a conversation set with heads fitted
-     * without it, to say how the shipped heads do on conversations they never learned from.
-     */
-    public static TriageEngine over(Heads cues, TextEmbedder embedder, AnswerMatcher matcher, double answerThreshold) {
-        return new TriageEngine(standardDetectors(embedder, cues), matcher, answerThreshold,
-                SmallTalkDetector.learned(embedder, cues));
-    }
-
     /** Every cue the detectors find, before any answer is considered. */
     public List<Cue> cues(Conversation conversation) {
         return cues(detectors, conversation);

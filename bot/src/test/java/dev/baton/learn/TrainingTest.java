@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.baton.bench.LeftOutSets;
 import dev.baton.bench.OutOfFold;
 import dev.baton.text.HashingEmbedder;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +33,7 @@ class TrainingTest {
             throws Exception {
         Path data = sample();
         return new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1,
-                new OutOfFold(), new LeftOutSets(Models.shipped().answers()))
+                new OutOfFold())
                 .run(data, data.resolve("written"), data.resolve("shared"), out, List.of("cues", "answers"),
                         settings);
     }
@@ -63,27 +62,10 @@ class TrainingTest {
     }
 
     @Test
-    void aConversationSetTrainedOnIsDecidedWithHeadsFittedWithoutItAndTheFileSaysWhichSet(@TempDir Path out)
-            throws Exception {
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        train(out, log);
-
-        WeightFile cues = WeightFile.read(out.resolve(Training.CUES));
-        String written = cues.provenance().get(Training.LEFT_OUT + "written");
-        assertTrue(written != null && written.startsWith("answer precision ") && written.contains("handoff recall"),
-                cues.provenance().toString());
-        Path set = sample().resolve("written/conversations.jsonl");
-        assertEquals(WeightFile.sha256(Files.readAllBytes(set)),
-                cues.provenance().get(Training.TRAINED_ON + ConversationRows.source("written")));
-        assertEquals("2", cues.provenance().get("rows " + ConversationRows.source("written")));
-    }
-
-    @Test
     void withoutTheSharedDevHalvesTrainingSaysSoAndGoesOn(@TempDir Path out) throws Exception {
         Path data = sample();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1, new OutOfFold(),
-                new LeftOutSets(Models.shipped().answers()))
+        new Training(new HashingEmbedder(), new PrintStream(log, true, StandardCharsets.UTF_8), 1, new OutOfFold())
                 .run(data, data.resolve("written"), out.resolve("absent"), out, List.of("cues"),
                         LogisticTrainer.Settings.DEFAULT.withEpochs(3));
 
