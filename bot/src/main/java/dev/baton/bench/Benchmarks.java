@@ -100,18 +100,10 @@ public final class Benchmarks {
             written(Path.of("bot", "training", "written"));
         }
         if (selected(only, "sets")) {
-            for (String set : sets(SETS)) {
-                conversationSet(SETS, set, "by a writer who never saw Baton, read since");
-            }
+            conversationSets(SETS, "by a writer who never saw Baton, read since");
         }
         if (selected(only, "unseen")) {
-            List<String> unseen = sets(UNSEEN);
-            if (unseen.isEmpty()) {
-                out.println("unseen: no conversation sets in " + UNSEEN + ", skipped");
-            }
-            for (String set : unseen) {
-                conversationSet(UNSEEN, set, "unseen: nothing was trained or tuned on it");
-            }
+            conversationSets(UNSEEN, "unseen: nothing was trained or tuned on it");
         }
         if (selected(only, "scope")) {
             for (ScopeFile scope : ScopeFile.ALL) {
@@ -206,18 +198,24 @@ public final class Benchmarks {
         scoreConversations(file, row -> engine, name + ", " + role);
     }
 
-    /** The names of the sets in {@code dir} that have a knowledge base beside them ({@code NAME-kb.yaml}). */
-    private static List<String> sets(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
+    /** Every set in {@code dir} with its knowledge base: {@code NAME-conversations.jsonl} and {@code NAME-kb.yaml}. */
+    private void conversationSets(Path dir, String role) throws IOException {
+        List<String> sets = List.of();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                sets = files.map(f -> f.getFileName().toString())
+                        .filter(f -> f.endsWith("-conversations.jsonl"))
+                        .map(f -> f.substring(0, f.length() - "-conversations.jsonl".length()))
+                        .filter(set -> Files.exists(dir.resolve(set + "-kb.yaml")))
+                        .sorted()
+                        .toList();
+            }
         }
-        try (var files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString())
-                    .filter(f -> f.endsWith("-conversations.jsonl"))
-                    .map(f -> f.substring(0, f.length() - "-conversations.jsonl".length()))
-                    .filter(set -> Files.exists(dir.resolve(set + "-kb.yaml")))
-                    .sorted()
-                    .toList();
+        if (sets.isEmpty()) {
+            out.println("conversations: no sets in " + dir + ", skipped");
+        }
+        for (String set : sets) {
+            conversationSet(dir, set, role);
         }
     }
 
