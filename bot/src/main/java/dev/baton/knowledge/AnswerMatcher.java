@@ -58,9 +58,26 @@ public final class AnswerMatcher {
     record Views(float[][] perEntry, int[] bestQuestion) {
     }
 
-    public Match match(String question) {
-        Candidate candidate = candidate(question);
-        return new Match(candidate.entry(), model.probability(0, candidate.features()), candidate.matchedQuestion());
+    /**
+     * The best entry for a message and how sure the match is. A question wrapped in small talk or a story
+     * is also read on its own ({@link QuestionClauses}), and when the whole message and the question alone
+     * pick the same entry, the surer reading counts: the wrapping says nothing about which entry answers.
+     * A clause never brings in another entry: "do you have an API so we can create labels…" alone may look
+     * like the label entry, but the message as a whole has the last word on what it is about.
+     */
+    public Match match(String message) {
+        Candidate whole = candidate(message);
+        double confidence = model.probability(0, whole.features());
+        String matchedQuestion = whole.matchedQuestion();
+        for (String clause : QuestionClauses.in(message)) {
+            Candidate asked = candidate(clause);
+            double sure = model.probability(0, asked.features());
+            if (asked.entry().id().equals(whole.entry().id()) && sure > confidence) {
+                confidence = sure;
+                matchedQuestion = asked.matchedQuestion();
+            }
+        }
+        return new Match(whole.entry(), confidence, matchedQuestion);
     }
 
     Views views(String question) {

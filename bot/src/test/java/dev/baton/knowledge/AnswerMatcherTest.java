@@ -1,6 +1,7 @@
 package dev.baton.knowledge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.learn.TestModels;
 import dev.baton.text.HashingEmbedder;
@@ -29,5 +30,34 @@ class AnswerMatcherTest {
         assertEquals("shipping", shipping.entry().id());
         assertEquals(0, shipping.features()[phrasings], 1e-6);
         assertEquals(Math.log(2), shipping.features()[entries], 1e-6);
+    }
+
+    @Test
+    void aWrappedQuestionIsAsSureAsTheQuestionAloneWhenBothPickTheSameEntry() {
+        String message = "my parcel from grandma finally arrived, the cake was squashed lol. how long does shipping take";
+
+        Match match = matcher.match(message);
+
+        assertEquals("shipping", match.entry().id());
+        assertEquals(matcher.match("how long does shipping take").confidence(), match.confidence(), 1e-9);
+        assertTrue(match.confidence() > probability(matcher.candidate(message)), match::toString);
+        assertEquals("how long does shipping take", match.matchedQuestion());
+    }
+
+    @Test
+    void theQuestionAloneNeverBringsInAnotherEntry() {
+        // The message as a whole is about refunds; its last clause alone is the shipping phrasing word for word.
+        String message = "refund my order, refund it, can I get a refund or how do refunds work. how long does shipping take";
+
+        Match match = matcher.match(message);
+
+        assertEquals("refunds", matcher.candidate(message).entry().id());
+        assertEquals("shipping", matcher.candidate("how long does shipping take").entry().id());
+        assertEquals("refunds", match.entry().id());
+        assertEquals(probability(matcher.candidate(message)), match.confidence(), 1e-9);
+    }
+
+    private static double probability(AnswerMatcher.Candidate candidate) {
+        return TestModels.fixed().answers().probability(0, candidate.features());
     }
 }

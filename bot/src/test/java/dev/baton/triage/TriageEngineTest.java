@@ -79,6 +79,17 @@ class TriageEngineTest {
         }
 
         @Test
+        void aQuestionWrappedInAStoryIsAsSureAsTheQuestionAlone() {
+            Conversation wrapped = Conversation.of(Message.customer(
+                    "been shooting film again lately, scanning everything at home with a cheap scanner lol. when is support open?"));
+            Conversation alone = Conversation.of(Message.customer("when is support open?"));
+
+            assertEquals("support-hours", engine.nearest(wrapped).entry().id());
+            assertEquals(engine.nearest(alone).confidence(), engine.nearest(wrapped).confidence(), 0.05);
+            assertAnswers("support-hours", engine.decide(wrapped, CueSettings.standard(), 0.9));
+        }
+
+        @Test
         void anOnTopicQuestionNoEntryCoversIsOutOfScope() {
             assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("which camera models do you recommend for street photography?"));
         }
