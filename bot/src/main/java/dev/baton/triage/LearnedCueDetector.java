@@ -65,6 +65,20 @@ final class LearnedCueDetector implements CueDetector {
      */
     static final double SWITCH_AFTER_ANSWER = 0.5;
 
+    /** How this detector's evidence names itself; stored evidence keeps it, so a replay can tell too. */
+    private static final String MARK = "(learned ";
+
+    /** A head's reading of one segment as evidence: the quoted segment, the head and its probability. */
+    static Cue cue(CueKind kind, double score, int message, String quote, double probability) {
+        return new Cue(kind, score, message, String.format(Locale.ROOT, "\"%s\" " + MARK + "%s, p=%.2f)",
+                quote, kind.wireName(), probability));
+    }
+
+    /** Whether {@code cue} is a learned head's reading of a message (rather than its words or its shape). */
+    static boolean isLearned(Cue cue) {
+        return cue.evidence().contains(MARK);
+    }
+
     private List<Cue> score(String text, int index, double weight, boolean afterAnswer) {
         Map<CueKind, Cue> best = new EnumMap<>(CueKind.class);
         for (Segment segment : memo.get(text, this::read)) {
@@ -72,8 +86,7 @@ final class LearnedCueDetector implements CueDetector {
                 double share = kind == CueKind.NONLINEAR && afterAnswer ? SWITCH_AFTER_ANSWER : 1;
                 double score = share * weight * segment.scores()[head];
                 if (score >= LISTED && (!best.containsKey(kind) || best.get(kind).score() < score)) {
-                    best.put(kind, new Cue(kind, score, index, String.format(Locale.ROOT, "\"%s\" (learned %s, p=%.2f)",
-                            segment.quote(), kind.wireName(), segment.probabilities()[head])));
+                    best.put(kind, cue(kind, score, index, segment.quote(), segment.probabilities()[head]));
                 }
             });
         }

@@ -15,8 +15,9 @@ import java.util.Objects;
 /**
  * Decides, for the last customer message of a conversation, whether Baton may answer from the
  * knowledge base or must hand off to a person. Any cue that fires wins over an answer, however good
- * the match: an angry refund question goes to a person. Only when nothing fires and the match is
- * confident does Baton answer.
+ * the match: an angry refund question goes to a person. (One exception: a tangle that only the learned
+ * head reads into a message an entry surely answers, see {@link #onlyLearnedTangle}.) Only when nothing
+ * fires and the match is confident does Baton answer.
  */
 public final class TriageEngine {
 
@@ -116,7 +117,7 @@ public final class TriageEngine {
     /**
      * The verdict from evidence alone: the detectors' cues and the nearest entry. Pure, so a replay can
      * apply draft settings to stored evidence without running the detectors again. Any enabled cue whose
-     * combined score reaches its threshold hands off; otherwise Baton answers when the match is sure
+     * combined score reaches its threshold hands off (but see {@link #onlyLearnedTangle}); otherwise Baton answers when the match is sure
      * enough, and hands off as out of scope when it is not.
      *
      * @param focus the index of the message the decision is about (for the out-of-scope cue)
@@ -135,6 +136,9 @@ public final class TriageEngine {
                                    double answerConfidence, double smallTalk) {
         Map<CueKind, Double> combined = combine(cues);
         List<CueKind> fired = fired(combined, settings);
+        if (nearest != null && nearest.confidence() >= answerConfidence && onlyLearnedTangle(cues, fired, settings)) {
+            fired = List.of();
+        }
         if (!fired.isEmpty()) {
             List<CueKind> reasons = new ArrayList<>(fired);
             // No entry could have answered either: say so too, so the person knows the KB will not help.
@@ -162,6 +166,25 @@ public final class TriageEngine {
         List<CueKind> reasons = new ArrayList<>(noticed(combined, settings));
         reasons.add(CueKind.OUT_OF_SCOPE);
         return new Decision.Handoff(reasons, 1 - nearest.confidence(), strongestFirst(withScope));
+    }
+
+    /**
+     * Whether a tangle is all that fires, and its only evidence is the learned head's reading of single
+     * messages. An entry sure enough to answer says the message is about one thing, whatever topic-switch
+     * words the head read in it ("hey, what's the refund policy? bought the yearly yesterday and won't use
+     * it"); so then the tangle must show in the conversation's shape (several requests at once, a return to an
+     * earlier issue) or in the customer's own words ("unrelated", "btw") to hand off. Only the nonlinear kind
+     * gives way, and only when it alone would hand off: a feeling is no less there for the question being
+     * covered, and when a person is called in anyway the tangle the head read is still worth naming.
+     */
+    static boolean onlyLearnedTangle(List<Cue> cues, List<CueKind> fired, CueSettings settings) {
+        if (!fired.equals(List.of(CueKind.NONLINEAR))) {
+            return false;
+        }
+        List<Cue> shapeAndWords = cues.stream()
+                .filter(c -> c.kind() == CueKind.NONLINEAR && !LearnedCueDetector.isLearned(c))
+                .toList();
+        return !settings.of(CueKind.NONLINEAR).fires(combine(shapeAndWords).getOrDefault(CueKind.NONLINEAR, 0.0));
     }
 
     /**

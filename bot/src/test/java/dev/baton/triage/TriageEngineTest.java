@@ -90,6 +90,13 @@ class TriageEngineTest {
         }
 
         @Test
+        void aCoveredQuestionWithItsBackstoryIsNoTangle() {
+            // The learned nonlinear head reads the backstory as a change of subject; the sure match says it is not.
+            assertAnswers("refund-policy", decide(
+                    "hey, what's your refund policy on plus? bought the yearly plan yesterday and realised i won't use it"));
+        }
+
+        @Test
         void anOnTopicQuestionNoEntryCoversIsOutOfScope() {
             assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("which camera models do you recommend for street photography?"));
         }

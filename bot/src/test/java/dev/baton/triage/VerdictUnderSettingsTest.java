@@ -27,14 +27,21 @@ class VerdictUnderSettingsTest {
         return new Match(PRICE, confidence, "How much is Plus?");
     }
 
-    /** "anger:0.45" → an anger cue of score 0.45 on the last message; "-" for none. */
+    /**
+     * "anger:0.45" → an anger cue of score 0.45 on the last message, from the customer's words or the
+     * conversation's shape; "nonlinear~0.9" → a learned head's reading scoring 0.9; "-" for none.
+     */
     private static List<Cue> cues(String written) {
         if (written.equals("-")) {
             return List.of();
         }
-        return Arrays.stream(written.split(" ")).map(c -> c.split(":"))
-                .map(kv -> new Cue(CueKind.fromWire(kv[0]), Double.parseDouble(kv[1]), 0, "\"" + kv[0] + "\""))
-                .toList();
+        return Arrays.stream(written.split(" ")).map(c -> {
+            String[] kv = c.split("[:~]");
+            CueKind kind = CueKind.fromWire(kv[0]);
+            double score = Double.parseDouble(kv[1]);
+            return c.contains("~") ? LearnedCueDetector.cue(kind, score, 0, "the message", score)
+                    : new Cue(kind, score, 0, "\"" + kv[0] + "\"");
+        }).toList();
     }
 
     /** "anger:high frustration:off" → those cues' settings; "-" for the built-in ones. */
@@ -101,6 +108,27 @@ class VerdictUnderSettingsTest {
     void aCueHandsOffAtItsOwnThresholdAndOtherwiseTheMatchMustReachTheAnswerConfidence(
             String cues, String settings, double match, double answerAt, String expected) {
         Decision decision = TriageEngine.verdict(cues(cues), nearest(match), 0, settings(settings), answerAt);
+
+        assertEquals(expected, verdict(decision));
+    }
+
+    @ParameterizedTest(name = "[{index}] cues {0}, match {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # cues                          | match | verdict
+            nonlinear~0.9                   | 0.8   | answer plus-price
+            nonlinear~0.9                   | 0.6   | handoff nonlinear,out_of_scope
+            nonlinear:0.75                  | 0.8   | handoff nonlinear
+            nonlinear~0.4 nonlinear:0.3     | 0.8   | answer plus-price
+            nonlinear~0.4 nonlinear:0.3 nonlinear:0.45 | 0.8 | handoff nonlinear
+            nonlinear~0.9 frustration~0.6   | 0.8   | handoff nonlinear,frustration
+            frustration~0.6                 | 0.8   | handoff frustration
+            sadness_grief~0.9               | 0.95  | handoff sadness_grief
+            """)
+    // A sure entry says the message is about one thing: then a tangle must show in the conversation's shape
+    // or the customer's words. A feeling the head reads still hands off, and so does a tangle beside it.
+    void aTangleOnlyTheLearnedHeadReadsGivesWayToASureEntryAndNothingElseDoes(String cues, double match,
+                                                                              String expected) {
+        Decision decision = TriageEngine.verdict(cues(cues), nearest(match), 0, CueSettings.standard(), 0.7);
 
         assertEquals(expected, verdict(decision));
     }
