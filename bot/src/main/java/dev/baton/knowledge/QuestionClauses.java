@@ -16,10 +16,11 @@ public final class QuestionClauses {
 
     /**
      * Where one clause of chat ends and the next begins: the end of a sentence, a line break, a dash
-     * between spaces, or an emoji followed by words ("HELP 😂 jk, just curious — how often…").
+     * between spaces, or an emoji followed by words ("HELP 😂 jk, just curious — how often…"). Most emoji
+     * lie beyond the 16-bit range, where a look-behind sees only the low half of the pair ({@code \p{Cs}}).
      */
     private static final Pattern BOUNDARY = Pattern.compile(
-            "(?<=[.!?;:])\\s+|\\s+[\u2014\u2013-]+\\s+|\\s*\\n+\\s*|(?<=[\\p{So}\\p{Sk}\\uFE0F\\u200D])\\s*(?=\\p{L})");
+            "(?<=[.!?;:])\\s+|\\s+[\u2014\u2013-]+\\s+|\\s*\\n+\\s*|(?<=[\\p{So}\\p{Sk}\\uFE0F\\u200D]|\\p{Cs})\\s*(?=\\p{L})");
 
     /** A clause that opens (after the fillers chat puts first) the way a question does. */
     private static final Pattern ASKS = Pattern.compile(

@@ -17,6 +17,10 @@ class QuestionClausesTest {
     void anEmojiOrADashEndsAClauseTheWayAFullStopDoes() {
         assertEquals(List.of("can tally ping me before i blow through it?"),
                 QuestionClauses.in("my coffee budget is a crime scene lol ☕ can tally ping me before i blow through it?"));
+        assertEquals(List.of("and what do i type in the server list"),
+                QuestionClauses.in("sweet 👍 and what do i type in the server list"));
+        assertEquals(List.of("how do i add my partner to our shared budget"),
+                QuestionClauses.in("this app is sick 🔥how do i add my partner to our shared budget"));
         assertEquals(List.of("how often does it pull in new transactions?"),
                 QuestionClauses.in("HELP 😂 jk, just curious — how often does it pull in new transactions?"));
     }
