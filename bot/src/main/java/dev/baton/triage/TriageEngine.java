@@ -107,8 +107,9 @@ public final class TriageEngine {
 
     /** As {@link #decide(Conversation, CueSettings, double)}, keeping the nearest entry. */
     public Assessment assess(Conversation conversation, CueSettings settings, double answerConfidence) {
-        List<Cue> cues = cues(conversation);
         Match nearest = nearest(conversation);
+        List<Cue> cues = new ArrayList<>(cues(conversation));
+        cues.addAll(AnswerJustGiven.check(conversation, nearest));
         double chat = smallTalk.score(conversation);
         return new Assessment(verdict(cues, nearest, conversation.focus(), settings, answerConfidence, chat), nearest,
                 chat);

@@ -97,6 +97,14 @@ class TriageEngineTest {
         }
 
         @Test
+        void aFollowUpIsNeverAnsweredWithTheAnswerTheCustomerHasJustRead() {
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide(
+                    Message.customer("how much does plus cost"),
+                    Message.bot("Plus costs $4 a month or $40 a year."),
+                    Message.customer("is the price the same in every country?")));
+        }
+
+        @Test
         void anOnTopicQuestionNoEntryCoversIsOutOfScope() {
             assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide("which camera models do you recommend for street photography?"));
         }

@@ -1,0 +1,64 @@
+package dev.baton.triage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.baton.knowledge.KnowledgeEntry;
+import dev.baton.knowledge.Match;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AnswerJustGivenTest {
+
+    private static final KnowledgeEntry TRIAL = new KnowledgeEntry("free-trial", "billing",
+            List.of("Is there a free trial?"), "New accounts can try Plus free for 14 days, once per account.", null);
+
+    private static Match nearest(KnowledgeEntry entry) {
+        return new Match(entry, 0.9, entry.questions().get(0));
+    }
+
+    @Test
+    void aFollowUpWhoseBestEntryIsTheAnswerJustGivenIsOutOfScope() {
+        Conversation conversation = Conversation.of(Message.customer("is there a trial"), Message.bot(TRIAL.answer()),
+                Message.customer("i already used one on my old account, can i get another?"));
+
+        List<Cue> cues = AnswerJustGiven.check(conversation, nearest(TRIAL));
+
+        assertEquals(1, cues.size());
+        assertEquals(CueKind.OUT_OF_SCOPE, cues.get(0).kind());
+        assertEquals(1.0, cues.get(0).score());
+        assertEquals(2, cues.get(0).message());
+        assertTrue(cues.get(0).evidence().contains("free-trial") && cues.get(0).evidence().contains("message 1"),
+                cues.get(0).evidence());
+    }
+
+    @Test
+    void theAnswerCountsAsGivenWhateverWordsBatonPutAroundIt() {
+        Conversation conversation = Conversation.of(Message.customer("is there a trial"),
+                Message.bot("Good question!  new accounts can try plus free for 14 days, once per account.\nAnything else?"),
+                Message.customer("can i get another one?"));
+
+        assertEquals(1, AnswerJustGiven.check(conversation, nearest(TRIAL)).size());
+    }
+
+    @Test
+    void anotherEntryOrNoAnswerYetIsLeftToTheMatch() {
+        KnowledgeEntry price = new KnowledgeEntry("plus-price", "billing", List.of("How much is Plus?"),
+                "Plus costs $4 a month.", null);
+        Conversation afterTrial = Conversation.of(Message.customer("is there a trial"), Message.bot(TRIAL.answer()),
+                Message.customer("thanks! and how much is plus after that?"));
+        Conversation firstQuestion = Conversation.of(Message.customer("is there a free trial?"));
+
+        assertEquals(List.of(), AnswerJustGiven.check(afterTrial, nearest(price)));
+        assertEquals(List.of(), AnswerJustGiven.check(firstQuestion, nearest(TRIAL)));
+    }
+
+    @Test
+    void onlyBatonsLastMessageBeforeTheCustomersTurnCounts() {
+        Conversation conversation = Conversation.of(Message.customer("is there a trial"), Message.bot(TRIAL.answer()),
+                Message.customer("how much is plus"), Message.bot("Plus costs $4 a month."),
+                Message.customer("is there a free trial of it?"));
+
+        assertEquals(List.of(), AnswerJustGiven.check(conversation, nearest(TRIAL)));
+    }
+}
