@@ -21,11 +21,18 @@ public final class EngineView {
     /** One stored message as the engine reads it; empty when it reads nothing of it. */
     public static Optional<Message> of(AuthorKind kind, String text, boolean deleted, Instant at, String discordId,
                                        String replyTo) {
+        return of(kind, text, deleted, at, discordId, replyTo, null);
+    }
+
+    /** As above, for a message of Baton's that gave the knowledge-base entry {@code entry} (null for none). */
+    public static Optional<Message> of(AuthorKind kind, String text, boolean deleted, Instant at, String discordId,
+                                       String replyTo, String entry) {
         String visible = text == null ? "" : Invisible.strip(text).strip();
         if (deleted || visible.isEmpty() || kind.asTriageAuthor().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Message(kind.asTriageAuthor().get(), visible, at, discordId, replyTo));
+        return Optional.of(new Message(kind.asTriageAuthor().get(), visible, at, discordId, replyTo,
+                kind == AuthorKind.BOT ? entry : null));
     }
 
     /** The engine's conversation of {@code messages}; empty while none of them is the customer's. */

@@ -22,7 +22,7 @@ record Reading(List<StoredMessage> transcript, Conversation conversation, int[] 
         for (int i = 0; i < transcript.size(); i++) {
             StoredMessage m = transcript.get(i);
             Optional<Message> read = EngineView.of(m.authorKind(), m.text(), m.isDeleted(), m.createdAt(),
-                    m.discordId(), m.replyTo());
+                    m.discordId(), m.replyTo(), m.kbId());
             if (read.isPresent()) {
                 messages.add(read.get());
                 positions.add(i);

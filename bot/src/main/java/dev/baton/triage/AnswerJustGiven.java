@@ -1,5 +1,6 @@
 package dev.baton.triage;
 
+import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
 import dev.baton.text.Words;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
  * the one Baton's last message gave, the follow-up asks for more than that answer says ("does the nether
  * reset along with it?" after the reset schedule; "i already used one, can i get another?" after the trial
  * terms). The same words again cannot help, so the knowledge base does not cover the follow-up: it is out
- * of scope, and a person takes it. Pure.
+ * of scope, and a person takes it. Baton's message gave the entry when it says so ({@link Message#entry()},
+ * kept by the desk even when the language model worded the answer) or when it contains the entry's answer
+ * (a transcript without that note). Pure.
  */
 final class AnswerJustGiven {
 
@@ -22,13 +25,20 @@ final class AnswerJustGiven {
         if (lastBot < 0 || nearest == null) {
             return List.of();
         }
-        String said = Words.normalise(conversation.get(lastBot).text());
-        String answer = Words.normalise(nearest.entry().answer());
-        if (answer.isEmpty() || !said.contains(answer)) {
+        Message said = conversation.get(lastBot);
+        if (!gave(said, nearest.entry())) {
             return List.of();
         }
         return List.of(new Cue(CueKind.OUT_OF_SCOPE, 1.0, conversation.focus(), "the closest entry, "
                 + nearest.entry().id() + ", is the answer Baton gave in message " + lastBot
                 + "; the follow-up asks for more than it says"));
+    }
+
+    private static boolean gave(Message said, KnowledgeEntry entry) {
+        if (said.entry() != null) {
+            return said.entry().equals(entry.id());
+        }
+        String answer = Words.normalise(entry.answer());
+        return !answer.isEmpty() && Words.normalise(said.text()).contains(answer);
     }
 }

@@ -237,9 +237,14 @@ public final class TriageEngine {
         return combined;
     }
 
-    /** Crisis always first; otherwise the stronger signal leads, ties broken by the vocabulary's order. */
+    /**
+     * Crisis always first and out of scope always last (a feeling, not the knowledge base, says who should
+     * come and how to greet the customer); otherwise the stronger signal leads, ties broken by the
+     * vocabulary's order.
+     */
     private static Comparator<Map.Entry<CueKind, Double>> byImportance() {
         return Comparator.<Map.Entry<CueKind, Double>, Boolean>comparing(e -> e.getKey() != CueKind.CRISIS)
+                .thenComparing(e -> e.getKey() == CueKind.OUT_OF_SCOPE)
                 .thenComparing(Map.Entry::getValue, Comparator.reverseOrder())
                 .thenComparing(Map.Entry::getKey);
     }

@@ -83,7 +83,12 @@ public final class TriageJson {
                 throw new IllegalArgumentException(where + ".time must be an ISO-8601 instant such as 2026-01-31T18:00:00Z");
             }
         }
-        return new Message(parsedAuthor, text.asText(), time, textOrNull(node.get("id")), textOrNull(node.get("reply_to")));
+        String entry = textOrNull(node.get("entry"));
+        if (entry != null && parsedAuthor != Author.BOT) {
+            throw new IllegalArgumentException(where + ".entry: only a bot message gives a knowledge-base entry");
+        }
+        return new Message(parsedAuthor, text.asText(), time, textOrNull(node.get("id")), textOrNull(node.get("reply_to")),
+                entry);
     }
 
     private static String textOrNull(JsonNode node) {

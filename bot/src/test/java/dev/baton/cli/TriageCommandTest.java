@@ -82,6 +82,24 @@ class TriageCommandTest {
     }
 
     @Test
+    void aBotMessageMaySayWhichEntryItGaveAndOnlyABotMessage() throws Exception {
+        String input = String.join("\n",
+                "{\"messages\": [{\"author\": \"customer\", \"text\": \"how much does plus cost\"},"
+                        + " {\"author\": \"bot\", \"text\": \"Four dollars monthly, forty yearly.\", \"entry\": \"plus-price\"},"
+                        + " {\"author\": \"customer\", \"text\": \"is the price the same in every country?\"}]}",
+                "{\"messages\": [{\"author\": \"customer\", \"text\": \"how much does plus cost\", \"entry\": \"plus-price\"}]}")
+                + "\n";
+        Run run = triage(input, "triage", "--kb", kb());
+
+        assertEquals(0, run.exit(), run.stderr());
+        JsonNode followUp = run.lines().get(0);
+        assertEquals("handoff", followUp.get("action").asText(), followUp.toString());
+        assertTrue(followUp.get("cues").toString().contains("is the answer Baton gave in message 1"), followUp.toString());
+        assertEquals("line 2: messages[0].entry: only a bot message gives a knowledge-base entry",
+                run.lines().get(1).get("error").asText());
+    }
+
+    @Test
     void anEmptyTextYieldsAnErrorLineAndTheStreamGoesOn() throws Exception {
         String input = String.join("\n",
                 "{\"text\": \"\"}",

@@ -512,6 +512,16 @@ class SupportDeskTest {
     }
 
     @Test
+    void aFollowUpRightAfterAnAnswerIsNotGivenTheSameAnswerAgain() {
+        answered(messages.from("ann").says(PRICE_QUESTION));
+
+        Reaction.HandOff handOff = handedOff(messages.from("ann").says("does the free trial of plus need a credit card?"));
+
+        assertTrue(handOff.handoff().reason().contains("out_of_scope"), handOff.handoff().reason());
+        assertEquals("[\"out_of_scope\"]", decisions().get(decisions().size() - 1).reasons());
+    }
+
+    @Test
     void aThankYouAfterAnAnswerIsStoredAndNeitherAnsweredNorHandedOff() {
         answered(messages.from("ann").says(PRICE_QUESTION));
         Incoming thanks = messages.from("ann").says("Perfect, thanks so much! 🙏");

@@ -42,6 +42,18 @@ class AnswerJustGivenTest {
     }
 
     @Test
+    void theEntryBatonNotedItGaveCountsWhateverTheWordsWere() {
+        Conversation reworded = Conversation.of(Message.customer("is there a trial"),
+                Message.answer("Yes: two weeks of Plus for free, one time for each account.", "free-trial"),
+                Message.customer("can i get another one?"));
+        Conversation noted = Conversation.of(Message.customer("is there a trial"),
+                Message.answer(TRIAL.answer(), "plus-price"), Message.customer("can i get another one?"));
+
+        assertEquals(1, AnswerJustGiven.check(reworded, nearest(TRIAL)).size());
+        assertEquals(List.of(), AnswerJustGiven.check(noted, nearest(TRIAL)), "the note says which entry it was");
+    }
+
+    @Test
     void anotherEntryOrNoAnswerYetIsLeftToTheMatch() {
         KnowledgeEntry price = new KnowledgeEntry("plus-price", "billing", List.of("How much is Plus?"),
                 "Plus costs $4 a month.", null);

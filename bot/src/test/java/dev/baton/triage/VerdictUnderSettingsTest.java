@@ -102,6 +102,8 @@ class VerdictUnderSettingsTest {
             sadness_grief:0.3          | sadness_grief:off              | 0.3   | 0.5       | handoff out_of_scope
             anger:0.6 urgency:0.3      | -                              | 0.8   | 0.5       | handoff anger
             anger:0.6 crisis:0.3       | -                              | 0.8   | 0.5       | handoff anger
+            out_of_scope:1.0 frustration:0.6 | -                        | 0.8   | 0.5       | handoff frustration,out_of_scope
+            out_of_scope:1.0           | -                              | 0.8   | 0.5       | handoff out_of_scope
             """)
     // An out-of-scope handoff names first the strongest feeling noticed at half its threshold (never crisis,
     // which only fires); a handoff for a cue adds out_of_scope when no entry could have answered either.
