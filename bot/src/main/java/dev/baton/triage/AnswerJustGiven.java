@@ -19,7 +19,10 @@ final class AnswerJustGiven {
     private AnswerJustGiven() {
     }
 
-    /** The out-of-scope cue when {@code nearest} is the answer Baton gave just before the customer's turn. */
+    /**
+     * The out-of-scope cue when {@code nearest} is the answer Baton gave just before the customer's turn, scoring
+     * the match's confidence: it fires where Baton would otherwise have answered with those same words.
+     */
     static List<Cue> check(Conversation conversation, Match nearest) {
         int lastBot = Turns.lastBotMessage(conversation);
         if (lastBot < 0 || nearest == null) {
@@ -29,7 +32,9 @@ final class AnswerJustGiven {
         if (!gave(said, nearest.entry())) {
             return List.of();
         }
-        return List.of(new Cue(CueKind.OUT_OF_SCOPE, 1.0, conversation.focus(), "the closest entry, "
+        // As strong as Baton's wish to give that answer again: a "thanks!" whose nearest entry is the answer just
+        // given, at a confidence of 0.1, is small talk, not a question the answer left open.
+        return List.of(new Cue(CueKind.OUT_OF_SCOPE, nearest.confidence(), conversation.focus(), "the closest entry, "
                 + nearest.entry().id() + ", is the answer Baton gave in message " + lastBot
                 + "; the follow-up asks for more than it says"));
     }
