@@ -31,7 +31,8 @@ record Practice(ConversationStore conversations, Handoffs handoffs, Clock clock)
         Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored, so as read back
         List<Message> view = new ArrayList<>();
         for (Message m : messages) {
-            EngineView.of(AuthorKind.valueOf(m.author().name()), m.text(), false, at, null, null).ifPresent(view::add);
+            EngineView.of(AuthorKind.valueOf(m.author().name()), m.text(), false, at, null, null, m.entry())
+                    .ifPresent(view::add);
         }
         Optional<Conversation> read = EngineView.conversationOf(view);
         if (read.isEmpty()) {

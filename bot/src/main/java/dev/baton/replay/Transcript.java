@@ -47,7 +47,7 @@ final class Transcript {
          */
         Optional<Message> asEngineSaw(Instant when) {
             boolean deleted = deletedAt != null && !deletedAt.isAfter(when);
-            return EngineView.of(kind, textAt(when), deleted, at, null, null);
+            return EngineView.of(kind, textAt(when), deleted, at, null, null, kbId);
         }
     }
 

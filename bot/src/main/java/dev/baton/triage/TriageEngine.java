@@ -118,8 +118,8 @@ public final class TriageEngine {
     /**
      * The verdict from evidence alone: the detectors' cues and the nearest entry. Pure, so a replay can
      * apply draft settings to stored evidence without running the detectors again. Any enabled cue whose
-     * combined score reaches its threshold hands off (but see {@link #onlyLearnedTangle}); otherwise Baton answers when the match is sure
-     * enough, and hands off as out of scope when it is not.
+     * combined score reaches its threshold hands off (but see {@link #onlyLearnedTangle}); otherwise Baton
+     * answers when the match is sure enough, and hands off as out of scope when it is not.
      *
      * @param focus the index of the message the decision is about (for the out-of-scope cue)
      */
