@@ -4,7 +4,9 @@ import dev.baton.text.Heads;
 import dev.baton.text.TextEmbedder;
 import dev.baton.text.Words;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the entry that answers a question, and says how likely that is.
@@ -60,17 +62,18 @@ public final class AnswerMatcher {
 
     /**
      * The best entry for a message and how sure the match is. A question wrapped in small talk or a story
-     * is also read on its own ({@link QuestionClauses}), and when the whole message and the question alone
-     * pick the same entry, the surer reading counts: the wrapping says nothing about which entry answers.
-     * A clause never brings in another entry: "do you have an API so we can create labels…" alone may look
-     * like the label entry, but the message as a whole has the last word on what it is about.
+     * is also read on its own ({@link QuestionClauses}), and so is the message with its chat shorthand written
+     * out ({@link ChatShorthand}); when the whole message and such a reading pick the same entry, the surer
+     * reading counts: the wrapping and the spelling say nothing about which entry answers. A reading never
+     * brings in another entry: "do you have an API so we can create labels…" alone may look like the label
+     * entry, but the message as a whole has the last word on what it is about.
      */
     public Match match(String message) {
         Candidate whole = candidate(message);
         double confidence = model.probability(0, whole.features());
         String matchedQuestion = whole.matchedQuestion();
-        for (String clause : QuestionClauses.in(message)) {
-            Candidate asked = candidate(clause);
+        for (String reading : readings(message)) {
+            Candidate asked = candidate(reading);
             double sure = model.probability(0, asked.features());
             if (asked.entry().id().equals(whole.entry().id()) && sure > confidence) {
                 confidence = sure;
@@ -78,6 +81,17 @@ public final class AnswerMatcher {
             }
         }
         return new Match(whole.entry(), confidence, matchedQuestion);
+    }
+
+    /** The other readings of a message: its asking clauses, and the same with its shorthand written out. */
+    private static Set<String> readings(String message) {
+        Set<String> readings = new LinkedHashSet<>(QuestionClauses.in(message));
+        String expanded = ChatShorthand.expand(message);
+        if (!expanded.equals(message)) {
+            readings.add(expanded);
+            readings.addAll(QuestionClauses.in(expanded));
+        }
+        return readings;
     }
 
     Views views(String question) {

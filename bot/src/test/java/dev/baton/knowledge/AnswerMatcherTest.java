@@ -57,6 +57,23 @@ class AnswerMatcherTest {
         assertEquals(probability(matcher.candidate(message)), match.confidence(), 1e-9);
     }
 
+    @Test
+    void chatShorthandIsReadWrittenOutToo() {
+        AnswerMatcher accounts = new AnswerMatcher(new KnowledgeBase("test", List.of(
+                new KnowledgeEntry("password", null, List.of("where do I change my account password"),
+                        "Settings > Security > Password.", null),
+                new KnowledgeEntry("shipping", null, List.of("how long does shipping take"), "Shipping takes 3 days.",
+                        null))), new HashingEmbedder(), TestModels.fixed().answers());
+        String message = "where do I change my acc pw";
+
+        Match match = accounts.match(message);
+
+        assertEquals("password", match.entry().id());
+        assertTrue(match.confidence() > TestModels.fixed().answers().probability(0,
+                accounts.candidate(message).features()), match::toString);
+        assertEquals(accounts.match("where do I change my account password").confidence(), match.confidence(), 1e-9);
+    }
+
     private static double probability(AnswerMatcher.Candidate candidate) {
         return TestModels.fixed().answers().probability(0, candidate.features());
     }
