@@ -47,7 +47,7 @@ final class ChatCommand {
                 if (decision instanceof Decision.Answer answer) {
                     String text = knowledgeBase.find(answer.entry()).orElseThrow().answer();
                     out.printf("baton [%s, %.2f]: %s%n", answer.entry(), answer.confidence(), text);
-                    messages.add(Message.bot(text));
+                    messages.add(Message.answer(text, answer.entry()));
                 } else if (decision instanceof Decision.SmallTalk smallTalk) {
                     out.printf(Locale.ROOT, "baton [small talk, %.2f]: %s%n", smallTalk.confidence(),
                             HandoffWording.defaults().smallTalk());
