@@ -59,6 +59,21 @@ class LexiconTest {
         assertTrue(Lexicon.noisyOr(Lexicon.load("frustration").find("great job guys 👏👏")) > 0.4);
     }
 
+    @Test
+    void anAccountBeingTakenOverIsUrgentAndAskingAboutItIsNot() {
+        Lexicon urgency = Lexicon.load("urgency");
+        for (String intrusion : List.of("someone just logged into my account from a country i don't know",
+                "a stranger is using my card right now",
+                "got a sign-in alert from russia and i've honestly never been to russia")) {
+            assertTrue(Lexicon.noisyOr(urgency.find(intrusion)) >= 0.5, intrusion);
+        }
+        for (String question : List.of("what happens if someone logs into my account?",
+                "how do i turn on login alerts?", "can someone use my account on two phones at once?",
+                "someone used my referral code, do i get the bonus?", "i've never been to one of your events")) {
+            assertTrue(Lexicon.noisyOr(urgency.find(question)) < 0.5, question);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = CueKind.class, names = "OUT_OF_SCOPE", mode = EnumSource.Mode.EXCLUDE)
     void everyShippedLexiconLoads(CueKind kind) {
