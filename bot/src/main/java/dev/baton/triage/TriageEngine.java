@@ -109,7 +109,7 @@ public final class TriageEngine {
     public Assessment assess(Conversation conversation, CueSettings settings, double answerConfidence) {
         Match nearest = nearest(conversation);
         List<Cue> cues = new ArrayList<>(cues(conversation));
-        cues.addAll(AnswerJustGiven.check(conversation, nearest));
+        cues.addAll(AnswerAlreadyGiven.check(conversation, nearest));
         double chat = smallTalk.score(conversation);
         return new Assessment(verdict(cues, nearest, conversation.focus(), settings, answerConfidence, chat), nearest,
                 chat);

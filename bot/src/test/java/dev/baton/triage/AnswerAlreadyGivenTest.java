@@ -8,7 +8,7 @@ import dev.baton.knowledge.Match;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class AnswerJustGivenTest {
+class AnswerAlreadyGivenTest {
 
     private static final KnowledgeEntry TRIAL = new KnowledgeEntry("free-trial", "billing",
             List.of("Is there a free trial?"), "New accounts can try Plus free for 14 days, once per account.", null);
@@ -18,11 +18,11 @@ class AnswerJustGivenTest {
     }
 
     @Test
-    void aFollowUpWhoseBestEntryIsTheAnswerJustGivenIsOutOfScope() {
+    void aFollowUpWhoseBestEntryIsTheAnswerAlreadyGivenIsOutOfScope() {
         Conversation conversation = Conversation.of(Message.customer("is there a trial"), Message.bot(TRIAL.answer()),
                 Message.customer("i already used one on my old account, can i get another?"));
 
-        List<Cue> cues = AnswerJustGiven.check(conversation, nearest(TRIAL));
+        List<Cue> cues = AnswerAlreadyGiven.check(conversation, nearest(TRIAL));
 
         assertEquals(1, cues.size());
         assertEquals(CueKind.OUT_OF_SCOPE, cues.get(0).kind());
@@ -38,7 +38,7 @@ class AnswerJustGivenTest {
                 Message.bot("Good question!  new accounts can try plus free for 14 days, once per account.\nAnything else?"),
                 Message.customer("can i get another one?"));
 
-        assertEquals(1, AnswerJustGiven.check(conversation, nearest(TRIAL)).size());
+        assertEquals(1, AnswerAlreadyGiven.check(conversation, nearest(TRIAL)).size());
     }
 
     @Test
@@ -49,8 +49,8 @@ class AnswerJustGivenTest {
         Conversation noted = Conversation.of(Message.customer("is there a trial"),
                 Message.answer(TRIAL.answer(), "plus-price"), Message.customer("can i get another one?"));
 
-        assertEquals(1, AnswerJustGiven.check(reworded, nearest(TRIAL)).size());
-        assertEquals(List.of(), AnswerJustGiven.check(noted, nearest(TRIAL)), "the note says which entry it was");
+        assertEquals(1, AnswerAlreadyGiven.check(reworded, nearest(TRIAL)).size());
+        assertEquals(List.of(), AnswerAlreadyGiven.check(noted, nearest(TRIAL)), "the note says which entry it was");
     }
 
     @Test
@@ -61,16 +61,26 @@ class AnswerJustGivenTest {
                 Message.customer("thanks! and how much is plus after that?"));
         Conversation firstQuestion = Conversation.of(Message.customer("is there a free trial?"));
 
-        assertEquals(List.of(), AnswerJustGiven.check(afterTrial, nearest(price)));
-        assertEquals(List.of(), AnswerJustGiven.check(firstQuestion, nearest(TRIAL)));
+        assertEquals(List.of(), AnswerAlreadyGiven.check(afterTrial, nearest(price)));
+        assertEquals(List.of(), AnswerAlreadyGiven.check(firstQuestion, nearest(TRIAL)));
     }
 
     @Test
-    void onlyBatonsLastMessageBeforeTheCustomersTurnCounts() {
+    void anAnswerGivenEarlierInTheConversationCountsToo() {
         Conversation conversation = Conversation.of(Message.customer("is there a trial"), Message.bot(TRIAL.answer()),
                 Message.customer("how much is plus"), Message.bot("Plus costs $4 a month."),
-                Message.customer("is there a free trial of it?"));
+                Message.customer("back to the trial thing, it ended after 3 days"));
 
-        assertEquals(List.of(), AnswerJustGiven.check(conversation, nearest(TRIAL)));
+        List<Cue> cues = AnswerAlreadyGiven.check(conversation, nearest(TRIAL));
+
+        assertEquals(1, cues.size());
+        assertTrue(cues.get(0).evidence().contains("message 1"), cues.get(0).evidence());
+    }
+
+    @Test
+    void onlyAnswersGivenBeforeTheCustomersTurnCount() {
+        Conversation conversation = Conversation.of(Message.customer("is there a trial"));
+
+        assertEquals(List.of(), AnswerAlreadyGiven.check(conversation, nearest(TRIAL)));
     }
 }
