@@ -1,6 +1,5 @@
 package dev.baton.triage;
 
-import dev.baton.knowledge.KnowledgeEntry;
 import dev.baton.knowledge.Match;
 import dev.baton.text.Words;
 import java.util.List;
@@ -28,9 +27,10 @@ final class AnswerAlreadyGiven {
         if (nearest == null) {
             return List.of();
         }
+        String answer = Words.normalise(nearest.entry().answer());
         for (int i = Turns.lastBotMessage(conversation); i >= 0; i--) {
             Message said = conversation.get(i);
-            if (said.author() == Author.BOT && gave(said, nearest.entry())) {
+            if (said.author() == Author.BOT && gave(said, nearest.entry().id(), answer)) {
                 // As strong as Baton's wish to give that answer again: a "thanks!" whose nearest entry is the answer
                 // just given, at a confidence of 0.1, is small talk, not a question the answer left open.
                 return List.of(new Cue(CueKind.OUT_OF_SCOPE, nearest.confidence(), conversation.focus(),
@@ -41,11 +41,11 @@ final class AnswerAlreadyGiven {
         return List.of();
     }
 
-    private static boolean gave(Message said, KnowledgeEntry entry) {
+    /** Whether {@code said} gave the entry {@code entry}, whose answer reads {@code answer} once normalised. */
+    private static boolean gave(Message said, String entry, String answer) {
         if (said.entry() != null) {
-            return said.entry().equals(entry.id());
+            return said.entry().equals(entry);
         }
-        String answer = Words.normalise(entry.answer());
         return !answer.isEmpty() && Words.normalise(said.text()).contains(answer);
     }
 }
