@@ -6,6 +6,7 @@ import dev.baton.text.Words;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,21 +67,41 @@ public final class AnswerMatcher {
      * out ({@link ChatShorthand}); when the whole message and such a reading pick the same entry, the surer
      * reading counts: the wrapping and the spelling say nothing about which entry answers. A reading never
      * brings in another entry: "do you have an API so we can create labels…" alone may look like the label
-     * entry, but the message as a whole has the last word on what it is about.
+     * entry, but the message as a whole has the last word on what it is about. The one exception is what the
+     * customer rules out ({@link RuledOut}): when those words are what picked the whole message's entry and the
+     * rest of the message picks another, the rest is the message.
      */
     public Match match(String message) {
         Candidate whole = candidate(message);
+        String asked = message;
+        Optional<RuledOut.Split> split = RuledOut.in(message);
+        if (split.isPresent()) {
+            Candidate kept = candidate(split.get().kept());
+            if (picksWhatIsRuledOut(whole, kept, split.get())) {
+                whole = kept;
+                asked = split.get().kept();
+            }
+        }
         double confidence = model.probability(0, whole.features());
         String matchedQuestion = whole.matchedQuestion();
-        for (String reading : readings(message)) {
-            Candidate asked = candidate(reading);
-            double sure = model.probability(0, asked.features());
-            if (asked.entry().id().equals(whole.entry().id()) && sure > confidence) {
+        for (String reading : readings(asked)) {
+            Candidate alone = candidate(reading);
+            double sure = model.probability(0, alone.features());
+            if (alone.entry().id().equals(whole.entry().id()) && sure > confidence) {
                 confidence = sure;
-                matchedQuestion = asked.matchedQuestion();
+                matchedQuestion = alone.matchedQuestion();
             }
         }
         return new Match(whole.entry(), confidence, matchedQuestion);
+    }
+
+    /**
+     * Whether the words a customer rules out are what picked the whole message's entry, while the rest of the
+     * message picks another: then the rest is the question ("on hold instead of cancelling" asks about pausing).
+     */
+    private boolean picksWhatIsRuledOut(Candidate whole, Candidate kept, RuledOut.Split split) {
+        String wholeEntry = whole.entry().id();
+        return !kept.entry().id().equals(wholeEntry) && candidate(split.ruledOut()).entry().id().equals(wholeEntry);
     }
 
     /** The other readings of a message: its asking clauses, and the same with its shorthand written out. */

@@ -74,6 +74,21 @@ class AnswerMatcherTest {
         assertEquals(accounts.match("where do I change my account password").confidence(), match.confidence(), 1e-9);
     }
 
+    @Test
+    void whenTheWordsRuledOutPickedTheEntryTheRestOfTheMessageIsTheQuestion() {
+        AnswerMatcher plans = new AnswerMatcher(new KnowledgeBase("test", List.of(
+                new KnowledgeEntry("cancel", null, List.of("cancel my plan today"), "Account > Plan > Cancel.", null),
+                new KnowledgeEntry("pause", null, List.of("can I pause"), "Account > Plan > Pause.", null))),
+                new HashingEmbedder(), TestModels.fixed().answers());
+        String message = "can I pause instead of cancel my plan today";
+
+        Match match = plans.match(message);
+
+        assertEquals("cancel", plans.candidate(message).entry().id());
+        assertEquals("pause", match.entry().id());
+        assertEquals(plans.match("can I pause").confidence(), match.confidence(), 1e-9);
+    }
+
     private static double probability(AnswerMatcher.Candidate candidate) {
         return TestModels.fixed().answers().probability(0, candidate.features());
     }

@@ -74,6 +74,28 @@ class LexiconTest {
         }
     }
 
+    @Test
+    void goingOnHolidayIsNotGoingOnToAnotherTopic() {
+        Lexicon nonlinear = Lexicon.load("nonlinear");
+        assertTrue(Lexicon.noisyOr(nonlinear.find("how far ahead can i book? want to get in before we go on holiday"))
+                < 0.5);
+        assertTrue(Lexicon.noisyOr(nonlinear.find("before we go on, what about my other order?")) >= 0.5);
+    }
+
+    @Test
+    void askingToLookIntoTheCustomersOwnCaseIsAnInvestigation() {
+        Lexicon troubleshooting = Lexicon.load("troubleshooting");
+        for (String investigation : List.of("can you check what happened to it?",
+                "could someone look into my order please", "it's been two weeks and it's still not on my card",
+                "what happened to my refund")) {
+            assertTrue(Lexicon.noisyOr(troubleshooting.find(investigation)) > 0.4, investigation);
+        }
+        for (String question : List.of("can you check if the app supports dark mode?", "what happened at the last AMA?",
+                "is it still not possible to export to pdf?")) {
+            assertTrue(troubleshooting.find(question).isEmpty(), question);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = CueKind.class, names = "OUT_OF_SCOPE", mode = EnumSource.Mode.EXCLUDE)
     void everyShippedLexiconLoads(CueKind kind) {

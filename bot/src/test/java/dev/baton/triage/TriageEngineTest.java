@@ -128,6 +128,12 @@ class TriageEngineTest {
         }
 
         @Test
+        void askingBatonToCheckWhatHappenedToTheirOwnRefundIsAnInvestigation() {
+            assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide(
+                    "my refund was approved 12 days ago and it's still not on my card, can you check what happened?"));
+        }
+
+        @Test
         void aGreetingAloneGetsASmallTalkReplyNotAPerson() {
             assertInstanceOf(Decision.SmallTalk.class, decide("hi, I'm new here"));
         }
