@@ -57,6 +57,7 @@ class LexiconTest {
     @Test
     void applauseAddressedToTheTeamIsSarcasm() {
         assertTrue(Lexicon.noisyOr(Lexicon.load("frustration").find("great job guys 👏👏")) > 0.4);
+        assertTrue(Lexicon.noisyOr(Lexicon.load("frustration").find("great experience guys 👏")) > 0.4);
     }
 
     @Test
@@ -93,6 +94,46 @@ class LexiconTest {
         for (String question : List.of("can you check if the app supports dark mode?", "what happened at the last AMA?",
                 "is it still not possible to export to pdf?")) {
             assertTrue(troubleshooting.find(question).isEmpty(), question);
+        }
+    }
+
+    @Test
+    void aDeathToldWithoutTheWordAndTheEndOfALifeAheadAreGrief() {
+        Lexicon grief = Lexicon.load("sadness_grief");
+        for (String loss : List.of("they're for coco. she didn't make it.", "he didn't make it and i can't face it",
+                "the vet says there's nothing more they can do for pepper",
+                "we want to keep her comfortable for whatever time is left")) {
+            assertTrue(Lexicon.noisyOr(grief.find(loss)) > 0.55, loss);
+        }
+        for (String plain : List.of("she didn't make it to the appointment, can we rebook?",
+                "he didn't make it in time for the raid", "is there nothing more i can do to speed it up?")) {
+            assertTrue(Lexicon.noisyOr(grief.find(plain)) < 0.5, plain);
+        }
+    }
+
+    @Test
+    void disputingTheChargeAndPostingAboutStaffEverywhereAreThreats() {
+        Lexicon anger = Lexicon.load("anger");
+        for (String threat : List.of("fix it or i'm disputing the charge",
+                "i'm going to post about this everywhere and name him.")) {
+            assertTrue(Lexicon.noisyOr(anger.find(threat)) >= 0.5, threat);
+        }
+        for (String question : List.of("how do i dispute a charge on my statement?",
+                "can i dispute this transaction in the app?", "how do i name my pets in the app?")) {
+            assertTrue(Lexicon.noisyOr(anger.find(question)) < 0.5, question);
+        }
+    }
+
+    @Test
+    void somethingThatJustHappenedWithWhatDoIDoIsUrgent() {
+        Lexicon urgency = Lexicon.load("urgency");
+        for (String now : List.of("my dog just ate a whole bar of dark chocolate like 10 min ago what do i do",
+                "he's bleeding and the clinic is closed", "my cat just collapsed")) {
+            assertTrue(Lexicon.noisyOr(urgency.find(now)) >= 0.5, now);
+        }
+        for (String plain : List.of("i just moved, what do i do to update my address?", "my mom passed. what do i do now",
+                "the sidebar collapsed and i can't find settings")) {
+            assertTrue(Lexicon.noisyOr(urgency.find(plain)) < 0.5, plain);
         }
     }
 
