@@ -91,6 +91,8 @@ class LexiconTest {
                 "what happened to my refund")) {
             assertTrue(Lexicon.noisyOr(troubleshooting.find(investigation)) > 0.4, investigation);
         }
+        assertTrue(Lexicon.noisyOr(troubleshooting.find("the app keeps telling me to update")) >= 0.5);
+        assertTrue(troubleshooting.find("my sister keeps telling me to get the plan, what's in it?").isEmpty());
         for (String question : List.of("can you check if the app supports dark mode?", "what happened at the last AMA?",
                 "is it still not possible to export to pdf?")) {
             assertTrue(troubleshooting.find(question).isEmpty(), question);
