@@ -27,6 +27,10 @@ final class LexiconDetector implements CueDetector {
     private final TextMemo<Optional<Reading>> memo = new TextMemo<>();
 
     /** The phrases found in one message's text, before its weight in the conversation is applied. */
+    /** The heaviest single word that {@link #isOneWord} still counts as one word whose target is unknown. */
+    static final double ONE_WORD = 0.55;
+    private static final Pattern ONE_PHRASE = Pattern.compile("\"[^\"]*\"");
+
     private record Reading(double strength, String evidence) {
     }
 
@@ -82,6 +86,14 @@ final class LexiconDetector implements CueDetector {
         String evidence = hits.stream().map(h -> "\"" + h.words() + "\"").distinct()
                 .collect(Collectors.joining(", "));
         return Optional.of(new Reading(Lexicon.noisyOr(hits), evidence));
+    }
+
+    /**
+     * Whether a lexicon cue rests on a single phrase of weight {@link #ONE_WORD} or less: one word or emoji
+     * whose target the lexicon cannot see ("🙄", "rude"), not a phrase that says what it is about.
+     */
+    static boolean isOneWord(Cue cue) {
+        return !LearnedCueDetector.isLearned(cue) && cue.score() <= ONE_WORD && ONE_PHRASE.matcher(cue.evidence()).matches();
     }
 
     /** How many message texts this detector has read rather than remembered (for tests). */

@@ -15,8 +15,9 @@ import java.util.Objects;
 /**
  * Decides, for the last customer message of a conversation, whether Baton may answer from the
  * knowledge base or must hand off to a person. Any cue that fires wins over an answer, however good
- * the match: an angry refund question goes to a person. (One exception: a tangle that only the learned
- * head reads into a message an entry surely answers, see {@link #onlyLearnedTangle}.) Only when nothing
+ * the match: an angry refund question goes to a person. (Two exceptions, both beside an entry that surely
+ * answers: a tangle that only the learned head reads, see {@link #onlyLearnedTangle}, and a lone word of
+ * annoyance the learned head does not back, see {@link #onlyALoneWordOfAnnoyance}.) Only when nothing
  * fires and the match is confident does Baton answer.
  */
 public final class TriageEngine {
@@ -28,6 +29,9 @@ public final class TriageEngine {
      * and enough to keep a message from counting as small talk.
      */
     static final double NOTICED = 0.5;
+
+    /** How much of its threshold the learned annoyance reading may reach and still not back a lone word. */
+    static final double LONE_WORD_BACKING = 0.6;
 
     private final List<CueDetector> detectors;
     private final AnswerMatcher matcher;
@@ -137,7 +141,8 @@ public final class TriageEngine {
                                    double answerConfidence, double smallTalk) {
         Map<CueKind, Double> combined = combine(cues);
         List<CueKind> fired = fired(combined, settings);
-        if (nearest != null && nearest.confidence() >= answerConfidence && onlyLearnedTangle(cues, fired, settings)) {
+        if (nearest != null && nearest.confidence() >= answerConfidence
+                && (onlyLearnedTangle(cues, fired, settings) || onlyALoneWordOfAnnoyance(cues, fired, settings))) {
             fired = List.of();
         }
         if (!fired.isEmpty()) {
@@ -186,6 +191,26 @@ public final class TriageEngine {
                 .filter(c -> c.kind() == CueKind.NONLINEAR && !LearnedCueDetector.isLearned(c))
                 .toList();
         return !settings.of(CueKind.NONLINEAR).fires(combine(shapeAndWords).getOrDefault(CueKind.NONLINEAR, 0.0));
+    }
+
+    /**
+     * Whether annoyance is all that fires, and all it rests on is one word or emoji ("🙄", "🤦", "rude",
+     * "trash") that the learned reading of the customer's words does not back up. One such word says nothing
+     * of what it is aimed at: "typo in ep 12's title 🤦 my spelling is a crime. how do i fix it?" and "my
+     * flatmate named the wifi something rude 💀 how do i change it?" are the mild negativity beside a covered
+     * question that is answered (the shared labelling rule 2). A second word, a repeat, shouting, or a learned
+     * reading of more than {@link #LONE_WORD_BACKING} of the head's threshold keeps the handoff: "great job
+     * guys 👏👏" after a third misdelivery is read as annoyance by the head too.
+     */
+    static boolean onlyALoneWordOfAnnoyance(List<Cue> cues, List<CueKind> fired, CueSettings settings) {
+        if (!fired.equals(List.of(CueKind.FRUSTRATION))) {
+            return false;
+        }
+        List<Cue> annoyance = cues.stream().filter(c -> c.kind() == CueKind.FRUSTRATION).toList();
+        List<Cue> words = annoyance.stream().filter(c -> !LearnedCueDetector.isLearned(c)).toList();
+        boolean learnedBacksIt = annoyance.stream().anyMatch(c -> LearnedCueDetector.isLearned(c)
+                && c.score() >= LONE_WORD_BACKING * settings.of(CueKind.FRUSTRATION).firesAt());
+        return words.size() == 1 && LexiconDetector.isOneWord(words.get(0)) && !learnedBacksIt;
     }
 
     /**

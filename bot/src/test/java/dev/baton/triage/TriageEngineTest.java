@@ -128,6 +128,11 @@ class TriageEngineTest {
         }
 
         @Test
+        void oneFacepalmAtThemselvesBesideACoveredQuestionIsAnswered() {
+            assertAnswers("plus-price", decide("typo in my own username 🤦 my spelling is a crime. how much is plus per month?"));
+        }
+
+        @Test
         void askingBatonToCheckWhatHappenedToTheirOwnRefundIsAnInvestigation() {
             assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide(
                     "my refund was approved 12 days ago and it's still not on my card, can you check what happened?"));
@@ -214,6 +219,11 @@ class TriageEngineTest {
                     Message.customer("how do i reset my password"),
                     Message.bot("Use 'Forgot password' on the login page; the reset link is valid for one hour."),
                     Message.customer("great, thanks for nothing. the link never arrives")));
+        }
+
+        @Test
+        void anEyeRollThatSaysWhatItIsAboutIsStillFrustrationBesideACoveredQuestion() {
+            assertHandsOffFor(CueKind.FRUSTRATION, decide("this app is garbage 🙄 how much is plus per month?"));
         }
 
         @Test

@@ -116,6 +116,27 @@ class VerdictUnderSettingsTest {
 
     @ParameterizedTest(name = "[{index}] cues {0}, match {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
+            # cues                                         | match | verdict
+            frustration:0.55                               | 0.8   | answer plus-price
+            frustration:0.55 frustration~0.25              | 0.8   | answer plus-price
+            frustration:0.55 frustration~0.4               | 0.8   | handoff frustration
+            frustration:0.55                               | 0.6   | handoff frustration,out_of_scope
+            frustration:0.65                               | 0.8   | handoff frustration
+            frustration:0.45 frustration:0.3               | 0.8   | handoff frustration
+            anger:0.55                                     | 0.8   | handoff anger
+            frustration:0.55 anxiety:0.5                   | 0.8   | handoff frustration,anxiety
+            """)
+    // One word of annoyance whose target the lexicon cannot see, which the learned reading does not back, beside a
+    // sure entry is the mild negativity answered by rule 2. Two words, a heavier phrase, another kind, or a learned
+    // reading over 0.6 of the threshold keep the handoff.
+    void aLoneWordOfAnnoyanceGivesWayToASureEntry(String cues, double match, String expected) {
+        Decision decision = TriageEngine.verdict(cues(cues), nearest(match), 0, CueSettings.standard(), 0.7);
+
+        assertEquals(expected, verdict(decision));
+    }
+
+    @ParameterizedTest(name = "[{index}] cues {0}, match {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
             # cues                          | match | verdict
             nonlinear~0.9                   | 0.8   | answer plus-price
             nonlinear~0.9                   | 0.6   | handoff nonlinear,out_of_scope
