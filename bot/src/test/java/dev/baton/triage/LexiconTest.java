@@ -114,6 +114,17 @@ class LexiconTest {
     }
 
     @Test
+    void lonelinessSaidWithoutTheWordIsSadness() {
+        Lexicon grief = Lexicon.load("sadness_grief");
+        assertTrue(Lexicon.noisyOr(grief.find("honestly the internet's the only thing keeping me company since i moved"
+                + " here, don't really know anyone yet. how do i get an extender?")) >= 0.5);
+        for (String plain : List.of("i don't know anyone who uses the family plan, how does it work?",
+                "is this channel the only place for billing questions?")) {
+            assertTrue(Lexicon.noisyOr(grief.find(plain)) < 0.5, plain);
+        }
+    }
+
+    @Test
     void disputingTheChargeAndPostingAboutStaffEverywhereAreThreats() {
         Lexicon anger = Lexicon.load("anger");
         for (String threat : List.of("fix it or i'm disputing the charge",
