@@ -72,6 +72,17 @@ public final class AnswerMatcher {
      * rest of the message picks another, the rest is the message.
      */
     public Match match(String message) {
+        return match(message, List.of());
+    }
+
+    /**
+     * As {@link #match(String)}, for the last of several messages the customer sent in a row: the question may
+     * be split over them ("can i pay with paypal" · "or amex?"), so the whole run read as one is another reading,
+     * held to the same rule: it may make Baton surer of the entry the last message picks, never pick another.
+     *
+     * @param sameTurnBefore the customer's messages before this one since Baton last spoke, oldest first
+     */
+    public Match match(String message, List<String> sameTurnBefore) {
         Candidate whole = candidate(message);
         String asked = message;
         Optional<RuledOut.Split> split = RuledOut.in(message);
@@ -84,7 +95,11 @@ public final class AnswerMatcher {
         }
         double confidence = model.probability(0, whole.features());
         String matchedQuestion = whole.matchedQuestion();
-        for (String reading : readings(asked)) {
+        Set<String> readings = readings(asked);
+        if (!sameTurnBefore.isEmpty()) {
+            readings.add(String.join(" ", sameTurnBefore) + " " + message);
+        }
+        for (String reading : readings) {
             Candidate alone = candidate(reading);
             double sure = model.probability(0, alone.features());
             if (alone.entry().id().equals(whole.entry().id()) && sure > confidence) {

@@ -246,7 +246,11 @@ public final class TriageEngine {
      * pick the person who knows the subject; it is never shown to the customer.
      */
     public Match nearest(Conversation conversation) {
-        return matcher.match(conversation.focusMessage().text());
+        List<Integer> turn = Turns.currentTurn(conversation);
+        // Two messages in a row are a question and its context or its tail ("can i pay with paypal" · "or amex?");
+        // a longer run is more often several issues piled up, and read as one it looks surer than any of them.
+        List<String> before = turn.size() == 2 ? List.of(conversation.get(turn.get(0)).text()) : List.of();
+        return matcher.match(conversation.focusMessage().text(), before);
     }
 
     /** Per kind, the evidence from every message and detector combined as a noisy-or. */

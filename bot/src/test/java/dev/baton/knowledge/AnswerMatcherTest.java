@@ -58,6 +58,21 @@ class AnswerMatcherTest {
     }
 
     @Test
+    void theCustomersEarlierMessageOfTheTurnMakesBatonSurerOfTheSameEntryButNeverPicksAnother() {
+        String tail = "shipping to Canada?";
+
+        Match alone = matcher.match(tail);
+        Match withItsQuestion = matcher.match(tail, List.of("how long does shipping take"));
+        Match withAnotherTopic = matcher.match("how long does shipping take", List.of("refund my order, refund it"));
+
+        assertEquals("shipping", alone.entry().id());
+        assertEquals("shipping", withItsQuestion.entry().id());
+        assertTrue(withItsQuestion.confidence() > alone.confidence(), withItsQuestion::toString);
+        assertEquals("shipping", withAnotherTopic.entry().id());
+        assertEquals(matcher.match("how long does shipping take").confidence(), withAnotherTopic.confidence(), 1e-9);
+    }
+
+    @Test
     void chatShorthandIsReadWrittenOutToo() {
         AnswerMatcher accounts = new AnswerMatcher(new KnowledgeBase("test", List.of(
                 new KnowledgeEntry("password", null, List.of("where do I change my account password"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.baton.Wiring;
 import dev.baton.knowledge.KnowledgeBaseLoader;
+import dev.baton.knowledge.Match;
 import dev.baton.rules.RuleBook;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -130,6 +131,14 @@ class TriageEngineTest {
         @Test
         void oneFacepalmAtThemselvesBesideACoveredQuestionIsAnswered() {
             assertAnswers("plus-price", decide("typo in my own username 🤦 my spelling is a crime. how much is plus per month?"));
+        }
+
+        @Test
+        void aQuestionSplitOverTwoMessagesIsReadAsOne() {
+            Match tailAlone = engine.nearest(Conversation.of(Message.customer("or raw?")));
+
+            assertTrue(tailAlone.confidence() < RuleBook.DEFAULT_ANSWER_CONFIDENCE, tailAlone::toString);
+            assertAnswers("file-formats", decide(Message.customer("can i upload heic"), Message.customer("or raw?")));
         }
 
         @Test
