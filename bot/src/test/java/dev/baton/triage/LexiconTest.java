@@ -138,6 +138,18 @@ class LexiconTest {
     }
 
     @Test
+    void aDayNamedWithANeedIsADeadline() {
+        Lexicon urgency = Lexicon.load("urgency");
+        for (String deadline : List.of("can the internet be on at the new place by monday? need it for work",
+                "need the rabies cert by end of day for daycare")) {
+            assertTrue(Lexicon.noisyOr(urgency.find(deadline)) >= 0.5, deadline);
+        }
+        for (String plain : List.of("can i get a refund by monday?", "do i need to be home by friday for the install?")) {
+            assertTrue(Lexicon.noisyOr(urgency.find(plain)) < 0.5, plain);
+        }
+    }
+
+    @Test
     void somethingThatJustHappenedWithWhatDoIDoIsUrgent() {
         Lexicon urgency = Lexicon.load("urgency");
         for (String now : List.of("my dog just ate a whole bar of dark chocolate like 10 min ago what do i do",
