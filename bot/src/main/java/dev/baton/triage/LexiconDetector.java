@@ -22,15 +22,15 @@ final class LexiconDetector implements CueDetector {
     private static final Pattern PIVOT = Pattern.compile(
             "(?<![\\p{L}])(?:anyway|anyways|anyhow|that said|but yeah|moving on)(?![\\p{L}])");
 
+    /** The heaviest single word that {@link #isOneWord} still counts as one word whose target is unknown. */
+    static final double ONE_WORD = 0.55;
+    private static final Pattern ONE_PHRASE = Pattern.compile("\"[^\"]*\"");
+
     private final CueKind kind;
     private final Lexicon lexicon;
     private final TextMemo<Optional<Reading>> memo = new TextMemo<>();
 
     /** The phrases found in one message's text, before its weight in the conversation is applied. */
-    /** The heaviest single word that {@link #isOneWord} still counts as one word whose target is unknown. */
-    static final double ONE_WORD = 0.55;
-    private static final Pattern ONE_PHRASE = Pattern.compile("\"[^\"]*\"");
-
     private record Reading(double strength, String evidence) {
     }
 

@@ -138,6 +138,18 @@ class LexiconTest {
     }
 
     @Test
+    void aWorryTheCustomerDeniesIsNotAnxiety() {
+        Lexicon anxiety = Lexicon.load("anxiety");
+        for (String calm : List.of("show's like 2 weeks away so not stressing", "i'm not worried about it, just curious",
+                "no stress, when is it due?", "not too stressed about it lol")) {
+            assertTrue(anxiety.find(calm).isEmpty(), calm);
+        }
+        for (String worried : List.of("i'm really worried about my account", "this is stressing me out")) {
+            assertTrue(Lexicon.noisyOr(anxiety.find(worried)) >= 0.5, worried);
+        }
+    }
+
+    @Test
     void aDayNamedWithANeedIsADeadline() {
         Lexicon urgency = Lexicon.load("urgency");
         for (String deadline : List.of("can the internet be on at the new place by monday? need it for work",
