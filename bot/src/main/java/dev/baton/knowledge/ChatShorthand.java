@@ -32,7 +32,13 @@ public final class ChatShorthand {
             Map.entry("gotta", "got to"), Map.entry("kinda", "kind of"), Map.entry("lemme", "let me"),
             Map.entry("gimme", "give me"), Map.entry("w/", "with"), Map.entry("w/o", "without"), Map.entry("yr", "year"),
             Map.entry("mins", "minutes"), Map.entry("hrs", "hours"), Map.entry("ok", "okay"), Map.entry("k", "okay"),
-            Map.entry("nah", "no"), Map.entry("yea", "yes"), Map.entry("yeah", "yes"));
+            Map.entry("nah", "no"), Map.entry("yea", "yes"), Map.entry("yeah", "yes"), Map.entry("tix", "tickets"),
+            Map.entry("appt", "appointment"), Map.entry("appts", "appointments"), Map.entry("acct", "account"),
+            Map.entry("bday", "birthday"), Map.entry("notif", "notification"), Map.entry("notifs", "notifications"),
+            Map.entry("pic", "picture"), Map.entry("pics", "pictures"), Map.entry("addy", "address"),
+            Map.entry("sched", "schedule"), Map.entry("2day", "today"), Map.entry("2moro", "tomorrow"),
+            Map.entry("convo", "conversation"), Map.entry("msgs", "messages"), Map.entry("prolly", "probably"),
+            Map.entry("rly", "really"), Map.entry("pmt", "payment"));
 
     /** A word of chat: letters, digits and the slash of "w/", not part of a longer word or a contraction. */
     private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}'])[\\p{L}\\p{N}/]+(?![\\p{L}\\p{N}'])");

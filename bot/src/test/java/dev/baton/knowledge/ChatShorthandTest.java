@@ -12,6 +12,8 @@ class ChatShorthandTest {
         assertEquals("what is the refund window?", ChatShorthand.expand("whats teh refund window?"));
         assertEquals("are minimaps okay? like xaeros", ChatShorthand.expand("r minimaps ok? like xaeros"));
         assertEquals("where do I reset your account password", ChatShorthand.expand("where do I reset ur acc pw"));
+        assertEquals("can one person buy all the tickets or no", ChatShorthand.expand("can one person buy all the tix or nah"));
+        assertEquals("can i push my appointment to thursday", ChatShorthand.expand("can i push my appt to thursday"));
     }
 
     @Test
