@@ -150,6 +150,28 @@ class LexiconTest {
     }
 
     @Test
+    void askingWhetherARuleStretchesToAnotherCaseIsBeyondTheAnswer() {
+        Lexicon troubleshooting = Lexicon.load("troubleshooting");
+        for (String stretch : List.of("does the esim work on an apple watch too or just phones",
+                "can they request refills too or only me?", "can it go to my partner's phone too, not just mine?")) {
+            assertTrue(Lexicon.noisyOr(troubleshooting.find(stretch)) >= 0.5, stretch);
+        }
+        for (String plain : List.of("does the store take paypal or only cards", "can i use it on my phone too?")) {
+            assertTrue(troubleshooting.find(plain).isEmpty(), plain);
+        }
+    }
+
+    @Test
+    void beingThereNowAndGivingUpOnTheAnswerAreHeard() {
+        assertTrue(Lexicon.noisyOr(Lexicon.load("urgency").find("the door popped open and it's empty. i'm standing right"
+                + " here, what do i do")) >= 0.5);
+        assertTrue(Lexicon.load("urgency").find("please let a staff member know i'm waiting here").isEmpty());
+        Lexicon frustration = Lexicon.load("frustration");
+        assertTrue(Lexicon.noisyOr(frustration.find("ok whatever. different q, how do i set up 2fa")) >= 0.5);
+        assertTrue(frustration.find("whatever works best for you, how do i set up 2fa?").isEmpty());
+    }
+
+    @Test
     void aDayNamedWithANeedIsADeadline() {
         Lexicon urgency = Lexicon.load("urgency");
         for (String deadline : List.of("can the internet be on at the new place by monday? need it for work",
