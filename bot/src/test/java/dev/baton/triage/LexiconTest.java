@@ -75,66 +75,62 @@ class LexiconTest {
         }
     }
 
+    /** Each text reaches the firing line (0.5) on the named lexicon alone. */
+    private static void assertFires(String lexicon, String... texts) {
+        Lexicon loaded = Lexicon.load(lexicon);
+        for (String text : texts) {
+            assertTrue(Lexicon.noisyOr(loaded.find(text)) >= 0.5 - 1e-9, () -> lexicon + " should fire: " + text);
+        }
+    }
+
+    /** Each text stays under the firing line on the named lexicon. */
+    private static void assertStaysPlain(String lexicon, String... texts) {
+        Lexicon loaded = Lexicon.load(lexicon);
+        for (String text : texts) {
+            assertTrue(Lexicon.noisyOr(loaded.find(text)) < 0.5, () -> lexicon + " should stay plain: " + text);
+        }
+    }
+
     @Test
     void goingOnHolidayIsNotGoingOnToAnotherTopic() {
-        Lexicon nonlinear = Lexicon.load("nonlinear");
-        assertTrue(Lexicon.noisyOr(nonlinear.find("how far ahead can i book? want to get in before we go on holiday"))
-                < 0.5);
-        assertTrue(Lexicon.noisyOr(nonlinear.find("before we go on, what about my other order?")) >= 0.5);
+        assertStaysPlain("nonlinear", "how far ahead can i book? want to get in before we go on holiday");
+        assertFires("nonlinear", "before we go on, what about my other order?");
     }
 
     @Test
     void askingToLookIntoTheCustomersOwnCaseIsAnInvestigation() {
+        assertFires("troubleshooting", "can you check what happened to it?", "could someone look into my order please",
+                "it's been two weeks and it's still not on my card", "the app keeps telling me to update");
+        assertTrue(Lexicon.noisyOr(Lexicon.load("troubleshooting").find("what happened to my refund")) > 0.4);
         Lexicon troubleshooting = Lexicon.load("troubleshooting");
-        for (String investigation : List.of("can you check what happened to it?",
-                "could someone look into my order please", "it's been two weeks and it's still not on my card",
-                "what happened to my refund")) {
-            assertTrue(Lexicon.noisyOr(troubleshooting.find(investigation)) > 0.4, investigation);
-        }
-        assertTrue(Lexicon.noisyOr(troubleshooting.find("the app keeps telling me to update")) >= 0.5);
-        assertTrue(troubleshooting.find("my sister keeps telling me to get the plan, what's in it?").isEmpty());
         for (String question : List.of("can you check if the app supports dark mode?", "what happened at the last AMA?",
-                "is it still not possible to export to pdf?")) {
+                "is it still not possible to export to pdf?", "my sister keeps telling me to get the plan, what's in it?")) {
             assertTrue(troubleshooting.find(question).isEmpty(), question);
         }
     }
 
     @Test
     void aDeathToldWithoutTheWordAndTheEndOfALifeAheadAreGrief() {
-        Lexicon grief = Lexicon.load("sadness_grief");
-        for (String loss : List.of("they're for coco. she didn't make it.", "he didn't make it and i can't face it",
+        assertFires("sadness_grief", "they're for coco. she didn't make it.", "he didn't make it and i can't face it",
                 "the vet says there's nothing more they can do for pepper",
-                "we want to keep her comfortable for whatever time is left")) {
-            assertTrue(Lexicon.noisyOr(grief.find(loss)) > 0.55, loss);
-        }
-        for (String plain : List.of("she didn't make it to the appointment, can we rebook?",
-                "he didn't make it in time for the raid", "is there nothing more i can do to speed it up?")) {
-            assertTrue(Lexicon.noisyOr(grief.find(plain)) < 0.5, plain);
-        }
+                "we want to keep her comfortable for whatever time is left");
+        assertStaysPlain("sadness_grief", "she didn't make it to the appointment, can we rebook?",
+                "he didn't make it in time for the raid", "is there nothing more i can do to speed it up?");
     }
 
     @Test
     void lonelinessSaidWithoutTheWordIsSadness() {
-        Lexicon grief = Lexicon.load("sadness_grief");
-        assertTrue(Lexicon.noisyOr(grief.find("honestly the internet's the only thing keeping me company since i moved"
-                + " here, don't really know anyone yet. how do i get an extender?")) >= 0.5);
-        for (String plain : List.of("i don't know anyone who uses the family plan, how does it work?",
-                "is this channel the only place for billing questions?")) {
-            assertTrue(Lexicon.noisyOr(grief.find(plain)) < 0.5, plain);
-        }
+        assertFires("sadness_grief", "honestly the internet's the only thing keeping me company since i moved here,"
+                + " don't really know anyone yet. how do i get an extender?");
+        assertStaysPlain("sadness_grief", "i don't know anyone who uses the family plan, how does it work?",
+                "is this channel the only place for billing questions?");
     }
 
     @Test
     void disputingTheChargeAndPostingAboutStaffEverywhereAreThreats() {
-        Lexicon anger = Lexicon.load("anger");
-        for (String threat : List.of("fix it or i'm disputing the charge",
-                "i'm going to post about this everywhere and name him.")) {
-            assertTrue(Lexicon.noisyOr(anger.find(threat)) >= 0.5, threat);
-        }
-        for (String question : List.of("how do i dispute a charge on my statement?",
-                "can i dispute this transaction in the app?", "how do i name my pets in the app?")) {
-            assertTrue(Lexicon.noisyOr(anger.find(question)) < 0.5, question);
-        }
+        assertFires("anger", "fix it or i'm disputing the charge", "i'm going to post about this everywhere and name him.");
+        assertStaysPlain("anger", "how do i dispute a charge on my statement?", "can i dispute this transaction in the app?",
+                "how do i name my pets in the app?");
     }
 
     @Test
@@ -144,56 +140,37 @@ class LexiconTest {
                 "no stress, when is it due?", "not too stressed about it lol")) {
             assertTrue(anxiety.find(calm).isEmpty(), calm);
         }
-        for (String worried : List.of("i'm really worried about my account", "this is stressing me out")) {
-            assertTrue(Lexicon.noisyOr(anxiety.find(worried)) >= 0.5, worried);
-        }
+        assertFires("anxiety", "i'm really worried about my account", "this is stressing me out");
     }
 
     @Test
     void askingWhetherARuleStretchesToAnotherCaseIsBeyondTheAnswer() {
-        Lexicon troubleshooting = Lexicon.load("troubleshooting");
-        for (String stretch : List.of("does the esim work on an apple watch too or just phones",
-                "can they request refills too or only me?", "can it go to my partner's phone too, not just mine?")) {
-            assertTrue(Lexicon.noisyOr(troubleshooting.find(stretch)) >= 0.5, stretch);
-        }
-        for (String plain : List.of("does the store take paypal or only cards", "can i use it on my phone too?")) {
-            assertTrue(troubleshooting.find(plain).isEmpty(), plain);
-        }
+        assertFires("troubleshooting", "does the esim work on an apple watch too or just phones",
+                "can they request refills too or only me?", "can it go to my partner's phone too, not just mine?");
+        assertStaysPlain("troubleshooting", "does the store take paypal or only cards", "can i use it on my phone too?");
     }
 
     @Test
     void beingThereNowAndGivingUpOnTheAnswerAreHeard() {
-        assertTrue(Lexicon.noisyOr(Lexicon.load("urgency").find("the door popped open and it's empty. i'm standing right"
-                + " here, what do i do")) >= 0.5);
-        assertTrue(Lexicon.load("urgency").find("please let a staff member know i'm waiting here").isEmpty());
-        Lexicon frustration = Lexicon.load("frustration");
-        assertTrue(Lexicon.noisyOr(frustration.find("ok whatever. different q, how do i set up 2fa")) >= 0.5);
-        assertTrue(frustration.find("whatever works best for you, how do i set up 2fa?").isEmpty());
+        assertFires("urgency", "the door popped open and it's empty. i'm standing right here, what do i do");
+        assertStaysPlain("urgency", "please let a staff member know i'm waiting here");
+        assertFires("frustration", "ok whatever. different q, how do i set up 2fa");
+        assertStaysPlain("frustration", "whatever works best for you, how do i set up 2fa?");
     }
 
     @Test
     void aDayNamedWithANeedIsADeadline() {
-        Lexicon urgency = Lexicon.load("urgency");
-        for (String deadline : List.of("can the internet be on at the new place by monday? need it for work",
-                "need the rabies cert by end of day for daycare")) {
-            assertTrue(Lexicon.noisyOr(urgency.find(deadline)) >= 0.5, deadline);
-        }
-        for (String plain : List.of("can i get a refund by monday?", "do i need to be home by friday for the install?")) {
-            assertTrue(Lexicon.noisyOr(urgency.find(plain)) < 0.5, plain);
-        }
+        assertFires("urgency", "can the internet be on at the new place by monday? need it for work",
+                "need the rabies cert by end of day for daycare");
+        assertStaysPlain("urgency", "can i get a refund by monday?", "do i need to be home by friday for the install?");
     }
 
     @Test
     void somethingThatJustHappenedWithWhatDoIDoIsUrgent() {
-        Lexicon urgency = Lexicon.load("urgency");
-        for (String now : List.of("my dog just ate a whole bar of dark chocolate like 10 min ago what do i do",
-                "he's bleeding and the clinic is closed", "my cat just collapsed")) {
-            assertTrue(Lexicon.noisyOr(urgency.find(now)) >= 0.5, now);
-        }
-        for (String plain : List.of("i just moved, what do i do to update my address?", "my mom passed. what do i do now",
-                "the sidebar collapsed and i can't find settings")) {
-            assertTrue(Lexicon.noisyOr(urgency.find(plain)) < 0.5, plain);
-        }
+        assertFires("urgency", "my dog just ate a whole bar of dark chocolate like 10 min ago what do i do",
+                "he's bleeding and the clinic is closed", "my cat just collapsed");
+        assertStaysPlain("urgency", "i just moved, what do i do to update my address?", "my mom passed. what do i do now",
+                "the sidebar collapsed and i can't find settings");
     }
 
     @ParameterizedTest
