@@ -166,6 +166,24 @@ class LexiconTest {
     }
 
     @Test
+    void notUrgentIsNotUrgencyAndUrgentInAnotherLanguageIs() {
+        assertStaysPlain("urgency", "not urgent at all but when you get a chance: how much is plus?",
+                "hey, not urgent but how do i reset my password?");
+        assertFires("urgency", "this is urgent, how do i reset my password?", "¡urgente! la app no abre",
+                "dringend: die app startet nicht");
+    }
+
+    @Test
+    void aCountdownATripAndBloodAreTimePressure() {
+        assertFires("urgency", "my mate's 24h runs out in like 20 min and his card keeps getting declined",
+                "there's some blood and the clinic's closed, what do i do",
+                "wrong episode went out and it's already on spotify. what do i do fast");
+        assertTrue(Lexicon.noisyOr(Lexicon.load("urgency").find("flying out tomorrow morning and my wristband never came"))
+                > 0.4);
+        assertStaysPlain("urgency", "how long does the trial run out after?", "is my blood type on my profile?");
+    }
+
+    @Test
     void somethingThatJustHappenedWithWhatDoIDoIsUrgent() {
         assertFires("urgency", "my dog just ate a whole bar of dark chocolate like 10 min ago what do i do",
                 "he's bleeding and the clinic is closed", "my cat just collapsed");
