@@ -122,7 +122,8 @@ public final class TriageEngine {
     /**
      * The verdict from evidence alone: the detectors' cues and the nearest entry. Pure, so a replay can
      * apply draft settings to stored evidence without running the detectors again. Any enabled cue whose
-     * combined score reaches its threshold hands off (but see {@link #onlyLearnedTangle}); otherwise Baton
+     * combined score reaches its threshold hands off (but see {@link #onlyLearnedTangle} and
+     * {@link #onlyALoneWordOfAnnoyance}); otherwise Baton
      * answers when the match is sure enough, and hands off as out of scope when it is not.
      *
      * @param focus the index of the message the decision is about (for the out-of-scope cue)
@@ -242,8 +243,9 @@ public final class TriageEngine {
     }
 
     /**
-     * The entry closest to the customer's last message, however unsure. A handoff uses its topic to
-     * pick the person who knows the subject; it is never shown to the customer.
+     * The entry closest to the customer's last message (read with the message before it when the customer
+     * sent two in a row), however unsure. A handoff uses its topic to pick the person who knows the subject;
+     * it is never shown to the customer.
      */
     public Match nearest(Conversation conversation) {
         List<Integer> turn = Turns.currentTurn(conversation);
