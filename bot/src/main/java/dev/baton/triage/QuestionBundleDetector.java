@@ -21,6 +21,22 @@ final class QuestionBundleDetector implements CueDetector {
                     + "|.*\\b(?:never came|never arrived|doesn'?t work|not working|won'?t|got denied|got banned)\\b.*",
             Pattern.CASE_INSENSITIVE);
 
+    /** How the evidence of two requests at once begins; stored evidence keeps it, so a replay can tell too. */
+    private static final String TWO_REQUESTS = "two requests at once: ";
+
+    /**
+     * Whether {@code cue} is this detector's weakest reading, two requests in one turn: as often a question and
+     * its detail ("how long does it take and is there a charge") as two issues.
+     */
+    static boolean isTwoRequests(Cue cue) {
+        return cue.kind() == CueKind.NONLINEAR && cue.evidence().startsWith(TWO_REQUESTS);
+    }
+
+    /** The evidence of two requests in one turn, on the message at {@code index}. */
+    static Cue twoRequests(int index, List<String> requests) {
+        return new Cue(CueKind.NONLINEAR, 0.3, index, TWO_REQUESTS + String.join(" / ", requests));
+    }
+
     /** Two requests this similar are one request asked in two sentences. */
     static final double SAME_TOPIC = 0.45;
 
@@ -47,8 +63,7 @@ final class QuestionBundleDetector implements CueDetector {
                     + String.join(" / ", requests)));
         }
         if (requests.size() == 2) {
-            return List.of(new Cue(CueKind.NONLINEAR, 0.3, last, "two requests at once: "
-                    + String.join(" / ", requests)));
+            return List.of(twoRequests(last, requests));
         }
         return List.of();
     }

@@ -180,7 +180,10 @@ public final class TriageEngine {
      * messages. An entry sure enough to answer says the message is about one thing, whatever topic-switch
      * words the head read in it ("hey, what's the refund policy? bought the yearly yesterday and won't use
      * it"); so then the tangle must show in the conversation's shape (several requests at once, a return to an
-     * earlier issue) or in the customer's own words ("unrelated", "btw") to hand off. Only the nonlinear kind
+     * earlier issue) or in the customer's own words ("unrelated", "btw") to hand off. The words back the head when
+     * they are noticed ({@link #NOTICED} of the threshold: "ok so 3 things: …", "… oh and my role vanished"), even
+     * though too faint to fire alone; two requests at once alone do not, for beside a sure entry they are more often
+     * one question and its detail ("can i move my number to an esim? how long does it take"). Only the nonlinear kind
      * gives way, and only when it alone would hand off: a feeling is no less there for the question being
      * covered, and when a person is called in anyway the tangle the head read is still worth naming.
      */
@@ -191,7 +194,10 @@ public final class TriageEngine {
         List<Cue> shapeAndWords = cues.stream()
                 .filter(c -> c.kind() == CueKind.NONLINEAR && !LearnedCueDetector.isLearned(c))
                 .toList();
-        return !settings.of(CueKind.NONLINEAR).fires(combine(shapeAndWords).getOrDefault(CueKind.NONLINEAR, 0.0));
+        List<Cue> beyondTwoRequests = shapeAndWords.stream().filter(c -> !QuestionBundleDetector.isTwoRequests(c)).toList();
+        CueSetting nonlinear = settings.of(CueKind.NONLINEAR);
+        return !nonlinear.fires(combine(shapeAndWords).getOrDefault(CueKind.NONLINEAR, 0.0))
+                && combine(beyondTwoRequests).getOrDefault(CueKind.NONLINEAR, 0.0) < NOTICED * nonlinear.firesAt();
     }
 
     /**

@@ -191,6 +191,52 @@ class LexiconTest {
                 "the sidebar collapsed and i can't find settings");
     }
 
+    /** The named lexicon weighs each text at {@code atLeast} or more: noticed, though perhaps not firing alone. */
+    private static void assertWeighs(String lexicon, double atLeast, String... texts) {
+        Lexicon loaded = Lexicon.load(lexicon);
+        for (String text : texts) {
+            assertTrue(Lexicon.noisyOr(loaded.find(text)) >= atLeast - 1e-9, () -> lexicon + " should weigh " + atLeast
+                    + ": " + text);
+        }
+    }
+
+    @Test
+    void aRenewalTonightWithANeedBeforeThenAndAnAllergicReactionAreUrgent() {
+        assertFires("urgency", "the membership renews at midnight and i have to stop it before then",
+                "i think my son is having an allergic reaction to the sauce", "her tongue feels swollen after dinner");
+        assertStaysPlain("urgency", "when does the membership renew?", "do i need to verify my email before that?",
+                "are there allergens listed on the recipe cards?", "is the sauce nut free");
+    }
+
+    @Test
+    void nobodyToTalkToAndAHabitSharedInThePastAreSadness() {
+        assertFires("sadness_grief", "i don't really have anyone to talk to lately so i hang out in here");
+        assertWeighs("sadness_grief", 0.4, "we used to bake these together on saturdays");
+        assertStaysPlain("sadness_grief", "i don't have anyone to share the account with, can i still get family?",
+                "can we use one account together?");
+    }
+
+    @Test
+    void givingUpOnTheAnswerIsFrustrationAndForgettingIsNot() {
+        assertFires("frustration", "fine, forget it. how do i book a slot", "anyway whatever. do you ship abroad");
+        assertStaysPlain("frustration", "forget it, found the button!", "i always forget it, where is the pin shown");
+    }
+
+    @Test
+    void howOftenSomethingIsDoneIsNotARepeat() {
+        assertStaysPlain("frustration", "i order about 3 times a week, would the yearly plan be cheaper?",
+                "we use it twice per day");
+        assertWeighs("frustration", 0.45, "i've asked 3 times already where my refund is");
+    }
+
+    @Test
+    void notWorkingOutHowIsAHowToAndTooLazyToChooseIsNotAnger() {
+        assertStaysPlain("troubleshooting", "i can't work out how to save my picks");
+        assertFires("troubleshooting", "the app doesn't work since the update");
+        assertStaysPlain("anger", "what if i'm too lazy to pick any meals one week?", "feeling lazy today lol");
+        assertFires("anger", "your staff are lazy");
+    }
+
     @ParameterizedTest
     @EnumSource(value = CueKind.class, names = "OUT_OF_SCOPE", mode = EnumSource.Mode.EXCLUDE)
     void everyShippedLexiconLoads(CueKind kind) {

@@ -29,16 +29,20 @@ class VerdictUnderSettingsTest {
 
     /**
      * "anger:0.45" → an anger cue of score 0.45 on the last message, from the customer's words or the
-     * conversation's shape; "nonlinear~0.9" → a learned head's reading scoring 0.9; "-" for none.
+     * conversation's shape; "nonlinear~0.9" → a learned head's reading scoring 0.9; "nonlinear^0.3" → two requests
+     * at once (the bundle detector's weakest reading, always 0.3); "-" for none.
      */
     private static List<Cue> cues(String written) {
         if (written.equals("-")) {
             return List.of();
         }
         return Arrays.stream(written.split(" ")).map(c -> {
-            String[] kv = c.split("[:~]");
+            String[] kv = c.split("[:~^]");
             CueKind kind = CueKind.fromWire(kv[0]);
             double score = Double.parseDouble(kv[1]);
+            if (c.contains("^")) {
+                return QuestionBundleDetector.twoRequests(0, List.of("how long does it take", "is there a charge"));
+            }
             return c.contains("~") ? LearnedCueDetector.cue(kind, score, 0, "the message", score)
                     : new Cue(kind, score, 0, "\"" + kv[0] + "\"");
         }).toList();
@@ -141,14 +145,20 @@ class VerdictUnderSettingsTest {
             nonlinear~0.9                   | 0.8   | answer plus-price
             nonlinear~0.9                   | 0.6   | handoff nonlinear,out_of_scope
             nonlinear:0.75                  | 0.8   | handoff nonlinear
-            nonlinear~0.4 nonlinear:0.3     | 0.8   | answer plus-price
-            nonlinear~0.4 nonlinear:0.3 nonlinear:0.45 | 0.8 | handoff nonlinear
+            nonlinear~0.4 nonlinear^0.3     | 0.8   | answer plus-price
+            nonlinear~0.97 nonlinear^0.3    | 0.8   | answer plus-price
+            nonlinear~0.9 nonlinear:0.2     | 0.8   | answer plus-price
+            nonlinear~0.97 nonlinear:0.35   | 0.8   | handoff nonlinear
+            nonlinear~0.4 nonlinear:0.3     | 0.8   | handoff nonlinear
+            nonlinear~0.4 nonlinear^0.3 nonlinear:0.45 | 0.8 | handoff nonlinear
             nonlinear~0.9 frustration~0.6   | 0.8   | handoff nonlinear,frustration
             frustration~0.6                 | 0.8   | handoff frustration
             sadness_grief~0.9               | 0.95  | handoff sadness_grief
             """)
     // A sure entry says the message is about one thing: then a tangle must show in the conversation's shape
-    // or the customer's words. A feeling the head reads still hands off, and so does a tangle beside it.
+    // or the customer's words. Words the customer uses for it ("3 things", "oh and") back the head even when they
+    // are too faint to fire alone; two requests at once do not (the sure entry says they are one request and its
+    // detail). A feeling the head reads still hands off, and so does a tangle beside it.
     void aTangleOnlyTheLearnedHeadReadsGivesWayToASureEntryAndNothingElseDoes(String cues, double match,
                                                                               String expected) {
         Decision decision = TriageEngine.verdict(cues(cues), nearest(match), 0, CueSettings.standard(), 0.7);
