@@ -19,6 +19,13 @@ final class LexiconDetector implements CueDetector {
      * themselves before asking. Mild cues said before such a pivot count at this share.
      */
     private static final double SET_ASIDE_DISCOUNT = 0.5;
+    /**
+     * How heavy a phrase may be and still be a mild feeling the customer can set aside. Annoyance short of
+     * insult can be; sadness only while it is a bad day ("rough week", 0.4–0.5): loneliness or a loss told before
+     * "anyway" ("don't really have anyone to talk to… anyway how do I…", 0.6 and over) is still there.
+     */
+    private static final double MILD_ANNOYANCE = 0.8;
+    private static final double MILD_SADNESS = 0.6;
     private static final Pattern PIVOT = Pattern.compile(
             "(?<![\\p{L}])(?:anyway|anyways|anyhow|that said|but yeah|moving on)(?![\\p{L}])");
 
@@ -67,7 +74,7 @@ final class LexiconDetector implements CueDetector {
         }
         int at = pivot.start();
         return hits.stream()
-                .map(h -> h.start() < at && h.weight() < 0.8
+                .map(h -> h.start() < at && h.weight() < (kind == CueKind.SADNESS_GRIEF ? MILD_SADNESS : MILD_ANNOYANCE)
                         ? new Lexicon.Hit(h.weight() * SET_ASIDE_DISCOUNT, h.words(), h.start()) : h)
                 .toList();
     }

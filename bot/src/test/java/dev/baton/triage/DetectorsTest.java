@@ -132,6 +132,19 @@ class DetectorsTest {
     }
 
     @Test
+    void lonelinessToldBeforeAnywayIsNotSetAsideButABadDayIs() {
+        LexiconDetector sadness = LexiconDetector.forKind(CueKind.SADNESS_GRIEF);
+        double lonely = TriageEngine.combine(sadness.detect(Conversation.of(
+                Message.customer("don't really have anyone to talk to these days. anyway how do i order a card"))))
+                .getOrDefault(CueKind.SADNESS_GRIEF, 0.0);
+        double badDay = TriageEngine.combine(sadness.detect(Conversation.of(
+                Message.customer("had a rough day. anyway how do i order a card"))))
+                .getOrDefault(CueKind.SADNESS_GRIEF, 0.0);
+        assertTrue(lonely >= TriageEngine.FIRE, "loneliness still fires: " + lonely);
+        assertTrue(badDay < 0.4, "a bad day is set aside: " + badDay);
+    }
+
+    @Test
     void combiningKeepsEachKindApart() {
         Map<CueKind, Double> combined = TriageEngine.combine(List.of(
                 new Cue(CueKind.ANGER, 0.3, 0, "a"), new Cue(CueKind.ANGER, 0.3, 1, "b"),
