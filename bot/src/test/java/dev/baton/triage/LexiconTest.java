@@ -237,6 +237,35 @@ class LexiconTest {
         assertFires("anger", "your staff are lazy");
     }
 
+    @Test
+    void aFlatBatteryAHazardAndADeadlineWithinTheHourAreUrgent() {
+        assertFires("urgency", "the socket started smoking, what do i do, i'm standing next to it",
+                "i'm supposed to serve dinner to 10 people in an hour and the fish is missing");
+        assertWeighs("urgency", 0.4, "phone on 3% and the door code won't load",
+                "it charged me twice in the last 10 minutes and it's still going");
+        assertStaysPlain("urgency", "what does 80% charge mean on the screen?", "is there a smoking area at the venue?",
+                "how long does it take to cook, about an hour?", "do you keep a history of the last 12 months?");
+    }
+
+    @Test
+    void praiseSaidTwiceAfterABadOutcomeIsSarcasm() {
+        assertFires("frustration", "so the fee is on me because the app froze. great. really great.");
+        assertStaysPlain("frustration", "great, thanks! really helpful", "it works now, great!");
+    }
+
+    @Test
+    void aDareIsAThreat() {
+        assertFires("anger", "tell your courier to try that again and see what happens.", "don't you dare close this");
+        assertStaysPlain("anger", "can i try the trial again and see if it works?");
+    }
+
+    @Test
+    void theOnlyTimeTheyTalkToAnyoneAndTheLastThingDoneTogetherAreSadness() {
+        assertFires("sadness_grief", "these events are the only time i talk to anyone all week");
+        assertWeighs("sadness_grief", 0.45, "it was the last thing we bought together");
+        assertStaysPlain("sadness_grief", "is this the only time slot left?", "what was the last thing i ordered?");
+    }
+
     @ParameterizedTest
     @EnumSource(value = CueKind.class, names = "OUT_OF_SCOPE", mode = EnumSource.Mode.EXCLUDE)
     void everyShippedLexiconLoads(CueKind kind) {
