@@ -76,13 +76,15 @@ public final class AnswerMatcher {
     }
 
     /**
-     * As {@link #match(String)}, for the last of several messages the customer sent in a row: the question may
-     * be split over them ("can i pay with paypal" · "or amex?"), so the whole run read as one is another reading,
-     * held to the same rule: it may make Baton surer of the entry the last message picks, never pick another.
+     * As {@link #match(String)}, with the customer's message this one follows: the question may be split over
+     * two messages in a row ("can i pay with paypal" · "or amex?"), or a follow-up may take its subject from the
+     * question Baton just answered ("can i upload photos from my camera" · "ok and how large can one be?"). The
+     * two read as one are another reading, held to the same rule: it may make Baton surer of the entry the last
+     * message picks, never pick another.
      *
-     * @param sameTurnBefore the customer's messages before this one since Baton last spoke, oldest first
+     * @param readWith the customer's message(s) to read this one with, oldest first; empty for none
      */
-    public Match match(String message, List<String> sameTurnBefore) {
+    public Match match(String message, List<String> readWith) {
         Candidate whole = candidate(message);
         String asked = message;
         Optional<RuledOut.Split> split = RuledOut.in(message);
@@ -96,8 +98,8 @@ public final class AnswerMatcher {
         double confidence = model.probability(0, whole.features());
         String matchedQuestion = whole.matchedQuestion();
         Set<String> readings = readings(asked);
-        if (!sameTurnBefore.isEmpty()) {
-            readings.add(String.join(" ", sameTurnBefore) + " " + message);
+        if (!readWith.isEmpty()) {
+            readings.add(String.join(" ", readWith) + " " + message);
         }
         for (String reading : readings) {
             Candidate alone = candidate(reading);

@@ -147,7 +147,12 @@ public final class TriageEngine {
             fired = List.of();
         }
         if (!fired.isEmpty()) {
-            List<CueKind> reasons = new ArrayList<>(fired);
+            List<CueKind> reasons = new ArrayList<>();
+            // Out of scope alone names the feeling noticed first, as when no entry is sure: see noticed().
+            if (fired.equals(List.of(CueKind.OUT_OF_SCOPE))) {
+                reasons.addAll(noticed(combined, settings));
+            }
+            reasons.addAll(fired);
             // No entry could have answered either: say so too, so the person knows the KB will not help.
             if (nearest != null && nearest.confidence() < answerConfidence && !reasons.contains(CueKind.OUT_OF_SCOPE)) {
                 reasons.add(CueKind.OUT_OF_SCOPE);
@@ -221,7 +226,8 @@ public final class TriageEngine {
     }
 
     /**
-     * When a person is needed only because no entry covers the question, the strongest feeling Baton
+     * When a person is needed only because the knowledge base will not do (no entry covers the question, or out of
+     * scope fires on its own: an answer already given, a problem to investigate), the strongest feeling Baton
      * noticed but that did not fire on its own is named first (one: several faint ones are noise, not a
      * picture of the customer): a grieving customer whose question no entry covers should reach the person
      * and the words meant for grief, not the ones for a plain unanswered question. A kind counts as noticed at
@@ -249,16 +255,32 @@ public final class TriageEngine {
     }
 
     /**
-     * The entry closest to the customer's last message (read with the message before it when the customer
-     * sent two in a row), however unsure. A handoff uses its topic to pick the person who knows the subject;
+     * The entry closest to the customer's last message (read together with the message it follows, see
+     * {@link #readWith}), however unsure. A handoff uses its topic to pick the person who knows the subject;
      * it is never shown to the customer.
      */
     public Match nearest(Conversation conversation) {
+        return matcher.match(conversation.focusMessage().text(), readWith(conversation));
+    }
+
+    /**
+     * The customer's message the last one is also read with, if any. Two messages in a row are a question and its
+     * context or its tail ("can i pay with paypal" · "or amex?"); a longer run is more often several issues piled
+     * up, and read as one it looks surer than any of them, so it gets none. A lone message after Baton spoke is
+     * read with the customer's message before it: a follow-up takes its subject from the question it follows
+     * ("can i upload photos from my camera" · … · "ok and how large can one be?"). Either way the joined reading
+     * may only make Baton surer of the entry the last message picks on its own ({@link AnswerMatcher#match}).
+     */
+    static List<String> readWith(Conversation conversation) {
         List<Integer> turn = Turns.currentTurn(conversation);
-        // Two messages in a row are a question and its context or its tail ("can i pay with paypal" · "or amex?");
-        // a longer run is more often several issues piled up, and read as one it looks surer than any of them.
-        List<String> before = turn.size() == 2 ? List.of(conversation.get(turn.get(0)).text()) : List.of();
-        return matcher.match(conversation.focusMessage().text(), before);
+        if (turn.size() == 2) {
+            return List.of(conversation.get(turn.get(0)).text());
+        }
+        List<Integer> earlier = Turns.earlierCustomerMessages(conversation);
+        if (turn.size() == 1 && !earlier.isEmpty()) {
+            return List.of(conversation.get(earlier.get(earlier.size() - 1)).text());
+        }
+        return List.of();
     }
 
     /** Per kind, the evidence from every message and detector combined as a noisy-or. */

@@ -142,6 +142,29 @@ class TriageEngineTest {
         }
 
         @Test
+        void aFollowUpIsReadWithTheQuestionItFollows() {
+            Message asked = Message.customer("can i upload photos from my camera");
+            Message answered = Message.bot("JPEG, PNG, HEIC, WebP and most camera RAW formats can be uploaded.");
+            Message followUp = Message.customer("ok and how large can one be?");
+            Match alone = engine.nearest(Conversation.of(followUp));
+
+            assertTrue(alone.confidence() < RuleBook.DEFAULT_ANSWER_CONFIDENCE, alone::toString);
+            assertAnswers("upload-limit", decide(asked, answered, followUp));
+        }
+
+        @Test
+        void theQuestionAFollowUpFollowsNeverPicksAnotherEntry() {
+            // Read together, "how much does plus cost … and is there a refund window?" leans to the price entry;
+            // the follow-up alone picks the refund entry, and the joined reading may only make Baton surer of that.
+            Conversation conversation = Conversation.of(Message.customer("how much does plus cost"),
+                    Message.bot("Plus costs $4 a month or $40 a year."),
+                    Message.customer("and is there a refund window?"));
+
+            assertEquals(List.of("how much does plus cost"), TriageEngine.readWith(conversation));
+            assertEquals("refund-policy", engine.nearest(conversation).entry().id());
+        }
+
+        @Test
         void askingBatonToCheckWhatHappenedToTheirOwnRefundIsAnInvestigation() {
             assertHandsOffFor(CueKind.OUT_OF_SCOPE, decide(
                     "my refund was approved 12 days ago and it's still not on my card, can you check what happened?"));

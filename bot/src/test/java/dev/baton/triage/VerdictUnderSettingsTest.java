@@ -166,6 +166,25 @@ class VerdictUnderSettingsTest {
         assertEquals(expected, verdict(decision));
     }
 
+    @ParameterizedTest(name = "[{index}] cues {0}, match {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # cues                              | match | verdict
+            out_of_scope:0.9 anxiety:0.3        | 0.9   | handoff anxiety,out_of_scope
+            out_of_scope:0.9 anxiety:0.1        | 0.9   | handoff out_of_scope
+            out_of_scope:0.9 anxiety:0.3 urgency:0.4 | 0.9 | handoff urgency,out_of_scope
+            out_of_scope:0.9 anxiety:0.6        | 0.9   | handoff anxiety,out_of_scope
+            -                                   | 0.4   | handoff out_of_scope
+            anxiety:0.3                         | 0.4   | handoff anxiety,out_of_scope
+            """)
+    // Out of scope alone names the strongest feeling noticed first, whether no entry is sure or an entry is sure
+    // but out of scope fires anyway (an answer already given, a problem to investigate): the person and the
+    // greeting should fit the customer, not the knowledge base.
+    void outOfScopeAloneNamesTheFeelingNoticedFirst(String cues, double match, String expected) {
+        Decision decision = TriageEngine.verdict(cues(cues), nearest(match), 0, CueSettings.standard(), 0.7);
+
+        assertEquals(expected, verdict(decision));
+    }
+
     @Test
     void smallTalkIsRepliedToOnlyWhenNothingFiresAndNoEntryIsSure() {
         assertInstanceOf(Decision.SmallTalk.class,
