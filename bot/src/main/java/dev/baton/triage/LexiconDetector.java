@@ -74,9 +74,14 @@ final class LexiconDetector implements CueDetector {
         }
         int at = pivot.start();
         return hits.stream()
-                .map(h -> h.start() < at && h.weight() < (kind == CueKind.SADNESS_GRIEF ? MILD_SADNESS : MILD_ANNOYANCE)
+                .map(h -> h.start() < at && h.weight() < mildBelow()
                         ? new Lexicon.Hit(h.weight() * SET_ASIDE_DISCOUNT, h.words(), h.start()) : h)
                 .toList();
+    }
+
+    /** The weight under which this kind's phrases are mild enough to set aside. */
+    private double mildBelow() {
+        return kind == CueKind.SADNESS_GRIEF ? MILD_SADNESS : MILD_ANNOYANCE;
     }
 
     private Optional<Cue> score(Conversation conversation, int index, double discount) {

@@ -199,7 +199,9 @@ public final class TriageEngine {
         List<Cue> shapeAndWords = cues.stream()
                 .filter(c -> c.kind() == CueKind.NONLINEAR && !LearnedCueDetector.isLearned(c))
                 .toList();
-        List<Cue> beyondTwoRequests = shapeAndWords.stream().filter(c -> !QuestionBundleDetector.isTwoRequests(c)).toList();
+        List<Cue> beyondTwoRequests = shapeAndWords.stream()
+                .filter(c -> !QuestionBundleDetector.isTwoRequests(c))
+                .toList();
         CueSetting nonlinear = settings.of(CueKind.NONLINEAR);
         return !nonlinear.fires(combine(shapeAndWords).getOrDefault(CueKind.NONLINEAR, 0.0))
                 && combine(beyondTwoRequests).getOrDefault(CueKind.NONLINEAR, 0.0) < NOTICED * nonlinear.firesAt();

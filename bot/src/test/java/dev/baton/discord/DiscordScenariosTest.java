@@ -218,7 +218,9 @@ class DiscordScenariosTest {
         fake.slashCommand(baton.support, baton.ann, "human", Map.of());
         HandoffRecord handoff = awaitHandoff();
         awaitEvent(handoff, "notified");
-        // The notice is in the handoff's thread; in the channel only the word to the customer about it.
+        // The notice is in the handoff's thread; in the channel only the word to the customer about it, the slash
+        // command's reply, which can land after the notice: wait for it before counting, or it reads as an answer.
+        awaitPost(in(baton.support));
         int before = (int) fake.postedMessages().stream().filter(in(baton.support)).count();
         long later = fake.sendMessage(baton.support, baton.ann, PRICE_QUESTION);
         await(() -> baton.conversations.isStored(String.valueOf(later)));
