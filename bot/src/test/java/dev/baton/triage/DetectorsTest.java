@@ -119,27 +119,24 @@ class DetectorsTest {
         assertTrue(combined.get(CueKind.HUMAN_REQUEST) < TriageEngine.FIRE, combined::toString);
     }
 
+    /** How strongly the kind's lexicon reads one customer message alone. */
+    private static double lexiconScore(CueKind kind, String message) {
+        return TriageEngine.combine(LexiconDetector.forKind(kind).detect(Conversation.of(Message.customer(message))))
+                .getOrDefault(kind, 0.0);
+    }
+
     @Test
     void aMildFeelingSetAsideWithAnywayCountsLess() {
-        LexiconDetector frustration = LexiconDetector.forKind(CueKind.FRUSTRATION);
-        double setAside = TriageEngine.combine(frustration.detect(Conversation.of(
-                Message.customer("ugh, so annoying. anyway, what time is the event?"))))
-                .getOrDefault(CueKind.FRUSTRATION, 0.0);
-        double meant = TriageEngine.combine(frustration.detect(Conversation.of(
-                Message.customer("what time is the event? ugh, so annoying"))))
-                .getOrDefault(CueKind.FRUSTRATION, 0.0);
+        double setAside = lexiconScore(CueKind.FRUSTRATION, "ugh, so annoying. anyway, what time is the event?");
+        double meant = lexiconScore(CueKind.FRUSTRATION, "what time is the event? ugh, so annoying");
         assertTrue(setAside < meant, setAside + " vs " + meant);
     }
 
     @Test
     void lonelinessToldBeforeAnywayIsNotSetAsideButABadDayIs() {
-        LexiconDetector sadness = LexiconDetector.forKind(CueKind.SADNESS_GRIEF);
-        double lonely = TriageEngine.combine(sadness.detect(Conversation.of(
-                Message.customer("don't really have anyone to talk to these days. anyway how do i order a card"))))
-                .getOrDefault(CueKind.SADNESS_GRIEF, 0.0);
-        double badDay = TriageEngine.combine(sadness.detect(Conversation.of(
-                Message.customer("had a rough day. anyway how do i order a card"))))
-                .getOrDefault(CueKind.SADNESS_GRIEF, 0.0);
+        double lonely = lexiconScore(CueKind.SADNESS_GRIEF,
+                "don't really have anyone to talk to these days. anyway how do i order a card");
+        double badDay = lexiconScore(CueKind.SADNESS_GRIEF, "had a rough day. anyway how do i order a card");
         assertTrue(lonely >= TriageEngine.FIRE, "loneliness still fires: " + lonely);
         assertTrue(badDay < 0.4, "a bad day is set aside: " + badDay);
     }
