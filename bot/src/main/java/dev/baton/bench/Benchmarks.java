@@ -188,6 +188,10 @@ public final class Benchmarks {
      * conversations nobody tuned on.
      */
     private void conversationSet(Path dir, String name, String role) throws IOException {
+        conversationSet(dir, name, role, new Pool());
+    }
+
+    private void conversationSet(Path dir, String name, String role, Pool pool) throws IOException {
         Path kbFile = dir.resolve(name + "-kb.yaml");
         Path file = dir.resolve(name + "-conversations.jsonl");
         if (!Files.exists(kbFile) || !Files.exists(file)) {
@@ -195,7 +199,14 @@ public final class Benchmarks {
             return;
         }
         TriageEngine engine = wiring.engine(KnowledgeBaseLoader.load(kbFile), threshold);
-        scoreConversations(file, row -> engine, name + ", " + role);
+        scoreConversations(file, row -> engine, name + ", " + role, pool);
+    }
+
+    /** Several sets' conversations counted together, beside each set's own numbers. */
+    private static final class Pool {
+        final ConversationScore score = new ConversationScore();
+        final WhereAnswersGo where = new WhereAnswersGo(CueSettings.standard());
+        int sets;
     }
 
     /** Every set in {@code dir} with its knowledge base: {@code NAME-conversations.jsonl} and {@code NAME-kb.yaml}. */
@@ -214,16 +225,30 @@ public final class Benchmarks {
         if (sets.isEmpty()) {
             out.println("conversations: no sets in " + dir + ", skipped");
         }
+        Pool pool = new Pool();
         for (String set : sets) {
-            conversationSet(dir, set, role);
+            conversationSet(dir, set, role, pool);
+        }
+        if (pool.sets > 1) {
+            out.println("## conversations (" + pool.sets + " sets in " + dir + " pooled, " + pool.score.total()
+                    + " conversations)");
+            pool.score.print(out);
+            pool.where.print(out);
+            out.println();
         }
     }
 
     /** Decides every conversation of {@code file} with the engine for its row, and prints the metrics. */
     private void scoreConversations(Path file, Function<JsonNode, TriageEngine> engineFor,
                                     String what) throws IOException {
+        scoreConversations(file, engineFor, what, new Pool());
+    }
+
+    private void scoreConversations(Path file, Function<JsonNode, TriageEngine> engineFor,
+                                    String what, Pool pool) throws IOException {
         TriageJson json = new TriageJson();
         ConversationScore score = new ConversationScore();
+        WhereAnswersGo where = new WhereAnswersGo(CueSettings.standard());
         BinaryScore calibration = new BinaryScore();
         for (JsonNode row : Jsonl.rows(file)) {
             TriageEngine.Assessment assessment = engineFor.apply(row)
@@ -231,14 +256,19 @@ public final class Benchmarks {
             Decision decision = assessment.decision();
             JsonNode expect = row.path("expect");
             calibrate(calibration, expect, assessment.nearest());
+            where.add(expect, assessment);
+            pool.where.add(expect, assessment);
+            pool.score.add(expect, decision);
             if (!score.add(expect, decision) && verbose) {
                 out.printf("  miss %s expected %s got %s%n", row.path("id").asText(), expect,
                         json.decision(decision));
             }
         }
+        pool.sets++;
         out.println("## conversations (" + what + ", " + score.total() + " conversations)");
         score.print(out);
         printCalibration(calibration, "cases that are a plain answer or only out of scope");
+        where.print(out);
         out.println();
     }
 

@@ -99,24 +99,41 @@ public final class TriageEngine {
     }
 
     /**
-     * A decision together with the nearest entry it was weighed against, answer or not: the desk logs the
-     * nearest for replays and routes by its topic, and looking it up twice would embed the message twice.
+     * A decision together with the evidence it was made from: the nearest entry it was weighed against, answer
+     * or not (the desk logs it for replays and routes by its topic, and looking it up twice would embed the
+     * message twice), every cue found, and how much the message reads as small talk.
      */
-    public record Assessment(Decision decision, Match nearest, double smallTalk) {
+    public record Assessment(Decision decision, Match nearest, double smallTalk, List<Cue> cues, int focus) {
         public Assessment {
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(nearest, "nearest");
+            cues = List.copyOf(cues);
+        }
+
+        /** The verdict on the same evidence under other settings or another answer threshold (no detector runs). */
+        public Decision verdictAt(CueSettings settings, double answerConfidence) {
+            return verdict(cues, nearest, focus, settings, answerConfidence, smallTalk);
+        }
+
+        /**
+         * Whether the nearest entry would be answered if the match were sure: false when a cue hands off whatever
+         * the knowledge base holds. What no answer threshold can change, so the most any threshold can answer.
+         */
+        public boolean answerableIfSure(CueSettings settings) {
+            Match sure = new Match(nearest.entry(), 1, nearest.matchedQuestion());
+            return verdict(cues, sure, focus, settings, 1, smallTalk) instanceof Decision.Answer;
         }
     }
 
-    /** As {@link #decide(Conversation, CueSettings, double)}, keeping the nearest entry. */
+    /** As {@link #decide(Conversation, CueSettings, double)}, keeping the evidence. */
     public Assessment assess(Conversation conversation, CueSettings settings, double answerConfidence) {
         Match nearest = nearest(conversation);
         List<Cue> cues = new ArrayList<>(cues(conversation));
         cues.addAll(AnswerAlreadyGiven.check(conversation, nearest));
         double chat = smallTalk.score(conversation);
-        return new Assessment(verdict(cues, nearest, conversation.focus(), settings, answerConfidence, chat), nearest,
-                chat);
+        int focus = conversation.focus();
+        return new Assessment(verdict(cues, nearest, focus, settings, answerConfidence, chat), nearest, chat, cues,
+                focus);
     }
 
     /**

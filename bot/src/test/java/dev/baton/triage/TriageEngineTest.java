@@ -1,6 +1,7 @@
 package dev.baton.triage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -353,6 +354,29 @@ class TriageEngineTest {
             assertInstanceOf(Decision.Handoff.class, assessment.decision());
             assertEquals(engine.nearest(conversation), assessment.nearest());
             assertEquals("refund-policy", assessment.nearest().entry().id());
+        }
+
+        @Test
+        void anAssessmentReplayedAtAnotherThresholdDecidesAsTheEngineWouldThere() {
+            Conversation conversation = Conversation.of(Message.customer("how do refunds work"));
+            TriageEngine.Assessment assessment = engine.assess(conversation, CueSettings.standard(), 0.5);
+            double confidence = assessment.nearest().confidence();
+
+            for (double threshold : new double[] {confidence - 0.01, confidence + 0.01}) {
+                assertEquals(engine.decide(conversation, CueSettings.standard(), threshold).getClass(),
+                        assessment.verdictAt(CueSettings.standard(), threshold).getClass());
+            }
+            assertTrue(assessment.answerableIfSure(CueSettings.standard()));
+        }
+
+        @Test
+        void aCueThatHandsOffWhateverTheMatchLeavesNothingAnswerableIfSure() {
+            Conversation conversation = Conversation.of(Message.customer(
+                    "you people are scammers. i want my refund NOW or i'm doing a chargeback"));
+
+            TriageEngine.Assessment assessment = engine.assess(conversation, CueSettings.standard(), 0.5);
+
+            assertFalse(assessment.answerableIfSure(CueSettings.standard()));
         }
     }
 
