@@ -188,7 +188,7 @@ public final class Benchmarks {
      * conversations nobody tuned on.
      */
     private void conversationSet(Path dir, String name, String role) throws IOException {
-        conversationSet(dir, name, role, new Pool());
+        conversationSet(dir, name, role, new Pool(threshold));
     }
 
     private void conversationSet(Path dir, String name, String role, Pool pool) throws IOException {
@@ -206,7 +206,12 @@ public final class Benchmarks {
     private static final class Pool {
         final ConversationScore score = new ConversationScore();
         final WhereAnswersGo where = new WhereAnswersGo(CueSettings.standard());
+        final PerfectSecondOpinion model;
         int sets;
+
+        Pool(double threshold) {
+            model = new PerfectSecondOpinion(CueSettings.standard(), threshold);
+        }
     }
 
     /** Every set in {@code dir} with its knowledge base: {@code NAME-conversations.jsonl} and {@code NAME-kb.yaml}. */
@@ -225,7 +230,7 @@ public final class Benchmarks {
         if (sets.isEmpty()) {
             out.println("conversations: no sets in " + dir + ", skipped");
         }
-        Pool pool = new Pool();
+        Pool pool = new Pool(threshold);
         for (String set : sets) {
             conversationSet(dir, set, role, pool);
         }
@@ -234,6 +239,7 @@ public final class Benchmarks {
                     + " conversations)");
             pool.score.print(out);
             pool.where.print(out);
+            pool.model.print(out);
             out.println();
         }
     }
@@ -241,7 +247,7 @@ public final class Benchmarks {
     /** Decides every conversation of {@code file} with the engine for its row, and prints the metrics. */
     private void scoreConversations(Path file, Function<JsonNode, TriageEngine> engineFor,
                                     String what) throws IOException {
-        scoreConversations(file, engineFor, what, new Pool());
+        scoreConversations(file, engineFor, what, new Pool(threshold));
     }
 
     private void scoreConversations(Path file, Function<JsonNode, TriageEngine> engineFor,
@@ -249,15 +255,19 @@ public final class Benchmarks {
         TriageJson json = new TriageJson();
         ConversationScore score = new ConversationScore();
         WhereAnswersGo where = new WhereAnswersGo(CueSettings.standard());
+        PerfectSecondOpinion model = new PerfectSecondOpinion(CueSettings.standard(), threshold);
         BinaryScore calibration = new BinaryScore();
         for (JsonNode row : Jsonl.rows(file)) {
+            Conversation conversation = json.conversation(row);
             TriageEngine.Assessment assessment = engineFor.apply(row)
-                    .assess(json.conversation(row), CueSettings.standard(), threshold);
+                    .assess(conversation, CueSettings.standard(), threshold);
             Decision decision = assessment.decision();
             JsonNode expect = row.path("expect");
             calibrate(calibration, expect, assessment.nearest());
             where.add(expect, assessment);
             pool.where.add(expect, assessment);
+            model.add(expect, conversation, assessment);
+            pool.model.add(expect, conversation, assessment);
             pool.score.add(expect, decision);
             if (!score.add(expect, decision) && verbose) {
                 out.printf("  miss %s expected %s got %s%n", row.path("id").asText(), expect,
@@ -269,6 +279,7 @@ public final class Benchmarks {
         score.print(out);
         printCalibration(calibration, "cases that are a plain answer or only out of scope");
         where.print(out);
+        model.print(out);
         out.println();
     }
 

@@ -46,12 +46,12 @@ public final class Band {
     public static Optional<Question> of(Conversation conversation, Decision offline, Match nearest, CueSettings settings,
                                         double answerConfidence, double band) {
         boolean answerUnsure = Math.abs(nearest.confidence() - answerConfidence) < band;
-        if (offline instanceof Decision.Handoff handoff
-                && (!answerUnsure || handoff.reasons().stream().anyMatch(reason -> reason != CueKind.OUT_OF_SCOPE))) {
-            // A person is needed (or no entry comes near): hand off now, whatever a model might add.
+        Map<CueKind, Double> combined = TriageEngine.combine(offline.cues());
+        if (offline instanceof Decision.Handoff && (!answerUnsure || aNeedFired(combined, settings))) {
+            // A person is needed (or no entry comes near): hand off now, whatever a model might add. A feeling only
+            // noticed, named first in an out-of-scope handoff, did not fire: the entry is what is in doubt there.
             return Optional.empty();
         }
-        Map<CueKind, Double> combined = TriageEngine.combine(offline.cues());
         Set<CueKind> unsure = EnumSet.noneOf(CueKind.class);
         for (CueKind kind : CueKind.values()) {
             var setting = settings.of(kind);
@@ -65,5 +65,10 @@ public final class Band {
             return Optional.empty();
         }
         return Optional.of(new Question(conversation, offline, nearest, settings, answerUnsure, unsure));
+    }
+
+    /** Whether a cue other than out of scope reached its threshold. */
+    private static boolean aNeedFired(Map<CueKind, Double> combined, CueSettings settings) {
+        return TriageEngine.fired(combined, settings).stream().anyMatch(kind -> kind != CueKind.OUT_OF_SCOPE);
     }
 }

@@ -61,6 +61,20 @@ class BandTest {
     }
 
     @Test
+    void aFeelingOnlyNoticedBesideAnEntryJustBelowTheThresholdDoesNotStopTheQuestion() {
+        // Anxiety at 0.42 is noticed (named first in the handoff) but has not fired: the entry is what is in doubt.
+        List<Cue> noticed = List.of(new Cue(CueKind.ANXIETY, 0.42, 0, "\"kinda worried\""));
+        assertEquals(List.of(CueKind.ANXIETY, CueKind.OUT_OF_SCOPE),
+                ((Decision.Handoff) TriageEngine.verdict(noticed, new Match(ENTRY, 0.45, "When are you open?"),
+                        CONVERSATION.focus(), CueSettings.standard(), ANSWER_AT)).reasons());
+
+        Band.Question question = band(0.45, noticed).orElseThrow();
+
+        assertTrue(question.answerUnsure());
+        assertEquals(Set.of(CueKind.ANXIETY), question.unsureCues());
+    }
+
+    @Test
     void aHandoffFarBelowTheThresholdIsNotDelayed() {
         assertTrue(band(0.2, List.of(new Cue(CueKind.ANXIETY, 0.45, 0, "\"worried\""))).isEmpty());
     }
