@@ -23,7 +23,7 @@ import java.util.Locale;
  */
 final class PerfectSecondOpinion {
 
-    /** How far from the answer threshold (and below a cue's) the engine asks; {@code rules.yaml}'s default is 0.1. */
+    /** How far from the answer threshold (and below a cue's) the engine asks; {@code llm.yaml}'s default is 0.1. */
     static final double[] BANDS = {0.1, 0.2, 0.3};
 
     private final CueSettings settings;
