@@ -1,17 +1,13 @@
 package dev.baton.bench;
 
-import static dev.baton.text.Jackson.JSON;
+import static dev.baton.bench.Evidence.answer;
+import static dev.baton.bench.Evidence.handoff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.baton.knowledge.KnowledgeEntry;
-import dev.baton.knowledge.Match;
 import dev.baton.triage.Cue;
 import dev.baton.triage.CueKind;
 import dev.baton.triage.CueSettings;
-import dev.baton.triage.Decision;
 import dev.baton.triage.TriageEngine;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WhereAnswersGoTest {
@@ -69,22 +65,7 @@ class WhereAnswersGoTest {
         throw new IllegalArgumentException("no threshold " + threshold);
     }
 
-    private static JsonNode answer(String entry) {
-        return JSON.createObjectNode().put("action", "answer").put("entry", entry);
-    }
-
-    private static JsonNode handoff(String reason) {
-        var expect = JSON.createObjectNode().put("action", "handoff");
-        expect.putArray("reasons").add(reason);
-        return expect;
-    }
-
-    /** The evidence on one conversation of one customer message; the decision kept does not matter here. */
     private static TriageEngine.Assessment assessment(String nearest, double confidence, Cue... cues) {
-        KnowledgeEntry entry = new KnowledgeEntry(nearest, "billing", List.of("a question about " + nearest),
-                "An answer about " + nearest + ".", null);
-        Match match = new Match(entry, confidence, entry.questions().get(0));
-        Decision decision = new Decision.Handoff(List.of(CueKind.OUT_OF_SCOPE), 1 - confidence, List.of());
-        return new TriageEngine.Assessment(decision, match, 0, List.of(cues), 0);
+        return Evidence.assessment(nearest, confidence, 0.7, cues);
     }
 }
